@@ -1,0 +1,4 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: ['<rootDir>/packages/core', '<rootDir>/packages/eslint-plugin', '<rootDir>/packages/plugin', '<rootDir>/e2e'],
+};

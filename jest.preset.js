@@ -1,0 +1,18 @@
+// Shared Jest settings of this repository's own packages (not of user workspaces).
+const path = require('node:path');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // Sources of sibling packages, so unit tests never depend on a stale build.
+  moduleNameMapper: {
+    '^@nx-quality/core$': path.join(__dirname, 'packages/core/src/index.ts'),
+    '^@nx-quality/eslint-plugin$': path.join(__dirname, 'packages/eslint-plugin/src/index.ts'),
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__fixtures__/', '/files/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};

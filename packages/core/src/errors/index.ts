@@ -1,0 +1,4 @@
+export * from './quality-error';
+export * from './invalid-options-error';
+export * from './config-load-error';
+export * from './result-read-error';
