@@ -6,3 +6,7 @@ export * from './io/read-result-file';
 export * from './paths/to-workspace-path';
 export * from './paths/result-locations';
 export * from './gates';
+export * from './coverage';
+export * from './config';
+export * from './baseline';
+export * from './report';

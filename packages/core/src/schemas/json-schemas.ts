@@ -5,6 +5,8 @@ import { QualityResultSchema } from './quality-result';
 import { TestResultSchema } from './test-result';
 import { TypecheckResultSchema } from './typecheck-result';
 import { GatesConfigSchema } from './gates';
+import { QualityConfigSchema } from '../config/quality-config-schema';
+import { ReportSchema } from '../report/report-schema';
 
 /** Every schema published as a JSON Schema file under `packages/core/schemas/`, by file name. */
 export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
@@ -14,6 +16,8 @@ export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   'health-result.schema.json': HealthResultSchema,
   'quality-result.schema.json': QualityResultSchema,
   'gates-config.schema.json': GatesConfigSchema,
+  'quality-config.schema.json': QualityConfigSchema,
+  'report.schema.json': ReportSchema,
 };
 
 /** Renders the JSON Schema files' exact contents (the drift test compares these with the checked-in files). */

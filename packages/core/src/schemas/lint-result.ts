@@ -47,5 +47,10 @@ export const LintResultSchema = z.object({
   messagesOmitted: z.number().int().nonnegative(),
   maxWarnings: z.number().int().optional(),
   fixed: z.boolean().describe('Whether --fix wrote changes to disk'),
+  config: z.string().optional().describe('Workspace-relative ESLint config file used'),
+  failureReasons: z
+    .array(z.string())
+    .optional()
+    .describe('Why the status is failed, one sentence each (e.g. "12 warnings exceed maxWarnings 10")'),
 });
 export type LintResult = z.infer<typeof LintResultSchema>;

@@ -1,0 +1,457 @@
+// End to end on a real workspace: create-nx-workspace@23.2.1 (ts preset), four @nx/js libraries
+// with Jest and ESLint plus one `node --test` library, our packed tarballs installed, `init` run,
+// known defects planted. Every number nx-quality records is compared with the tool's own output on
+// the same project. The workspace is prepared once; the describes below run in order on it.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import libCoverage from 'istanbul-lib-coverage';
+import {
+  HealthResultSchema,
+  LintResultSchema,
+  QualityResultSchema,
+  ReportSchema,
+  TestResultSchema,
+  TypecheckResultSchema,
+  type LintResult,
+  type QualityResult,
+  type Report,
+  type TestResult,
+  type TypecheckResult,
+} from '@nx-quality/core';
+import type { ZodType } from 'zod';
+import { hashTree } from '../tools/e2e/hash-tree';
+import { Mismatches } from '../tools/e2e/mismatches';
+import { isCacheHit, readProbedTasks, type ProbedTask } from '../tools/e2e/nx-task-probe';
+import { phaseTimings, timePhase } from '../tools/e2e/phase-timer';
+import { PLANTED } from '../tools/e2e/plant-defects';
+import {
+  disposeWorkspace,
+  JEST_LIBS,
+  NODE_LIB,
+  prepareWorkspace,
+  SUITE_KINDS,
+  type PreparedWorkspace,
+} from '../tools/e2e/prepare-workspace';
+import {
+  c8Reference,
+  eslintReference,
+  istanbulTotals,
+  jestReference,
+  nodeTestReference,
+  tscReference,
+  type CoverageTotals,
+} from '../tools/e2e/reference-runs';
+import { describeOutput, runCommand, type CommandResult } from '../tools/e2e/run-command';
+
+const ALL_LIBS = [...JEST_LIBS, NODE_LIB];
+const RESULTS = 'dist/quality';
+const REPORT_DIR = 'dist/quality-report';
+
+let ws: PreparedWorkspace;
+let run1: CommandResult;
+let run1Tasks: ProbedTask[];
+let run1Hashes: Record<string, string>;
+let run1Report: Report | undefined;
+
+/** `nx <args>` in the workspace with static output (parsed only for messages, never for numbers). */
+function nx(args: string[]): CommandResult {
+  return runCommand('npx', ['nx', ...args, '--output-style=static'], { cwd: ws.dir, check: false });
+}
+
+function readJson(relPath: string): unknown {
+  return JSON.parse(readFileSync(join(ws.dir, relPath), 'utf8'));
+}
+
+/** Reads and validates one result file of a library; the error names the project and file. */
+function readResult<T>(lib: string, file: string, schema: ZodType<T>): T {
+  const rel = `${RESULTS}/packages/${lib}/${file}`;
+  if (!existsSync(join(ws.dir, rel))) throw new Error(`${ws.project(lib)}: ${rel} was not written\n${describeOutput(run1, 4000)}`);
+  const parsed = schema.safeParse(readJson(rel));
+  if (!parsed.success) throw new Error(`${ws.project(lib)}: ${rel} does not match its schema: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+function readReport(): Report {
+  const rel = `${REPORT_DIR}/report.json`;
+  if (!existsSync(join(ws.dir, rel))) throw new Error(`${rel} was not written by the postTasksExecution hook`);
+  const parsed = ReportSchema.safeParse(readJson(rel));
+  if (!parsed.success) throw new Error(`${rel} does not match the report schema: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+function projectRow(report: Report, lib: string) {
+  const row = report.projects.find((p) => p.name === ws.project(lib));
+  if (!row) throw new Error(`report.json has no row for ${ws.project(lib)} (rows: ${report.projects.map((p) => p.name).join(', ')})`);
+  return row;
+}
+
+/** Total/covered of the four istanbul dimensions (percentages follow from them). */
+function coverageNumbers(totals: CoverageTotals | NonNullable<TestResult['coverage']>['totals']) {
+  const pick = (m: { total: number; covered: number }) => ({ total: m.total, covered: m.covered });
+  return { lines: pick(totals.lines), statements: pick(totals.statements), functions: pick(totals.functions), branches: pick(totals.branches) };
+}
+
+function taskStatus(tasks: ProbedTask[], lib: string, target: string): string | undefined {
+  return tasks.find((t) => t.project === ws.project(lib) && t.target === target)?.status;
+}
+
+beforeAll(async () => {
+  ws = await prepareWorkspace();
+  run1 = await timePhase('nx run-many -t quality (1st run)', () => nx(['run-many', '-t', 'quality']));
+  run1Tasks = readProbedTasks(ws.dir);
+  run1Hashes = hashTree(join(ws.dir, RESULTS));
+  if (existsSync(join(ws.dir, REPORT_DIR, 'report.json'))) run1Report = readReport();
+});
+
+afterAll(() => {
+  const lines = phaseTimings().map((t) => `  ${t.ok ? ' ' : '!'} ${(t.durationMs / 1000).toFixed(1).padStart(6)}s  ${t.phase}`);
+  process.stderr.write(`[e2e] phase timings:\n${lines.join('\n')}\n`);
+  disposeWorkspace(ws);
+});
+
+describe('setup: packed packages installed, init, inferred targets', () => {
+  it('init succeeds and registers the plugin in nx.json', () => {
+    expect({ exitCode: ws.init.code, output: ws.init.code === 0 ? '' : describeOutput(ws.init) }).toEqual({ exitCode: 0, output: '' });
+    const plugins = (readJson('nx.json') as { plugins?: (string | { plugin: string })[] }).plugins ?? [];
+    expect(plugins.map((p) => (typeof p === 'string' ? p : p.plugin))).toContain('@nx-quality/plugin');
+  });
+
+  it.each(ALL_LIBS)('%s has a quality target depending on our test/lint/typecheck executors', (lib) => {
+    const show = runCommand('npx', ['nx', 'show', 'project', ws.project(lib), '--json'], { cwd: ws.dir, check: false });
+    expect({ project: ws.project(lib), exitCode: show.code }).toEqual({ project: ws.project(lib), exitCode: 0 });
+    const targets = (JSON.parse(show.stdout) as { targets: Record<string, { executor?: string; dependsOn?: unknown[] }> }).targets;
+    const executors = Object.fromEntries(Object.entries(targets).map(([name, t]) => [name, t.executor]));
+    const expected: Record<string, string> = {
+      test: '@nx-quality/plugin:test',
+      lint: '@nx-quality/plugin:lint',
+      quality: '@nx-quality/plugin:quality',
+    };
+    if (lib !== NODE_LIB) expected.typecheck = '@nx-quality/plugin:typecheck';
+    expect({ project: ws.project(lib), executors }).toMatchObject({ project: ws.project(lib), executors: expected });
+  });
+});
+
+describe('nx run-many -t quality: recorded counts equal the tools’ own output', () => {
+  it('fails overall (defects are planted) and Nx reports the planted failing tasks', () => {
+    expect(run1.code).not.toBe(0);
+    const statuses = {
+      [`${ws.project('alpha')}:test`]: taskStatus(run1Tasks, 'alpha', 'test'),
+      [`${ws.project('beta')}:lint`]: taskStatus(run1Tasks, 'beta', 'lint'),
+      [`${ws.project('gamma')}:typecheck`]: taskStatus(run1Tasks, 'gamma', 'typecheck'),
+      [`${ws.project('delta')}:quality`]: taskStatus(run1Tasks, 'delta', 'quality'),
+      [`${ws.project(NODE_LIB)}:quality`]: taskStatus(run1Tasks, NODE_LIB, 'quality'),
+    };
+    expect(statuses).toEqual({
+      [`${ws.project('alpha')}:test`]: 'failure',
+      [`${ws.project('beta')}:lint`]: 'failure',
+      [`${ws.project('gamma')}:typecheck`]: 'failure',
+      [`${ws.project('delta')}:quality`]: 'success',
+      [`${ws.project(NODE_LIB)}:quality`]: 'success',
+    });
+  });
+
+  describe.each(JEST_LIBS)('%s', (lib) => {
+    let test: TestResult;
+    let lint: LintResult;
+    let typecheck: TypecheckResult;
+
+    beforeAll(() => {
+      test = readResult(lib, 'test.json', TestResultSchema);
+      lint = readResult(lib, 'lint.json', LintResultSchema);
+      typecheck = readResult(lib, 'typecheck.json', TypecheckResultSchema);
+    });
+
+    it('test.json: counts, failures and coverage equal `jest --json --coverage`', () => {
+      const ref = jestReference(ws.dir, `packages/${lib}`);
+      const m = new Mismatches(ws.project(lib));
+      m.eq('test.runner', test.runner, 'jest', 'the project setup');
+      m.eq('test.counts', test.counts, ref.counts, 'jest --json');
+      m.eq(
+        'test.failures',
+        test.failures.map((f) => ({ file: f.file, fullName: f.fullName })).sort((a, b) => a.fullName.localeCompare(b.fullName)),
+        ref.failedTests
+          .map((f) => ({ file: f.file, fullName: [...f.ancestorTitles, f.title].join(' › ') }))
+          .sort((a, b) => a.fullName.localeCompare(b.fullName)),
+        'jest --json',
+      );
+      m.check(test.coverage !== undefined, 'test.coverage is missing');
+      if (test.coverage) {
+        m.eq('test.coverage.totals', coverageNumbers(test.coverage.totals), coverageNumbers(ref.coverageTotals), 'jest --coverageReporters=json-summary');
+        m.eq('test.coverage.files', test.coverage.files.map((f) => f.file).sort(), ref.coverageFiles, 'jest --coverageReporters=json-summary');
+        const coverageFile = join(ws.dir, test.coverage.coverageFile);
+        m.check(existsSync(coverageFile), `coverage-final.json missing at ${test.coverage.coverageFile}`);
+        if (existsSync(coverageFile)) {
+          const ist = istanbulTotals(coverageFile);
+          m.eq('coverage-final.json totals', coverageNumbers(ist.totals), coverageNumbers(ref.coverageTotals), 'istanbul-lib-coverage vs jest');
+          m.eq('coverage-final.json keys', ist.files, ref.coverageFiles, 'jest (workspace-relative keys expected)');
+        }
+      }
+      expect(m.list).toEqual([]);
+    });
+
+    it('lint.json: counts per rule, fixable and files equal `eslint --format json`', () => {
+      const ref = eslintReference(ws.dir, `packages/${lib}`);
+      const m = new Mismatches(ws.project(lib));
+      m.eq('lint.counts.errors', lint.counts.errors, ref.errors, 'eslint');
+      m.eq('lint.counts.warnings', lint.counts.warnings, ref.warnings, 'eslint');
+      m.eq('lint.counts.fixableErrors', lint.counts.fixableErrors, ref.fixableErrors, 'eslint');
+      m.eq('lint.counts.fixableWarnings', lint.counts.fixableWarnings, ref.fixableWarnings, 'eslint');
+      m.eq('lint.counts.filesLinted', lint.counts.filesLinted, ref.filesLinted, 'eslint');
+      m.eq('lint.rules', lint.rules, ref.rules, 'eslint');
+      expect(m.list).toEqual([]);
+    });
+
+    it('typecheck.json: root errors and codes equal `tsc -b` (without the TS6305 cascade)', () => {
+      const ref = tscReference(ws.dir, `packages/${lib}`);
+      const m = new Mismatches(ws.project(lib));
+      const codes: Record<string, number> = {};
+      for (const d of ref.root) codes[d.code] = (codes[d.code] ?? 0) + 1;
+      m.eq('typecheck.counts.errors', typecheck.counts.errors, ref.root.length, 'tsc -b');
+      m.eq('typecheck.codes', typecheck.codes, codes, 'tsc -b');
+      m.eq(
+        'typecheck.diagnostics (file:line:column code)',
+        typecheck.diagnostics.filter((d) => d.category === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`).sort(),
+        ref.root.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`).sort(),
+        'tsc -b',
+      );
+      expect(m.list).toEqual([]);
+    });
+  });
+
+  it('the planted defects are where they were planted', () => {
+    const alpha = readResult('alpha', 'test.json', TestResultSchema);
+    const beta = readResult('beta', 'lint.json', LintResultSchema);
+    const gamma = readResult('gamma', 'typecheck.json', TypecheckResultSchema);
+    const alphaFile = alpha.coverage?.files.find((f) => f.file === PLANTED.uncoveredFunction.file);
+    expect({
+      [`${ws.project('alpha')} tests failed/skipped/todo`]: [alpha.counts.failed, alpha.counts.skipped, alpha.counts.todo],
+      [`${ws.project('alpha')} failing test`]: alpha.failures.map((f) => f.fullName),
+      [`${ws.project('alpha')} ${PLANTED.uncoveredFunction.file} functions uncovered`]: alphaFile && alphaFile.functions.total - alphaFile.functions.covered,
+      [`${ws.project('beta')} lint errors per rule`]: Object.fromEntries(PLANTED.lintErrors.rules.map((r) => [r, beta.rules[r]?.errors])),
+      [`${ws.project('gamma')} type errors`]: gamma.diagnostics.filter((d) => d.code !== 'TS6305').map((d) => `${d.file}:${d.line} ${d.code}`),
+    }).toEqual({
+      [`${ws.project('alpha')} tests failed/skipped/todo`]: [1, 1, 1],
+      [`${ws.project('alpha')} failing test`]: [`alpha › ${PLANTED.failingTest.title}`],
+      [`${ws.project('alpha')} ${PLANTED.uncoveredFunction.file} functions uncovered`]: 1,
+      [`${ws.project('beta')} lint errors per rule`]: { 'prefer-const': 1, 'no-debugger': 1 },
+      [`${ws.project('gamma')} type errors`]: [`${PLANTED.typeError.file}:${PLANTED.typeError.line} ${PLANTED.typeError.code}`],
+    });
+  });
+
+  it.each(['delta', NODE_LIB])('%s: quality.json passes its gates', (lib) => {
+    const quality: QualityResult = readResult(lib, 'quality.json', QualityResultSchema);
+    readResult(lib, 'health.json', HealthResultSchema);
+    expect({ project: ws.project(lib), status: quality.status, violations: quality.violations }).toEqual({
+      project: ws.project(lib),
+      status: 'passed',
+      violations: [],
+    });
+  });
+});
+
+describe('workspace report written after the run (postTasksExecution hook)', () => {
+  let report: Report;
+  let markdown: string;
+  beforeAll(() => {
+    report = readReport();
+    markdown = readFileSync(join(ws.dir, REPORT_DIR, 'report.md'), 'utf8');
+  });
+
+  it('is written by the hook and lists every project as fresh', () => {
+    expect(report.producer).toBe('hook');
+    const origins = Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), projectRow(report, lib).origin]));
+    expect(origins).toEqual(Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), 'fresh'])));
+  });
+
+  it('lists every planted failure as a failing condition and in report.md', () => {
+    const failing = report.failingConditions.map((c) => `${c.project} ${c.metric}`);
+    expect(failing).toEqual(
+      expect.arrayContaining([
+        `${ws.project('alpha')} tests.failed`,
+        `${ws.project('alpha')} coverage.lines`,
+        `${ws.project('beta')} lint.errors`,
+        `${ws.project('gamma')} typecheck.errors`,
+      ]),
+    );
+    const missing = [PLANTED.failingTest.title, ...PLANTED.lintErrors.rules, PLANTED.typeError.code, ...report.failingConditions.map((c) => c.message ?? '')]
+      .filter((text) => !markdown.includes(text))
+      .map((text) => `report.md does not mention "${text}"`);
+    expect(missing).toEqual([]);
+    for (const lib of ['delta', NODE_LIB]) expect({ project: ws.project(lib), gate: projectRow(report, lib).gate.status }).toEqual({ project: ws.project(lib), gate: 'passed' });
+  });
+
+  it('per-project numbers equal the result files, and merged coverage equals istanbul’s merge of them', () => {
+    const m = new Mismatches('workspace');
+    const map = libCoverage.createCoverageMap({});
+    let tests = { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 };
+    for (const lib of ALL_LIBS) {
+      const row = projectRow(report, lib);
+      const test = readResult(lib, 'test.json', TestResultSchema);
+      const lint = readResult(lib, 'lint.json', LintResultSchema);
+      m.eq(`${ws.project(lib)} report tests.counts`, row.tests?.counts, test.counts, 'test.json');
+      m.eq(`${ws.project(lib)} report lint.errors`, row.lint?.errors, lint.counts.errors, 'lint.json');
+      if (lib !== NODE_LIB) m.eq(`${ws.project(lib)} report typecheck.errors`, row.typecheck?.errors, readResult(lib, 'typecheck.json', TypecheckResultSchema).counts.errors, 'typecheck.json');
+      tests = {
+        total: tests.total + test.counts.total,
+        passed: tests.passed + test.counts.passed,
+        failed: tests.failed + test.counts.failed,
+        skipped: tests.skipped + test.counts.skipped,
+        todo: tests.todo + test.counts.todo,
+      };
+      if (test.coverage) map.merge(JSON.parse(readFileSync(join(ws.dir, test.coverage.coverageFile), 'utf8')));
+    }
+    m.eq('report totals.tests', report.totals.tests, tests, 'sum of test.json');
+    const merged = join(ws.dir, REPORT_DIR, 'coverage-final.json');
+    m.check(existsSync(merged), `${REPORT_DIR}/coverage-final.json was not written`);
+    const expected = coverageNumbers(map.getCoverageSummary().toJSON() as unknown as CoverageTotals);
+    if (existsSync(merged)) m.eq('merged coverage-final.json totals', coverageNumbers(istanbulTotals(merged).totals), expected, 'istanbul merge of per-project files');
+    m.eq('report totals.coverage', report.totals.coverage && coverageNumbers(report.totals.coverage), expected, 'istanbul merge of per-project files');
+    expect(m.list).toEqual([]);
+  });
+});
+
+describe(`node --test library (${NODE_LIB})`, () => {
+  it('test.json equals node --test’s own summary and c8’s coverage', () => {
+    const test = readResult(NODE_LIB, 'test.json', TestResultSchema);
+    const m = new Mismatches(ws.project(NODE_LIB));
+    m.eq('test.runner', test.runner, 'node', 'the project setup');
+    m.eq('test.counts', test.counts, nodeTestReference(ws.dir, `packages/${NODE_LIB}`), 'node --test');
+    const c8 = c8Reference(ws.dir, `packages/${NODE_LIB}`);
+    m.check(test.coverage !== undefined, 'test.coverage is missing');
+    if (test.coverage) {
+      m.eq('test.coverage.totals', coverageNumbers(test.coverage.totals), coverageNumbers(c8.totals), 'c8 json-summary');
+      m.eq('test.coverage.files', test.coverage.files.map((f) => f.file).sort(), c8.files, 'c8 json-summary');
+    }
+    expect(m.list).toEqual([]);
+  });
+
+  it('appears in the workspace report and in the merged coverage', () => {
+    const report = run1Report ?? readReport();
+    const row = projectRow(report, NODE_LIB);
+    expect({ project: row.name, tests: (row.tests?.counts.total ?? 0) > 0, hasCoverage: row.coverage !== null }).toEqual({
+      project: ws.project(NODE_LIB),
+      tests: true,
+      hasCoverage: true,
+    });
+    const merged = istanbulTotals(join(ws.dir, REPORT_DIR, 'coverage-final.json'));
+    expect(merged.files).toContain(`packages/${NODE_LIB}/src/index.js`);
+  });
+});
+
+describe('generators on a clean library (delta): error hierarchy + test suite, then quality passes', () => {
+  let deltaRun: CommandResult;
+  beforeAll(async () => {
+    deltaRun = await timePhase('nx run delta:quality', () => nx(['run', `${ws.project('delta')}:quality`]));
+  });
+
+  it('both generators succeed', () => {
+    expect(ws.generators.skipped).toBeUndefined();
+    const outcome = (r?: CommandResult) => (r ? { exitCode: r.code, output: r.code === 0 ? '' : describeOutput(r) } : 'not run');
+    expect({ errorHierarchy: outcome(ws.generators.errorHierarchy), testSuite: outcome(ws.generators.testSuite) }).toEqual({
+      errorHierarchy: { exitCode: 0, output: '' },
+      testSuite: { exitCode: 0, output: '' },
+    });
+  });
+
+  it('nx run delta:quality passes: tests pass, no lint or type errors', () => {
+    expect({ exitCode: deltaRun.code, output: deltaRun.code === 0 ? '' : describeOutput(deltaRun) }).toEqual({ exitCode: 0, output: '' });
+    const test = readResult('delta', 'test.json', TestResultSchema);
+    const m = new Mismatches(ws.project('delta'));
+    m.check(test.counts.failed === 0 && test.suites.errored === 0, `has failing tests: ${JSON.stringify(test.failures)}`);
+    m.check(test.counts.passed > 1, `ran only ${test.counts.passed} passing tests; the generated specs did not run`);
+    m.eq('lint.counts.errors', readResult('delta', 'lint.json', LintResultSchema).counts.errors, 0, 'a clean project');
+    m.eq('typecheck.counts.errors', readResult('delta', 'typecheck.json', TypecheckResultSchema).counts.errors, 0, 'a clean project');
+    expect(m.list).toEqual([]);
+  });
+
+  it('the generated error module is 100% covered', () => {
+    const created = (ws.generators.errorHierarchy?.stdout ?? '')
+      .split('\n')
+      .map((line) => /CREATE\s+(\S+\.ts)\s*$/.exec(line)?.[1])
+      .filter((file): file is string => file !== undefined && !/\.(spec|test)\.ts$/.test(file));
+    expect(created.length).toBeGreaterThan(0);
+    const files = readResult('delta', 'test.json', TestResultSchema).coverage?.files ?? [];
+    const notFull = created
+      .map((file) => ({ file, cov: files.find((f) => f.file === file) }))
+      .filter(({ cov }) => !cov || [cov.lines, cov.statements, cov.functions, cov.branches].some((d) => d.covered !== d.total))
+      .map(({ file, cov }) => `${ws.project('delta')} ${file}: ${cov ? JSON.stringify(coverageNumbers(cov)) : 'not in coverage'}`);
+    expect(notFull).toEqual([]);
+  });
+
+  it('the report counts tests under the three kinds', () => {
+    const row = projectRow(readReport(), 'delta');
+    const kinds = Object.fromEntries(SUITE_KINDS.map((k) => [k, (row.testKinds[k]?.tests ?? 0) > 0]));
+    expect({ project: row.name, kinds }).toEqual({ project: ws.project('delta'), kinds: Object.fromEntries(SUITE_KINDS.map((k) => [k, true])) });
+  });
+});
+
+describe('second run after deleting dist/quality: every task a cache hit, identical results', () => {
+  let run2: CommandResult;
+  let run2Tasks: ProbedTask[];
+  beforeAll(async () => {
+    rmSync(join(ws.dir, RESULTS), { recursive: true, force: true });
+    run2 = await timePhase('nx run-many -t quality (2nd run, cache)', () => nx(['run-many', '-t', 'quality']));
+    run2Tasks = readProbedTasks(ws.dir);
+  });
+
+  it('runs the same tasks and Nx restores every one that ran from its cache', () => {
+    const ran1 = run1Tasks.filter((t) => t.status !== 'skipped').map((t) => t.id).sort();
+    const ran2 = run2Tasks.filter((t) => t.status !== 'skipped').map((t) => t.id).sort();
+    expect(ran2).toEqual(ran1);
+    expect(run2Tasks.filter((t) => t.status !== 'skipped' && !isCacheHit(t)).map((t) => `${t.id}: ${t.status}`)).toEqual([]);
+    expect(run2.code).toBe(run1.code);
+  });
+
+  it('restores byte-identical result files', () => {
+    const run2Hashes = hashTree(join(ws.dir, RESULTS));
+    const diff = [...new Set([...Object.keys(run1Hashes), ...Object.keys(run2Hashes)])]
+      .filter((file) => run1Hashes[file] !== run2Hashes[file])
+      .map((file) => `${RESULTS}/${file}: ${run1Hashes[file] ? (run2Hashes[file] ? 'differs' : 'not restored') : 'new'}`);
+    expect(diff).toEqual([]);
+  });
+
+  it('the report is the same, now labelled cached', () => {
+    const report = readReport();
+    const origins = Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), projectRow(report, lib).origin]));
+    expect(origins).toEqual(Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), 'cached'])));
+    const comparable = (r: Report | undefined) =>
+      r && {
+        totals: { ...r.totals, resultOrigins: undefined },
+        failingConditions: r.failingConditions,
+        projects: r.projects.map((p) => ({ ...p, origin: undefined, results: undefined })),
+        gaps: r.gaps,
+      };
+    expect(comparable(report)).toEqual(comparable(run1Report));
+  });
+});
+
+describe('nx affected after touching one project', () => {
+  let affected: CommandResult;
+  let report: Report;
+  beforeAll(async () => {
+    const file = join(ws.dir, PLANTED.typeError.file);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n/** Touched by the e2e test to make gamma affected. */\nexport const touched = true;\n`);
+    runCommand('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '-a', '-m', 'touch gamma'], { cwd: ws.dir });
+    affected = await timePhase('nx affected -t quality', () => nx(['affected', '-t', 'quality', '--base=HEAD~1', '--head=HEAD']));
+    report = readReport();
+  });
+
+  it('runs only the touched project', () => {
+    const projects = [...new Set(readProbedTasks(ws.dir).map((t) => t.project))];
+    expect({ projects, output: projects.includes(ws.project('gamma')) ? '' : describeOutput(affected) }).toEqual({ projects: [ws.project('gamma')], output: '' });
+  });
+
+  it('labels the touched project fresh and the others not run, with their last known results', () => {
+    const labels = Object.fromEntries(
+      ALL_LIBS.map((lib) => {
+        const row = projectRow(report, lib);
+        const lastKnown = Object.values(row.results).some((r) => r.lastKnown === true);
+        return [ws.project(lib), lib === 'gamma' ? row.origin : `${row.origin}${lastKnown ? ' (last known)' : ''}`];
+      }),
+    );
+    expect(labels).toEqual(
+      Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), lib === 'gamma' ? 'fresh' : 'not-run (last known)'])),
+    );
+    expect(report.invocation?.projectsRun).toEqual([ws.project('gamma')]);
+  });
+});

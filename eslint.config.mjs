@@ -1,0 +1,46 @@
+// Lint config of this repository: typescript-eslint's recommended rules plus our own recommended config,
+// taken from the built package (run `npm run build` first), exactly as a user workspace would load it.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import nxQuality from '@nx-quality/eslint-plugin';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'tmp/**',
+      'coverage/**',
+      'e2e/artifacts/**',
+      'examples/**',
+      // deliberately broken code the tests measure, and generator templates
+      '**/__fixtures__/**',
+      '**/files/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...nxQuality.configs.recommended,
+  {
+    files: ['**/*.{js,cjs,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.{js,cjs}'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test-support/**/*.ts'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  {
+    rules: {
+      // The packages compile to CommonJS and load the user's own jest/eslint/typescript/prettier with
+      // require(require.resolve(…, { paths: [workspaceRoot] })) on purpose.
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,206 @@
+import { computeDeltas } from '../baseline/compute-deltas';
+import { ratchetConditions } from '../baseline/ratchet-conditions';
+import { collectMetrics, type ProjectResults } from '../gates/collect-metrics';
+import { evaluateGates } from '../gates/evaluate-gates';
+import { resolveGateConditions } from '../gates/resolve-gate-conditions';
+import type { HealthResult } from '../schemas/health-result';
+import type { TestResult } from '../schemas/test-result';
+import { findTopGaps } from './find-top-gaps';
+import { orderTestKinds } from './order-test-kinds';
+import { DEFAULT_REPORT_LIMITS, type BuildReportInput, type ReportProjectInput, type ReportResultInput } from './report-inputs';
+import { REPORT_SCHEMA_VERSION, type ProjectReport, type Report, type ReportCondition, type ReportResultState } from './report-schema';
+import { summarizeOrigin } from './summarize-origin';
+
+/** Metric families (first segment of a metric name) and the result kind that records them. */
+const FAMILY_KIND: Record<string, keyof ReportProjectInput['results']> = {
+  tests: 'test',
+  coverage: 'test',
+  lint: 'lint',
+  typecheck: 'typecheck',
+  health: 'health',
+};
+
+/** Whether a result's value may be used for metrics (valid, and either current or the labelled last known one). */
+function usable<T>(input: ReportResultInput<T> | undefined): T | undefined {
+  if (!input || input.origin === 'missing' || input.origin === 'invalid') return undefined;
+  return input.value;
+}
+
+function describeState(input: ReportResultInput<{ startedAt?: string; evaluatedAt?: string; status?: string }>): ReportResultState {
+  const value = input.value;
+  const state: ReportResultState = { origin: input.origin };
+  if (input.file) state.file = input.file;
+  if (input.reason) state.reason = input.reason;
+  if (input.taskStatus) state.taskStatus = input.taskStatus;
+  if (value && input.origin !== 'invalid' && input.origin !== 'missing') {
+    if (input.origin === 'not-run') state.lastKnown = true;
+    const at = value.startedAt ?? value.evaluatedAt;
+    if (at) state.startedAt = at;
+    if (value.status === 'passed' || value.status === 'failed' || value.status === 'error') state.status = value.status;
+  }
+  return state;
+}
+
+/** Why the metrics of each family are unknown, for the sentences of failing conditions. */
+function unknownReasons(project: ReportProjectInput, results: ProjectResults): Record<string, string> {
+  const reasons: Record<string, string> = {};
+  for (const [family, kind] of Object.entries(FAMILY_KIND)) {
+    const input = project.results[kind];
+    if (!input) continue;
+    const value = results[kind as keyof ProjectResults];
+    if (value?.status === 'error') reasons[family] = `${kind} could not run: ${value.error?.message ?? 'tool error'}`;
+    else if (!value) {
+      const where = input.file ? ` at ${input.file}` : '';
+      reasons[family] =
+        input.origin === 'invalid'
+          ? `${kind} result invalid${where}: ${input.reason ?? 'unreadable'}`
+          : input.origin === 'not-run'
+            ? `${kind} not run in this invocation and no earlier result${where}`
+            : `${kind} result missing${where}`;
+    } else if (family === 'coverage' && !(value as TestResult).coverage) reasons[family] = 'the test result has no coverage';
+  }
+  return reasons;
+}
+
+function buildProject(project: ReportProjectInput, input: BuildReportInput, limits: typeof DEFAULT_REPORT_LIMITS): ProjectReport {
+  const results: ProjectResults = {
+    test: usable(project.results.test),
+    lint: usable(project.results.lint),
+    typecheck: usable(project.results.typecheck),
+    health: usable(project.results.health),
+  };
+  const states: Record<string, ReportResultState> = {};
+  for (const [kind, result] of Object.entries(project.results)) {
+    if (result) states[kind] = describeState(result as ReportResultInput<{ startedAt?: string; status?: string }>);
+  }
+  const metrics = collectMetrics(results);
+  const baseline = input.baseline?.state === 'ok' ? input.baseline.value : undefined;
+  // A default condition on a tool the project has no target for does not apply; configured ones always do.
+  const conditions = [
+    ...resolveGateConditions(project.gates ?? input.gates, { name: project.name, tags: project.tags }, project.coverageLines ?? input.coverageLines).filter(
+      (c) => c.source !== 'default' || project.results[FAMILY_KIND[c.metric.split('.')[0] ?? ''] ?? 'quality'] !== undefined,
+    ),
+    ...ratchetConditions(baseline, project.name),
+  ];
+  const toolResults = Object.entries(project.results).filter(([kind]) => kind !== 'quality');
+  const nothingToEvaluate =
+    toolResults.length === 0 || toolResults.every(([, r]) => r?.origin === 'not-run' && r.value === undefined);
+  const evaluation = evaluateGates({
+    project: project.name,
+    metrics,
+    conditions,
+    unknownReasons: unknownReasons(project, results),
+  });
+  const { test, lint, typecheck, health } = results;
+  const toolErrors: ProjectReport['toolErrors'] = [];
+  for (const [kind, value] of Object.entries(results)) {
+    if (value?.status === 'error' && value.error) toolErrors.push({ kind, ...value.error });
+  }
+  const topRules = lint
+    ? Object.entries(lint.rules)
+        .map(([rule, count]) => ({ rule, errors: count.errors, warnings: count.warnings }))
+        .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.rule.localeCompare(b.rule))
+        .slice(0, limits.rulesPerProject)
+    : [];
+  const topCodes = typecheck
+    ? Object.entries(typecheck.codes)
+        .map(([code, count]) => ({ code, count }))
+        .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+        .slice(0, limits.rulesPerProject)
+    : [];
+  const failures = test?.failures ?? [];
+  return {
+    name: project.name,
+    root: project.root,
+    tags: project.tags ?? [],
+    origin: summarizeOrigin(states),
+    results: states,
+    metrics,
+    tests: test && test.status !== 'error' ? { counts: test.counts, suitesErrored: test.suites.errored, status: test.status } : null,
+    coverage: test && test.status !== 'error' && test.coverage ? test.coverage.totals : null,
+    lint:
+      lint && lint.status !== 'error'
+        ? { errors: lint.counts.errors, warnings: lint.counts.warnings, fixable: lint.counts.fixableErrors + lint.counts.fixableWarnings, topRules }
+        : null,
+    typecheck: typecheck && typecheck.status !== 'error' ? { errors: typecheck.counts.errors, topCodes } : null,
+    health: health && health.status !== 'error' ? health.counts : null,
+    testKinds: health && health.status !== 'error' ? health.testKinds : {},
+    failures: failures.slice(0, limits.failuresPerProject),
+    failuresOmitted: Math.max(0, failures.length - limits.failuresPerProject) + (test?.failuresOmitted ?? 0),
+    toolErrors,
+    gate: nothingToEvaluate
+      ? { status: 'not-evaluated', conditions: [], violations: [] }
+      : { status: evaluation.passed ? 'passed' : 'failed', conditions: evaluation.conditions, violations: evaluation.violations },
+    deltas: computeDeltas(baseline, project.name, metrics),
+  };
+}
+
+/**
+ * Builds the workspace report model from every project's results. Pure: reading the project graph,
+ * result files and coverage is the caller's job, so the executor and the after-run hook share it.
+ * Gates are evaluated from the tool results themselves, so a project whose `quality` task was skipped
+ * (a dependency failed) still gets its conditions.
+ */
+export function buildReport(input: BuildReportInput): Report {
+  const limits = { ...DEFAULT_REPORT_LIMITS, ...input.limits };
+  const sorted = [...input.projects].sort((a, b) => a.name.localeCompare(b.name));
+  const projects = sorted.map((project) => buildProject(project, input, limits));
+  const sources = new Map<string, { test?: TestResult; health?: HealthResult }>();
+  for (const project of sorted) {
+    sources.set(project.name, { test: usable(project.results.test), health: usable(project.results.health) });
+  }
+  const tests = { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 };
+  let suitesErrored = 0;
+  const lint = { errors: 0, warnings: 0 };
+  const typecheck = { errors: 0 };
+  const health: Record<string, number> = {};
+  const resultOrigins: Record<string, number> = {};
+  const failingConditions: ReportCondition[] = [];
+  for (const project of projects) {
+    if (project.tests) {
+      for (const key of Object.keys(tests) as (keyof typeof tests)[]) tests[key] += project.tests.counts[key];
+      suitesErrored += project.tests.suitesErrored;
+    }
+    if (project.lint) {
+      lint.errors += project.lint.errors;
+      lint.warnings += project.lint.warnings;
+    }
+    if (project.typecheck) typecheck.errors += project.typecheck.errors;
+    for (const [name, value] of Object.entries(project.health ?? {})) health[name] = (health[name] ?? 0) + value;
+    for (const state of Object.values(project.results)) resultOrigins[state.origin] = (resultOrigins[state.origin] ?? 0) + 1;
+    for (const condition of project.gate.conditions) {
+      if (!condition.passed) failingConditions.push({ ...condition, project: project.name });
+    }
+  }
+  const kinds = orderTestKinds(projects.flatMap((p) => Object.keys(p.testKinds)));
+  return {
+    kind: 'workspace-report',
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt: input.generatedAt,
+    producer: input.producer,
+    ...(input.invocation ? { invocation: input.invocation } : {}),
+    totals: {
+      projects: projects.length,
+      gatesPassed: projects.filter((p) => p.gate.status === 'passed').length,
+      gatesFailed: projects.filter((p) => p.gate.status === 'failed').length,
+      gatesNotEvaluated: projects.filter((p) => p.gate.status === 'not-evaluated').length,
+      tests,
+      suitesErrored,
+      coverage: input.mergedCoverage ?? null,
+      lint,
+      typecheck,
+      health,
+      failingConditions: failingConditions.length,
+      resultOrigins,
+    },
+    testKinds: kinds,
+    projects,
+    failingConditions,
+    gaps: findTopGaps(projects, sources, limits.gaps),
+    baseline: input.baseline
+      ? { file: input.baseline.file, state: input.baseline.state, ...(input.baseline.reason ? { reason: input.baseline.reason } : {}) }
+      : { file: '', state: 'disabled' },
+    invalidOutputs: input.invalidOutputs ?? [],
+    problems: input.problems ?? [],
+  };
+}

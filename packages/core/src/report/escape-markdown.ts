@@ -1,0 +1,16 @@
+import { stripAnsi } from './strip-ansi';
+
+/**
+ * Makes a string from user code safe inside a GitHub Markdown table cell or inline text: ANSI and
+ * control characters removed, newlines folded to spaces, HTML neutralised (GitHub renders some raw
+ * HTML), and Markdown syntax (pipes, backticks, emphasis, links) backslash-escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  return stripAnsi(text)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+}

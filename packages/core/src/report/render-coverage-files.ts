@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CoverageMap } from 'istanbul-lib-coverage';
+import libReport from 'istanbul-lib-report';
+import reports from 'istanbul-reports';
+
+/**
+ * Renders merged coverage as `coverage-final.json`, `lcov.info` and `cobertura.xml` with
+ * workspace-relative paths. The output depends only on the coverage and `timestamp` (never on the
+ * absolute location of the workspace or the time of the run), so two clones produce identical files.
+ */
+export function renderCoverageFiles(map: CoverageMap, options: { timestamp: number }): Record<string, string> {
+  const json = map.toJSON();
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(json).sort()) sorted[key] = json[key];
+  const dir = mkdtempSync(join(tmpdir(), 'nxq-coverage-'));
+  try {
+    // istanbul-reports only writes to files; render into a scratch folder and read back.
+    const context = libReport.createContext({ dir, coverageMap: map, defaultSummarizer: 'nested' });
+    // projectRoot '.' keeps the (already relative) paths relative in SF: lines and cobertura filenames.
+    reports.create('lcovonly', { file: 'lcov.info', projectRoot: '.' } as never).execute(context);
+    reports
+      .create('cobertura', { file: 'cobertura.xml', projectRoot: '.', timestamp: String(options.timestamp) } as never)
+      .execute(context);
+    return {
+      'coverage-final.json': `${JSON.stringify(sorted)}\n`,
+      'lcov.info': readFileSync(join(dir, 'lcov.info'), 'utf8'),
+      'cobertura.xml': readFileSync(join(dir, 'cobertura.xml'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,94 @@
+import type { Linter } from 'eslint';
+import jest from 'eslint-plugin-jest';
+import tseslint from 'typescript-eslint';
+import type { NoBareErrorThrowOptions } from '../rules/no-bare-error-throw';
+import type { NoGenericCatchOptions } from '../rules/no-generic-catch';
+import { pluginObject } from '../plugin-object';
+import { PLUGIN_NAMESPACE } from '../plugin-namespace';
+
+const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+
+/** Thresholds and file sets of the health config; every field has a default. */
+export interface HealthConfigOptions {
+  /** Files measured (default: every JS/TS file). */
+  files?: string[];
+  /** Test files, which also get the eslint-plugin-jest rules (default: *.spec.*, *.test.*, __tests__). */
+  testFiles?: string[];
+  /** Global ignores added in front of the config. */
+  ignores?: string[];
+  /** max-lines (default 500). */
+  maxFileLines?: number;
+  /** max-lines-per-function (default 50). */
+  maxFunctionLines?: number;
+  /** complexity (default 10). */
+  maxComplexity?: number;
+  /** no-warning-comments terms (default TODO, FIXME, XXX, HACK). */
+  todoTags?: string[];
+  noGenericCatch?: NoGenericCatchOptions;
+  noBareErrorThrow?: NoBareErrorThrowOptions;
+}
+
+/** Default globs of the health config. */
+export const HEALTH_DEFAULT_FILES = [`**/*.${CODE_EXTENSIONS}`];
+/** Default test-file globs of the health config. */
+export const HEALTH_DEFAULT_TEST_FILES = [`**/*.{spec,test}.${CODE_EXTENSIONS}`, `**/__tests__/**/*.${CODE_EXTENSIONS}`];
+
+/**
+ * The health config: a self-contained flat config (own parser, own plugins) that measures what a quality
+ * push counts (generic catches, bare throws, any, long files and functions, complexity, TODOs, and in tests
+ * assertion-free, skipped and focused tests). Rules are warnings: it measures, the gates decide.
+ */
+export function createHealthConfig(options: HealthConfigOptions = {}): Linter.Config[] {
+  const testFiles = options.testFiles ?? HEALTH_DEFAULT_TEST_FILES;
+  const config: Linter.Config[] = [];
+  if (options.ignores && options.ignores.length > 0) {
+    config.push({ name: `${PLUGIN_NAMESPACE}/health/ignores`, ignores: options.ignores });
+  }
+  config.push(
+    {
+      name: `${PLUGIN_NAMESPACE}/health`,
+      files: options.files ?? HEALTH_DEFAULT_FILES,
+      languageOptions: {
+        parser: tseslint.parser as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      // Project files carry disable comments for rules of their own config; those are not ours to judge.
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      plugins: {
+        [PLUGIN_NAMESPACE]: pluginObject,
+        '@typescript-eslint': tseslint.plugin as unknown as NonNullable<Linter.Config['plugins']>[string],
+      },
+      rules: {
+        [`${PLUGIN_NAMESPACE}/no-generic-catch`]: ['warn', options.noGenericCatch ?? {}],
+        [`${PLUGIN_NAMESPACE}/no-bare-error-throw`]: ['warn', options.noBareErrorThrow ?? {}],
+        '@typescript-eslint/no-explicit-any': 'warn',
+        'max-lines': ['warn', { max: options.maxFileLines ?? 500, skipBlankLines: false, skipComments: false }],
+        'max-lines-per-function': ['warn', { max: options.maxFunctionLines ?? 50, skipBlankLines: false, skipComments: false }],
+        complexity: ['warn', { max: options.maxComplexity ?? 10 }],
+        'no-warning-comments': [
+          'warn',
+          {
+            terms: (options.todoTags ?? ['TODO', 'FIXME', 'XXX', 'HACK']).map((tag) => tag.toLowerCase()),
+            location: 'start',
+            decoration: ['*', '-', '/'],
+          },
+        ],
+      },
+    },
+    {
+      name: `${PLUGIN_NAMESPACE}/health/tests`,
+      files: testFiles,
+      plugins: { jest: jest as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      rules: {
+        'jest/expect-expect': 'warn',
+        'jest/no-disabled-tests': 'warn',
+        'jest/no-focused-tests': 'warn',
+        // A describe() callback is a function too; its length says nothing about the code under test.
+        'max-lines-per-function': 'off',
+      },
+    },
+  );
+  return config;
+}

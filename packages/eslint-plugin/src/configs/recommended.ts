@@ -1,0 +1,31 @@
+import type { Linter } from 'eslint';
+import type { NoBareErrorThrowOptions } from '../rules/no-bare-error-throw';
+import type { NoGenericCatchOptions } from '../rules/no-generic-catch';
+import { pluginObject } from '../plugin-object';
+import { PLUGIN_NAMESPACE } from '../plugin-namespace';
+
+/** Options of the recommended config: the options of its two rules. */
+export interface RecommendedConfigOptions {
+  /** Files the config applies to (default: every file ESLint lints). */
+  files?: string[];
+  noGenericCatch?: NoGenericCatchOptions;
+  noBareErrorThrow?: NoBareErrorThrowOptions;
+}
+
+/**
+ * The rules of this plugin as errors. It sets no parser: it is meant to sit beside the workspace's own
+ * TypeScript setup (e.g. typescript-eslint's configs).
+ */
+export function createRecommendedConfig(options: RecommendedConfigOptions = {}): Linter.Config[] {
+  return [
+    {
+      name: `${PLUGIN_NAMESPACE}/recommended`,
+      ...(options.files ? { files: options.files } : {}),
+      plugins: { [PLUGIN_NAMESPACE]: pluginObject },
+      rules: {
+        [`${PLUGIN_NAMESPACE}/no-generic-catch`]: ['error', options.noGenericCatch ?? {}],
+        [`${PLUGIN_NAMESPACE}/no-bare-error-throw`]: ['error', options.noBareErrorThrow ?? {}],
+      },
+    },
+  ];
+}

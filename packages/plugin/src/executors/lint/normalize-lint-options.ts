@@ -1,0 +1,76 @@
+import { RESULT_FILE_NAMES, resolveResultsDir, toWorkspacePath } from '@nx-quality/core';
+import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
+import type { ProjectRef } from '../shared/project-ref';
+import { parseOptions } from '../shared/parse-options';
+import { findEslintConfig } from './find-eslint-config';
+import { optionsSchema, type ParsedLintOptions } from './options';
+
+/** A path both absolute (for ESLint) and workspace-relative POSIX (for results and messages). */
+export interface LintPath {
+  absolute: string;
+  relative: string;
+}
+
+/** Lint executor options with defaults applied and every path resolved. */
+export interface NormalizedLintOptions
+  extends Omit<ParsedLintOptions, 'lintFilePatterns' | 'eslintConfig' | 'cacheLocation' | 'resultsDir'> {
+  projectRoot: LintPath;
+  /** Absolute files, folders or globs handed to `ESLint#lintFiles`. */
+  lintFilePatterns: string[];
+  /** Absent when none was given and none was found (the run then reports ESLINT_CONFIG_NOT_FOUND). */
+  eslintConfig?: LintPath;
+  /** Whether `eslintConfig` came from the option (a missing file is then the user's typo). */
+  eslintConfigExplicit: boolean;
+  /** ESLint's `cwd`, which is also the base path of the config's `files`/`ignores` patterns. */
+  eslintCwd: string;
+  cacheLocation: string;
+  resultsDir: LintPath;
+  lintResultFile: LintPath;
+}
+
+/** Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths against the project. */
+export function normalizeLintOptions(project: ProjectRef, raw: unknown): NormalizedLintOptions {
+  const parsed = parseOptions(optionsSchema, raw, `lint executor of project "${project.name}"`);
+  const { workspaceRoot } = project;
+  const toPath = (absolute: string): LintPath => ({ absolute, relative: toWorkspacePath(workspaceRoot, absolute) });
+  const fromWorkspace = (file: string): string => (isAbsolute(file) ? file : resolve(workspaceRoot, file));
+  const projectRoot = toPath(resolve(workspaceRoot, project.root));
+
+  const expand = (pattern: string): string =>
+    pattern.replaceAll('{projectRoot}', project.root).replaceAll('{workspaceRoot}', workspaceRoot).replaceAll('{projectName}', project.name);
+  const lintFilePatterns = (parsed.lintFilePatterns ?? [project.root]).map((pattern) => fromWorkspace(expand(pattern)));
+
+  const explicitConfig = parsed.eslintConfig ? fromWorkspace(expand(parsed.eslintConfig)) : undefined;
+  const configFile = explicitConfig ?? findEslintConfig(projectRoot.absolute, workspaceRoot);
+  const eslintConfig = configFile ? toPath(configFile) : undefined;
+
+  const resultsDir = toPath(resolve(workspaceRoot, resolveResultsDir(parsed.resultsDir, project)));
+  return {
+    ...parsed,
+    projectRoot,
+    lintFilePatterns,
+    eslintConfig,
+    eslintConfigExplicit: explicitConfig !== undefined,
+    eslintCwd: chooseEslintCwd(configFile, projectRoot.absolute, workspaceRoot),
+    cacheLocation: parsed.cacheLocation
+      ? fromWorkspace(expand(parsed.cacheLocation))
+      : join(workspaceRoot, 'node_modules/.cache/nx-quality/eslint', `${project.name.replace(/[/@]/g, '_')}.eslintcache`),
+    resultsDir,
+    lintResultFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.lint)),
+  };
+}
+
+/**
+ * With `overrideConfigFile`, ESLint 9 and 10 both resolve the config's relative `files`/`ignores`
+ * patterns against `cwd` (not the config's folder, as they do for a config they find themselves).
+ * Using the config's folder as `cwd` makes a project-level config mean what it means to
+ * `eslint .` run in the project (what Nx's own inferred target does), in both major versions.
+ * A config outside the project's ancestors (e.g. a shared file under tools/) would put the
+ * project outside ESLint's base path, so the workspace root is used then.
+ */
+function chooseEslintCwd(configFile: string | undefined, projectRoot: string, workspaceRoot: string): string {
+  if (!configFile) return workspaceRoot;
+  const configDir = dirname(configFile);
+  const rel = relative(configDir, projectRoot);
+  return rel.startsWith('..') || isAbsolute(rel) ? workspaceRoot : configDir;
+}

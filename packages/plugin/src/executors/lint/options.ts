@@ -1,0 +1,60 @@
+import { DEFAULT_RESULTS_DIR } from '@nx-quality/core';
+import { z } from 'zod';
+import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+
+/** Options of the `lint` executor; `schema.json` is generated from this (`npm run schemas`). */
+export const optionsSchema = z
+  .strictObject({
+    lintFilePatterns: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Files, folders or globs to lint, relative to the workspace root; {projectRoot} is substituted. Default: the project root.'),
+    eslintConfig: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Workspace-relative ESLint flat config file. Default: the nearest eslint.config.{js,mjs,cjs,ts,mts,cts} from the project root up to the workspace root.',
+      ),
+    fix: z.boolean().default(false).describe('Apply ESLint fixes to the files on disk; the result records what is left.'),
+    maxWarnings: z
+      .number()
+      .int()
+      .min(-1)
+      .default(-1)
+      .describe('Most warnings allowed before the target fails; -1 means no limit.'),
+    cache: z.boolean().default(false).describe("Use ESLint's cache so unchanged files are not linted again."),
+    cacheLocation: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Workspace-relative ESLint cache file. Default: node_modules/.cache/nx-quality/eslint/{projectName}.eslintcache.'),
+    cacheStrategy: z.enum(['metadata', 'content']).default('metadata').describe("How ESLint's cache detects changed files."),
+    errorOnUnmatchedPattern: z
+      .boolean()
+      .default(true)
+      .describe('Record an error (status "error") when a lint file pattern matches no files.'),
+    messagesCap: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(500)
+      .describe('Most messages listed in lint.json (errors first); the counts stay exact.'),
+    resultsDir: z
+      .string()
+      .min(1)
+      .default(DEFAULT_RESULTS_DIR)
+      .describe('Workspace-relative folder of lint.json; {projectRoot} and {projectName} are substituted.'),
+  })
+  .describe('Options of @nx-quality/plugin:lint');
+
+/** Options as written in project.json / nx.json. */
+export type LintExecutorOptions = z.input<typeof optionsSchema>;
+/** Options after defaults. */
+export type ParsedLintOptions = z.output<typeof optionsSchema>;
+
+export const schemaMeta: SchemaMeta = {
+  title: 'Lint',
+  description: "Lints a project with the workspace's ESLint (9 or 10, flat config) in-process and records lint.json.",
+};

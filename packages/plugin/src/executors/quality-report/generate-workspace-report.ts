@@ -1,0 +1,138 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NxJsonConfiguration, ProjectGraph } from '@nx/devkit';
+import {
+  BaselineSchema,
+  buildReport,
+  mergeCoverage,
+  mergeQualityConfigs,
+  readResultFile,
+  renderGithubAnnotations,
+  renderReportFiles,
+  toWorkspacePath,
+  updateBaseline,
+  writeJsonAtomic,
+  writeReportFiles,
+  type BuildReportInput,
+  type CoverageSource,
+  type GatesConfig,
+  type InvalidOutput,
+  type QualityConfig,
+  type Report,
+  type ReportProjectInput,
+} from '@nx-quality/core';
+import { baselineFile, loadReportSettings } from './load-report-settings';
+import { locateProjectResults } from './locate-project-results';
+import type { NormalizedQualityReportOptions } from './options';
+import { createSourceLineReader } from './read-source-line';
+import { readProjectResults, type OriginOf } from './read-project-results';
+
+/** What the executor and the after-run hook pass to produce the report. */
+export interface GenerateReportInput {
+  workspaceRoot: string;
+  graph: ProjectGraph;
+  nxJson?: NxJsonConfiguration;
+  options: NormalizedQualityReportOptions;
+  producer: 'executor' | 'hook';
+  originOf: OriginOf;
+  invocation?: { projectsRun: string[]; targets: string[] };
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
+}
+
+/** The report written, where, and the GitHub annotations to print. */
+export interface GeneratedReport {
+  report: Report;
+  outputDir: string;
+  files: string[];
+  annotations: string[];
+  baselineWritten?: string;
+}
+
+function projectGates(config: QualityConfig, qualityOptions: Record<string, unknown> | undefined): { gates?: GatesConfig; coverageLines?: number } {
+  const merged = mergeQualityConfigs(config, {
+    ...(qualityOptions?.['gates'] ? { gates: qualityOptions['gates'] as GatesConfig } : {}),
+    ...(qualityOptions?.['coverage'] ? { coverage: qualityOptions['coverage'] as QualityConfig['coverage'] } : {}),
+  });
+  return { gates: merged.gates, coverageLines: merged.coverage?.lines };
+}
+
+/**
+ * The whole report pipeline shared by the `quality-report` executor and the after-run hook: locate
+ * results through the project graph, read them (never aborting on a bad one), merge coverage,
+ * evaluate gates and the baseline ratchet, render every requested format and write them atomically,
+ * append report.md to `$GITHUB_STEP_SUMMARY` and, when asked, tighten the baseline.
+ */
+export function generateWorkspaceReport(input: GenerateReportInput): GeneratedReport {
+  const { workspaceRoot, options } = input;
+  const env = input.env ?? process.env;
+  const settings = loadReportSettings(workspaceRoot, input.nxJson);
+  const located = locateProjectResults(input.graph, workspaceRoot);
+  const projects: ReportProjectInput[] = [];
+  const coverageSources: CoverageSource[] = [];
+  const invalidOutputs: InvalidOutput[] = [...located.invalidOutputs];
+  for (const project of located.projects) {
+    const read = readProjectResults(workspaceRoot, project, input.originOf);
+    projects.push({ ...read.input, ...projectGates(settings.config, project.qualityOptions) });
+    if (read.coverage) coverageSources.push(read.coverage);
+    invalidOutputs.push(...read.problems);
+  }
+  const merged = mergeCoverage(coverageSources, workspaceRoot);
+  for (const rejected of merged.rejected) {
+    invalidOutputs.push({ project: rejected.project, target: 'test', output: rejected.file, reason: `coverage entry ${rejected.key} ignored: ${rejected.reason}` });
+  }
+
+  const baselinePath = baselineFile(options.baseline, settings.config);
+  let baseline: BuildReportInput['baseline'] = { file: baselinePath, state: 'disabled' };
+  if (options.useBaseline || options.updateBaseline) {
+    const read = readResultFile(join(workspaceRoot, baselinePath), BaselineSchema);
+    baseline =
+      read.state === 'ok'
+        ? { file: baselinePath, state: 'ok', value: read.value }
+        : read.state === 'missing'
+          ? { file: baselinePath, state: 'missing' }
+          : { file: baselinePath, state: 'invalid', reason: read.reason };
+    if (!options.useBaseline && baseline.state === 'ok') baseline = { file: baselinePath, state: 'disabled', value: baseline.value };
+  }
+
+  const report = buildReport({
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    producer: input.producer,
+    projects,
+    baseline: baseline.state === 'disabled' ? { file: baselinePath, state: 'disabled' } : baseline,
+    mergedCoverage: coverageSources.length ? merged.summary : null,
+    invalidOutputs,
+    problems: settings.problems,
+    invocation: input.invocation,
+    limits: { gaps: options.topGaps },
+  });
+
+  // The coverage files depend only on their inputs, so two clones of a workspace give identical bytes.
+  const testTimes = projects.map((p) => Date.parse(p.results.test?.value?.startedAt ?? '')).filter((t) => !Number.isNaN(t));
+  const files = renderReportFiles({
+    report,
+    projects,
+    formats: options.formats,
+    coverage: coverageSources.length ? { map: merged.map, timestamp: testTimes.length ? Math.max(...testTimes) : 0 } : undefined,
+    markdownMaxBytes: options.markdownMaxBytes,
+    sarif: { readSourceLine: createSourceLineReader(workspaceRoot), maxResultsPerRun: options.sarifMaxResultsPerRun },
+  });
+  const outputDir = join(workspaceRoot, options.outputDir);
+  const written = writeReportFiles(outputDir, files).map((file) => toWorkspacePath(workspaceRoot, file));
+
+  if (options.githubSummary && env['GITHUB_STEP_SUMMARY'] && files['report.md']) {
+    appendFileSync(env['GITHUB_STEP_SUMMARY'], files['report.md']);
+  }
+  let baselineWritten: string | undefined;
+  if (options.updateBaseline && baseline.state !== 'invalid') {
+    const current: Record<string, Record<string, number>> = {};
+    // Only results of this run tighten the baseline; a stale last-known result must not.
+    for (const project of report.projects) {
+      if (project.origin !== 'not-run' && project.gate.status !== 'not-evaluated') current[project.name] = project.metrics;
+    }
+    writeJsonAtomic(join(workspaceRoot, baselinePath), updateBaseline(baseline.value, current));
+    baselineWritten = baselinePath;
+  }
+  const annotations = options.annotations && env['GITHUB_ACTIONS'] === 'true' ? renderGithubAnnotations(report, projects) : [];
+  return { report, outputDir: options.outputDir, files: written, annotations, ...(baselineWritten ? { baselineWritten } : {}) };
+}

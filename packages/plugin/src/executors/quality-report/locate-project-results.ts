@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, posix } from 'node:path';
+import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
+import { isInsideWorkspace, RESULT_FILE_NAMES, resolveResultsDir, type InvalidOutput } from '@nx-quality/core';
+import { interpolateOutput } from './interpolate-output';
+
+/** Result kinds the report reads, and the file each is recorded in. */
+export type LocatedKind = 'test' | 'lint' | 'typecheck' | 'health' | 'quality' | 'coverage';
+
+/** Which of our executors records which result files. */
+const FILES_BY_EXECUTOR: Record<string, LocatedKind[]> = {
+  test: ['test', 'coverage'],
+  lint: ['lint'],
+  typecheck: ['typecheck'],
+  quality: ['quality', 'health'],
+};
+
+/** Where one result of one project is, according to the target that records it. */
+export interface LocatedResult {
+  kind: LocatedKind;
+  target: string;
+  /** Workspace-relative POSIX path; absent when the declared output is unusable (see `invalidReason`). */
+  file?: string;
+  invalidReason?: string;
+}
+
+/** A project that has at least one nx-quality target, and where its results are. */
+export interface LocatedProject {
+  name: string;
+  root: string;
+  tags: string[];
+  projectFile?: string;
+  results: Partial<Record<LocatedKind, LocatedResult>>;
+  /** Options of the project's quality target (its effective gates and coverage settings). */
+  qualityOptions?: Record<string, unknown>;
+}
+
+/** Name of our executor behind a target (`test` for `@nx-quality/plugin:test`), or undefined. */
+export function qualityExecutorName(target: TargetConfiguration | undefined): string | undefined {
+  const match = /^@nx-quality\/plugin:(test|lint|typecheck|quality)$/.exec(target?.executor ?? '');
+  return match?.[1];
+}
+
+function targetOptions(target: TargetConfiguration): Record<string, unknown> {
+  const configuration = target.defaultConfiguration ? target.configurations?.[target.defaultConfiguration] : undefined;
+  return { ...(target.options as Record<string, unknown> | undefined), ...(configuration as Record<string, unknown> | undefined) };
+}
+
+/**
+ * Finds every project's result files through the project graph: the targets run by our executors
+ * and the `outputs` they declare (interpolated as Nx does). Folders are never scanned. An output
+ * outside the workspace is listed as invalid and not read. When no output names a result file, the
+ * executor's `resultsDir` option says where it writes (Nx would not cache it; that is noted).
+ */
+export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string): { projects: LocatedProject[]; invalidOutputs: InvalidOutput[] } {
+  const projects: LocatedProject[] = [];
+  const invalidOutputs: InvalidOutput[] = [];
+  for (const node of Object.values(graph.nodes).sort((a, b) => a.name.localeCompare(b.name))) {
+    const root = node.data.root === '' ? '.' : node.data.root;
+    const located: LocatedProject = { name: node.name, root, tags: node.data.tags ?? [], results: {} };
+    for (const [targetName, target] of Object.entries(node.data.targets ?? {})) {
+      const executor = qualityExecutorName(target);
+      if (!executor) continue;
+      const options = targetOptions(target);
+      if (executor === 'quality') located.qualityOptions = options;
+      const declared: string[] = [];
+      for (const template of target.outputs ?? []) {
+        const output = interpolateOutput(template, { workspaceRoot, projectRoot: root, projectName: node.name, options });
+        if (output === undefined || output.includes('*')) continue;
+        if (isAbsolute(output) || !isInsideWorkspace(workspaceRoot, output)) {
+          invalidOutputs.push({ project: node.name, target: targetName, output: template, reason: 'points outside the workspace; results are only read inside it' });
+          continue;
+        }
+        declared.push(output);
+      }
+      for (const kind of FILES_BY_EXECUTOR[executor] ?? []) {
+        const fileName = RESULT_FILE_NAMES[kind];
+        const byFile = declared.find((output) => posix.basename(output) === fileName);
+        const byFolder = declared.find((output) => !/\.[A-Za-z0-9]+$/.test(posix.basename(output)));
+        if (byFile || byFolder) {
+          located.results[kind] = { kind, target: targetName, file: byFile ?? posix.join(byFolder as string, fileName) };
+          continue;
+        }
+        const outside = invalidOutputs.some((o) => o.project === node.name && o.target === targetName);
+        if (outside) {
+          located.results[kind] = { kind, target: targetName, invalidReason: `target ${targetName} declares its outputs outside the workspace` };
+          continue;
+        }
+        const resultsDir = typeof options['resultsDir'] === 'string' ? options['resultsDir'] : undefined;
+        const dir = resolveResultsDir(resultsDir ?? 'dist/quality/{projectRoot}', { name: node.name, root });
+        if (!isInsideWorkspace(workspaceRoot, dir)) {
+          located.results[kind] = { kind, target: targetName, invalidReason: `option resultsDir of ${targetName} points outside the workspace` };
+          continue;
+        }
+        located.results[kind] = { kind, target: targetName, file: posix.join(dir, fileName) };
+      }
+    }
+    if (Object.keys(located.results).length === 0) continue;
+    for (const candidate of ['project.json', 'package.json']) {
+      const file = posix.join(root, candidate);
+      if (existsSync(join(workspaceRoot, file))) {
+        located.projectFile = file;
+        break;
+      }
+    }
+    projects.push(located);
+  }
+  return { projects, invalidOutputs };
+}

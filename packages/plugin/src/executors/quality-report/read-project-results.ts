@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  HealthResultSchema,
+  LintResultSchema,
+  QualityResultSchema,
+  readResultFile,
+  TestResultSchema,
+  TypecheckResultSchema,
+  type CoverageSource,
+  type InvalidOutput,
+  type ReportProjectInput,
+  type ReportResultInput,
+  type ResultOrigin,
+} from '@nx-quality/core';
+import type { z } from 'zod';
+import type { LocatedProject, LocatedResult } from './locate-project-results';
+
+/** How the caller knows where a result came from: by the Nx task that records it. */
+export type OriginOf = (project: string, target: string) => { origin: Extract<ResultOrigin, 'fresh' | 'cached' | 'recorded' | 'not-run'>; taskStatus?: string };
+
+const SCHEMAS = {
+  test: TestResultSchema,
+  lint: LintResultSchema,
+  typecheck: TypecheckResultSchema,
+  health: HealthResultSchema,
+  quality: QualityResultSchema,
+} as const;
+
+function readOne<S extends z.ZodType>(
+  workspaceRoot: string,
+  project: LocatedProject,
+  located: LocatedResult,
+  schema: S,
+  originOf: OriginOf,
+): ReportResultInput<z.infer<S>> {
+  const { origin, taskStatus } = originOf(project.name, located.target);
+  const base = { ...(located.file ? { file: located.file } : {}), ...(taskStatus ? { taskStatus } : {}) };
+  if (!located.file) return { origin: 'invalid', ...base, reason: located.invalidReason ?? 'no usable output declared' };
+  const read = readResultFile(join(workspaceRoot, located.file), schema);
+  if (read.state === 'ok') {
+    const owner = (read.value as { project?: string }).project;
+    if (owner !== undefined && owner !== project.name) {
+      return { origin: origin === 'not-run' ? 'not-run' : 'invalid', ...base, reason: `belongs to project "${owner}", not "${project.name}"` };
+    }
+    return { origin, ...base, value: read.value };
+  }
+  // A task outside this invocation leaves whatever is on disk: not run, with no usable last result.
+  if (origin === 'not-run') return { origin, ...base, reason: read.state === 'missing' ? 'no earlier result on disk' : `earlier result ${read.reason}` };
+  if (read.state === 'missing') return { origin: 'missing', ...base, reason: `target ${located.target} has not written it` };
+  return { origin: 'invalid', ...base, reason: read.reason };
+}
+
+/**
+ * Reads every located result of a project with its zod schema: a missing, corrupt, foreign or
+ * newer-version file never throws, it becomes a `missing`/`invalid` entry with the reason.
+ * Also reads the project's coverage-final.json when its test result is usable.
+ */
+export function readProjectResults(
+  workspaceRoot: string,
+  project: LocatedProject,
+  originOf: OriginOf,
+): { input: ReportProjectInput; coverage?: CoverageSource; problems: InvalidOutput[] } {
+  const results: ReportProjectInput['results'] = {};
+  for (const kind of ['test', 'lint', 'typecheck', 'health', 'quality'] as const) {
+    const located = project.results[kind];
+    if (located) (results as Record<string, unknown>)[kind] = readOne(workspaceRoot, project, located, SCHEMAS[kind], originOf);
+  }
+  const problems: InvalidOutput[] = [];
+  let coverage: CoverageSource | undefined;
+  const test = results.test;
+  const coverageFile = project.results.coverage?.file;
+  if (test?.value?.coverage && coverageFile) {
+    try {
+      coverage = { project: project.name, file: coverageFile, data: JSON.parse(readFileSync(join(workspaceRoot, coverageFile), 'utf8')) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push({
+        project: project.name,
+        target: project.results.coverage?.target ?? 'test',
+        output: coverageFile,
+        reason: code === 'ENOENT' ? 'coverage file missing although test.json records coverage' : `coverage file unreadable: ${(error as Error).message}`,
+      });
+    }
+  }
+  return {
+    input: { name: project.name, root: project.root, tags: project.tags, ...(project.projectFile ? { projectFile: project.projectFile } : {}), results },
+    coverage,
+    problems,
+  };
+}

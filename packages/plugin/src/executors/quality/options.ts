@@ -1,0 +1,36 @@
+import { CoverageConfigSchema, DEFAULT_RESULTS_DIR, GatesConfigSchema, HealthConfigSchema } from '@nx-quality/core';
+import { z } from 'zod';
+import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+
+/** The tool results a quality target can evaluate. */
+export const QUALITY_TOOLS = ['test', 'lint', 'typecheck'] as const;
+export type QualityTool = (typeof QUALITY_TOOLS)[number];
+
+/** Options of the `quality` executor; `schema.json` is generated from this (`npm run schemas`). */
+export const optionsSchema = z
+  .strictObject({
+    resultsDir: z
+      .string()
+      .min(1)
+      .default(DEFAULT_RESULTS_DIR)
+      .describe('Workspace-relative folder of the results read and written (same as the test/lint/typecheck targets); {projectRoot} is substituted.'),
+    tools: z
+      .array(z.enum(QUALITY_TOOLS))
+      .default([...QUALITY_TOOLS])
+      .describe('Tool results this project has (its test/lint/typecheck targets). The built-in gates of the others are dropped; a listed result that is missing fails its gates.'),
+    gates: GatesConfigSchema.optional().describe('Gate conditions (defaults, per tag, per project), layered over quality.config.json'),
+    coverage: CoverageConfigSchema.optional().describe('Coverage threshold of the built-in coverage.lines gate, layered over quality.config.json'),
+    health: HealthConfigSchema.optional().describe('Health analysis options layered over quality.config.json, or false to skip the analysis'),
+  })
+  .describe('Options of @nx-quality/plugin:quality');
+
+/** Options as written in project.json / nx.json. */
+export type QualityExecutorOptions = z.input<typeof optionsSchema>;
+/** Options after defaults. */
+export type NormalizedQualityOptions = z.output<typeof optionsSchema>;
+
+export const schemaMeta: SchemaMeta = {
+  title: 'Quality',
+  description:
+    "Runs the health analysis, evaluates the project's gates on its test, lint, typecheck and health results and records quality.json (and health.json).",
+};

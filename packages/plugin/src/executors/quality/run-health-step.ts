@@ -1,0 +1,72 @@
+import { rmSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { formatZodIssues, HealthCountsSchema, RESULT_FILE_NAMES, RESULT_SCHEMA_VERSION, writeJsonAtomic, type HealthConfig, type HealthCounts, type HealthResult, type TestResult } from '@nx-quality/core';
+import { analyzeHealth } from '../../health/analyze-health';
+import { healthOptionsSchema } from '../../health/health-options';
+import { describeError } from '../shared/describe-error';
+import type { ProjectRef } from '../shared/project-ref';
+import type { InputRecord } from './read-tool-results';
+
+/** What the health step produced: the result (also written to health.json) or why there is none. */
+export interface HealthStep {
+  health?: HealthResult;
+  input: InputRecord;
+  /** Invalid health options: one line per bad key, prefixed with where the options come from. */
+  configErrors: string[];
+}
+
+/**
+ * Runs the health analysis and writes health.json atomically. `false` skips it and removes a
+ * health.json left by an earlier run, so the cached outputs never carry a stale analysis.
+ */
+export async function runHealthStep(project: ProjectRef, resultsDir: string, config: HealthConfig | undefined, test: TestResult | undefined): Promise<HealthStep> {
+  const file = posix.join(resultsDir, RESULT_FILE_NAMES.health);
+  const absolute = join(project.workspaceRoot, file);
+  if (config === false) {
+    rmSync(absolute, { force: true });
+    return { input: { state: 'disabled', file, detail: 'health: false' }, configErrors: [] };
+  }
+  const parsed = healthOptionsSchema.safeParse(config ?? {});
+  if (!parsed.success) {
+    rmSync(absolute, { force: true });
+    const configErrors = formatZodIssues(parsed.error).map((issue) => `health.${issue.path || '(root)'}: ${issue.message}`);
+    return { input: { state: 'error', file, detail: `invalid health options: ${configErrors.join('; ')}` }, configErrors };
+  }
+  const startedAt = new Date();
+  let health: HealthResult;
+  try {
+    health = await analyzeHealth(project, parsed.data, { test });
+  } catch (error) {
+    health = errorHealthResult(project, startedAt, describeError(error, 'HEALTH_ANALYSIS_FAILED'));
+  }
+  writeJsonAtomic(absolute, health);
+  return {
+    health,
+    input: health.status === 'error' ? { state: 'error', file, detail: health.error?.message ?? 'the health analysis failed' } : { state: 'ok', file },
+    configErrors: [],
+  };
+}
+
+function errorHealthResult(project: ProjectRef, startedAt: Date, error: HealthResult['error']): HealthResult {
+  const zero = Object.fromEntries(Object.keys(HealthCountsSchema.shape).map((key) => [key, 0])) as HealthCounts;
+  return {
+    kind: 'health',
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    project: project.name,
+    projectRoot: project.root,
+    status: 'error',
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    tool: { name: 'nx-quality-health', version: 'unknown' },
+    error,
+    counts: zero,
+    findings: [],
+    findingsOmitted: 0,
+    todos: [],
+    todosByCategory: {},
+    testFiles: [],
+    testKinds: {},
+    untestedModules: [],
+    sourceFiles: 0,
+  };
+}

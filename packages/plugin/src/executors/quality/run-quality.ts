@@ -1,0 +1,81 @@
+import { join, posix } from 'node:path';
+import {
+  collectMetrics,
+  evaluateGates,
+  QualityResultSchema,
+  RESULT_FILE_NAMES,
+  RESULT_SCHEMA_VERSION,
+  resolveGateConditions,
+  resolveResultsDir,
+  writeJsonAtomic,
+  type HealthResult,
+  type QualityResult,
+  type SourcedCondition,
+  type TestResult,
+  type LintResult,
+  type TypecheckResult,
+} from '@nx-quality/core';
+import type { ProjectRef } from '../shared/project-ref';
+import { QUALITY_TOOLS, type NormalizedQualityOptions, type QualityTool } from './options';
+import { readToolResults } from './read-tool-results';
+import { resolveProjectConfig } from './resolve-project-config';
+import { runHealthStep } from './run-health-step';
+
+/** Everything a quality run produced; `result` is what quality.json holds. */
+export interface QualityOutcome {
+  result: QualityResult;
+  /** Workspace-relative quality.json. */
+  file: string;
+  tools: { test?: TestResult; lint?: LintResult; typecheck?: TypecheckResult; health?: HealthResult };
+}
+
+const FAMILY_OWNER: Record<string, QualityTool | 'health'> = { tests: 'test', coverage: 'test', lint: 'lint', typecheck: 'typecheck', health: 'health' };
+
+/**
+ * The quality target's work for one project: read the tool results, run the health analysis,
+ * evaluate the gates (quality.config.json under the target's options, tags applied) and write
+ * quality.json atomically. Never throws for bad inputs: they are recorded and fail the gates.
+ */
+export async function runQuality(project: ProjectRef, options: NormalizedQualityOptions): Promise<QualityOutcome> {
+  const resultsDir = resolveResultsDir(options.resultsDir, project);
+  const { config, fileState, error: configError } = resolveProjectConfig(project.workspaceRoot, options);
+  const read = readToolResults(project, resultsDir, options.tools);
+  const healthStep = await runHealthStep(project, resultsDir, config.health, read.results.test);
+
+  const disabled = new Set<string>(QUALITY_TOOLS.filter((tool) => !options.tools.includes(tool)));
+  if (healthStep.input.state === 'disabled') disabled.add('health');
+  const unknownReasons = { ...read.unknownReasons };
+  if (!healthStep.health) unknownReasons['health'] = healthStep.input.detail ?? 'no health result';
+  else if (healthStep.health.status === 'error') unknownReasons['health'] = 'the health analysis failed';
+
+  // Built-in conditions on a tool the project does not have are not gates; explicit ones still are.
+  const conditions = resolveGateConditions(config.gates, project, config.coverage?.lines).filter(
+    (condition: SourcedCondition) => !(condition.source === 'default' && disabled.has(FAMILY_OWNER[condition.metric.split('.')[0] ?? ''] ?? '')),
+  );
+  const metrics = collectMetrics({ ...read.results, health: healthStep.health });
+  const evaluated = evaluateGates({ project: project.name, metrics, conditions, unknownReasons });
+
+  const configViolations = [
+    ...(configError ? configError.message.split('\n') : []),
+    ...healthStep.configErrors.map((line) => `invalid health option (quality.config.json or the target's health option): ${line}`),
+  ];
+  const violations = [...configViolations, ...evaluated.violations];
+  const inputs: QualityResult['inputs'] = { ...read.inputs, health: healthStep.input };
+  if (fileState) inputs['config'] = fileState;
+
+  const result = QualityResultSchema.parse({
+    kind: 'quality',
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    project: project.name,
+    projectRoot: project.root,
+    status: violations.length === 0 ? 'passed' : 'failed',
+    evaluatedAt: new Date().toISOString(),
+    inputs,
+    metrics,
+    conditions: evaluated.conditions,
+    violations,
+  } satisfies QualityResult);
+  const file = posix.join(resultsDir, RESULT_FILE_NAMES.quality);
+  writeJsonAtomic(join(project.workspaceRoot, file), result);
+  return { result, file, tools: { ...read.results, health: healthStep.health } };
+}

@@ -1,0 +1,174 @@
+import type { TestResult } from '@nx-quality/core';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCoverageMap } from 'istanbul-lib-coverage';
+import { createContext } from 'istanbul-lib-report';
+import { create as createReport } from 'istanbul-reports';
+import { copyFixture } from '../../test-support/copy-fixture';
+import { runInChild } from '../../test-support/run-in-child';
+
+// Real Jest runs of the executor on fixture projects, in a child process; every number is checked
+// against Jest's own `--json` output and istanbul's own summary on the same fixture.
+jest.setTimeout(120_000);
+
+const EXECUTOR = join(__dirname, 'executor.ts');
+const JEST_BIN = require.resolve('jest/bin/jest');
+let ws: string;
+let cleanup: () => void;
+
+beforeAll(() => {
+  ({ dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/jest-workspace'), 'jest-ws'));
+});
+afterAll(() => cleanup());
+
+async function runExecutor(root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: TestResult }> {
+  const name = root.split('/').pop()!;
+  const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
+  const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
+  const result = JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')) as TestResult;
+  return { success: value.success, result };
+}
+
+interface JestJson {
+  numTotalTests: number;
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numTotalTestSuites: number;
+  numFailedTestSuites: number;
+  numPassedTestSuites: number;
+  numRuntimeErrorTestSuites: number;
+  testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
+}
+
+/** Jest's own CLI on the same project: `--json` results plus istanbul's json-summary of its coverage. */
+function jestCli(configFile: string): Promise<{ json: JestJson; coverageTotals: Record<string, { total: number; covered: number; pct: number }> }> {
+  const out = mkdtempSync(join(ws, '.jest-cli-'));
+  const args = [JEST_BIN, '--json', `--outputFile=${join(out, 'results.json')}`, '--config', configFile, '--coverage', '--coverageReporters=json-summary', `--coverageDirectory=${out}`];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: ws, env: { ...process.env, FORCE_COLOR: '0' } }, () => {
+      try {
+        resolve({
+          json: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as JestJson,
+          coverageTotals: JSON.parse(readFileSync(join(out, 'coverage-summary.json'), 'utf8')).total,
+        });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/** istanbul's own json-summary of a coverage-final.json. */
+function istanbulTotals(coverageFile: string): Record<string, { total: number; covered: number; pct: number }> {
+  const dir = mkdtempSync(join(ws, '.istanbul-'));
+  const map = createCoverageMap(JSON.parse(readFileSync(coverageFile, 'utf8')));
+  createReport('json-summary').execute(createContext({ dir, coverageMap: map }));
+  return JSON.parse(readFileSync(join(dir, 'coverage-summary.json'), 'utf8')).total;
+}
+
+function pick(totals: Record<string, { total: number; covered: number; pct: number }>) {
+  return Object.fromEntries(
+    ['lines', 'statements', 'functions', 'branches'].map((key) => [key, { total: totals[key]!.total, covered: totals[key]!.covered, pct: totals[key]!.pct }]),
+  );
+}
+
+describe('test executor with real Jest', () => {
+  it('records passing, failing, skipped and todo tests and a file that cannot run exactly as `jest --json` does', async () => {
+    const [{ success, result }, cli] = await Promise.all([runExecutor('libs/mixed'), jestCli('libs/mixed/jest.config.js')]);
+    const { json } = cli;
+
+    expect(success).toBe(false);
+    expect(result.status).toBe('failed');
+    expect(result.tool).toEqual({ name: 'jest', version: require('jest/package.json').version });
+    expect(result.counts).toEqual({
+      total: json.numTotalTests,
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests,
+      todo: json.numTodoTests,
+    });
+    // The fixture's known content, so a broken comparison cannot pass by agreeing on zeros.
+    expect(result.counts).toEqual({ total: 9, passed: 3, failed: 2, skipped: 2, todo: 2 });
+    expect(result.suites).toEqual({
+      total: json.numTotalTestSuites,
+      passed: json.numPassedTestSuites,
+      failed: json.numFailedTestSuites,
+      errored: json.numRuntimeErrorTestSuites,
+    });
+    expect(result.suites.errored).toBe(1);
+
+    const jestFailures = json.testResults
+      .flatMap((file) => file.assertionResults.filter((test) => test.status === 'failed').map((test) => [...test.ancestorTitles, test.title].join(' › ')))
+      .sort();
+    expect(result.failures.filter((failure) => failure.fullName !== '(test file failed to run)').map((failure) => failure.fullName).sort()).toEqual(jestFailures);
+    expect(result.failures).toContainEqual({
+      file: 'libs/mixed/src/math.spec.ts',
+      fullName: 'math › add › is wrong on purpose',
+      message: 'Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 3\nReceived: 2',
+      line: 10,
+      column: 25,
+    });
+    const broken = result.files.find((file) => file.file === 'libs/mixed/src/broken.spec.js');
+    expect(broken).toMatchObject({ status: 'error', failureMessage: expect.stringContaining('SyntaxError') });
+    expect(result.files.map((file) => file.file)).toEqual(['libs/mixed/src/broken.spec.js', 'libs/mixed/src/math.spec.ts', 'libs/mixed/src/strings.spec.ts']);
+    expect(result.files.find((file) => file.file === 'libs/mixed/src/math.spec.ts')!.counts).toEqual({ total: 6, passed: 2, failed: 1, skipped: 2, todo: 1 });
+
+    // Coverage: totals equal istanbul's summary of Jest's own run and of the file we wrote.
+    const coverageFile = join(ws, 'dist/quality/libs/mixed/coverage-final.json');
+    expect(result.coverage!.coverageFile).toBe('dist/quality/libs/mixed/coverage-final.json');
+    expect(pick(result.coverage!.totals)).toEqual(pick(cli.coverageTotals));
+    expect(pick(result.coverage!.totals)).toEqual(pick(istanbulTotals(coverageFile)));
+    const written = JSON.parse(readFileSync(coverageFile, 'utf8'));
+    expect(Object.keys(written)).toEqual(['libs/mixed/src/math.ts']);
+    const math = written['libs/mixed/src/math.ts'];
+    const neverCalled = Object.entries(math.fnMap as Record<string, { name: string }>).find(([, fn]) => fn.name === 'neverCalled')!;
+    expect(math.f[neverCalled[0]]).toBe(0);
+    expect(result.coverage!.files).toEqual([expect.objectContaining({ file: 'libs/mixed/src/math.ts', functions: { total: 3, covered: 2, skipped: 0, pct: 66.66 } })]);
+    // Jest's own reporters stayed off: nothing written into the project.
+    expect(existsSync(join(ws, 'libs/mixed/coverage'))).toBe(false);
+  });
+
+  it('loads an Nx-generated jest.config.cts that ts-node would reject, with its relative preset', async () => {
+    const { success, result } = await runExecutor('libs/nx-style');
+    expect(success).toBe(true);
+    expect(result).toMatchObject({ status: 'passed', counts: { total: 1, passed: 1, failed: 0, skipped: 0, todo: 0 }, suites: { total: 1, passed: 1, errored: 0 } });
+    expect(result.coverage!.thresholdViolations).toEqual([]);
+    // The preset asks for an html coverage report and the config for a coverageDirectory: not written.
+    expect(existsSync(join(ws, 'libs/nx-style/test-output'))).toBe(false);
+  });
+
+  it('fails on an unmet coverage threshold with one sentence per violation', async () => {
+    const { success, result } = await runExecutor('libs/nx-style', { coverageThreshold: { functions: 100, lines: 10 } });
+    expect(success).toBe(false);
+    expect(result.status).toBe('failed');
+    expect(result.counts.failed).toBe(0);
+    // farewell() is never called; swc's output decides the exact function total, istanbul the percentage.
+    const functions = result.coverage!.totals.functions;
+    expect(functions.covered).toBeLessThan(functions.total);
+    expect(result.coverage!.thresholdViolations).toEqual([`coverage.functions ${functions.pct}% < 100% (project nx-style)`]);
+  });
+
+  it('calls an async function exported by jest.config.mts', async () => {
+    const { success, result } = await runExecutor('libs/async-config');
+    expect(success).toBe(true);
+    expect(result.counts).toEqual({ total: 1, passed: 1, failed: 0, skipped: 0, todo: 0 });
+  });
+
+  it('records a config that throws as status error naming the file and the cause', async () => {
+    const { success, result } = await runExecutor('libs/throwing');
+    expect(success).toBe(false);
+    expect(result.status).toBe('error');
+    expect(result.error).toMatchObject({ code: 'JEST_CONFIG_LOAD_FAILED', file: 'libs/throwing/jest.config.ts' });
+    expect(result.error!.message).toBe('Jest config libs/throwing/jest.config.ts threw while loading: missing JEST_FIXTURE_SETTING');
+    expect(existsSync(join(ws, 'dist/quality/libs/throwing/coverage-final.json'))).toBe(false);
+  });
+
+  it('records invalid options in test.json at the default location', async () => {
+    const { success, result } = await runExecutor('libs/async-config', { runner: 'mocha' });
+    expect(success).toBe(false);
+    expect(result).toMatchObject({ status: 'error', error: { code: 'INVALID_OPTIONS', message: expect.stringContaining('runner') } });
+  });
+});

@@ -1,0 +1,115 @@
+import { ConfigLoadError, toWorkspacePath } from '@nx-quality/core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
+import { resolveToolModule } from './resolve-tool-module';
+
+/** A Jest config object as the user's config file produced it (after calling a function export). */
+export type JestConfigObject = Record<string, unknown>;
+
+const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.cts', '.mts']);
+
+/**
+ * Loads a Jest config file without Jest's own loader. TypeScript configs are transpiled with the
+ * workspace's `typescript` (no type-check: ts-node's type-check is what breaks fresh Nx workspaces
+ * on TS 6) and evaluated as CommonJS with `require` rooted at the config's folder. Default
+ * exports, functions and async functions are supported. Throws ConfigLoadError naming the file.
+ */
+export async function loadJestConfig(configFile: string, workspaceRoot: string): Promise<JestConfigObject> {
+  const relativeFile = toWorkspacePath(workspaceRoot, configFile);
+  const fail = (cause: unknown, what = 'threw while loading'): never => {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new ConfigLoadError('JEST_CONFIG_LOAD_FAILED', relativeFile, `Jest config ${relativeFile} ${what}: ${firstLine(reason)}`, {
+      cause,
+      hint: `Fix ${relativeFile} so that \`node\` can evaluate it (the error above comes from the config file or a module it requires).`,
+    });
+  };
+
+  let exported: unknown;
+  try {
+    exported = TYPESCRIPT_EXTENSIONS.has(extname(configFile))
+      ? evaluateCommonJs(transpileTypeScript(configFile, workspaceRoot, relativeFile), configFile)
+      : await importModule(configFile);
+  } catch (error) {
+    if (error instanceof ConfigLoadError) throw error;
+    fail(error);
+  }
+
+  let config: unknown;
+  try {
+    config = typeof exported === 'function' ? await (exported as () => unknown)() : exported;
+  } catch (error) {
+    fail(error, 'exports a function that threw');
+  }
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new ConfigLoadError('JEST_CONFIG_INVALID', relativeFile, `Jest config ${relativeFile} does not export a config object (got ${describeValue(config)}).`, {
+      hint: 'Export the config object (module.exports = {...} or export default {...}), or a function returning it.',
+    });
+  }
+  return config as JestConfigObject;
+}
+
+function transpileTypeScript(configFile: string, workspaceRoot: string, relativeFile: string): string {
+  const resolved = resolveToolModule('typescript', [dirname(configFile), workspaceRoot]);
+  if (!resolved) {
+    throw new ConfigLoadError('JEST_CONFIG_LOAD_FAILED', relativeFile, `Jest config ${relativeFile} is TypeScript, but the \`typescript\` package is not installed.`, {
+      hint: 'Install typescript in the workspace (npm install -D typescript), or write the config as jest.config.js.',
+    });
+  }
+  const ts = require(resolved.path) as typeof import('typescript');
+  const output = ts.transpileModule(readFileSync(configFile, 'utf8'), {
+    // As `.ts`: TypeScript keeps ESM syntax in `.mts` output whatever `module` says, and we evaluate CommonJS.
+    fileName: configFile.replace(/\.[cm]ts$/, '.ts'),
+    reportDiagnostics: true,
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+      inlineSourceMap: true,
+    },
+  });
+  const syntaxError = output.diagnostics?.find((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
+  if (syntaxError) {
+    const position =
+      syntaxError.file && syntaxError.start !== undefined ? syntaxError.file.getLineAndCharacterOfPosition(syntaxError.start) : undefined;
+    const where = position ? `:${position.line + 1}:${position.character + 1}` : '';
+    throw new ConfigLoadError(
+      'JEST_CONFIG_LOAD_FAILED',
+      relativeFile,
+      `Jest config ${relativeFile}${where} has a syntax error: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')}`,
+      { hint: `Fix the syntax error in ${relativeFile}.` },
+    );
+  }
+  return output.outputText;
+}
+
+function evaluateCommonJs(code: string, filename: string): unknown {
+  const module = { exports: {} as unknown };
+  // The wrapper stays on the code's first line so stack traces keep the file's line numbers.
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename }) as (
+    ...args: unknown[]
+  ) => void;
+  wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+  const exported = module.exports as { __esModule?: boolean; default?: unknown };
+  return exported && exported.__esModule && 'default' in exported ? exported.default : exported;
+}
+
+async function importModule(file: string): Promise<unknown> {
+  // Node's ESM loader reads .mjs, ESM .js and CommonJS (module.exports becomes `default`) alike.
+  const namespace = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  const value = 'default' in namespace ? namespace.default : namespace;
+  const inner = value as { __esModule?: boolean; default?: unknown } | undefined;
+  return inner && typeof inner === 'object' && inner.__esModule && 'default' in inner ? inner.default : value;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}

@@ -1,0 +1,77 @@
+import { CoverageThresholdsSchema, DEFAULT_RESULTS_DIR } from '@nx-quality/core';
+import { z } from 'zod';
+import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+
+/** Options of the `test` executor; `schema.json` is generated from this (`npm run schemas`). */
+export const optionsSchema = z
+  .strictObject({
+    runner: z
+      .enum(['jest', 'node'])
+      .default('jest')
+      .describe("Test runner: 'jest' (in-process runCLI) or 'node' (Node's test runner under c8)."),
+    jestConfig: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Workspace-relative Jest config. Default: the first jest.config.{ts,cts,mts,js,cjs,mjs} in the project root.'),
+    coverage: z.boolean().default(true).describe('Collect coverage and write coverage-final.json beside test.json.'),
+    coverageThreshold: CoverageThresholdsSchema.strict()
+      .optional()
+      .describe("Minimum coverage in percent per dimension; unmet thresholds fail the target. Jest's own global coverageThreshold is honoured for dimensions not set here."),
+    resultsDir: z
+      .string()
+      .min(1)
+      .default(DEFAULT_RESULTS_DIR)
+      .describe('Workspace-relative folder of test.json and coverage-final.json; {projectRoot} and {projectName} are substituted.'),
+    testNamePattern: z.string().min(1).optional().describe('Run only tests whose full name matches this regular expression.'),
+    testPathPatterns: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Jest: run only test files whose path matches one of these regular expressions.'),
+    testFiles: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Node runner: test file globs relative to the project root. Default: **/*.test.*, **/*.spec.*, **/*-test.*, **/*_test.* and **/test.* (js, cjs, mjs, ts, cts, mts), and files under test/ folders, outside node_modules.",
+      ),
+    passWithNoTests: z.boolean().default(false).describe('Pass when no test files are found instead of failing.'),
+    ci: z.boolean().optional().describe("Jest's --ci: new snapshots are not written. Default: Jest's own CI detection."),
+    maxWorkers: z
+      .union([z.number().int().positive(), z.string().regex(/^\d+%?$/)])
+      .optional()
+      .describe("Jest's maxWorkers (a number or a percentage such as '50%')."),
+    runInBand: z.boolean().optional().describe('Jest: run all test files serially in the current process. Node runner: --test-concurrency=1.'),
+    failuresCap: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(50)
+      .describe('Most failures listed in test.json; the counts stay exact.'),
+    nodeImport: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Node runner: modules preloaded with --import (e.g. ['tsx']). Default: ['tsx'] when a test file is TypeScript, none otherwise.",
+      ),
+    nodeArgs: z.array(z.string()).optional().describe('Node runner: extra arguments for the node process that runs the tests.'),
+    nodeExecutable: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Node runner: the node binary that runs the tests. Default: the node running Nx.'),
+    coverageExclude: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Node runner: globs (relative to the project root) excluded from coverage, added to c8's defaults (test files, node_modules)."),
+  });
+
+/** Options as written in project.json / nx.json. */
+export type TestExecutorOptions = z.input<typeof optionsSchema>;
+/** Options after defaults. */
+export type ParsedTestOptions = z.output<typeof optionsSchema>;
+
+export const schemaMeta: SchemaMeta = {
+  title: 'Test',
+  description:
+    "Runs a project's tests (Jest in-process, or Node's test runner with c8) with coverage and records test.json and a workspace-relative coverage-final.json.",
+};

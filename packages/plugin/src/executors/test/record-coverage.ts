@@ -1,0 +1,34 @@
+import {
+  checkCoverageThresholds,
+  relativizeCoverageMap,
+  summarizeCoverage,
+  writeJsonAtomic,
+  type CoverageThresholds,
+  type TestCoverage,
+} from '@nx-quality/core';
+import type { CoverageMapData } from 'istanbul-lib-coverage';
+import type { ProjectRef } from '../shared/project-ref';
+import type { NormalizedTestOptions } from './normalize-test-options';
+
+/**
+ * Turns a runner's istanbul coverage data into the result's coverage block: keys made
+ * workspace-relative, written to coverage-final.json, summarized, thresholds checked.
+ */
+export function recordCoverage(
+  data: CoverageMapData,
+  project: ProjectRef,
+  options: NormalizedTestOptions,
+  thresholds: CoverageThresholds | undefined,
+): TestCoverage {
+  const relative = relativizeCoverageMap(data, project.workspaceRoot);
+  writeJsonAtomic(options.coverageFile.absolute, relative);
+  const { totals, files } = summarizeCoverage(relative);
+  const hasThresholds = thresholds && Object.values(thresholds).some((value) => value !== undefined);
+  return {
+    totals,
+    files,
+    coverageFile: options.coverageFile.relative,
+    ...(hasThresholds ? { thresholds } : {}),
+    thresholdViolations: checkCoverageThresholds(totals, thresholds, project.name),
+  };
+}

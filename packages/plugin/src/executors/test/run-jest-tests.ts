@@ -1,0 +1,99 @@
+import { QualityError, type CoverageThresholds } from '@nx-quality/core';
+import type { CoverageMapData } from 'istanbul-lib-coverage';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ProjectRef } from '../shared/project-ref';
+import { describeError } from '../shared/describe-error';
+import { buildJestArgv } from './build-jest-argv';
+import { JEST_CONFIG_FILE_NAMES } from './find-jest-config';
+import { loadJestConfig } from './load-jest-config';
+import { mapJestResults } from './map-jest-results';
+import type { NormalizedTestOptions } from './normalize-test-options';
+import { prepareJestConfig } from './prepare-jest-config';
+import { recordCoverage } from './record-coverage';
+import { resolveJest } from './resolve-jest';
+import type { RunnerOutcome } from './runner-outcome';
+
+/** Runs a project's Jest tests in-process through the user's own `runCLI`; never throws for tool problems. */
+export async function runJestTests(project: ProjectRef, options: NormalizedTestOptions): Promise<RunnerOutcome> {
+  let tool = { name: 'jest', version: 'unknown' };
+  try {
+    const configFile = requireJestConfig(project, options);
+    const jest = resolveJest([options.projectRoot.absolute, dirname(configFile), project.workspaceRoot]);
+    tool = { name: 'jest', version: jest.version };
+
+    const loaded = await loadJestConfig(configFile, project.workspaceRoot);
+    const config = await prepareJestConfig(loaded, configFile, project.workspaceRoot);
+    const argv = buildJestArgv(config, options, jest.major);
+
+    let output;
+    try {
+      output = await jest.runCLI(argv, [config['rootDir'] as string]);
+    } catch (error) {
+      throw new QualityError('JEST_RUN_FAILED', `Jest could not run the tests of project "${project.name}": ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+        hint: `Check ${options.jestConfig?.relative} (preset, transform, testEnvironment) and that the modules it names are installed.`,
+      });
+    }
+
+    const { results, globalConfig } = output;
+    const tests = mapJestResults(results, project.workspaceRoot, options.failuresCap);
+    const coverage = options.coverage
+      ? recordCoverage(
+          coverageDataOf(results.coverageMap),
+          project,
+          options,
+          mergeThresholds(globalConfig.coverageThreshold?.global, options.coverageThreshold),
+        )
+      : undefined;
+    const noTests = results.numTotalTestSuites === 0;
+    if (noTests && !options.passWithNoTests) {
+      return {
+        tool,
+        tests,
+        coverage,
+        error: {
+          code: 'NO_TESTS_FOUND',
+          message: `No test files found for project "${project.name}" with ${options.jestConfig?.relative}.`,
+          file: options.jestConfig?.relative,
+          hint: 'Add tests, check testMatch/testPathPatterns, or set the passWithNoTests option.',
+        },
+      };
+    }
+    return { tool, tests, coverage, runnerReportedFailure: !results.success && !(noTests && options.passWithNoTests) };
+  } catch (error) {
+    return { tool, error: describeError(error, 'JEST_RUN_FAILED') };
+  }
+}
+
+function requireJestConfig(project: ProjectRef, options: NormalizedTestOptions): string {
+  if (!options.jestConfig) {
+    throw new QualityError(
+      'JEST_CONFIG_NOT_FOUND',
+      `No Jest config found for project "${project.name}" in ${options.projectRoot.relative} (looked for ${JEST_CONFIG_FILE_NAMES.join(', ')}).`,
+      { file: options.projectRoot.relative, hint: 'Create a jest.config.ts in the project root, set the `jestConfig` option, or use `runner: "node"`.' },
+    );
+  }
+  if (!existsSync(options.jestConfig.absolute)) {
+    throw new QualityError('JEST_CONFIG_NOT_FOUND', `The Jest config ${options.jestConfig.relative} of project "${project.name}" does not exist.`, {
+      file: options.jestConfig.relative,
+      hint: 'Correct the `jestConfig` option (a workspace-relative path) or remove it to use the project root\'s jest.config.*.',
+    });
+  }
+  return options.jestConfig.absolute;
+}
+
+/** Jest's own global coverageThreshold applies to dimensions the executor's option leaves unset. */
+function mergeThresholds(fromJest: Record<string, number> | undefined, fromOptions: CoverageThresholds | undefined): CoverageThresholds | undefined {
+  const merged: CoverageThresholds = {};
+  for (const dimension of ['lines', 'statements', 'functions', 'branches'] as const) {
+    const value = fromOptions?.[dimension] ?? (typeof fromJest?.[dimension] === 'number' && fromJest[dimension]! >= 0 ? fromJest[dimension] : undefined);
+    if (value !== undefined) merged[dimension] = value;
+  }
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+/** Plain istanbul data from Jest's CoverageMap (its FileCoverage objects belong to Jest's copy of istanbul). */
+function coverageDataOf(map: { toJSON(): unknown } | null | undefined): CoverageMapData {
+  return map ? (JSON.parse(JSON.stringify(map)) as CoverageMapData) : {};
+}

@@ -1,0 +1,47 @@
+import { RESULT_SCHEMA_VERSION, type TestResult } from '@nx-quality/core';
+import { rmSync } from 'node:fs';
+import type { ProjectRef } from '../shared/project-ref';
+import type { NormalizedTestOptions } from './normalize-test-options';
+import { runJestTests } from './run-jest-tests';
+import { runNodeTests } from './node/run-node-tests';
+import type { RunnerOutcome } from './runner-outcome';
+
+const NO_TESTS: NonNullable<RunnerOutcome['tests']> = {
+  counts: { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 },
+  suites: { total: 0, passed: 0, failed: 0, errored: 0 },
+  failures: [],
+  failuresOmitted: 0,
+  files: [],
+};
+
+/**
+ * Runs a project's tests with the configured runner and returns its TestResult (also writing
+ * coverage-final.json when coverage is on). Never throws for tool problems: status 'error' + `error`.
+ */
+export async function runTestsForProject(project: ProjectRef, options: NormalizedTestOptions): Promise<TestResult> {
+  const startedAt = new Date();
+  // A stale coverage file beside a fresh test.json would be cached and merged as if current.
+  rmSync(options.coverageFile.absolute, { force: true });
+  const outcome = options.runner === 'node' ? await runNodeTests(project, options) : await runJestTests(project, options);
+  const tests = outcome.tests ?? NO_TESTS;
+  const failed =
+    tests.counts.failed > 0 ||
+    tests.suites.failed > 0 ||
+    tests.suites.errored > 0 ||
+    outcome.runnerReportedFailure === true ||
+    (outcome.coverage?.thresholdViolations.length ?? 0) > 0;
+  return {
+    kind: 'test',
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    project: project.name,
+    projectRoot: options.projectRoot.relative,
+    status: outcome.error ? 'error' : failed ? 'failed' : 'passed',
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    tool: outcome.tool,
+    ...(outcome.error ? { error: outcome.error } : {}),
+    runner: options.runner,
+    ...tests,
+    ...(outcome.coverage ? { coverage: outcome.coverage } : {}),
+  };
+}

@@ -1,0 +1,240 @@
+import { readJson, readNxJson, updateNxJson, writeJson, type NxJsonConfiguration, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
+import initGenerator from './generator';
+import type { InitGeneratorOptions } from './options';
+
+// nx.json of a fresh create-nx-workspace@23 --preset=ts workspace.
+const TS_PRESET_PLUGINS: NxJsonConfiguration['plugins'] = [
+  {
+    plugin: '@nx/js/typescript',
+    options: {
+      typecheck: { targetName: 'typecheck' },
+      build: { targetName: 'build', configName: 'tsconfig.lib.json', buildDepsName: 'build-deps', watchDepsName: 'watch-deps' },
+    },
+  },
+  { plugin: '@nx/eslint/plugin', options: { targetName: 'lint' } },
+  { plugin: '@nx/jest/plugin', options: { targetName: 'test' } },
+];
+
+describe('init generator', () => {
+  let tree: Tree;
+  const run = (options: InitGeneratorOptions = {}) => initGenerator(tree, { skipFormat: true, ...options });
+  const setNxJson = (patch: Partial<NxJsonConfiguration>) => updateNxJson(tree, { ...readNxJson(tree), ...patch });
+  const snapshotOfTree = () => Object.fromEntries(['nx.json', 'package.json', '.gitignore', 'project.json'].filter((f) => tree.exists(f)).map((f) => [f, tree.read(f, 'utf-8')]));
+
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    writeJson(tree, 'package.json', { name: '@ws/source', private: true, workspaces: ['packages/*'], devDependencies: {} });
+  });
+
+  describe('defaults (no official plugins)', () => {
+    it('registers the plugin, adds the report target to the root package.json and ignores the results', async () => {
+      await run();
+      expect(readNxJson(tree)?.plugins).toMatchInlineSnapshot(`
+[
+  "@nx-quality/plugin",
+]
+`);
+      expect(readJson(tree, 'package.json')).toMatchInlineSnapshot(`
+{
+  "devDependencies": {
+    "@nx-quality/plugin": "^0.1.0",
+  },
+  "name": "@ws/source",
+  "nx": {
+    "includedScripts": [],
+    "targets": {
+      "quality-report": {
+        "executor": "@nx-quality/plugin:quality-report",
+      },
+    },
+  },
+  "private": true,
+  "workspaces": [
+    "packages/*",
+  ],
+}
+`);
+      expect(tree.read('.gitignore', 'utf-8')).toContain('# nx-quality results\n/dist/quality\n/dist/quality-report\n');
+    });
+
+    it('is idempotent: a second run changes nothing', async () => {
+      await run();
+      const first = snapshotOfTree();
+      await run();
+      expect(snapshotOfTree()).toEqual(first);
+    });
+
+    it('adds the report target to a root project.json when there is one, keeping an existing one', async () => {
+      writeJson(tree, 'project.json', { name: 'app', targets: {} });
+      await run({ reportTargetName: 'report' });
+      expect(readJson(tree, 'project.json').targets).toEqual({ report: { executor: '@nx-quality/plugin:quality-report' } });
+      expect(readJson(tree, 'package.json').nx).toBeUndefined();
+      writeJson(tree, 'project.json', { name: 'app', targets: { report: { executor: 'custom:report' } } });
+      await run({ reportTargetName: 'report' });
+      expect(readJson(tree, 'project.json').targets.report).toEqual({ executor: 'custom:report' });
+    });
+
+    it('keeps a .gitignore that already ignores dist', async () => {
+      tree.write('.gitignore', 'node_modules\n/dist\n');
+      await run();
+      expect(tree.read('.gitignore', 'utf-8')).toBe('node_modules\n/dist\n');
+    });
+  });
+
+  describe('with the official plugins registered and replaceOfficial off', () => {
+    beforeEach(() => setNxJson({ plugins: structuredClone(TS_PRESET_PLUGINS), targetDefaults: { test: { dependsOn: ['^build'] } } }));
+
+    it('names our targets quality-* and gives quality-test the dependsOn of test', async () => {
+      await run();
+      const nxJson = readNxJson(tree);
+      expect(nxJson?.plugins?.slice(3)).toMatchInlineSnapshot(`
+[
+  {
+    "options": {
+      "lintTargetName": "quality-lint",
+      "testTargetName": "quality-test",
+      "typecheckTargetName": "quality-typecheck",
+    },
+    "plugin": "@nx-quality/plugin",
+  },
+]
+`);
+      expect(nxJson?.plugins?.slice(0, 3)).toEqual(TS_PRESET_PLUGINS);
+      expect(nxJson?.targetDefaults).toMatchInlineSnapshot(`
+{
+  "build": {
+    "cache": true,
+  },
+  "lint": {
+    "cache": true,
+  },
+  "quality-test": {
+    "dependsOn": [
+      "^build",
+    ],
+  },
+  "test": {
+    "dependsOn": [
+      "^build",
+    ],
+  },
+}
+`);
+    });
+
+    it('reads Nx 23 array-style target defaults, using the entry for the official plugin', async () => {
+      setNxJson({
+        targetDefaults: {
+          test: [
+            { dependsOn: ['^compile'] },
+            { filter: { plugin: '@nx/jest/plugin' }, dependsOn: ['^build'] },
+            { filter: { plugin: '@nx/vite/plugin' }, dependsOn: ['^vite'] },
+          ],
+        } as unknown as NxJsonConfiguration['targetDefaults'],
+      });
+      await run();
+      expect((readNxJson(tree)?.targetDefaults as Record<string, unknown>)['quality-test']).toEqual({ dependsOn: ['^build'] });
+    });
+
+    it('does not rename a kind whose official target is off or named differently', async () => {
+      setNxJson({
+        plugins: [
+          { plugin: '@nx/js/typescript', options: { typecheck: false } },
+          { plugin: '@nx/jest/plugin', options: { targetName: 'jest' } },
+        ],
+      });
+      await run();
+      expect(readNxJson(tree)?.plugins?.at(-1)).toBe('@nx-quality/plugin');
+    });
+
+    it('is idempotent', async () => {
+      await run();
+      const first = snapshotOfTree();
+      await run();
+      expect(snapshotOfTree()).toEqual(first);
+    });
+  });
+
+  describe('replaceOfficial', () => {
+    beforeEach(() => setNxJson({ plugins: structuredClone(TS_PRESET_PLUGINS) }));
+
+    it('removes @nx/jest and @nx/eslint, turns off the @nx/js typecheck target and keeps our default names', async () => {
+      await run({ replaceOfficial: true });
+      expect(readNxJson(tree)?.plugins).toMatchInlineSnapshot(`
+[
+  {
+    "options": {
+      "build": {
+        "buildDepsName": "build-deps",
+        "configName": "tsconfig.lib.json",
+        "targetName": "build",
+        "watchDepsName": "watch-deps",
+      },
+      "typecheck": false,
+    },
+    "plugin": "@nx/js/typescript",
+  },
+  "@nx-quality/plugin",
+]
+`);
+    });
+
+    it('after a run without it, drops the quality-* names it had chosen', async () => {
+      await run();
+      await run({ replaceOfficial: true });
+      expect(readNxJson(tree)?.plugins?.at(-1)).toEqual({ plugin: '@nx-quality/plugin', options: {} });
+    });
+
+    it('points array-style defaults filtered to a removed plugin at ours', async () => {
+      setNxJson({
+        targetDefaults: {
+          test: [{ filter: { plugin: '@nx/jest/plugin' }, dependsOn: ['^build'] }, { filter: { projects: ['tag:e2e'] }, cache: false }],
+        } as unknown as NxJsonConfiguration['targetDefaults'],
+      });
+      await run({ replaceOfficial: true });
+      expect((readNxJson(tree)?.targetDefaults as Record<string, unknown>)['test']).toEqual([
+        { filter: { plugin: '@nx-quality/plugin' }, dependsOn: ['^build'] },
+        { filter: { projects: ['tag:e2e'] }, cache: false },
+      ]);
+    });
+
+    it('is idempotent', async () => {
+      await run({ replaceOfficial: true });
+      const first = snapshotOfTree();
+      await run({ replaceOfficial: true });
+      expect(snapshotOfTree()).toEqual(first);
+    });
+  });
+
+  describe('skipPackageJson', () => {
+    it('leaves devDependencies alone', async () => {
+      await run({ skipPackageJson: true });
+      expect(readJson(tree, 'package.json').devDependencies).toEqual({});
+    });
+  });
+
+  describe('keepExistingVersions', () => {
+    it('keeps a version the workspace already pins', async () => {
+      writeJson(tree, 'package.json', { name: '@ws/source', devDependencies: { '@nx-quality/plugin': '0.0.9' } });
+      await run({ keepExistingVersions: true });
+      expect(readJson(tree, 'package.json').devDependencies['@nx-quality/plugin']).toBe('0.0.9');
+    });
+  });
+
+  describe('skipFormat', () => {
+    it('formats nx.json with the workspace Prettier unless skipped', async () => {
+      tree.write('.prettierrc', '{ "singleQuote": true }');
+      tree.write('nx.json', '{"plugins":[],"targetDefaults":{"build":{"cache":true}}}');
+      await initGenerator(tree, {});
+      expect(tree.read('nx.json', 'utf-8')).toMatch(/^\{\n {2}"plugins": \["@nx-quality\/plugin"\],/);
+    });
+  });
+
+  describe('bad options', () => {
+    it('names the option', async () => {
+      await expect(run({ reportTargetName: 'a b' })).rejects.toThrow(/reportTargetName: must be a target name/);
+      await expect(run({ replace: true } as unknown as InitGeneratorOptions)).rejects.toThrow(/Unrecognized key: "replace"/);
+    });
+  });
+});

@@ -1,0 +1,41 @@
+import { addDependenciesToPackageJson, formatFiles, logger, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { parseOptions } from '../../executors/shared/parse-options';
+import { addReportTarget } from './add-report-target';
+import { copyDependsOnDefaults } from './copy-depends-on-defaults';
+import { ignoreResults } from './ignore-results';
+import { OFFICIAL_PLUGINS } from './official-plugins';
+import { optionsSchema, type InitGeneratorOptions } from './options';
+import { pluginVersion } from './plugin-version';
+import { PLUGIN_NAME, registerPlugin } from './register-plugin';
+import { replaceOfficialPlugins } from './replace-official-plugins';
+import { retargetPluginDefaults } from './retarget-plugin-defaults';
+
+/** `nx g @nx-quality/plugin:init` (run by `nx add @nx-quality/plugin`). Idempotent. */
+export default async function initGenerator(tree: Tree, rawOptions: InitGeneratorOptions): Promise<GeneratorCallback> {
+  const options = parseOptions(optionsSchema, rawOptions, '@nx-quality/plugin:init');
+  const nxJson = readNxJson(tree) ?? {};
+  const before = JSON.stringify(nxJson);
+
+  if (options.replaceOfficial) {
+    const replaced = replaceOfficialPlugins(nxJson);
+    if (replaced.length > 0) logger.info(`nx-quality: replaced the inferred targets of ${replaced.join(', ')}`);
+    retargetPluginDefaults(nxJson, Object.values(OFFICIAL_PLUGINS), ['test', 'lint', 'typecheck']);
+  }
+  const renamed = registerPlugin(nxJson);
+  for (const target of renamed) {
+    logger.info(`nx-quality: ${target.officialPlugin} already infers "${target.officialName}"; ours is "${target.ourName}" (run with --replaceOfficial to take over "${target.officialName}")`);
+  }
+  copyDependsOnDefaults(nxJson, renamed);
+  if (JSON.stringify(nxJson) !== before) updateNxJson(tree, nxJson);
+
+  const reportFile = addReportTarget(tree, options.reportTargetName);
+  if (reportFile) logger.info(`nx-quality: added the "${options.reportTargetName}" target to ${reportFile}`);
+  ignoreResults(tree);
+
+  let install: GeneratorCallback = () => undefined;
+  if (!options.skipPackageJson) {
+    install = addDependenciesToPackageJson(tree, {}, { [PLUGIN_NAME]: `^${pluginVersion()}` }, undefined, options.keepExistingVersions);
+  }
+  if (!options.skipFormat) await formatFiles(tree);
+  return install;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+
+/** Options of the `init` generator (`nx add @nx-quality/plugin` runs it); `schema.json` is generated from this. */
+export const optionsSchema = z
+  .strictObject({
+    replaceOfficial: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Remove @nx/jest/plugin and @nx/eslint/plugin and turn off the typecheck target of @nx/js/typescript, so the test/lint/typecheck targets are ours. Without it, our targets are named quality-test/quality-lint/quality-typecheck wherever an official plugin already infers that name.',
+      ),
+    reportTargetName: z
+      .string()
+      .regex(/^[^:\s]+$/, 'must be a target name without spaces or ":"')
+      .default('quality-report')
+      .describe("Name of the workspace report target added to the workspace's root project."),
+    skipPackageJson: z.boolean().default(false).describe('Do not add @nx-quality/plugin to devDependencies.'),
+    keepExistingVersions: z
+      .boolean()
+      .default(true)
+      .describe('Keep versions of packages already in package.json (nx add passes this).'),
+    skipFormat: z.boolean().default(false).describe('Do not format the changed files with Prettier.'),
+  })
+  .describe('Options of @nx-quality/plugin:init');
+
+/** Options as given on the command line. */
+export type InitGeneratorOptions = z.input<typeof optionsSchema>;
+/** Options after defaults. */
+export type NormalizedInitOptions = z.output<typeof optionsSchema>;
+
+export const schemaMeta: SchemaMeta = {
+  title: 'Init',
+  description:
+    'Registers @nx-quality/plugin in nx.json, adds the root quality-report target, and optionally replaces the official Jest/ESLint/TypeScript inferred targets.',
+  extra: { cli: 'nx' },
+};

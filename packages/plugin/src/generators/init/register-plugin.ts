@@ -1,0 +1,47 @@
+import type { NxJsonConfiguration } from '@nx/devkit';
+import { officialTargetName, OFFICIAL_PLUGINS, pluginName, type ToolKind } from './official-plugins';
+
+/** The plugin's package name as registered in nx.json. */
+export const PLUGIN_NAME = '@nx-quality/plugin';
+
+const TARGET_NAME_OPTION: Record<ToolKind, string> = { test: 'testTargetName', lint: 'lintTargetName', typecheck: 'typecheckTargetName' };
+
+/** A target of ours renamed because an official plugin infers the default name. */
+export interface RenamedTarget {
+  kind: ToolKind;
+  /** The official plugin's target name (the one we avoid). */
+  officialName: string;
+  officialPlugin: string;
+  ourName: string;
+}
+
+/**
+ * Registers @nx-quality/plugin in nx.json (last, once). When an official plugin still infers
+ * `test`/`lint`/`typecheck`, our target of that kind is named `quality-<kind>` so both coexist; a
+ * target name the user already set in our options is kept. Idempotent.
+ */
+export function registerPlugin(nxJson: NxJsonConfiguration): RenamedTarget[] {
+  const plugins = (nxJson.plugins ??= []);
+  const renamed: RenamedTarget[] = [];
+  for (const kind of Object.keys(OFFICIAL_PLUGINS) as ToolKind[]) {
+    for (const entry of plugins) {
+      if (pluginName(entry) !== OFFICIAL_PLUGINS[kind]) continue;
+      const officialName = officialTargetName(kind, entry);
+      if (officialName === kind) renamed.push({ kind, officialName, officialPlugin: OFFICIAL_PLUGINS[kind], ourName: `quality-${kind}` });
+    }
+  }
+  const index = plugins.findIndex((entry) => pluginName(entry) === PLUGIN_NAME);
+  const existing = index >= 0 ? plugins[index] : undefined;
+  const options: Record<string, unknown> = { ...(typeof existing === 'object' ? (existing.options as Record<string, unknown> | undefined) : undefined) };
+  for (const kind of Object.keys(OFFICIAL_PLUGINS) as ToolKind[]) {
+    const key = TARGET_NAME_OPTION[kind];
+    const rename = renamed.find((r) => r.kind === kind);
+    if (rename && options[key] === undefined) options[key] = rename.ourName;
+    // A name we chose earlier to avoid a plugin that is gone now goes back to the default.
+    if (!rename && options[key] === `quality-${kind}`) delete options[key];
+  }
+  const entry = Object.keys(options).length > 0 || typeof existing === 'object' ? { ...(typeof existing === 'object' ? existing : {}), plugin: PLUGIN_NAME, options } : PLUGIN_NAME;
+  if (index >= 0) plugins[index] = entry;
+  else plugins.push(entry);
+  return renamed.filter((r) => options[TARGET_NAME_OPTION[r.kind]] === r.ourName);
+}

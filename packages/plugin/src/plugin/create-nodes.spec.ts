@@ -1,0 +1,273 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { CreateNodesContextV2, NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
+import { createNodes, createNodesV2 } from './create-nodes';
+import type { PluginOptions } from './plugin-options';
+
+const NX_JSON: NxJsonConfiguration = {
+  namedInputs: {
+    default: ['{projectRoot}/**/*', 'sharedGlobals'],
+    production: ['default', '!{projectRoot}/**/*.spec.ts'],
+    sharedGlobals: [],
+  },
+};
+
+describe('createNodesV2', () => {
+  let root: string;
+  const write = (file: string, content: string | object = '') => {
+    const full = join(root, file);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, typeof content === 'string' ? content : JSON.stringify(content));
+  };
+  const context = (nxJson: NxJsonConfiguration = NX_JSON): CreateNodesContextV2 => ({ nxJsonConfiguration: nxJson, workspaceRoot: root });
+  const run = async (files: string[], options?: PluginOptions, nxJson?: NxJsonConfiguration) => {
+    const results = await createNodesV2[1](files, options, context(nxJson));
+    const projects: Record<string, Record<string, TargetConfiguration>> = {};
+    for (const [, result] of results) {
+      for (const [projectRoot, project] of Object.entries(result.projects ?? {})) projects[projectRoot] = project.targets ?? {};
+    }
+    return projects;
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'nxq-nodes-'));
+    // The shape of a create-nx-workspace --preset=ts workspace.
+    write('package.json', { name: '@ws/source', private: true, workspaces: ['packages/*'] });
+    write('nx.json', {});
+    write('jest.config.ts', "import { getJestProjectsAsync } from '@nx/jest';\nexport default async () => ({ projects: await getJestProjectsAsync() });\n");
+    write('jest.preset.js', 'module.exports = {};');
+    write('eslint.config.mjs', 'export default [];');
+    write('tsconfig.base.json', {});
+    write('tsconfig.json', { files: [], references: [{ path: './packages/alpha' }] });
+    write('packages/alpha/package.json', { name: '@ws/alpha' });
+    write('packages/alpha/jest.config.cts', 'module.exports = {};');
+    write('packages/alpha/eslint.config.mjs', "import base from '../../eslint.config.mjs'; export default [...base];");
+    write('packages/alpha/tsconfig.json', { files: [], references: [] });
+    write('packages/alpha/src/index.ts', 'export const a = 1;');
+    for (const name of ['jest', 'eslint', 'typescript', '@nx-quality/plugin']) write(`node_modules/${name}/package.json`, { name });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is exported under both names Nx 22-24 look for', () => {
+    expect(createNodes).toBe(createNodesV2);
+    expect(createNodesV2[0]).toBe('**/{project.json,package.json}');
+  });
+
+  it('infers test, lint, typecheck and quality with exact inputs and outputs', async () => {
+    const projects = await run(['package.json', 'packages/alpha/package.json']);
+    expect(Object.keys(projects)).toEqual(['packages/alpha']);
+    expect(projects['packages/alpha']).toMatchInlineSnapshot(`
+{
+  "lint": {
+    "cache": true,
+    "executor": "@nx-quality/plugin:lint",
+    "inputs": [
+      "default",
+      "^production",
+      "{workspaceRoot}/eslint.config.mjs",
+      "{workspaceRoot}/tsconfig.base.json",
+      {
+        "externalDependencies": [
+          "eslint",
+          "@nx-quality/plugin",
+        ],
+      },
+    ],
+    "metadata": {
+      "description": "Lints the project with ESLint and records lint.json",
+      "technologies": [
+        "eslint",
+      ],
+    },
+    "options": {
+      "resultsDir": "dist/quality/{projectRoot}",
+    },
+    "outputs": [
+      "{workspaceRoot}/dist/quality/{projectRoot}/lint.json",
+    ],
+  },
+  "quality": {
+    "cache": true,
+    "dependsOn": [
+      "test",
+      "lint",
+      "typecheck",
+    ],
+    "executor": "@nx-quality/plugin:quality",
+    "inputs": [
+      "default",
+      "^production",
+      "{workspaceRoot}/quality.config.json",
+      {
+        "dependentTasksOutputFiles": "**/*.json",
+        "transitive": false,
+      },
+      {
+        "externalDependencies": [
+          "@nx-quality/plugin",
+        ],
+      },
+    ],
+    "metadata": {
+      "description": "Analyses code health and evaluates the project's quality gates on its test, lint, typecheck results; records quality.json and health.json",
+      "technologies": [
+        "nx-quality",
+      ],
+    },
+    "options": {
+      "resultsDir": "dist/quality/{projectRoot}",
+      "tools": [
+        "test",
+        "lint",
+        "typecheck",
+      ],
+    },
+    "outputs": [
+      "{workspaceRoot}/dist/quality/{projectRoot}/quality.json",
+      "{workspaceRoot}/dist/quality/{projectRoot}/health.json",
+    ],
+  },
+  "test": {
+    "cache": true,
+    "executor": "@nx-quality/plugin:test",
+    "inputs": [
+      "default",
+      "^production",
+      "{workspaceRoot}/jest.preset.js",
+      "{workspaceRoot}/tsconfig.base.json",
+      {
+        "externalDependencies": [
+          "jest",
+          "@nx-quality/plugin",
+        ],
+      },
+    ],
+    "metadata": {
+      "description": "Runs the project's Jest tests with coverage and records test.json",
+      "technologies": [
+        "jest",
+      ],
+    },
+    "options": {
+      "resultsDir": "dist/quality/{projectRoot}",
+    },
+    "outputs": [
+      "{workspaceRoot}/dist/quality/{projectRoot}/test.json",
+      "{workspaceRoot}/dist/quality/{projectRoot}/coverage-final.json",
+    ],
+  },
+  "typecheck": {
+    "cache": true,
+    "executor": "@nx-quality/plugin:typecheck",
+    "inputs": [
+      "default",
+      "^production",
+      "{workspaceRoot}/tsconfig.base.json",
+      {
+        "externalDependencies": [
+          "typescript",
+          "@nx-quality/plugin",
+        ],
+      },
+    ],
+    "metadata": {
+      "description": "Type-checks the project with the TypeScript compiler and records typecheck.json",
+      "technologies": [
+        "typescript",
+      ],
+    },
+    "options": {
+      "resultsDir": "dist/quality/{projectRoot}",
+    },
+    "outputs": [
+      "{workspaceRoot}/dist/quality/{projectRoot}/typecheck.json",
+    ],
+  },
+}
+`);
+  });
+
+  it('uses the configured target names, results folder and gates in every target', async () => {
+    const projects = await run(['packages/alpha/package.json'], {
+      testTargetName: 'quality-test',
+      lintTargetName: 'quality-lint',
+      typecheckTargetName: 'quality-typecheck',
+      qualityTargetName: 'gate',
+      resultsDir: '{workspaceRoot}/reports/{projectRoot}/',
+      gates: { tags: { 'scope:core': [{ metric: 'coverage.lines', op: '>=', threshold: 90 }] } },
+      coverage: { lines: 75 },
+      health: false,
+    });
+    const targets = projects['packages/alpha'] ?? {};
+    expect(Object.keys(targets).sort()).toEqual(['gate', 'quality-lint', 'quality-test', 'quality-typecheck']);
+    expect(targets['gate']?.dependsOn).toEqual(['quality-test', 'quality-lint', 'quality-typecheck']);
+    expect(targets['gate']?.options).toEqual({
+      resultsDir: 'reports/{projectRoot}',
+      tools: ['test', 'lint', 'typecheck'],
+      gates: { tags: { 'scope:core': [{ metric: 'coverage.lines', op: '>=', threshold: 90 }] } },
+      coverage: { lines: 75 },
+      health: false,
+    });
+    expect(targets['quality-test']?.outputs).toEqual([
+      '{workspaceRoot}/reports/{projectRoot}/test.json',
+      '{workspaceRoot}/reports/{projectRoot}/coverage-final.json',
+    ]);
+    for (const name of ['quality-test', 'quality-lint', 'quality-typecheck']) expect(targets[name]?.options).toEqual({ resultsDir: 'reports/{projectRoot}' });
+  });
+
+  it('infers only what a project is configured for, inheriting the root ESLint config', async () => {
+    write('packages/beta/project.json', { name: 'beta' });
+    write('packages/beta/src/main.ts', 'export {};');
+    write('packages/docs/package.json', { name: 'docs' });
+    write('packages/docs/README.md', '# no code');
+    const projects = await run(['packages/beta/project.json', 'packages/docs/package.json']);
+    expect(Object.keys(projects)).toEqual(['packages/beta']);
+    expect(Object.keys(projects['packages/beta'] ?? {})).toEqual(['lint', 'quality']);
+    expect(projects['packages/beta']?.['quality']?.dependsOn).toEqual(['lint']);
+    expect(projects['packages/beta']?.['quality']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', tools: ['lint'] });
+  });
+
+  it('skips package.json folders outside the package manager workspaces and the monorepo root', async () => {
+    write('tools/scripts/package.json', { name: 'scripts' });
+    write('tools/scripts/tsconfig.json', {});
+    write('package.json', { name: '@ws/source', workspaces: ['packages/*'], nx: {} });
+    expect(Object.keys(await run(['package.json', 'tools/scripts/package.json', 'packages/alpha/package.json']))).toEqual(['packages/alpha']);
+  });
+
+  it('gives the root of a monorepo without libraries yet no targets', async () => {
+    rmSync(join(root, 'packages'), { recursive: true });
+    write('package.json', { name: '@ws/source', workspaces: ['packages/*'], nx: { targets: {} } });
+    expect(await run(['package.json'])).toEqual({});
+  });
+
+  it('infers for the root project of a standalone workspace', async () => {
+    rmSync(join(root, 'packages'), { recursive: true });
+    write('package.json', { name: 'app' });
+    write('project.json', { name: 'app' });
+    write('jest.config.ts', 'export default {};');
+    write('src/main.ts', 'export {};');
+    const projects = await run(['project.json']);
+    expect(Object.keys(projects['.'] ?? {})).toEqual(['test', 'lint', 'typecheck', 'quality']);
+    expect(projects['.']?.['test']?.inputs).toEqual(['default', '^production', { externalDependencies: ['jest', '@nx-quality/plugin'] }]);
+  });
+
+  it('falls back to ^default without a production named input, and names only installed packages', async () => {
+    rmSync(join(root, 'node_modules/jest'), { recursive: true });
+    rmSync(join(root, 'node_modules/@nx-quality'), { recursive: true });
+    // A symlink to a folder outside node_modules is a workspace package or `npm link`, not an external node.
+    mkdirSync(join(root, 'node_modules/@nx-quality'));
+    symlinkSync(join(root, 'packages/alpha'), join(root, 'node_modules/@nx-quality/plugin'));
+    const projects = await run(['packages/alpha/package.json'], undefined, { namedInputs: {} });
+    expect(projects['packages/alpha']?.['test']?.inputs).toEqual(['default', '^default', '{workspaceRoot}/jest.preset.js', '{workspaceRoot}/tsconfig.base.json']);
+    expect(projects['packages/alpha']?.['lint']?.inputs?.at(-1)).toEqual({ externalDependencies: ['eslint'] });
+  });
+
+  it('names the bad option key when the plugin options are invalid', async () => {
+    await expect(run(['packages/alpha/package.json'], { resultsDir: 'dist/quality', testTargetName: 'a:b' } as PluginOptions)).rejects.toThrow(
+      /testTargetName: must be a target name without spaces or ":"[\s\S]*resultsDir: must contain \{projectRoot\}/,
+    );
+    await expect(run(['packages/alpha/package.json'], { coverage: { lines: 'high' } } as unknown as PluginOptions)).rejects.toThrow(/coverage\.lines: Invalid input/);
+    await expect(run(['packages/alpha/package.json'], { colour: 1 } as unknown as PluginOptions)).rejects.toThrow(/Unrecognized key: "colour"/);
+  });
+});

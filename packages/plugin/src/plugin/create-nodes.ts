@@ -1,0 +1,55 @@
+import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
+import { buildQualityTargets } from './build-quality-targets';
+import { detectProjectTools } from './detect-project-tools';
+import { findProjectRoots } from './find-project-roots';
+import { hasNamedInput } from './has-named-input';
+import { createInstalledPackageCheck } from './installed-packages';
+import { createPackageWorkspacesMatcher } from './package-workspaces-matcher';
+import { normalizePluginOptions, type PluginOptions } from './plugin-options';
+import { findWorkspaceSharedFiles } from './workspace-shared-files';
+
+/** Files that make a folder an Nx project; the plugin adds targets to those projects. */
+export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
+
+/**
+ * Infers test, lint, typecheck and quality targets for every project that has a Jest config, an
+ * ESLint flat config (own or inherited) or a tsconfig.json. The workspace root project gets
+ * targets only in a standalone workspace (no package workspaces, no other project): in a monorepo
+ * its configs are the shared ones, and the root has the quality-report target instead.
+ */
+export const createNodesV2: CreateNodesV2<PluginOptions> = [
+  PROJECT_FILES_GLOB,
+  async (configFiles, rawOptions, context: CreateNodesContextV2) => {
+    const options = normalizePluginOptions(rawOptions);
+    const workspaces = createPackageWorkspacesMatcher(context.workspaceRoot);
+    const roots = findProjectRoots(configFiles, workspaces.isPackageProject);
+    // A monorepo's root configs (jest.config.ts with projects, eslint.config.mjs, solution tsconfig)
+    // are shared ones, not a root project's own: linting or type-checking them would cover everything.
+    const standalone = !workspaces.declaresWorkspaces && roots.length === 1 && roots[0]?.root === '.';
+    const shared = findWorkspaceSharedFiles(context.workspaceRoot);
+    const isInstalled = createInstalledPackageCheck(context.workspaceRoot);
+    const byConfigFile = new Map(roots.map((found) => [found.configFile, found]));
+
+    return createNodesFromFiles(
+      (configFile): CreateNodesResult => {
+        const found = byConfigFile.get(configFile);
+        if (!found || (found.root === '.' && !standalone)) return {};
+        const targets = buildQualityTargets({
+          projectRoot: found.root,
+          tools: detectProjectTools(context.workspaceRoot, found.root),
+          shared,
+          hasProductionInput: hasNamedInput('production', context.nxJsonConfiguration, context.workspaceRoot, found.configFile),
+          isInstalled,
+          options,
+        });
+        return Object.keys(targets).length === 0 ? {} : { projects: { [found.root]: { root: found.root, targets } } };
+      },
+      roots.map((found) => found.configFile),
+      options,
+      context,
+    );
+  },
+];
+
+/** Nx 23+ reads `createNodes`, Nx 22 prefers `createNodesV2`; both have the v2 signature. */
+export const createNodes = createNodesV2;

@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+
+/** Jest config file names, in the order Jest itself prefers them. */
+export const JEST_CONFIG_FILES = ['jest.config.js', 'jest.config.ts', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.mts', 'jest.config.cts', 'jest.config.json'];
+/** ESLint flat config file names (ESLint 9 and 10). */
+export const ESLINT_FLAT_CONFIG_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+const LINTABLE = /\.(?:[cm]?[jt]sx?)$/;
+const NOT_SOURCE_DIRS = new Set(['node_modules', 'dist', 'out-tsc', 'coverage', 'tmp']);
+
+/** The tool configs that make a project testable, lintable and type-checkable (workspace-relative paths). */
+export interface ProjectTools {
+  jestConfig?: string;
+  /** The flat config ESLint uses for the project (its own, or the nearest one above it). */
+  eslintConfig?: string;
+  /** Every flat config from the project up to the workspace root (inputs: a parent config may be imported). */
+  eslintConfigChain: string[];
+  tsconfig?: string;
+}
+
+/**
+ * Looks for the project's Jest config, ESLint flat config (own or inherited) and tsconfig.json.
+ * A Jest config that aggregates projects (`getJestProjects…`) is not a project's own test config.
+ * An inherited ESLint config counts only when the project has a lintable file.
+ */
+export function detectProjectTools(workspaceRoot: string, projectRoot: string): ProjectTools {
+  const projectDir = join(workspaceRoot, projectRoot);
+  const jestFile = JEST_CONFIG_FILES.find((file) => existsSync(join(projectDir, file)));
+  const jestConfig = jestFile && !aggregatesProjects(join(projectDir, jestFile)) ? posix.join(projectRoot, jestFile) : undefined;
+
+  const eslintConfigChain: string[] = [];
+  for (let dir = projectRoot; ; dir = posix.dirname(dir)) {
+    const found = ESLINT_FLAT_CONFIG_FILES.find((file) => existsSync(join(workspaceRoot, dir, file)));
+    if (found) eslintConfigChain.push(posix.join(dir, found));
+    if (dir === '.' || dir === '') break;
+  }
+  const nearest = eslintConfigChain[0];
+  const ownsConfig = nearest !== undefined && posix.dirname(nearest) === projectRoot;
+  const eslintConfig = nearest && (ownsConfig || hasLintableFile(projectDir)) ? nearest : undefined;
+
+  const tsconfig = existsSync(join(projectDir, 'tsconfig.json')) ? posix.join(projectRoot, 'tsconfig.json') : undefined;
+  return { jestConfig, eslintConfig, eslintConfigChain: eslintConfig ? eslintConfigChain : [], tsconfig };
+}
+
+function aggregatesProjects(file: string): boolean {
+  try {
+    return /getJestProjects(?:Async)?\s*\(/.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+// Stops at the first lintable file: a cheap existence check, not a listing.
+function hasLintableFile(dir: string, depth = 0): boolean {
+  if (depth > 8) return false;
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  if (entries.some((entry) => entry.isFile() && LINTABLE.test(entry.name))) return true;
+  return entries.some(
+    (entry) => entry.isDirectory() && !entry.name.startsWith('.') && !NOT_SOURCE_DIRS.has(entry.name) && hasLintableFile(join(dir, entry.name), depth + 1),
+  );
+}

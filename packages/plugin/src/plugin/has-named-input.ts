@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NxJsonConfiguration } from '@nx/devkit';
+
+/**
+ * Whether a named input (e.g. `production`) is defined for a project, in nx.json or in the
+ * project's own project.json / package.json `nx`; referencing an undefined one is an Nx error.
+ */
+export function hasNamedInput(name: string, nxJson: NxJsonConfiguration, workspaceRoot: string, configFile: string): boolean {
+  if (nxJson.namedInputs?.[name]) return true;
+  try {
+    const json = JSON.parse(readFileSync(join(workspaceRoot, configFile), 'utf8')) as {
+      namedInputs?: Record<string, unknown>;
+      nx?: { namedInputs?: Record<string, unknown> };
+    };
+    return Boolean(json.namedInputs?.[name] ?? json.nx?.namedInputs?.[name]);
+  } catch {
+    return false;
+  }
+}

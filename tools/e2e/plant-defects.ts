@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What was planted where, so assertions can name the expected finding. */
+export const PLANTED = {
+  failingTest: { lib: 'alpha', file: 'packages/alpha/src/lib/alpha.spec.ts', fullName: 'alpha adds two and two on purpose wrongly', title: 'adds two and two on purpose wrongly' },
+  skippedTest: { lib: 'alpha', title: 'is skipped on purpose' },
+  todoTest: { lib: 'alpha', title: 'handles negative amounts' },
+  uncoveredFunction: { lib: 'alpha', file: 'packages/alpha/src/lib/alpha.ts', name: 'formatCents' },
+  lintErrors: { lib: 'beta', file: 'packages/beta/src/lib/beta.ts', rules: ['prefer-const', 'no-debugger'] },
+  lintWarnings: { lib: 'beta', rules: ['@typescript-eslint/no-explicit-any'] },
+  typeError: { lib: 'gamma', file: 'packages/gamma/src/lib/gamma.ts', code: 'TS2322', line: 6 },
+} as const;
+
+/** Writes the planted defects into alpha (tests, coverage), beta (lint) and gamma (types). */
+export function plantDefects(workspace: string): void {
+  const lib = (name: string, file: string) => join(workspace, 'packages', name, 'src', 'lib', file);
+
+  writeFileSync(
+    lib('alpha', 'alpha.ts'),
+    `export function alpha(): string {
+  return 'alpha';
+}
+
+/** Adds two amounts in cents. */
+export function add(a: number, b: number): number {
+  return a + b;
+}
+
+/** Formats cents as units.cents; no test calls it (the planted coverage gap). */
+export function formatCents(cents: number): string {
+  const units = Math.floor(cents / 100);
+  const rest = String(cents % 100).padStart(2, '0');
+  return \`\${units}.\${rest}\`;
+}
+`,
+  );
+  writeFileSync(
+    lib('alpha', 'alpha.spec.ts'),
+    `import { add, alpha } from './alpha.js';
+
+describe('alpha', () => {
+  it('should work', () => {
+    expect(alpha()).toEqual('alpha');
+  });
+
+  it('adds two amounts', () => {
+    expect(add(2, 3)).toBe(5);
+  });
+
+  it('${PLANTED.failingTest.title}', () => {
+    expect(add(2, 2)).toBe(5);
+  });
+
+  it.skip('${PLANTED.skippedTest.title}', () => {
+    expect(add(0, 0)).toBe(0);
+  });
+
+  it.todo('${PLANTED.todoTest.title}');
+});
+`,
+  );
+
+  writeFileSync(
+    lib('beta', 'beta.ts'),
+    `export function beta(): string {
+  return 'beta';
+}
+
+export function parseSettings(raw: string): any {
+  let parsed = JSON.parse(raw);
+  return parsed;
+}
+
+export function firstKey(settings: Record<string, any>): string | undefined {
+  debugger;
+  return Object.keys(settings)[0];
+}
+`,
+  );
+  writeFileSync(
+    lib('beta', 'beta.spec.ts'),
+    `import { beta, firstKey, parseSettings } from './beta.js';
+
+describe('beta', () => {
+  it('should work', () => {
+    expect(beta()).toEqual('beta');
+  });
+
+  it('parses settings and finds the first key', () => {
+    expect(firstKey(parseSettings('{"a":1,"b":2}'))).toBe('a');
+  });
+});
+`,
+  );
+
+  writeFileSync(
+    lib('gamma', 'gamma.ts'),
+    `export function gamma(): string {
+  return 'gamma';
+}
+
+export function parsePort(value: string): number {
+  const port: number = value;
+  return port;
+}
+`,
+  );
+  writeFileSync(
+    lib('gamma', 'gamma.spec.ts'),
+    `import { gamma, parsePort } from './gamma.js';
+
+describe('gamma', () => {
+  it('should work', () => {
+    expect(gamma()).toEqual('gamma');
+  });
+
+  it('passes the port through', () => {
+    expect(String(parsePort('8080'))).toBe('8080');
+  });
+});
+`,
+  );
+}

@@ -1,0 +1,221 @@
+// The tools' own answers on the same code, computed the way a user would on the command line.
+// Each e2e assertion compares one of our recorded numbers with one of these.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import libCoverage from 'istanbul-lib-coverage';
+import { describeOutput, runCommand } from './run-command';
+
+/** Istanbul's four totals, as `json-summary` writes them. */
+export interface CoverageTotals {
+  lines: { total: number; covered: number; pct: number };
+  statements: { total: number; covered: number; pct: number };
+  functions: { total: number; covered: number; pct: number };
+  branches: { total: number; covered: number; pct: number };
+}
+
+/** Test counts as a runner itself reports them. */
+export interface ReferenceCounts {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  todo: number;
+}
+
+export interface JestReference {
+  counts: ReferenceCounts;
+  failedTests: { file: string; ancestorTitles: string[]; title: string }[];
+  coverageTotals: CoverageTotals;
+  coverageFiles: string[];
+}
+
+/**
+ * `jest --json --coverage` in the project folder. A create-nx-workspace workspace cannot load its own
+ * jest.config.cts under TypeScript 6 (ts-node type-checks it), so this reference run, and only it,
+ * makes ts-node transpile with options TypeScript 6 accepts.
+ */
+export function jestReference(workspace: string, projectRoot: string, extraArgs: string[] = []): JestReference {
+  const out = mkdtempSync(join(tmpdir(), 'nxq-ref-jest-'));
+  try {
+    const result = runCommand(
+      'npx',
+      [
+        'jest',
+        '--ci',
+        '--json',
+        `--outputFile=${join(out, 'jest.json')}`,
+        '--coverage',
+        '--coverageReporters=json-summary',
+        '--coverageReporters=json',
+        `--coverageDirectory=${out}`,
+        ...extraArgs,
+      ],
+      {
+        cwd: join(workspace, projectRoot),
+        check: false,
+        env: { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: '{"module":"preserve","moduleResolution":"bundler"}' },
+      },
+    );
+    let json: {
+      numTotalTests: number;
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
+    };
+    try {
+      json = JSON.parse(readFileSync(join(out, 'jest.json'), 'utf8'));
+    } catch {
+      throw new Error(`reference jest run wrote no JSON for ${projectRoot}\n${describeOutput(result)}`);
+    }
+    const summary = JSON.parse(readFileSync(join(out, 'coverage-summary.json'), 'utf8')) as Record<string, CoverageTotals>;
+    const prefix = `${workspace}/`;
+    return {
+      counts: {
+        total: json.numTotalTests,
+        passed: json.numPassedTests,
+        failed: json.numFailedTests,
+        skipped: json.numPendingTests,
+        todo: json.numTodoTests,
+      },
+      failedTests: json.testResults.flatMap((file) =>
+        file.assertionResults
+          .filter((t) => t.status === 'failed')
+          .map((t) => ({ file: file.name.replace(prefix, ''), ancestorTitles: t.ancestorTitles, title: t.title })),
+      ),
+      coverageTotals: summary.total,
+      coverageFiles: Object.keys(summary)
+        .filter((k) => k !== 'total')
+        .map((k) => k.replace(prefix, ''))
+        .sort(),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export interface EslintReference {
+  errors: number;
+  warnings: number;
+  fixableErrors: number;
+  fixableWarnings: number;
+  filesLinted: number;
+  /** Messages per rule id; rule-less messages under `(unused-disable-directive)`, `(parse-error)` or `(no-rule)`. */
+  rules: Record<string, { errors: number; warnings: number }>;
+}
+
+/** `eslint --format json .` in the project folder (where the project's own flat config is found). */
+export function eslintReference(workspace: string, projectRoot: string): EslintReference {
+  const result = runCommand('npx', ['eslint', '--format', 'json', '.'], { cwd: join(workspace, projectRoot), check: false });
+  if (result.code > 1) throw new Error(`reference eslint run crashed on ${projectRoot}\n${describeOutput(result)}`);
+  const files = JSON.parse(result.stdout) as {
+    errorCount: number;
+    warningCount: number;
+    fixableErrorCount: number;
+    fixableWarningCount: number;
+    messages: { ruleId: string | null; severity: number; fatal?: boolean; message: string }[];
+  }[];
+  const rules: EslintReference['rules'] = {};
+  for (const file of files) {
+    for (const m of file.messages) {
+      const id =
+        m.ruleId ?? (m.fatal ? '(parse-error)' : /eslint-disable|eslint-enable|directive/i.test(m.message) ? '(unused-disable-directive)' : '(no-rule)');
+      rules[id] ??= { errors: 0, warnings: 0 };
+      if (m.severity === 2) rules[id].errors++;
+      else rules[id].warnings++;
+    }
+  }
+  const sum = (key: 'errorCount' | 'warningCount' | 'fixableErrorCount' | 'fixableWarningCount') =>
+    files.reduce((total, f) => total + f[key], 0);
+  return {
+    errors: sum('errorCount'),
+    warnings: sum('warningCount'),
+    fixableErrors: sum('fixableErrorCount'),
+    fixableWarnings: sum('fixableWarningCount'),
+    filesLinted: files.length,
+    rules,
+  };
+}
+
+export interface TscDiagnostic {
+  file?: string;
+  line?: number;
+  column?: number;
+  code: string;
+  message: string;
+}
+
+export interface TscReference {
+  /** Every error tsc -b printed, cascades included. */
+  all: TscDiagnostic[];
+  /** Without TS6305 ("output file has not been built"), the cascade a failing referenced project causes. */
+  root: TscDiagnostic[];
+}
+
+/**
+ * `tsc -b --force` on the project's solution tsconfig, as Nx's own typecheck target does: it follows
+ * the references. It writes declarations only into git-ignored output folders (dist, out-tsc), which
+ * are not Nx inputs.
+ */
+export function tscReference(workspace: string, projectRoot: string): TscReference {
+  const result = runCommand('npx', ['tsc', '-b', '--force', '--pretty', 'false', `${projectRoot}/tsconfig.json`], {
+    cwd: workspace,
+    check: false,
+  });
+  const all: TscDiagnostic[] = [];
+  for (const line of result.stdout.split('\n')) {
+    const located = /^(.+)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line);
+    const bare = /^error (TS\d+): (.*)$/.exec(line);
+    if (located) all.push({ file: located[1], line: Number(located[2]), column: Number(located[3]), code: located[4], message: located[5] });
+    else if (bare) all.push({ code: bare[1], message: bare[2] });
+  }
+  if (result.code !== 0 && all.length === 0) throw new Error(`reference tsc -b failed without diagnostics on ${projectRoot}\n${describeOutput(result)}`);
+  return { all, root: all.filter((d) => d.code !== 'TS6305') };
+}
+
+/** Counts from the summary Node's test runner prints itself (`# tests N`, `# pass N`, …). */
+export function nodeTestReference(workspace: string, projectRoot: string): ReferenceCounts {
+  const result = runCommand('node', ['--test', '--test-reporter=tap'], { cwd: join(workspace, projectRoot), check: false });
+  const read = (label: string) => {
+    const match = new RegExp(`^# ${label} (\\d+)$`, 'm').exec(result.stdout);
+    if (!match) throw new Error(`node --test printed no "# ${label}" line in ${projectRoot}\n${describeOutput(result)}`);
+    return Number(match[1]);
+  };
+  const todo = read('todo');
+  // Node counts todo tests inside "pass"; the result schema keeps them apart.
+  return { total: read('tests'), passed: read('pass') - todo, failed: read('fail'), skipped: read('skipped'), todo };
+}
+
+/** `c8 node --test` with c8's json-summary: its totals and covered files. */
+export function c8Reference(workspace: string, projectRoot: string): { totals: CoverageTotals; files: string[] } {
+  const out = mkdtempSync(join(tmpdir(), 'nxq-ref-c8-'));
+  try {
+    const result = runCommand('npx', ['c8', '--reporter=json-summary', `--report-dir=${out}`, 'node', '--test'], {
+      cwd: join(workspace, projectRoot),
+      check: false,
+    });
+    let summary: Record<string, CoverageTotals>;
+    try {
+      summary = JSON.parse(readFileSync(join(out, 'coverage-summary.json'), 'utf8'));
+    } catch {
+      throw new Error(`reference c8 run wrote no summary for ${projectRoot}\n${describeOutput(result)}`);
+    }
+    return {
+      totals: summary.total,
+      files: Object.keys(summary)
+        .filter((k) => k !== 'total')
+        .map((k) => k.replace(`${workspace}/`, ''))
+        .sort(),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Istanbul's own totals of a coverage-final.json (what `istanbul report text-summary` prints). */
+export function istanbulTotals(coverageFinalPath: string): { totals: CoverageTotals; files: string[] } {
+  const map = libCoverage.createCoverageMap(JSON.parse(readFileSync(coverageFinalPath, 'utf8')));
+  return { totals: map.getCoverageSummary().toJSON() as unknown as CoverageTotals, files: map.files().sort() };
+}
