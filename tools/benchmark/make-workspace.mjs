@@ -35,10 +35,11 @@ export const OUR_TARGETS = { test: 'q-test', lint: 'q-lint', typecheck: 'q-typec
 /**
  * Environment the official `test` target needs on a create-nx-workspace 23.2.1 workspace: Jest
  * loads `jest.config.cts` through ts-node, which type-checks it under TS 6 (`types: []`) and
- * rejects the deprecated `moduleResolution: node10` Jest forces (TS5107). Transpile-only and
- * ignoring 5107 make the stock config load without editing any workspace file.
+ * rejects the deprecated `moduleResolution: node10` Jest forces (TS5107); the root jest.config.ts
+ * (solution tsconfig, `moduleResolution: nodenext`) fails on Jest's forced `module: CommonJS` (TS5110).
+ * Transpile-only and ignoring those two make the stock configs load without editing any workspace file.
  */
-export const OFFICIAL_JEST_ENV = { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_IGNORE_DIAGNOSTICS: '5107' };
+export const OFFICIAL_JEST_ENV = { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_IGNORE_DIAGNOSTICS: '5107,5110' };
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const writeJson = (file, value) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
@@ -161,6 +162,13 @@ function installTarballs(ws, tarballs, log) {
   mustRun(npm, ['install', '-D', '--no-audit', '--no-fund', ...local], { cwd: ws });
 }
 
+/** Benchmark bookkeeping under .nx/ must never be committed (affected compares commits). */
+function ignoreBenchFiles(ws) {
+  const file = join(ws, '.gitignore');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (!text.includes('.nx/bench-')) writeFileSync(file, `${text.trimEnd()}\n\n# nxq-bench\n.nx/bench-*\n`);
+}
+
 function git(ws, args) {
   return mustRun('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', ...args], { cwd: ws });
 }
@@ -185,6 +193,7 @@ export function ensureWorkspace({ projects: count = 30, cacheDir = defaultCacheD
       git(ws, ['add', '-A']);
       git(ws, ['commit', '-q', '--allow-empty', '-m', 'bench: reinstall nx-quality tarballs']);
     }
+    ignoreBenchFiles(ws);
     log(`reusing ${ws}`);
     return { ws, projects: plan, marker };
   }
@@ -205,6 +214,7 @@ export function ensureWorkspace({ projects: count = 30, cacheDir = defaultCacheD
   writeRootTsconfig(ws, plan);
   configureNx(ws);
   configureEslint(ws);
+  ignoreBenchFiles(ws);
 
   if (packed.files.length) installTarballs(ws, packed, log);
   else {

@@ -1,2 +1,3 @@
-// Entry point Nx loads for `"plugins": ["@nx-quality/plugin"]`: keep it light, the graph loads it often.
-export {};
+// `@nx-quality/plugin/plugin`: the same Nx plugin module as the package root (like `@nx/jest/plugin`).
+export { createNodes, createNodesV2, postTasksExecution } from './index';
+export type { PluginOptions, NormalizedPluginOptions } from './index';

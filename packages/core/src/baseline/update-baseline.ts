@@ -23,7 +23,7 @@ export function updateBaseline(previous: Baseline | undefined, current: Record<s
       else if (value === undefined) merged[metric] = old;
       else merged[metric] = isBetter(direction, value, old) ? value : old;
     }
-    projects[name] = merged;
+    if (Object.keys(merged).length > 0) projects[name] = merged;
   }
   const sortedDirections = Object.fromEntries(Object.entries(directions).sort(([a], [b]) => a.localeCompare(b)));
   return { schemaVersion: BASELINE_SCHEMA_VERSION, directions: sortedDirections, projects };

@@ -47,6 +47,7 @@ describe('loadQualityConfig', () => {
     try {
       loadQualityConfig(root);
     } catch (error) {
+      if (!(error instanceof ConfigLoadError)) throw error;
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ConfigLoadError);

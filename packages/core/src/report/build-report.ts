@@ -75,13 +75,18 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
   }
   const metrics = collectMetrics(results);
   const baseline = input.baseline?.state === 'ok' ? input.baseline.value : undefined;
+  const kindOf = (metric: string) => project.results[FAMILY_KIND[metric.split('.')[0] ?? ''] ?? 'quality'];
   // A default condition on a tool the project has no target for does not apply; configured ones always do.
+  // A result not run in this invocation and with nothing on disk is not judged (affected mode), not failed.
   const conditions = [
     ...resolveGateConditions(project.gates ?? input.gates, { name: project.name, tags: project.tags }, project.coverageLines ?? input.coverageLines).filter(
-      (c) => c.source !== 'default' || project.results[FAMILY_KIND[c.metric.split('.')[0] ?? ''] ?? 'quality'] !== undefined,
+      (c) => c.source !== 'default' || kindOf(c.metric) !== undefined,
     ),
     ...ratchetConditions(baseline, project.name),
-  ];
+  ].filter((c) => {
+    const result = kindOf(c.metric);
+    return !(result?.origin === 'not-run' && result.value === undefined);
+  });
   const toolResults = Object.entries(project.results).filter(([kind]) => kind !== 'quality');
   const nothingToEvaluate =
     toolResults.length === 0 || toolResults.every(([, r]) => r?.origin === 'not-run' && r.value === undefined);

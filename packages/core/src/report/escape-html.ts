@@ -2,7 +2,9 @@ import { stripAnsi } from './strip-ansi';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes a string for HTML text and quoted attribute values (ANSI sequences removed first). */
+/** Escapes a string for HTML text and quoted attribute values (ANSI sequences and control characters removed first). */
 export function escapeHtml(text: string): string {
-  return stripAnsi(text).replace(/[&<>"']/g, (char) => ENTITIES[char] as string);
+  return stripAnsi(text)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[&<>"']/g, (char) => ENTITIES[char] as string);
 }

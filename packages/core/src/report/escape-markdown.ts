@@ -3,7 +3,8 @@ import { stripAnsi } from './strip-ansi';
 /**
  * Makes a string from user code safe inside a GitHub Markdown table cell or inline text: ANSI and
  * control characters removed, newlines folded to spaces, HTML neutralised (GitHub renders some raw
- * HTML), and Markdown syntax (pipes, backticks, emphasis, links) backslash-escaped.
+ * HTML), and Markdown syntax (pipes, backticks, emphasis, links, strikethrough) backslash-escaped,
+ * plus a leading character that would start a block (list, heading) where the text begins a line item.
  */
 export function escapeMarkdown(text: string): string {
   return stripAnsi(text)
@@ -12,5 +13,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/^([#+\-=])/, '\\$1');
 }

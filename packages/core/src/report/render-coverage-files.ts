@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import type { CoverageMap } from 'istanbul-lib-coverage';
 import libReport from 'istanbul-lib-report';
 import reports from 'istanbul-reports';
+import { escapeXml } from './escape-xml';
+
+// istanbul-reports escapes class names but not the `filename` attribute, so a path with `&` or `<`
+// would make the XML invalid; the attribute is always followed by line-rate.
+function escapeCoberturaFilenames(xml: string): string {
+  return xml.replace(/ filename="(.*?)" line-rate=/g, (_, name: string) => ` filename="${escapeXml(name)}" line-rate=`);
+}
 
 /**
  * Renders merged coverage as `coverage-final.json`, `lcov.info` and `cobertura.xml` with
@@ -26,7 +33,7 @@ export function renderCoverageFiles(map: CoverageMap, options: { timestamp: numb
     return {
       'coverage-final.json': `${JSON.stringify(sorted)}\n`,
       'lcov.info': readFileSync(join(dir, 'lcov.info'), 'utf8'),
-      'cobertura.xml': readFileSync(join(dir, 'cobertura.xml'), 'utf8'),
+      'cobertura.xml': escapeCoberturaFilenames(readFileSync(join(dir, 'cobertura.xml'), 'utf8')),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -176,7 +176,7 @@ function problemsSection(report: Report): string {
  */
 export function renderReportHtml(report: Report): string {
   const t = report.totals;
-  const csp = `default-src 'none'; img-src data:; style-src ${cspHash(REPORT_CSS)}; script-src ${cspHash(REPORT_JS)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+  const csp = `default-src 'none'; img-src data:; style-src ${cspHash(REPORT_CSS)}; script-src ${cspHash(REPORT_JS)}; base-uri 'none'; form-action 'none'`;
   const failing = report.failingConditions.slice(0, 500).map((c) => h(c.message ?? c.metric));
   return `<!doctype html>
 <html lang="en">

@@ -91,5 +91,6 @@ export const HealthResultSchema = z.object({
   testKinds: z.record(z.string(), TestKindCountSchema),
   untestedModules: z.array(UntestedModuleSchema).describe('Top N, ranked'),
   sourceFiles: z.number().int().nonnegative(),
+  mockCalls: z.number().int().nonnegative().optional().describe('jest.mock / vi.mock calls in all test files (per file: testFiles[].mockCalls)'),
 });
 export type HealthResult = z.infer<typeof HealthResultSchema>;

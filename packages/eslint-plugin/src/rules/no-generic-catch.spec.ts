@@ -16,6 +16,10 @@ ruleTester.run('no-generic-catch', forRuleTester(noGenericCatch), {
     `try { run(); } catch (e) { if ((e as { code?: string }).code !== 'ENOENT') throw e; }`,
     `try { run(); } catch (e) { switch (e.name) { case 'AbortError': return; default: throw e; } }`,
     `try { run(); } catch ({ code }) { if (code === 'EEXIST') return; }`,
+    // a truthiness or typeof check of the code tells system errors from the rest
+    `try { run(); } catch (e) { if ((e as NodeJS.ErrnoException).code) return undefined; throw e; }`,
+    `try { run(); } catch (e) { return typeof e.code === 'string' ? e.code : 'UNKNOWN'; }`,
+    `try { run(); } catch (e) { return e.name === 'AbortError' && retry ? again() : fail(); }`,
     `try { run(); } catch (e) { if ('status' in e) report(e); }`,
     // rethrowing, wrapped or forwarded
     `try { run(); } catch (e) { throw new DbError('query failed', { cause: e }); }`,
@@ -57,6 +61,11 @@ ruleTester.run('no-generic-catch', forRuleTester(noGenericCatch), {
     {
       // a code property read but not compared is not narrowing
       code: `try { run(); } catch (e) { res.status(500).json({ code: e.code }); }`,
+      errors: [{ messageId: 'generic', line: 1, column: 16 }],
+    },
+    {
+      // the code is only passed through, not tested
+      code: `try { run(); } catch (e) { const code = e.code; return { ok: false, code }; }`,
       errors: [{ messageId: 'generic', line: 1, column: 16 }],
     },
     {

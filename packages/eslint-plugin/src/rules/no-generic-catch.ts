@@ -102,16 +102,30 @@ function calleeName(callee: TSESTree.Node): string | undefined {
 }
 
 function isInTestPosition(node: TSESTree.Node): boolean {
-  const outer = outermostWrapper(node);
+  let outer = outermostWrapper(node);
+  // `!e.code`, `typeof e.code === 'string'`
+  while (outer.parent?.type === AST_NODE_TYPES.UnaryExpression && (outer.parent.operator === '!' || outer.parent.operator === 'typeof')) {
+    outer = outer.parent;
+  }
   const parent = outer.parent;
   if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.BinaryExpression) return COMPARISON_OPERATORS.has(parent.operator);
-  if (parent.type === AST_NODE_TYPES.SwitchStatement) return parent.discriminant === outer;
-  if (parent.type === AST_NODE_TYPES.CallExpression) {
-    const name = calleeName(parent.callee);
-    return parent.arguments.includes(outer as TSESTree.CallExpressionArgument) && (name === 'includes' || name === 'has' || name === 'test');
+  switch (parent.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+      return COMPARISON_OPERATORS.has(parent.operator);
+    case AST_NODE_TYPES.SwitchStatement:
+      return parent.discriminant === outer;
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === outer;
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.left === outer || isInTestPosition(parent);
+    case AST_NODE_TYPES.CallExpression: {
+      const name = calleeName(parent.callee);
+      return parent.arguments.includes(outer as TSESTree.CallExpressionArgument) && (name === 'includes' || name === 'has' || name === 'test');
+    }
+    default:
+      return false;
   }
-  return false;
 }
 
 /** Names bound by a catch parameter (identifier or destructuring). */

@@ -1,43 +1,163 @@
-import type { HealthResult, TestResult } from '@nx-quality/core';
+import { QualityError, RESULT_SCHEMA_VERSION, type HealthResult, type TestResult, type TodoItem } from '@nx-quality/core';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type * as TS from 'typescript';
 import type { ProjectRef } from '../executors/shared/project-ref';
+import { addScannedFile, addWorkspaceFile, type ModuleGraph } from './build-module-graph';
+import { buildHealthEslintConfig } from './build-health-eslint-config';
+import { collectTodos } from './collect-todos';
+import { countLines } from './count-lines';
 import type { NormalizedHealthOptions } from './health-options';
+import { listProjectFiles } from './list-project-files';
+import { listWorkspaceCodeFiles } from './list-workspace-code-files';
+import { loadCompilerOptions } from './load-compiler-options';
+import { createModuleResolver } from './module-resolver';
+import { rankUntestedModules } from './rank-untested-modules';
+import { resolveWorkspaceTool } from './resolve-workspace-tool';
+import { runHealthEslint } from './run-health-eslint';
+import { scanModuleFile } from './scan-module-file';
+import { summarizeTestFiles, type ScannedTestFile } from './summarize-test-files';
+import { tallyLintMessages } from './tally-lint-messages';
+import { minimatch } from 'minimatch';
+
+const TODO_CATEGORY_NAMES = ['security', 'performance', 'bug', 'feature', 'refactor', 'documentation', 'other'];
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
 
 /**
- * Health analysis of one project (health.json). Never throws for bad project files: a file that
- * does not parse is counted in `counts.parseErrors` and listed as a finding.
+ * Health analysis of one project (health.json): the health ESLint config run in-process (generic catches,
+ * bare throws, any, long files/functions, complexity, TODOs, assertion-free/skipped/focused tests), the
+ * TypeScript parser for jest.mock and test calls, and the TypeScript module resolver for untested modules
+ * and fan-in. Never throws for bad project files: a file that does not parse is counted in
+ * `counts.parseErrors` and listed as a finding. A missing tool (ESLint 9+, TypeScript) gives a result
+ * with `status: 'error'`.
  */
 export async function analyzeHealth(
   project: ProjectRef,
   options: NormalizedHealthOptions,
   inputs: { test?: TestResult },
 ): Promise<HealthResult> {
-  void options;
-  void inputs;
-  const zero = {
-    genericCatches: 0,
-    bareThrows: 0,
-    explicitAny: 0,
-    longFiles: 0,
-    longFunctions: 0,
-    complexFunctions: 0,
-    todos: 0,
-    assertionFreeTests: 0,
-    skippedTests: 0,
-    focusedTests: 0,
-    untestedModules: 0,
-    indirectlyTestedModules: 0,
-    parseErrors: 0,
-  };
-  return {
+  const startedAt = new Date();
+  const header: ResultHeader = {
     kind: 'health',
-    schemaVersion: 1,
+    schemaVersion: RESULT_SCHEMA_VERSION,
     project: project.name,
     projectRoot: project.root,
+    startedAt: startedAt.toISOString(),
+  };
+  let ts: typeof TS;
+  try {
+    ts = resolveWorkspaceTool<typeof TS>('typescript', project.workspaceRoot);
+  } catch (error) {
+    if (!(error instanceof QualityError)) throw error;
+    return emptyResult(header, startedAt, { name: 'nx-quality-health', version: 'unknown' }, { code: error.code, message: error.message, hint: error.hint });
+  }
+
+  const workspaceRoot = realpathSync(project.workspaceRoot);
+  const projectDir = realpathSync(resolve(project.workspaceRoot, project.root));
+  const toWorkspacePath = (absolute: string): string => toPosix(relative(workspaceRoot, absolute));
+  const projectFileToWorkspace = (projectFile: string): string => toWorkspacePath(join(projectDir, projectFile));
+
+  const files = listProjectFiles(projectDir, options);
+  let lint;
+  try {
+    lint = await runHealthEslint(workspaceRoot, projectDir, [...files.sources, ...files.tests], buildHealthEslintConfig(options));
+  } catch (error) {
+    if (!(error instanceof QualityError)) throw error;
+    return emptyResult(header, startedAt, { name: 'nx-quality-health', version: `typescript@${ts.version}` }, { code: error.code, message: error.message, hint: error.hint });
+  }
+  const tally = tallyLintMessages(lint.messages, projectFileToWorkspace);
+
+  const texts = new Map<string, string>();
+  for (const file of [...files.sources, ...files.tests]) texts.set(file, readFileSync(join(projectDir, file), 'utf8'));
+  const todos: TodoItem[] = collectTodos(tally.todoMessages, (file) => texts.get(file), projectFileToWorkspace, options.todoTags, options.todoCategories);
+  const todosByCategory: Record<string, number> = Object.fromEntries(TODO_CATEGORY_NAMES.map((category) => [category, 0]));
+  for (const todo of todos) todosByCategory[todo.category] = (todosByCategory[todo.category] ?? 0) + 1;
+
+  const { options: compilerOptions } = loadCompilerOptions(ts, workspaceRoot, projectDir);
+  const resolveModule = createModuleResolver(ts, workspaceRoot, compilerOptions);
+  const graph: ModuleGraph = new Map();
+  const lines = new Map<string, number>();
+  const scannedTests: ScannedTestFile[] = [];
+  let mockCalls = 0;
+  for (const [projectFile, text] of texts) {
+    const absolute = join(projectDir, projectFile);
+    const isTest = files.tests.includes(projectFile);
+    const scanned = scanModuleFile(ts, absolute, text);
+    addScannedFile(graph, absolute, isTest, scanned, resolveModule);
+    lines.set(absolute, countLines(text));
+    if (isTest) {
+      mockCalls += scanned.mockCalls;
+      scannedTests.push({ file: toWorkspacePath(absolute), projectFile, testCalls: scanned.testCalls, mockCalls: scanned.mockCalls });
+    }
+  }
+  if (options.fanInScope === 'workspace') {
+    const projectRoot = toPosix(relative(workspaceRoot, projectDir)) || '.';
+    for (const file of listWorkspaceCodeFiles(workspaceRoot, projectRoot)) {
+      const isTest = options.testGlobs.some((glob) => minimatch(file, glob, { dot: true }));
+      addWorkspaceFile(ts, graph, join(workspaceRoot, file), isTest, resolveModule);
+    }
+  }
+  const untested = rankUntestedModules(graph, lines, toWorkspacePath, inputs.test?.coverage);
+  const { testFiles, testKinds } = summarizeTestFiles(scannedTests, options, inputs.test);
+
+  const findings = [...tally.findings].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind),
+  );
+  return {
+    ...header,
     status: 'passed',
-    startedAt: new Date().toISOString(),
-    durationMs: 0,
-    tool: { name: 'nx-quality-health', version: '0.1.0' },
-    counts: zero,
+    durationMs: Date.now() - startedAt.getTime(),
+    tool: { name: 'nx-quality-health', version: `eslint@${lint.eslintVersion} typescript@${ts.version}` },
+    counts: {
+      ...tally.counts,
+      todos: todos.length,
+      untestedModules: untested.untested,
+      indirectlyTestedModules: untested.indirectlyTested,
+    },
+    findings: findings.slice(0, options.maxFindings),
+    findingsOmitted: Math.max(0, findings.length - options.maxFindings),
+    todos,
+    todosByCategory,
+    testFiles,
+    testKinds,
+    untestedModules: untested.ranked.slice(0, options.untestedTopN),
+    sourceFiles: files.sources.length,
+    mockCalls,
+  };
+}
+
+type ResultHeader = Pick<HealthResult, 'kind' | 'schemaVersion' | 'project' | 'projectRoot' | 'startedAt'>;
+
+function emptyResult(
+  header: ResultHeader,
+  startedAt: Date,
+  tool: HealthResult['tool'],
+  error: NonNullable<HealthResult['error']>,
+): HealthResult {
+  return {
+    ...header,
+    status: 'error',
+    durationMs: Date.now() - startedAt.getTime(),
+    tool,
+    error,
+    counts: {
+      genericCatches: 0,
+      bareThrows: 0,
+      explicitAny: 0,
+      longFiles: 0,
+      longFunctions: 0,
+      complexFunctions: 0,
+      todos: 0,
+      assertionFreeTests: 0,
+      skippedTests: 0,
+      focusedTests: 0,
+      untestedModules: 0,
+      indirectlyTestedModules: 0,
+      parseErrors: 0,
+    },
     findings: [],
     findingsOmitted: 0,
     todos: [],

@@ -7,9 +7,9 @@ export const DEFAULT_TODO_CATEGORIES: Record<string, string[]> = {
   security: ['security', 'secure', 'auth', 'xss', 'csrf', 'injection', 'sanitize', 'sanitise', 'vulnerab', 'secret', 'password', 'token', 'permission'],
   performance: ['performance', 'perf', 'slow', 'optimi', 'cache', 'memory', 'latency', 'n+1', 'speed'],
   bug: ['bug', 'fix', 'broken', 'wrong', 'crash', 'race', 'leak', 'incorrect', 'workaround'],
-  feature: ['feature', 'implement', 'support', 'add ', 'allow', 'enable'],
-  refactor: ['refactor', 'cleanup', 'clean up', 'simplify', 'extract', 'rename', 'duplicat', 'split', 'move'],
   documentation: ['doc', 'docs', 'document', 'comment', 'readme', 'explain', 'jsdoc'],
+  refactor: ['refactor', 'cleanup', 'clean up', 'simplify', 'extract', 'rename', 'duplicat', 'split', 'move'],
+  feature: ['feature', 'implement', 'support', 'add ', 'allow', 'enable'],
 };
 
 /** Default test-kind conventions; `unit` is the kind of every test file no convention matches. */
@@ -42,6 +42,10 @@ export const healthOptionsSchema = z
       .default(DEFAULT_TODO_CATEGORIES)
       .describe('Category → keywords (case-insensitive substrings); checked in order, unmatched comments are "other".'),
     untestedTopN: z.number().int().nonnegative().default(20).describe('How many untested modules health.json lists (the count stays exact).'),
+    fanInScope: z
+      .enum(['project', 'workspace'])
+      .default('workspace')
+      .describe('Whose imports count as fan-in of a module: files of the project only, or every file of the workspace.'),
     maxFindings: z.number().int().nonnegative().default(500).describe('Cap of the findings list (counts stay exact).'),
     testKinds: z
       .record(z.string(), testKindConventionSchema)
@@ -84,12 +88,11 @@ export const healthOptionsSchema = z
   })
   .transform((options) => ({
     ...options,
-    testKinds: Object.fromEntries(
-      Object.entries({ ...DEFAULT_TEST_KINDS, ...options.testKinds }).map(([kind, convention]) => [
-        kind,
-        { folders: convention.folders ?? [], suffixes: convention.suffixes ?? [] },
-      ]),
-    ),
+    // User kinds first, so a project's own convention wins over a default one matching the same file.
+    testKinds: Object.fromEntries([
+      ...Object.entries(options.testKinds).map(([kind, convention]) => [kind, { folders: convention.folders, suffixes: convention.suffixes }] as const),
+      ...Object.entries(DEFAULT_TEST_KINDS).filter(([kind]) => !(kind in options.testKinds)),
+    ]),
   }));
 
 /** Health options as written by users. */

@@ -31,8 +31,11 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   const resultsDir = options.resultsDir;
   const output = (file: string) => `{workspaceRoot}/${resultsDir}/${file}`;
   const upstream: Input = input.hasProductionInput ? '^production' : '^default';
-  const outside = (file: string | undefined) =>
-    file !== undefined && (input.projectRoot === '.' ? false : !file.startsWith(`${input.projectRoot}/`)) ? [`{workspaceRoot}/${file}`] : [];
+  // Files inside the project are already in `default`; shared ones outside it are listed.
+  const outside = (file: string | undefined): Input[] => {
+    const inProject = input.projectRoot === '.' || file?.startsWith(`${input.projectRoot}/`);
+    return file === undefined || inProject ? [] : [`{workspaceRoot}/${file}`];
+  };
   const externals = (...names: string[]): Input[] => {
     const installed = [...names, PLUGIN_NAME].filter((name) => input.isInstalled(name));
     return installed.length > 0 ? [{ externalDependencies: installed }] : [];
@@ -48,6 +51,16 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       inputs: ['default', upstream, ...outside(shared.jestPreset), ...outside(shared.tsconfigBase), ...externals('jest')],
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
       metadata: { technologies: ['jest'], description: `Runs the project's Jest tests with coverage and records ${RESULT_FILE_NAMES.test}` },
+    };
+    present.push(options.testTargetName);
+  } else if (tools.nodeTests) {
+    targets[options.testTargetName] = {
+      executor: `${PLUGIN_NAME}:test`,
+      options: { runner: 'node', resultsDir },
+      cache: true,
+      inputs: ['default', upstream, ...outside(shared.tsconfigBase), ...externals('c8')],
+      outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
+      metadata: { technologies: ['node'], description: `Runs the project's tests with Node's test runner under c8 and records ${RESULT_FILE_NAMES.test}` },
     };
     present.push(options.testTargetName);
   }
@@ -76,7 +89,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   if (present.length === 0) return targets;
 
   const inputTools: string[] = [];
-  if (tools.jestConfig) inputTools.push('test');
+  if (tools.jestConfig || tools.nodeTests) inputTools.push('test');
   if (tools.eslintConfig) inputTools.push('lint');
   if (tools.tsconfig) inputTools.push('typecheck');
   targets[options.qualityTargetName] = {

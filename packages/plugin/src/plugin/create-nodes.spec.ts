@@ -228,6 +228,22 @@ describe('createNodesV2', () => {
     expect(projects['packages/beta']?.['quality']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', tools: ['lint'] });
   });
 
+  it("infers a Node test runner target from a package's `node --test` script", async () => {
+    write('packages/gamma/package.json', { name: 'gamma', scripts: { test: 'node --import tsx --test src/**/*.test.ts' } });
+    write('packages/delta/package.json', { name: 'delta', scripts: { test: 'nodemon --test' } });
+    write('node_modules/c8/package.json', { name: 'c8' });
+    const projects = await run(['packages/gamma/package.json', 'packages/delta/package.json']);
+    expect(projects['packages/gamma']?.['test']).toEqual({
+      executor: '@nx-quality/plugin:test',
+      options: { runner: 'node', resultsDir: 'dist/quality/{projectRoot}' },
+      cache: true,
+      inputs: ['default', '^production', '{workspaceRoot}/tsconfig.base.json', { externalDependencies: ['c8', '@nx-quality/plugin'] }],
+      outputs: ['{workspaceRoot}/dist/quality/{projectRoot}/test.json', '{workspaceRoot}/dist/quality/{projectRoot}/coverage-final.json'],
+      metadata: { technologies: ['node'], description: "Runs the project's tests with Node's test runner under c8 and records test.json" },
+    });
+    expect(projects['packages/delta']?.['test']).toBeUndefined();
+  });
+
   it('skips package.json folders outside the package manager workspaces and the monorepo root', async () => {
     write('tools/scripts/package.json', { name: 'scripts' });
     write('tools/scripts/tsconfig.json', {});
@@ -269,5 +285,8 @@ describe('createNodesV2', () => {
     );
     await expect(run(['packages/alpha/package.json'], { coverage: { lines: 'high' } } as unknown as PluginOptions)).rejects.toThrow(/coverage\.lines: Invalid input/);
     await expect(run(['packages/alpha/package.json'], { colour: 1 } as unknown as PluginOptions)).rejects.toThrow(/Unrecognized key: "colour"/);
+    await expect(run(['packages/alpha/package.json'], { health: { maxFileLines: 0, colour: 1 } })).rejects.toThrow(
+      /health\.maxFileLines: Too small[\s\S]*health: Unrecognized key: "colour"/,
+    );
   });
 });

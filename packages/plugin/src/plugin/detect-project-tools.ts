@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { isFileSystemError, readJsonIfPresent } from './read-json-if-present';
 
 /** Jest config file names, in the order Jest itself prefers them. */
 export const JEST_CONFIG_FILES = ['jest.config.js', 'jest.config.ts', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.mts', 'jest.config.cts', 'jest.config.json'];
@@ -12,6 +13,8 @@ const NOT_SOURCE_DIRS = new Set(['node_modules', 'dist', 'out-tsc', 'coverage', 
 /** The tool configs that make a project testable, lintable and type-checkable (workspace-relative paths). */
 export interface ProjectTools {
   jestConfig?: string;
+  /** No Jest config, but the package's `test` script runs Node's test runner (`node --test`). */
+  nodeTests?: boolean;
   /** The flat config ESLint uses for the project (its own, or the nearest one above it). */
   eslintConfig?: string;
   /** Every flat config from the project up to the workspace root (inputs: a parent config may be imported). */
@@ -20,7 +23,8 @@ export interface ProjectTools {
 }
 
 /**
- * Looks for the project's Jest config, ESLint flat config (own or inherited) and tsconfig.json.
+ * Looks for the project's Jest config (or a `node --test` test script), ESLint flat config (own or
+ * inherited) and tsconfig.json.
  * A Jest config that aggregates projects (`getJestProjects…`) is not a project's own test config.
  * An inherited ESLint config counts only when the project has a lintable file.
  */
@@ -40,14 +44,21 @@ export function detectProjectTools(workspaceRoot: string, projectRoot: string): 
   const eslintConfig = nearest && (ownsConfig || hasLintableFile(projectDir)) ? nearest : undefined;
 
   const tsconfig = existsSync(join(projectDir, 'tsconfig.json')) ? posix.join(projectRoot, 'tsconfig.json') : undefined;
-  return { jestConfig, eslintConfig, eslintConfigChain: eslintConfig ? eslintConfigChain : [], tsconfig };
+  const nodeTests = !jestConfig && runsNodeTestRunner(join(projectDir, 'package.json'));
+  return { jestConfig, nodeTests, eslintConfig, eslintConfigChain: eslintConfig ? eslintConfigChain : [], tsconfig };
+}
+
+function runsNodeTestRunner(packageJson: string): boolean {
+  const script = (readJsonIfPresent(packageJson) as { scripts?: Record<string, unknown> } | undefined)?.scripts?.['test'];
+  return typeof script === 'string' && /(?:^|[\s;&|(])node(?:\s+[^;&|]*)?\s--test\b/.test(script);
 }
 
 function aggregatesProjects(file: string): boolean {
   try {
     return /getJestProjects(?:Async)?\s*\(/.test(readFileSync(file, 'utf8'));
-  } catch {
-    return false;
+  } catch (error) {
+    if (isFileSystemError(error)) return false;
+    throw error;
   }
 }
 
@@ -57,8 +68,9 @@ function hasLintableFile(dir: string, depth = 0): boolean {
   let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return false;
+  } catch (error) {
+    if (isFileSystemError(error)) return false;
+    throw error;
   }
   if (entries.some((entry) => entry.isFile() && LINTABLE.test(entry.name))) return true;
   return entries.some(

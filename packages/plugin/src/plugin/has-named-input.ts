@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NxJsonConfiguration } from '@nx/devkit';
+import { readJsonIfPresent } from './read-json-if-present';
 
 /**
  * Whether a named input (e.g. `production`) is defined for a project, in nx.json or in the
@@ -8,13 +8,8 @@ import type { NxJsonConfiguration } from '@nx/devkit';
  */
 export function hasNamedInput(name: string, nxJson: NxJsonConfiguration, workspaceRoot: string, configFile: string): boolean {
   if (nxJson.namedInputs?.[name]) return true;
-  try {
-    const json = JSON.parse(readFileSync(join(workspaceRoot, configFile), 'utf8')) as {
-      namedInputs?: Record<string, unknown>;
-      nx?: { namedInputs?: Record<string, unknown> };
-    };
-    return Boolean(json.namedInputs?.[name] ?? json.nx?.namedInputs?.[name]);
-  } catch {
-    return false;
-  }
+  const json = readJsonIfPresent(join(workspaceRoot, configFile)) as
+    | { namedInputs?: Record<string, unknown>; nx?: { namedInputs?: Record<string, unknown> } }
+    | undefined;
+  return Boolean(json?.namedInputs?.[name] ?? json?.nx?.namedInputs?.[name]);
 }

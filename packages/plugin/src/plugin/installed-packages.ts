@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { isFileSystemError } from './read-json-if-present';
 
 /**
  * Which packages can be named in `externalDependencies` inputs. Nx fails a task whose
@@ -19,7 +20,8 @@ export function createInstalledPackageCheck(workspaceRoot: string): (name: strin
         try {
           const rel = relative(realpathSync(nodeModules), realpathSync(dir));
           installed = rel !== '' && !rel.startsWith('..') && !rel.split(sep).includes('..');
-        } catch {
+        } catch (error) {
+          if (!isFileSystemError(error)) throw error;
           installed = false;
         }
       }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimatch } from 'minimatch';
+import { isFileSystemError, readJsonIfPresent } from './read-json-if-present';
 
 /** Which package.json files are projects, and whether the workspace declares package workspaces at all. */
 export interface PackageWorkspaces {
@@ -26,7 +27,7 @@ export function createPackageWorkspacesMatcher(workspaceRoot: string): PackageWo
 
 function readWorkspacePatterns(workspaceRoot: string): string[] {
   const patterns: string[] = [];
-  const rootPackage = readJson(join(workspaceRoot, 'package.json')) as { workspaces?: string[] | { packages?: string[] }; nx?: unknown } | undefined;
+  const rootPackage = readJsonIfPresent(join(workspaceRoot, 'package.json')) as { workspaces?: string[] | { packages?: string[] }; nx?: unknown } | undefined;
   const workspaces = rootPackage?.workspaces;
   patterns.push(...(Array.isArray(workspaces) ? workspaces : (workspaces?.packages ?? [])));
   const pnpmFile = join(workspaceRoot, 'pnpm-workspace.yaml');
@@ -35,11 +36,12 @@ function readWorkspacePatterns(workspaceRoot: string): string[] {
       // yaml is loaded only for pnpm workspaces.
       const { parse } = require('yaml') as typeof import('yaml');
       patterns.push(...(((parse(readFileSync(pnpmFile, 'utf8')) as { packages?: string[] } | null)?.packages) ?? []));
-    } catch {
+    } catch (error) {
       // An unparsable pnpm-workspace.yaml is reported by Nx itself; infer from the other sources.
+      if ((error as { name?: unknown } | null)?.name !== 'YAMLParseError' && !isFileSystemError(error)) throw error;
     }
   }
-  const lerna = readJson(join(workspaceRoot, 'lerna.json')) as { packages?: string[] } | undefined;
+  const lerna = readJsonIfPresent(join(workspaceRoot, 'lerna.json')) as { packages?: string[] } | undefined;
   if (lerna) patterns.push(...(lerna.packages?.length ? lerna.packages : ['packages/*']));
   const normalized = patterns.map(toPackageJsonPattern);
   return rootPackage?.nx ? [...normalized, 'package.json'] : normalized;
@@ -50,12 +52,4 @@ function toPackageJsonPattern(pattern: string): string {
   let body = (negated ? pattern.slice(1) : pattern).replace(/^\.\//, '').replace(/\/+$/, '');
   if (!body.endsWith('package.json')) body = `${body}/package.json`;
   return negated ? `!${body}` : body;
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }

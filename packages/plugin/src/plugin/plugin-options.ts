@@ -1,5 +1,6 @@
 import { DEFAULT_RESULTS_DIR, InvalidOptionsError, qualityConfigShape } from '@nx-quality/core';
 import { z } from 'zod';
+import { healthOptionsSchema } from '../health/health-options';
 
 const targetName = (fallback: string) =>
   z
@@ -25,6 +26,12 @@ export const pluginOptionsSchema = z
     resultsDir: resultsDirSchema.default(DEFAULT_RESULTS_DIR).describe('Results folder template, relative to the workspace root'),
     reportAfterRun: z.boolean().default(true).describe('Write the workspace report after every run that includes quality tasks'),
     ...qualityConfigShape,
+    // Checked here too, so a bad health option fails at graph time naming its key, not in every quality task.
+    health: qualityConfigShape.health.superRefine((health, ctx) => {
+      if (health === undefined || health === false) return;
+      const parsed = healthOptionsSchema.safeParse(health);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as z.core.$ZodRawIssue);
+    }),
   })
   .strict();
 

@@ -19,7 +19,7 @@ export function formatReportSummary(report: Report, outputDir: string, files: st
   for (const condition of report.failingConditions.slice(0, maxConditions)) lines.push(`  ✗ ${condition.message ?? condition.metric}`);
   if (report.failingConditions.length > maxConditions) lines.push(`  … ${report.failingConditions.length - maxConditions} more failing conditions`);
   const unusable = report.projects.reduce((n, p) => n + Object.values(p.results).filter((r) => r.origin === 'missing' || r.origin === 'invalid').length, 0);
-  if (unusable) lines.push(`  ${unusable} results missing or invalid (listed in the report)`);
+  if (unusable) lines.push(`  ${unusable} result${unusable === 1 ? '' : 's'} missing or invalid (listed in the report)`);
   const names = files.map((f) => f.split('/').pop()).join(', ');
   lines.push(`  report: ${outputDir}/${files.some((f) => f.endsWith('index.html')) ? 'index.html' : ''} (${names})`);
   return lines.join('\n');

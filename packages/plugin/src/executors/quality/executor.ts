@@ -5,12 +5,13 @@ import { projectRefFromContext } from '../shared/project-ref';
 import { formatQualitySummary } from './format-quality-summary';
 import { optionsSchema, type QualityExecutorOptions } from './options';
 import { runQuality } from './run-quality';
+import { toolTargetNames } from './tool-target-names';
 
 /** `@nx-quality/plugin:quality`: evaluates the project's gates and records quality.json. */
 export default async function qualityExecutor(rawOptions: QualityExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
   try {
     const options = parseOptions(optionsSchema, rawOptions, '@nx-quality/plugin:quality');
-    const outcome = await runQuality(projectRefFromContext(context), options);
+    const outcome = await runQuality(projectRefFromContext(context), options, toolTargetNames(context));
     const summary = formatQualitySummary(outcome);
     if (outcome.result.status === 'passed') logger.info(summary);
     else logger.error(summary);

@@ -241,7 +241,10 @@ describe('quality executor', () => {
         cwd: root,
         isVerbose: false,
         projectName: 'core',
-        projectsConfigurations: { version: 2, projects: { core: { root: 'libs/core', tags: ['scope:core'] } } },
+        projectsConfigurations: {
+          version: 2,
+          projects: { core: { root: 'libs/core', tags: ['scope:core'], targets: { 'quality-test': { executor: '@nx-quality/plugin:test' } } } },
+        },
         nxJsonConfiguration: {},
         projectGraph: { nodes: {}, dependencies: {} },
       }) as unknown as ExecutorContext;
@@ -262,6 +265,18 @@ describe('quality executor', () => {
       expect(text).toContain('quality core: FAILED (3 violations)');
       expect(text).toContain('tests 9 passed, 1 failed, 0 skipped · coverage lines 71.2% · lint 3 errors, 2 warnings · types 0 errors · health 2 generic catches, 1 any, 5 TODOs, 1 untested modules');
       expect(text).toContain('✗ coverage.lines 71.2 < 80 (project core)');
+    });
+
+    it('names the project\'s real target in the hint for a missing result', async () => {
+      rmSync(join(root, resultsDir, 'test.json'));
+      const output: string[] = [];
+      const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void output.push(args.join(' ')));
+      try {
+        await qualityExecutor({}, context());
+      } finally {
+        spy.mockRestore();
+      }
+      expect(output.join('\n')).toContain(`! test: ${resultsDir}/test.json does not exist; run the quality-test target first`);
     });
 
     it('rejects invalid options naming the option', async () => {

@@ -35,7 +35,12 @@ const FAMILIES: Record<QualityTool, string[]> = { test: ['tests', 'coverage'], l
  * Reads test.json, lint.json and typecheck.json from the project's results folder. Never throws:
  * a missing, corrupt, foreign or errored result is recorded with its state and the reason.
  */
-export function readToolResults(project: ProjectRef, resultsDir: string, tools: readonly QualityTool[]): ToolResults {
+export function readToolResults(
+  project: ProjectRef,
+  resultsDir: string,
+  tools: readonly QualityTool[],
+  targetNames: Partial<Record<QualityTool, string>> = {},
+): ToolResults {
   const results: ToolResults['results'] = {};
   const inputs = {} as Record<QualityTool, InputRecord>;
   const unknownReasons: Record<string, string> = {};
@@ -52,7 +57,7 @@ export function readToolResults(project: ProjectRef, resultsDir: string, tools: 
     }
     const read = readResultFile(join(project.workspaceRoot, file), SCHEMAS[tool]);
     if (read.state === 'missing') {
-      inputs[tool] = { state: 'missing', file, detail: `${file} does not exist; run the ${tool} target first` };
+      inputs[tool] = { state: 'missing', file, detail: `${file} does not exist; run the ${targetNames[tool] ?? tool} target first` };
       because(tool, `${tool} result missing`);
     } else if (read.state === 'invalid') {
       inputs[tool] = { state: 'invalid', file, detail: `${file} ${read.reason}` };

@@ -36,6 +36,7 @@ export async function runHealthStep(project: ProjectRef, resultsDir: string, con
   let health: HealthResult;
   try {
     health = await analyzeHealth(project, parsed.data, { test });
+    // eslint-disable-next-line @nx-quality/no-generic-catch -- executor boundary: any crash of the analysis is recorded as health.json status error, never thrown
   } catch (error) {
     health = errorHealthResult(project, startedAt, describeError(error, 'HEALTH_ANALYSIS_FAILED'));
   }

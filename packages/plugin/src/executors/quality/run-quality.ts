@@ -36,10 +36,15 @@ const FAMILY_OWNER: Record<string, QualityTool | 'health'> = { tests: 'test', co
  * evaluate the gates (quality.config.json under the target's options, tags applied) and write
  * quality.json atomically. Never throws for bad inputs: they are recorded and fail the gates.
  */
-export async function runQuality(project: ProjectRef, options: NormalizedQualityOptions): Promise<QualityOutcome> {
+export async function runQuality(
+  project: ProjectRef,
+  options: NormalizedQualityOptions,
+  /** The project's target name per tool (e.g. `quality-test`), for messages. */
+  targetNames: Partial<Record<QualityTool, string>> = {},
+): Promise<QualityOutcome> {
   const resultsDir = resolveResultsDir(options.resultsDir, project);
   const { config, fileState, error: configError } = resolveProjectConfig(project.workspaceRoot, options);
-  const read = readToolResults(project, resultsDir, options.tools);
+  const read = readToolResults(project, resultsDir, options.tools, targetNames);
   const healthStep = await runHealthStep(project, resultsDir, config.health, read.results.test);
 
   const disabled = new Set<string>(QUALITY_TOOLS.filter((tool) => !options.tools.includes(tool)));

@@ -44,6 +44,12 @@ describe('buildJestArgv', () => {
     expect(argv.coverageReporters).toBeUndefined();
   });
 
+  it('passes the path of the JSON file written for a multi-project config instead of a JSON string', () => {
+    const options = normalizeTestOptions(project, { jestConfig: 'libs/a/jest.config.ts' });
+    const argv = buildJestArgv({ rootDir: '/ws/libs/a', projects: [{ rootDir: '/ws/libs/a/x' }] }, options, 30, '/tmp/x/jest.config.json');
+    expect(argv.config).toBe('/tmp/x/jest.config.json');
+  });
+
   it('gives Jest 29 one testPathPattern regular expression', () => {
     const options = normalizeTestOptions(project, { jestConfig: 'libs/a/jest.config.ts', testPathPatterns: ['math', 'str.ngs'] });
     const argv = buildJestArgv({ rootDir: '/ws/libs/a' }, options, 29);

@@ -21,15 +21,16 @@ export interface JestArgv {
 }
 
 /**
- * Builds runCLI's argv. The config travels as JSON (loaded by us). Jest's own coverage reporters
+ * Builds runCLI's argv. The config travels as JSON (loaded by us), or as the path of a JSON file we
+ * wrote (`configFile`) when it has `projects`: Jest spreads a JSON `--config` over every project. Jest's own coverage reporters
  * would write files into the user's tree, so unless the project's config chose reporters itself,
  * none are set (Jest then only prints its text summary; we write coverage-final.json ourselves).
  */
-export function buildJestArgv(config: JestConfigObject, options: NormalizedTestOptions, jestMajor: number): JestArgv {
+export function buildJestArgv(config: JestConfigObject, options: NormalizedTestOptions, jestMajor: number, configFile?: string): JestArgv {
   const argv: JestArgv = {
     $0: 'nx-quality',
     _: [],
-    config: JSON.stringify(config),
+    config: configFile ?? JSON.stringify(config),
     coverage: options.coverage,
     testLocationInResults: true,
     passWithNoTests: options.passWithNoTests,

@@ -23,7 +23,7 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 async function runExecutor(root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: TestResult }> {
-  const name = root.split('/').pop()!;
+  const name = root === '.' ? 'workspace-root' : root.split('/').pop()!;
   const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
   const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
   const result = JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')) as TestResult;
@@ -164,6 +164,14 @@ describe('test executor with real Jest', () => {
     expect(result.error).toMatchObject({ code: 'JEST_CONFIG_LOAD_FAILED', file: 'libs/throwing/jest.config.ts' });
     expect(result.error!.message).toBe('Jest config libs/throwing/jest.config.ts threw while loading: missing JEST_FIXTURE_SETTING');
     expect(existsSync(join(ws, 'dist/quality/libs/throwing/coverage-final.json'))).toBe(false);
+  });
+
+  it('runs a multi-project root config whose projects are a TypeScript config file and an inline object', async () => {
+    const { success, result } = await runExecutor('.');
+    expect(success).toBe(true);
+    expect(result.counts).toEqual({ total: 2, passed: 2, failed: 0, skipped: 0, todo: 0 });
+    expect(result.files.map((file) => file.file)).toEqual(['libs/async-config/src/value.spec.ts', 'libs/nx-style/src/greet.spec.ts']);
+    expect(result.coverage!.coverageFile).toBe('dist/quality/coverage-final.json');
   });
 
   it('records invalid options in test.json at the default location', async () => {

@@ -1,5 +1,6 @@
 import { toWorkspacePath, type TestCase, type TestFailure, type TestFileResult, type TestResult } from '@nx-quality/core';
 import { firstMessageLines, stripAnsi } from './first-message-lines';
+import { positionInStack } from './position-in-stack';
 import type { JestAggregatedResult, JestAssertionResult, JestTestFileResult } from './jest-result-types';
 
 /** Most test cases recorded per file; the file's counts stay exact. */
@@ -78,7 +79,7 @@ function essentialExecMessage(message: string): string {
 
 function toFailure(test: JestAssertionResult, file: string, absoluteFile: string): TestFailure {
   const message = test.failureMessages.join('\n');
-  const position = positionInFile(message, absoluteFile) ?? (test.location ? { line: test.location.line, column: test.location.column + 1 } : undefined);
+  const position = positionInStack(message, absoluteFile) ?? (test.location ? { line: test.location.line, column: test.location.column + 1 } : undefined);
   return {
     file,
     fullName: fullNameOf(test),
@@ -86,19 +87,6 @@ function toFailure(test: JestAssertionResult, file: string, absoluteFile: string
     ...(position && position.line > 0 ? { line: position.line } : {}),
     ...(position && position.column > 0 ? { column: position.column } : {}),
   };
-}
-
-/** The first stack frame that points into the test file itself: where the assertion failed. */
-function positionInFile(message: string, absoluteFile: string): { line: number; column: number } | undefined {
-  const marker = `${absoluteFile}:`;
-  const at = message.indexOf(marker);
-  if (at < 0) return undefined;
-  const [line, column] = message
-    .slice(at + marker.length)
-    .split(/[^\d:]/, 1)[0]!
-    .split(':')
-    .map(Number);
-  return line && column ? { line, column } : undefined;
 }
 
 function fullNameOf(test: JestAssertionResult): string {

@@ -32,7 +32,7 @@ export const optionsSchema = z
       .array(z.string().min(1))
       .optional()
       .describe(
-        "Node runner: test file globs relative to the project root. Default: **/*.test.*, **/*.spec.*, **/*-test.*, **/*_test.* and **/test.* (js, cjs, mjs, ts, cts, mts), and files under test/ folders, outside node_modules.",
+        "Node runner: test file globs relative to the project root. Default: node --test's own patterns (**/*.test.*, **/*-test.*, **/*_test.*, **/test-*.*, **/test.*, **/test/**/*) for js, cjs, mjs, ts, cts and mts files, outside node_modules and dist.",
       ),
     passWithNoTests: z.boolean().default(false).describe('Pass when no test files are found instead of failing.'),
     ci: z.boolean().optional().describe("Jest's --ci: new snapshots are not written. Default: Jest's own CI detection."),

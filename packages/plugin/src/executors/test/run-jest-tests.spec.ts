@@ -11,7 +11,8 @@ jest.mock('./resolve-jest', () => ({ resolveJest: jest.fn() }));
 
 // Unit level: Jest's runCLI is mocked; the config files are the real fixtures (loaded, never run).
 const workspaceRoot = join(__dirname, '__fixtures__/jest-workspace');
-const runCLI = jest.fn<Promise<JestRunOutput>, [Record<string, unknown>, string[]]>();
+const runCLI = jest.fn<Promise<JestRunOutput>, [object, string[]]>();
+const callOf = (index: number) => runCLI.mock.calls[index] as [Record<string, unknown>, string[]];
 let resultsDir: string;
 
 function project(root: string): ProjectRef {
@@ -74,7 +75,7 @@ describe('runTestsForProject with runner jest (runCLI mocked)', () => {
     const result = await runTestsForProject(ref, normalizeTestOptions(ref, { resultsDir, coverage: false, ci: true, maxWorkers: 2 }));
 
     expect(runCLI).toHaveBeenCalledTimes(1);
-    const [argv, projects] = runCLI.mock.calls[0]!;
+    const [argv, projects] = callOf(0);
     const rootDir = join(workspaceRoot, 'libs/nx-style');
     expect(projects).toEqual([rootDir]);
     expect(argv).toMatchObject({ coverage: false, ci: true, maxWorkers: 2, testLocationInResults: true, watch: false, watchAll: false });
@@ -106,7 +107,7 @@ describe('runTestsForProject with runner jest (runCLI mocked)', () => {
     runCLI.mockResolvedValue({ results: aggregated({ success: true, numFailedTests: 0, numFailedTestSuites: 0, numPassedTestSuites: 1, testResults: [] }), globalConfig: {} });
     const ref = project('libs/async-config');
     await runTestsForProject(ref, normalizeTestOptions(ref, { resultsDir }));
-    const [argv] = runCLI.mock.calls[0]!;
+    const [argv] = callOf(0);
     expect(JSON.parse(argv['config'] as string)).toMatchObject({ displayName: 'async-config', rootDir: join(workspaceRoot, 'libs/async-config') });
     expect(argv).toMatchObject({ coverage: true, coverageReporters: [] });
   });

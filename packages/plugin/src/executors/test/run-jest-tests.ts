@@ -1,7 +1,8 @@
 import { QualityError, type CoverageThresholds } from '@nx-quality/core';
 import type { CoverageMapData } from 'istanbul-lib-coverage';
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { ProjectRef } from '../shared/project-ref';
 import { describeError } from '../shared/describe-error';
 import { buildJestArgv } from './build-jest-argv';
@@ -24,7 +25,8 @@ export async function runJestTests(project: ProjectRef, options: NormalizedTestO
 
     const loaded = await loadJestConfig(configFile, project.workspaceRoot);
     const config = await prepareJestConfig(loaded, configFile, project.workspaceRoot);
-    const argv = buildJestArgv(config, options, jest.major);
+    const multiProjectConfigFile = writeMultiProjectConfig(config);
+    const argv = buildJestArgv(config, options, jest.major, multiProjectConfigFile);
 
     let output;
     try {
@@ -34,6 +36,8 @@ export async function runJestTests(project: ProjectRef, options: NormalizedTestO
         cause: error,
         hint: `Check ${options.jestConfig?.relative} (preset, transform, testEnvironment) and that the modules it names are installed.`,
       });
+    } finally {
+      if (multiProjectConfigFile) rmSync(dirname(multiProjectConfigFile), { recursive: true, force: true });
     }
 
     const { results, globalConfig } = output;
@@ -64,6 +68,17 @@ export async function runJestTests(project: ProjectRef, options: NormalizedTestO
   } catch (error) {
     return { tool, error: describeError(error, 'JEST_RUN_FAILED') };
   }
+}
+
+/**
+ * Jest merges a JSON `--config` string into every project's options (overwriting their rootDir), so a
+ * config with `projects` goes to Jest as a JSON file instead; every rootDir in it is absolute already.
+ */
+function writeMultiProjectConfig(config: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(config['projects']) || config['projects'].length === 0) return undefined;
+  const file = join(mkdtempSync(join(tmpdir(), 'nx-quality-jest-')), 'jest.config.json');
+  writeFileSync(file, JSON.stringify(config));
+  return file;
 }
 
 function requireJestConfig(project: ProjectRef, options: NormalizedTestOptions): string {

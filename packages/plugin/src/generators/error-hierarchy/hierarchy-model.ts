@@ -19,6 +19,8 @@ export interface CategoryModel {
   fileName: string;
   code: string;
   httpStatus?: number;
+  /** Status the category sets itself because it differs from the base's. */
+  ownHttpStatus?: number;
   description: string;
   leaves: LeafModel[];
 }
@@ -49,6 +51,7 @@ export function toHierarchyModel(spec: ErrorSpec): HierarchyModel {
         fileName: kebabCase(className),
         code: defaultCode(className),
         httpStatus,
+        ownHttpStatus: category.httpStatus !== undefined && category.httpStatus !== base.httpStatus ? category.httpStatus : undefined,
         description: category.description ?? `${defaultMessage(className).slice(0, -1)} errors.`,
         leaves: category.errors.map((leaf) => {
           const leafName = withErrorSuffix(leaf.name);

@@ -3,7 +3,7 @@ import type { CategoryModel, HierarchyModel } from './hierarchy-model';
 /** Source of one category class and its leaf classes (one file per category). */
 export function renderCategoryFile(model: HierarchyModel, category: CategoryModel, importExtension: string): string {
   const base = model.base.className;
-  const categoryStatus = category.httpStatus === undefined ? '' : `httpStatus: ${category.httpStatus}, `;
+  const categoryStatus = category.ownHttpStatus === undefined ? '' : `httpStatus: ${category.ownHttpStatus}, `;
   const leaves = category.leaves.map((leaf) => {
     const leafStatus = leaf.ownHttpStatus === undefined ? '' : `httpStatus: ${leaf.ownHttpStatus}, `;
     return `
@@ -22,7 +22,7 @@ export class ${leaf.className} extends ${category.className} {
 /** ${category.description} */
 export class ${category.className} extends ${base} {
   constructor(code: string, message: string, options: ${base}Options = {}) {
-    super(code, message, { ${categoryStatus}...options });
+    super(code, message, ${categoryStatus ? `{ ${categoryStatus}...options }` : 'options'});
   }
 }
 ${leaves.join('')}`;

@@ -37,6 +37,7 @@ describe('init generator', () => {
 `);
       expect(readJson(tree, 'package.json')).toMatchInlineSnapshot(`
 {
+  "dependencies": {},
   "devDependencies": {
     "@nx-quality/plugin": "^0.1.0",
   },
@@ -103,12 +104,6 @@ describe('init generator', () => {
       expect(nxJson?.plugins?.slice(0, 3)).toEqual(TS_PRESET_PLUGINS);
       expect(nxJson?.targetDefaults).toMatchInlineSnapshot(`
 {
-  "build": {
-    "cache": true,
-  },
-  "lint": {
-    "cache": true,
-  },
   "quality-test": {
     "dependsOn": [
       "^build",
@@ -219,15 +214,6 @@ describe('init generator', () => {
       writeJson(tree, 'package.json', { name: '@ws/source', devDependencies: { '@nx-quality/plugin': '0.0.9' } });
       await run({ keepExistingVersions: true });
       expect(readJson(tree, 'package.json').devDependencies['@nx-quality/plugin']).toBe('0.0.9');
-    });
-  });
-
-  describe('skipFormat', () => {
-    it('formats nx.json with the workspace Prettier unless skipped', async () => {
-      tree.write('.prettierrc', '{ "singleQuote": true }');
-      tree.write('nx.json', '{"plugins":[],"targetDefaults":{"build":{"cache":true}}}');
-      await initGenerator(tree, {});
-      expect(tree.read('nx.json', 'utf-8')).toMatch(/^\{\n {2}"plugins": \["@nx-quality\/plugin"\],/);
     });
   });
 

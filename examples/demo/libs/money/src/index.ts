@@ -1,0 +1,2 @@
+export * from './lib/money';
+export * from './lib/currency';

@@ -1,0 +1,1 @@
+var ignoredByTheProjectConfig = 1 == 2;

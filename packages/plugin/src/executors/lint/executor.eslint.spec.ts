@@ -1,0 +1,219 @@
+import { LINT_PSEUDO_RULES, type LintResult } from '@nx-quality/core';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { copyFixture } from '../../test-support/copy-fixture';
+import { runInChild } from '../../test-support/run-in-child';
+
+// Real ESLint runs of the lint executor on a fixture workspace, in a child process. Every number is
+// checked against the `eslint` CLI's own `--format json` output on the same files, run the way a
+// user runs it (`eslint .` inside the project, config found by ESLint itself), with ESLint 10 (the
+// repository's) and ESLint 9 (installed into <repo>/tmp/eslint9-deps, linked into the fixture).
+jest.setTimeout(240_000);
+
+const EXECUTOR = join(__dirname, 'executor.ts');
+const FIXTURE = join(__dirname, '__fixtures__/lint-workspace');
+const REPO_ROOT = join(__dirname, '../../../../..');
+const ESLINT10_DIR = dirname(require.resolve('eslint/package.json'));
+const ESLINT9_DEPS = join(REPO_ROOT, 'tmp/eslint9-deps');
+
+interface CliFile {
+  filePath: string;
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  fatalErrorCount: number;
+  messages: { ruleId: string | null; severity: number; message: string; fatal?: boolean }[];
+}
+
+/** ESLint 9 for the version matrix: installed once into a throwaway folder outside the repository's dependencies. */
+function ensureEslint9(): string {
+  const dir = join(ESLINT9_DEPS, 'node_modules/eslint');
+  const installed = existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version.startsWith('9.');
+  if (!installed) {
+    mkdirSync(ESLINT9_DEPS, { recursive: true });
+    writeFileSync(join(ESLINT9_DEPS, 'package.json'), JSON.stringify({ name: 'eslint9-deps', private: true, dependencies: { eslint: '^9.39.0' } }));
+    const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: ESLINT9_DEPS, encoding: 'utf8' });
+    if (npm.status !== 0) throw new Error(`npm install eslint@9 failed:\n${npm.stdout}\n${npm.stderr}`);
+  }
+  return dir;
+}
+
+async function runExecutor(ws: string, root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: LintResult; stdout: string }> {
+  const name = root.split('/').pop()!;
+  const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
+  const { value, stdout, stderr } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
+  const result = JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'lint.json'), 'utf8')) as LintResult;
+  return { success: value.success, result, stdout: stdout + stderr };
+}
+
+/** `eslint . --format json` run inside the project with the given ESLint, as a user would. */
+function eslintCli(eslintDir: string, cwd: string, args: string[] = ['.']): CliFile[] {
+  const run = spawnSync(process.execPath, [join(eslintDir, 'bin/eslint.js'), ...args, '--format', 'json'], { cwd, encoding: 'utf8' });
+  if (!run.stdout.trim().startsWith('[')) throw new Error(`eslint CLI gave no JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(run.stdout) as CliFile[];
+}
+
+/** The CLI's output in the shape of our counts; rule-less messages named the way LINT_PSEUDO_RULES documents. */
+function cliCounts(files: CliFile[], ws: string) {
+  const rules: Record<string, { errors: number; warnings: number }> = {};
+  for (const file of files) {
+    for (const message of file.messages) {
+      const rule =
+        message.ruleId ??
+        (message.fatal ? LINT_PSEUDO_RULES.parseError : message.message.startsWith('Unused eslint-disable') ? LINT_PSEUDO_RULES.unusedDisableDirective : LINT_PSEUDO_RULES.other);
+      const count = (rules[rule] ??= { errors: 0, warnings: 0 });
+      if (message.severity === 2) count.errors += 1;
+      else count.warnings += 1;
+    }
+  }
+  const sum = (key: keyof CliFile) => files.reduce((total, file) => total + (file[key] as number), 0);
+  return {
+    counts: {
+      errors: sum('errorCount'),
+      warnings: sum('warningCount'),
+      fixableErrors: sum('fixableErrorCount'),
+      fixableWarnings: sum('fixableWarningCount'),
+      fatal: sum('fatalErrorCount'),
+      filesLinted: files.length,
+      filesWithProblems: files.filter((file) => file.errorCount + file.warningCount > 0).length,
+    },
+    rules,
+    files: files.map((file) => relative(ws, file.filePath).split(sep).join('/')).sort(),
+    filesWithProblems: files
+      .filter((file) => file.messages.length > 0)
+      .map((file) => relative(ws, file.filePath).split(sep).join('/'))
+      .sort(),
+  };
+}
+
+describe.each([
+  ['ESLint 10 (the workspace root install)', () => ESLINT10_DIR, '10.', true],
+  ['ESLint 9 (linked into the workspace)', ensureEslint9, '9.', false],
+])('lint executor with %s', (_label, eslintDir, versionPrefix, everyCase) => {
+  // Option handling does not depend on the ESLint version: those cases run once, with ESLint 10.
+  const itEveryVersion = it;
+  const itOnce = (name: string, test: () => Promise<void>): void => {
+    if (everyCase) it(name, test);
+  };
+  let ws: string;
+  let cleanup: () => void;
+  let eslint: string;
+
+  beforeAll(() => {
+    eslint = eslintDir();
+    ({ dir: ws, cleanup } = copyFixture(FIXTURE, `lint-ws-${versionPrefix.replace('.', '')}`));
+    if (eslint !== ESLINT10_DIR) {
+      mkdirSync(join(ws, 'node_modules'), { recursive: true });
+      symlinkSync(eslint, join(ws, 'node_modules/eslint'), 'dir');
+    }
+  });
+  afterAll(() => cleanup());
+
+  itEveryVersion('records errors, warnings, fixable, fatal and per-rule counts exactly as `eslint .` in the project does', async () => {
+    const { success, result, stdout } = await runExecutor(ws, 'packages/dirty');
+    const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/dirty')), ws);
+
+    expect(result.tool.version.startsWith(versionPrefix)).toBe(true);
+    expect(success).toBe(false);
+    expect(result.status).toBe('failed');
+    expect(result.config).toBe('packages/dirty/eslint.config.mjs');
+    expect(result.counts).toEqual(cli.counts);
+    expect(result.rules).toEqual(cli.rules);
+    expect(cli.counts.errors).toBeGreaterThan(0);
+    // The parse error and the unused disable directive are counted under their pseudo rules.
+    expect(result.rules[LINT_PSEUDO_RULES.parseError]).toEqual({ errors: 1, warnings: 0 });
+    expect(result.rules[LINT_PSEUDO_RULES.unusedDisableDirective]).toEqual({ errors: 1, warnings: 0 });
+    expect(result.counts.fatal).toBe(1);
+    // The project config's relative ignore applies as it does for the CLI in the project folder.
+    expect(cli.files).not.toContain('packages/dirty/src/generated/skip.js');
+    expect(cli.files).toContain('packages/dirty/src/index.js');
+    expect([...new Set(result.messages.map((message) => message.file))].sort()).toEqual(cli.filesWithProblems);
+    expect(result.messages).toHaveLength(cli.counts.errors + cli.counts.warnings);
+    expect(result.messages.findIndex((message) => message.severity === 'warning')).toBe(cli.counts.errors);
+    expect(result.messages.every((message) => !message.file.startsWith('/'))).toBe(true);
+    expect(result.failureReasons).toEqual([`${cli.counts.errors} ESLint errors (project dirty)`]);
+    expect(stdout).toContain(`dirty: lint FAILED (eslint ${result.tool.version})`);
+  });
+
+  itEveryVersion('lints a project without its own config with the workspace config, like the CLI run in that project', async () => {
+    const { success, result } = await runExecutor(ws, 'packages/clean');
+    const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/clean')), ws);
+    expect(success).toBe(true);
+    expect(result.status).toBe('passed');
+    expect(result.config).toBe('eslint.config.mjs');
+    expect(result.counts).toEqual(cli.counts);
+    expect(result.counts.filesLinted).toBe(1);
+  });
+
+  itOnce('passes with warnings unless they exceed maxWarnings, then fails with one sentence', async () => {
+    const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/warnings')), ws);
+    expect(cli.counts.warnings).toBe(3);
+
+    const unlimited = await runExecutor(ws, 'packages/warnings');
+    expect(unlimited.success).toBe(true);
+    expect(unlimited.result.counts).toEqual(cli.counts);
+
+    const limited = await runExecutor(ws, 'packages/warnings', { maxWarnings: 2 });
+    expect(limited.success).toBe(false);
+    expect(limited.result.status).toBe('failed');
+    expect(limited.result.maxWarnings).toBe(2);
+    expect(limited.result.failureReasons).toEqual(['3 ESLint warnings exceed maxWarnings 2 (project warnings)']);
+  });
+
+  itOnce('caps the message list but keeps the counts exact', async () => {
+    const { result } = await runExecutor(ws, 'packages/dirty', { messagesCap: 3 });
+    const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/dirty')), ws);
+    expect(result.counts).toEqual(cli.counts);
+    expect(result.messages).toHaveLength(3);
+    expect(result.messages.every((message) => message.severity === 'error')).toBe(true);
+    expect(result.messagesOmitted).toBe(cli.counts.errors + cli.counts.warnings - 3);
+  });
+
+  itEveryVersion('records a config that throws as status error naming the config file and the cause', async () => {
+    const { success, result, stdout } = await runExecutor(ws, 'packages/throws');
+    expect(success).toBe(false);
+    expect(result.status).toBe('error');
+    expect(result.error).toMatchObject({ code: 'ESLINT_CONFIG_LOAD_FAILED', file: 'packages/throws/eslint.config.mjs' });
+    expect(result.error?.message).toContain('boom from the throwing config');
+    expect(result.error?.message).toContain('packages/throws/eslint.config.mjs');
+    expect(result.error?.message).not.toContain(ws);
+    expect(result.error?.hint).toBeTruthy();
+    expect(stdout).toContain('ESLINT_CONFIG_LOAD_FAILED');
+  });
+
+  itOnce('records a missing explicit config as status error naming the option value', async () => {
+    const { result } = await runExecutor(ws, 'packages/clean', { eslintConfig: 'configs/missing.eslint.config.mjs' });
+    expect(result.status).toBe('error');
+    expect(result.error).toMatchObject({ code: 'ESLINT_CONFIG_NOT_FOUND', file: 'configs/missing.eslint.config.mjs' });
+  });
+
+  itOnce('records patterns that match nothing as status error', async () => {
+    const { result } = await runExecutor(ws, 'packages/clean', { lintFilePatterns: ['{projectRoot}/no-such-folder'] });
+    expect(result.status).toBe('error');
+    expect(result.error?.code).toBe('LINT_NO_FILES');
+    expect(result.error?.message).toContain('packages/clean/no-such-folder');
+  });
+});
+
+describe('lint executor with fix: true (ESLint 10)', () => {
+  let ws: string;
+  let cleanup: () => void;
+  beforeAll(() => {
+    ({ dir: ws, cleanup } = copyFixture(FIXTURE, 'lint-ws-fix'));
+  });
+  afterAll(() => cleanup());
+
+  it('writes the fixes and records what is left, as the CLI then reports it', async () => {
+    const before = readFileSync(join(ws, 'packages/dirty/src/index.js'), 'utf8');
+    const { result } = await runExecutor(ws, 'packages/dirty', { fix: true });
+    const after = readFileSync(join(ws, 'packages/dirty/src/index.js'), 'utf8');
+    expect(result.fixed).toBe(true);
+    expect(before).toContain('let same = a == b;');
+    expect(after).toContain('const same = a == b;');
+    const cli = cliCounts(eslintCli(ESLINT10_DIR, join(ws, 'packages/dirty')), ws);
+    expect(result.counts).toEqual(cli.counts);
+    expect(result.counts.fixableErrors + result.counts.fixableWarnings).toBe(0);
+  });
+});

@@ -1,0 +1,28 @@
+import type { LintResult } from '@nx-quality/core';
+
+/** A compact, human summary of a LintResult: totals, the top rules, the first messages. */
+export function formatLintSummary(result: LintResult, resultFile: string, maxMessages = 10): string {
+  const { counts } = result;
+  const lines = [
+    `${result.project}: lint ${result.status.toUpperCase()} (${result.tool.name} ${result.tool.version}) — ` +
+      `${counts.errors} errors, ${counts.warnings} warnings (${counts.fixableErrors + counts.fixableWarnings} fixable) in ` +
+      `${counts.filesWithProblems} of ${counts.filesLinted} files${result.fixed ? '; fixes written' : ''}`,
+  ];
+  const topRules = Object.entries(result.rules)
+    .sort(([, a], [, b]) => b.errors + b.warnings - (a.errors + a.warnings))
+    .slice(0, 5)
+    .map(([rule, count]) => `${rule} ${count.errors + count.warnings}`);
+  if (topRules.length > 0) lines.push(`  rules: ${topRules.join(', ')}`);
+  for (const message of result.messages.slice(0, maxMessages)) {
+    lines.push(`  ${message.severity === 'error' ? '✖' : '⚠'} ${message.file}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
+  }
+  const more = result.messages.length - Math.min(result.messages.length, maxMessages) + result.messagesOmitted;
+  if (more > 0) lines.push(`  … ${more} more messages in ${resultFile}`);
+  for (const reason of result.failureReasons ?? []) lines.push(`  ✖ ${reason}`);
+  if (result.error) {
+    lines.push(`  error ${result.error.code}: ${result.error.message}${result.error.file ? ` (${result.error.file})` : ''}`);
+    if (result.error.hint) lines.push(`  Fix: ${result.error.hint}`);
+  }
+  lines.push(`  result: ${resultFile}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,178 @@
+import { ConfigLoadError, QualityError, RESULT_SCHEMA_VERSION, type LintResult, type ToolInfo } from '@nx-quality/core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeError } from '../shared/describe-error';
+import type { ProjectRef } from '../shared/project-ref';
+import { ESLINT_CONFIG_FILE_NAMES } from './find-eslint-config';
+import type { EslintInstance, EslintOptions } from './eslint-api';
+import { createLintRunCache, type LintRunCache } from './lint-run-cache';
+import { lintFailureReasons } from './lint-failure-reasons';
+import type { NormalizedLintOptions } from './normalize-lint-options';
+import { resolveEslint, type ResolvedEslint } from './resolve-eslint';
+import { summarizeEslintResults, type LintSummary } from './summarize-eslint-results';
+
+const EMPTY_SUMMARY: LintSummary = {
+  counts: { errors: 0, warnings: 0, fixableErrors: 0, fixableWarnings: 0, fatal: 0, filesLinted: 0, filesWithProblems: 0 },
+  rules: {},
+  messages: [],
+  messagesOmitted: 0,
+};
+
+/**
+ * Lints a project with the workspace's own ESLint (flat config, `ESLint` class) and returns its
+ * LintResult. Never throws for tool problems (missing or throwing config, no files, crashing
+ * rule): those give status 'error' with an `error` naming the file. Pass one `cache` to every
+ * project of a batch so ESLint is loaded once and instances (with their loaded configs) are reused.
+ */
+export async function runLintForProject(
+  project: ProjectRef,
+  options: NormalizedLintOptions,
+  cache: LintRunCache = createLintRunCache(),
+): Promise<LintResult> {
+  const startedAt = new Date();
+  let tool: ToolInfo = { name: 'eslint', version: 'unknown' };
+  const header = (): Omit<LintResult, 'status' | keyof LintSummary | 'fixed'> => ({
+    kind: 'lint',
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    project: project.name,
+    projectRoot: options.projectRoot.relative,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    tool,
+    ...(options.maxWarnings >= 0 ? { maxWarnings: options.maxWarnings } : {}),
+    ...(options.eslintConfig ? { config: options.eslintConfig.relative } : {}),
+  });
+
+  try {
+    const configFile = requireConfigFile(project, options);
+    const eslint = loadEslint(cache, [options.projectRoot.absolute, project.workspaceRoot]);
+    tool = { name: 'eslint', version: eslint.version };
+    const instance = eslintInstance(cache, eslint, {
+      cwd: options.eslintCwd,
+      overrideConfigFile: configFile,
+      fix: options.fix,
+      cache: options.cache,
+      ...(options.cache ? { cacheLocation: options.cacheLocation, cacheStrategy: options.cacheStrategy } : {}),
+      errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+      // An ignored file named in lintFilePatterns is the config's decision, not a problem to count.
+      warnIgnored: false,
+    });
+    await loadConfig(instance, options, project);
+
+    let results;
+    try {
+      results = await instance.lintFiles(options.lintFilePatterns);
+    } catch (error) {
+      throw lintRunError(error, options, project);
+    }
+    const fixed = options.fix && results.some((file) => typeof file.output === 'string');
+    if (fixed) await eslint.ESLint.outputFixes(results);
+
+    const summary = summarizeEslintResults(results, project.workspaceRoot, options.messagesCap);
+    const failureReasons = lintFailureReasons(summary.counts, options.maxWarnings, project.name);
+    return {
+      ...header(),
+      status: failureReasons.length > 0 ? 'failed' : 'passed',
+      ...summary,
+      fixed,
+      ...(failureReasons.length > 0 ? { failureReasons } : {}),
+    };
+  } catch (error) {
+    const described = describeError(error, 'ESLINT_RUN_FAILED');
+    return { ...header(), status: 'error', error: { ...described, message: withoutRoot(described.message, project.workspaceRoot) }, ...EMPTY_SUMMARY, fixed: false };
+  }
+}
+
+function requireConfigFile(project: ProjectRef, options: NormalizedLintOptions): string {
+  const config = options.eslintConfig;
+  if (!config) {
+    throw new ConfigLoadError(
+      'ESLINT_CONFIG_NOT_FOUND',
+      options.projectRoot.relative,
+      `No ESLint flat config found for project "${project.name}": none of ${ESLINT_CONFIG_FILE_NAMES.join(', ')} in ${options.projectRoot.relative} or a folder above it inside the workspace.`,
+      { hint: 'Create an eslint.config.mjs (in the project or the workspace root) or set the `eslintConfig` option.' },
+    );
+  }
+  if (!existsSync(config.absolute)) {
+    throw new ConfigLoadError('ESLINT_CONFIG_NOT_FOUND', config.relative, `The ESLint config ${config.relative} of project "${project.name}" does not exist.`, {
+      hint: options.eslintConfigExplicit
+        ? 'Correct the `eslintConfig` option (a workspace-relative path) or remove it to use the nearest eslint.config.*.'
+        : 'Re-run the target; the config was removed while it ran.',
+    });
+  }
+  return config.absolute;
+}
+
+function loadEslint(cache: LintRunCache, searchFrom: string[]): ResolvedEslint {
+  const key = searchFrom.join('\0');
+  let eslint = cache.eslintModules.get(key);
+  if (!eslint) {
+    eslint = resolveEslint(searchFrom);
+    cache.eslintModules.set(key, eslint);
+  }
+  return eslint;
+}
+
+function eslintInstance(cache: LintRunCache, eslint: ResolvedEslint, eslintOptions: EslintOptions): EslintInstance {
+  const key = JSON.stringify([eslint.path, eslintOptions]);
+  let instance = cache.instances.get(key);
+  if (!instance) {
+    instance = new eslint.ESLint(eslintOptions);
+    cache.instances.set(key, instance);
+  }
+  return instance;
+}
+
+/**
+ * Loads the config before linting so that a config that throws or is invalid is reported as the
+ * config's fault (with its file), not as a failure of some linted file.
+ */
+async function loadConfig(instance: EslintInstance, options: NormalizedLintOptions, project: ProjectRef): Promise<void> {
+  try {
+    await instance.calculateConfigForFile(join(options.projectRoot.absolute, '__nx_quality_probe__.js'));
+  } catch (error) {
+    const config = options.eslintConfig!;
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new ConfigLoadError(
+      'ESLINT_CONFIG_LOAD_FAILED',
+      config.relative,
+      `The ESLint config ${config.relative} could not be loaded for project "${project.name}": ${withoutRoot(cause, project.workspaceRoot)}${configLocation(error, config.absolute)}`,
+      {
+        cause: error,
+        hint: `Fix the config (reproduce with \`npx eslint --config ${config.relative} --print-config ${options.projectRoot.relative}/index.js\`) and make sure every plugin it imports is installed.`,
+      },
+    );
+  }
+}
+
+/** Where in the config file the error was thrown, from its stack (" at eslint.config.mjs:3:7"), if there. */
+function configLocation(error: unknown, configFile: string): string {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  for (const line of stack.split('\n')) {
+    const match = line.includes(configFile) ? /:(\d+):(\d+)\)?\s*$/.exec(line) : null;
+    if (match) return ` (at line ${match[1]}, column ${match[2]})`;
+  }
+  return '';
+}
+
+function lintRunError(error: unknown, options: NormalizedLintOptions, project: ProjectRef): QualityError {
+  const template = (error as { messageTemplate?: string } | null)?.messageTemplate;
+  const message = withoutRoot(error instanceof Error ? error.message : String(error), project.workspaceRoot);
+  if (template === 'file-not-found' || template === 'all-matched-files-ignored') {
+    return new QualityError('LINT_NO_FILES', `Nothing to lint for project "${project.name}": ${message}`, {
+      cause: error,
+      file: options.projectRoot.relative,
+      hint: 'Correct `lintFilePatterns` (workspace-relative, {projectRoot} allowed), check the ignores of the ESLint config, or set `errorOnUnmatchedPattern: false`.',
+    });
+  }
+  return new QualityError('ESLINT_RUN_FAILED', `ESLint failed while linting project "${project.name}": ${message}`, {
+    cause: error,
+    file: options.eslintConfig?.relative,
+    hint: 'A rule or parser crashed; the message names the file and rule. Fix the input, update or reconfigure the plugin, or disable the rule for that file.',
+  });
+}
+
+/** Results are cached and replayed on other machines: keep absolute workspace paths out of messages. */
+function withoutRoot(message: string, workspaceRoot: string): string {
+  return message.replaceAll(`${workspaceRoot}/`, '').replaceAll(workspaceRoot, '.');
+}

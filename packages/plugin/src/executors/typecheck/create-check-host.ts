@@ -1,0 +1,60 @@
+import type { CompilerHost, CompilerOptions, CreateSourceFileOptions, ParsedCommandLine, ScriptTarget, SourceFile } from 'typescript';
+import type { TypeScriptModule } from './resolve-typescript';
+import { parseTsconfig } from './parse-tsconfig';
+
+/**
+ * A compiler host for checking one tsconfig without emitting anything.
+ *
+ * Why `useSourceOfProjectReferenceRedirect`: a plain program resolves imports of a referenced
+ * project to that project's built `.d.ts` files. Before `tsc -b` has emitted them (we never emit),
+ * or when the referenced project failed to build (`noEmitOnError`), every such import becomes a
+ * TS6305 "Output file … has not been built from source file …", a cascade that hides the one
+ * root error in the referenced project and shows up in the referencing one (e.g. the spec config
+ * of an Nx library). The language service (editors) avoids this by reading the referenced
+ * project's sources instead; this host does the same. TypeScript then skips type-checking those
+ * redirected sources in the referencing program (they are checked by their own config, which
+ * `collectProjectConfigs` orders first), so each root error is reported once, by the config that
+ * owns the file. Dropping TS6305 after the fact would instead leave the types of the missing
+ * outputs as errors/`any` in the referencing program and change its other diagnostics.
+ *
+ * Parsed source files go through `sourceFiles`, keyed by the options that change how a file is
+ * parsed and bound, so configs and projects of one batch share them.
+ */
+export function createCheckHost(
+  ts: TypeScriptModule,
+  options: CompilerOptions,
+  workspaceRoot: string,
+  caches: { sourceFiles: Map<string, SourceFile>; parsedConfigs: Map<string, ParsedCommandLine> },
+): CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const parseKey = sourceFileOptionsKey(ts, options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName: string, languageVersionOrOptions: ScriptTarget | CreateSourceFileOptions, onError, shouldCreateNewSourceFile) => {
+    const format = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions.impliedNodeFormat : undefined;
+    const key = `${fileName}\0${parseKey}\0${format ?? ''}`;
+    const cached = shouldCreateNewSourceFile ? undefined : caches.sourceFiles.get(key);
+    if (cached) return cached;
+    const created = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
+    if (created) caches.sourceFiles.set(key, created);
+    return created;
+  };
+  host.writeFile = () => undefined;
+  host.getParsedCommandLine = (fileName: string) => {
+    try {
+      return parseTsconfig(ts, fileName, workspaceRoot, caches.parsedConfigs);
+    } catch {
+      // TypeScript reports an unreadable referenced config itself (TS6053) in the referencing program.
+      return undefined;
+    }
+  };
+  (host as CompilerHost & { useSourceOfProjectReferenceRedirect(): boolean }).useSourceOfProjectReferenceRedirect = () => true;
+  return host;
+}
+
+/** The options that change a file's parse or bind result (TypeScript's own list where it exposes one). */
+function sourceFileOptionsKey(ts: TypeScriptModule, options: CompilerOptions): string {
+  const affecting = (ts as unknown as { sourceFileAffectingCompilerOptions?: { name: string }[] }).sourceFileAffectingCompilerOptions;
+  if (!affecting) return JSON.stringify(options);
+  // strict implies alwaysStrict, which changes binding.
+  return JSON.stringify([...affecting.map((option) => options[option.name]), options.strict]);
+}

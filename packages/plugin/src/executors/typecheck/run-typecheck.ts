@@ -1,0 +1,74 @@
+import { RESULT_SCHEMA_VERSION, toWorkspacePath, type TypecheckResult, type ToolInfo } from '@nx-quality/core';
+import { describeError } from '../shared/describe-error';
+import type { ProjectRef } from '../shared/project-ref';
+import { checkConfig } from './check-config';
+import { collectProjectConfigs } from './collect-project-configs';
+import { measureStrictnessLadder } from './measure-strictness-ladder';
+import type { NormalizedTypecheckOptions } from './normalize-typecheck-options';
+import { resolveTypeScript } from './resolve-typescript';
+import { summarizeDiagnostics } from './summarize-diagnostics';
+import { createTypecheckRunCache, type TypecheckRunCache } from './typecheck-run-cache';
+
+/**
+ * Type-checks a project with the workspace's TypeScript compiler API (no emit): the entry tsconfig
+ * and its references inside the project, in `tsc -b` order, and returns its TypecheckResult.
+ * Never throws for tool problems (missing/broken tsconfig, no TypeScript): status 'error' with an
+ * `error` naming the file. Pass one `cache` to every project of a batch to share parsed files.
+ */
+export async function runTypecheckForProject(
+  project: ProjectRef,
+  options: NormalizedTypecheckOptions,
+  cache: TypecheckRunCache = createTypecheckRunCache(),
+): Promise<TypecheckResult> {
+  const startedAt = new Date();
+  let tool: ToolInfo = { name: 'typescript', version: 'unknown' };
+  let configs: string[] = [];
+  const header = (): Omit<TypecheckResult, 'status' | 'counts' | 'codes' | 'diagnostics' | 'diagnosticsOmitted'> => ({
+    kind: 'typecheck',
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    project: project.name,
+    projectRoot: options.projectRoot.relative,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    tool,
+    tsconfig: options.tsConfig.relative,
+    configs,
+  });
+  try {
+    const searchFrom = [options.projectRoot.absolute, project.workspaceRoot];
+    const key = searchFrom.join('\0');
+    const resolved = cache.typescript.get(key) ?? resolveTypeScript(searchFrom);
+    cache.typescript.set(key, resolved);
+    const { ts } = resolved;
+    tool = { name: 'typescript', version: ts.version };
+
+    const projectConfigs = collectProjectConfigs(ts, options.tsConfig.absolute, options.projectRoot.absolute, project.workspaceRoot, cache.parsedConfigs);
+    configs = projectConfigs.map((config) => toWorkspacePath(project.workspaceRoot, config.file));
+    const checks = projectConfigs.map((config) => checkConfig(ts, config, project.workspaceRoot, cache));
+    const summary = summarizeDiagnostics(
+      checks.flatMap((check) => check.diagnostics),
+      options.diagnosticsCap,
+    );
+    const filesChecked = new Set(projectConfigs.flatMap((config) => config.parsed.fileNames)).size;
+    const strictness = options.strictnessLadder ? measureStrictnessLadder(ts, projectConfigs, checks, project.workspaceRoot, cache) : undefined;
+    return {
+      ...header(),
+      status: summary.errors > 0 ? 'failed' : 'passed',
+      counts: { errors: summary.errors, warnings: summary.warnings, filesChecked },
+      codes: summary.codes,
+      diagnostics: summary.diagnostics,
+      diagnosticsOmitted: summary.diagnosticsOmitted,
+      ...(strictness ? { strictness } : {}),
+    };
+  } catch (error) {
+    return {
+      ...header(),
+      status: 'error',
+      error: describeError(error, 'TYPECHECK_FAILED'),
+      counts: { errors: 0, warnings: 0, filesChecked: 0 },
+      codes: {},
+      diagnostics: [],
+      diagnosticsOmitted: 0,
+    };
+  }
+}

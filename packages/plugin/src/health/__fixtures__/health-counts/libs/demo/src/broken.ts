@@ -1,0 +1,2 @@
+export const value = ;
+export function (

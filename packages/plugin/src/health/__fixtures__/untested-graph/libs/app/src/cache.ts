@@ -1,0 +1,3 @@
+export function remember<T>(value: T): T {
+  return value;
+}

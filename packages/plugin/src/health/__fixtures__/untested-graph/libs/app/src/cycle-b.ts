@@ -1,0 +1,3 @@
+import { one } from './cycle-a';
+
+export const second = (): number => one + 1;

@@ -1,0 +1,7 @@
+import { run } from '@graph/app';
+
+describe('run', () => {
+  it('formats', () => {
+    expect(run()).toBe('[done]');
+  });
+});

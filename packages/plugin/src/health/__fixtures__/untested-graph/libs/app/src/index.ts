@@ -1,0 +1,3 @@
+export * from './engine';
+export { format } from './format';
+export type { Options } from './types';

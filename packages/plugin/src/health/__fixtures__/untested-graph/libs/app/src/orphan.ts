@@ -1,0 +1,3 @@
+import { helpMore } from './helpers';
+
+export const orphan = helpMore(1);

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type * as TS from 'typescript';
+
+const PROJECT_TSCONFIGS = ['tsconfig.lib.json', 'tsconfig.app.json', 'tsconfig.json'];
+const WORKSPACE_TSCONFIGS = ['tsconfig.base.json', 'tsconfig.json'];
+
+/** Compiler options used to resolve imports, and the tsconfig they came from (if any). */
+export interface ResolutionSettings {
+  options: TS.CompilerOptions;
+  tsconfig?: string;
+}
+
+/**
+ * Reads the compiler options imports of the project resolve with (`paths`, `baseUrl`, `moduleResolution`,
+ * `customConditions` …): the project's tsconfig.lib/app/json, else the workspace's tsconfig.base.json,
+ * following `extends`. Config problems do not stop the analysis; they fall back to Node-style resolution.
+ */
+export function loadCompilerOptions(ts: typeof TS, workspaceRoot: string, projectDir: string): ResolutionSettings {
+  const candidates = [...PROJECT_TSCONFIGS.map((name) => join(projectDir, name)), ...WORKSPACE_TSCONFIGS.map((name) => join(workspaceRoot, name))];
+  for (const tsconfig of candidates) {
+    if (!existsSync(tsconfig)) continue;
+    const read = ts.readConfigFile(tsconfig, (file) => ts.sys.readFile(file));
+    if (read.error) continue;
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig), undefined, tsconfig);
+    return { options: { ...parsed.options, allowJs: true, noEmit: true }, tsconfig };
+  }
+  return { options: { moduleResolution: ts.ModuleResolutionKind.Node10, allowJs: true, noEmit: true } };
+}

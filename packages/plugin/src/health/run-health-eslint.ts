@@ -1,0 +1,64 @@
+import { QualityError } from '@nx-quality/core';
+import type { ESLint, Linter } from 'eslint';
+import { relative, sep } from 'node:path';
+import { resolveWorkspaceTool } from './resolve-workspace-tool';
+
+/** One ESLint message of the health run, located in a project-relative POSIX file. */
+export interface HealthLintMessage {
+  file: string;
+  ruleId: string | null;
+  fatal: boolean;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
+/** What the in-process ESLint run of the health config reported. */
+export interface HealthLintRun {
+  eslintVersion: string;
+  messages: HealthLintMessage[];
+}
+
+/**
+ * Lints the given project files in-process with the workspace's ESLint (9 or 10) and the health config
+ * only: `overrideConfigFile: true` keeps the project's own eslint.config out, so the health numbers do
+ * not depend on which rules a project happens to enable.
+ */
+export async function runHealthEslint(workspaceRoot: string, projectDir: string, files: string[], config: Linter.Config[]): Promise<HealthLintRun> {
+  const eslintModule = resolveWorkspaceTool<typeof import('eslint')>('eslint', workspaceRoot);
+  const major = Number(String(eslintModule.ESLint.version).split('.')[0]);
+  if (!(major >= 9)) {
+    throw new QualityError('HEALTH_ESLINT_TOO_OLD', `The health analysis needs ESLint 9 or 10 (flat config); the workspace has ${eslintModule.ESLint.version}.`, {
+      hint: 'Upgrade eslint in the workspace: npm install -D eslint@^9',
+    });
+  }
+  if (files.length === 0) return { eslintVersion: eslintModule.ESLint.version, messages: [] };
+  const eslint: ESLint = new eslintModule.ESLint({
+    cwd: projectDir,
+    overrideConfigFile: true,
+    overrideConfig: config,
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+    cache: false,
+  });
+  const results = await eslint.lintFiles(files);
+  const messages: HealthLintMessage[] = [];
+  for (const result of results) {
+    const file = relative(projectDir, result.filePath).split(sep).join('/');
+    for (const message of result.messages) {
+      messages.push({
+        file,
+        ruleId: message.ruleId,
+        fatal: message.fatal === true,
+        line: message.line ?? 0,
+        column: message.column ?? 0,
+        ...(message.endLine === undefined ? {} : { endLine: message.endLine }),
+        ...(message.endColumn === undefined ? {} : { endColumn: message.endColumn }),
+        message: message.message,
+      });
+    }
+  }
+  return { eslintVersion: eslintModule.ESLint.version, messages };
+}

@@ -1,0 +1,77 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReportSchema, type Report } from '@nx-quality/core';
+import { copyFixture } from '../test-support/copy-fixture';
+
+const REPO_ROOT = join(__dirname, '../../../..');
+const BUILT_HOOK = join(REPO_ROOT, 'packages/plugin/dist/report-hook/post-tasks-execution.js');
+const NX = join(REPO_ROOT, 'node_modules/.bin/nx');
+
+/** Runs the real Nx CLI in the workspace; the hook's summary is printed after Nx's own. */
+function nx(cwd: string, args: string[]): { status: number | null; output: string } {
+  const run = spawnSync(NX, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' },
+    timeout: 240_000,
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+function readReport(dir: string): Report {
+  return ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'dist/quality-report/report.json'), 'utf8')));
+}
+
+const origins = (report: Report) => Object.fromEntries(report.projects.map((p) => [p.name, p.results['test']]));
+
+// Real Nx 23 running the built hook and the real test executor on a two-project workspace.
+describe('the after-run report under real Nx', () => {
+  let ws: { dir: string; cleanup: () => void };
+
+  beforeAll(() => {
+    if (!existsSync(BUILT_HOOK)) throw new Error(`${BUILT_HOOK} is missing: run \`npm run build\` first (npm test does).`);
+    ws = copyFixture(join(__dirname, '__fixtures__/hook-workspace'), 'hook-nx');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ws.dir, stdio: 'ignore' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'init');
+  });
+  afterAll(() => ws?.cleanup());
+
+  it('writes the report after a run with a failing task, then labels cache hits and projects affected mode left out', () => {
+    const first = nx(ws.dir, ['run-many', '-t', 'test']);
+    expect(first.status).toBe(1);
+    expect(first.output).toMatch(/nx-quality report: 1 of 2 projects fail their gates/);
+    expect(first.output).toMatch(/✗ tests\.failed 1 != 0 \(project b\)/);
+    let report = readReport(ws.dir);
+    expect(origins(report)).toEqual({
+      a: expect.objectContaining({ origin: 'fresh', taskStatus: 'success' }),
+      b: expect.objectContaining({ origin: 'fresh', taskStatus: 'failure', status: 'failed' }),
+    });
+    // The planted failure (a hostile test name) is in every format.
+    expect(readFileSync(join(ws.dir, 'dist/quality-report/junit.xml'), 'utf8')).toContain('name="adds &lt;script&gt;alert(1)&lt;/script&gt; | `x`"');
+    expect(readFileSync(join(ws.dir, 'dist/quality-report/index.html'), 'utf8')).toContain('adds &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(Object.keys(JSON.parse(readFileSync(join(ws.dir, 'dist/quality-report/coverage-final.json'), 'utf8')))).toEqual(['libs/a/src/sum.js', 'libs/b/src/sum.js']);
+
+    // Second run: a is restored from the cache; b failed, so Nx did not cache it and ran it again.
+    nx(ws.dir, ['run-many', '-t', 'test']);
+    report = readReport(ws.dir);
+    expect(origins(report)).toEqual({
+      a: expect.objectContaining({ origin: 'cached', taskStatus: 'local-cache' }),
+      b: expect.objectContaining({ origin: 'fresh', taskStatus: 'failure' }),
+    });
+
+    // Affected mode after touching a: b is not run, shown with its last known result.
+    appendFileSync(join(ws.dir, 'libs/a/src/sum.js'), '\nexports.more = 1;\n');
+    const affected = nx(ws.dir, ['affected', '-t', 'test', '--base=HEAD']);
+    expect(affected.output).toMatch(/not run in this invocation: b/);
+    report = readReport(ws.dir);
+    expect(report.invocation).toEqual({ projectsRun: ['a'], targets: ['test'] });
+    expect(origins(report)).toEqual({
+      a: expect.objectContaining({ origin: 'fresh', taskStatus: 'success' }),
+      b: expect.objectContaining({ origin: 'not-run', lastKnown: true }),
+    });
+    expect(readFileSync(join(ws.dir, 'dist/quality-report/report.md'), 'utf8')).toMatch(/\| b \| not run \(last known result\) \|/);
+  }, 300_000);
+});

@@ -1,0 +1,502 @@
+#!/usr/bin/env node
+// Benchmark of nx-quality against the official Nx targets (issue 7). Never a timed test: run it by
+//   npm run bench -- [--quick] [--projects 30] [--runs 3] [--only cold,single,warm,affected,report]
+//                    [--report-sizes 100,300,1000] [--cache-dir dir] [--tarballs dir] [--json out.json]
+// Every scenario checks that what it needs exists and prints "n/a (reason)" otherwise.
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mustRun, timed } from './exec.mjs';
+import { ensureWorkspace, OFFICIAL_JEST_ENV, OUR_TARGETS } from './make-workspace.mjs';
+import { validateFixtures, writeReportFixtures } from './report-fixtures.mjs';
+import { moduleSymbols } from './synthetic-sources.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPORT_FIXTURE_VERSION = 1;
+const OFFICIAL_TARGETS = ['test', 'lint', 'typecheck'];
+
+function parseArgs(argv) {
+  const args = { projects: 30, runs: 3, only: null, reportSizes: [100, 300, 1000], cacheDir: join(tmpdir(), 'nxq-bench'), tarballs: undefined, json: undefined, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    if (a === '--quick') args.quick = true;
+    else if (a === '--projects') args.projects = Number(next());
+    else if (a === '--runs') args.runs = Number(next());
+    else if (a === '--only') args.only = new Set(next().split(','));
+    else if (a === '--report-sizes') args.reportSizes = next().split(',').map(Number);
+    else if (a === '--cache-dir') args.cacheDir = resolve(next());
+    else if (a === '--tarballs') args.tarballs = next();
+    else if (a === '--json') args.json = resolve(next());
+    else throw new Error(`unknown argument ${a}\nusage: run.mjs [--quick] [--projects N] [--runs R] [--only cold,single,warm,affected,report] [--report-sizes a,b,c] [--cache-dir d] [--tarballs d] [--json f]`);
+  }
+  if (args.quick) {
+    if (!argv.includes('--projects')) args.projects = 6;
+    if (!argv.includes('--runs')) args.runs = 1;
+    if (!argv.includes('--report-sizes')) args.reportSizes = [100, 1000];
+  }
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const wanted = (name) => !args.only || args.only.has(name);
+const log = (line) => process.stdout.write(`${line}\n`);
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const sec = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)}s`);
+const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
+const fmtRatio = (r) => (r === undefined ? 'n/a' : r.toFixed(2));
+const load = () => loadavg()[0].toFixed(1);
+
+// ---------------------------------------------------------------------------------------------
+log(`nx-quality benchmark: ${args.projects} projects, ${args.runs} run(s) per scenario, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const { ws, projects, marker } = ensureWorkspace({ projects: args.projects, cacheDir: args.cacheDir, tarballs: args.tarballs, log });
+const wsRequire = createRequire(join(ws, 'package.json'));
+/** The workspace's own executable of a package, from its package.json "bin". */
+const bin = (pkg, name = pkg) => {
+  const manifestPath = wsRequire.resolve(`${pkg}/package.json`);
+  const field = JSON.parse(readFileSync(manifestPath, 'utf8')).bin;
+  return join(dirname(manifestPath), typeof field === 'string' ? field : field[name]);
+};
+const nxBin = bin('nx');
+const versions = Object.fromEntries(
+  ['nx', 'jest', 'eslint', 'typescript', '@swc/jest', '@nx-quality/plugin'].map((p) => {
+    try {
+      return [p, JSON.parse(readFileSync(wsRequire.resolve(`${p}/package.json`), 'utf8')).version];
+    } catch {
+      return [p, 'absent'];
+    }
+  }),
+);
+log(`workspace ${ws}: ${marker.modules ?? '?'} modules; node ${process.version}; ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+const sideDir = (name) => join(ws, '.nx', `bench-${name}`);
+/** Each side gets its own Nx cache and workspace data, so neither replays the other's shared tasks (e.g. build). */
+const SIDES = {
+  official: {
+    name: 'official',
+    targets: OFFICIAL_TARGETS,
+    env: { ...OFFICIAL_JEST_ENV, NX_CACHE_DIRECTORY: join(sideDir('official'), 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(sideDir('official'), 'workspace-data') },
+  },
+  quality: {
+    name: 'quality',
+    targets: [OUR_TARGETS.quality],
+    env: { NX_CACHE_DIRECTORY: join(sideDir('quality'), 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(sideDir('quality'), 'workspace-data') },
+  },
+};
+
+/** Removes every build/test/lint/typecheck output so a cold run starts from a fresh checkout's disk state. */
+function cleanOutputs() {
+  for (const p of projects) {
+    for (const out of ['dist', 'out-tsc', 'test-output', 'coverage']) rmSync(join(ws, 'packages', p.id, out), { recursive: true, force: true });
+    for (const f of readdirSync(join(ws, 'packages', p.id))) if (f.endsWith('.tsbuildinfo')) rmSync(join(ws, 'packages', p.id, f), { force: true });
+  }
+  for (const out of ['dist', 'coverage', 'test-output', 'out-tsc']) rmSync(join(ws, out), { recursive: true, force: true });
+}
+
+/** Sum of task durations per target from Nx's own task profile (NX_PROFILE). */
+function readProfile(file) {
+  if (!existsSync(file)) return undefined;
+  const perTarget = {};
+  for (const event of JSON.parse(readFileSync(file, 'utf8'))) {
+    if (event.ph !== 'X') continue;
+    const target = event.args?.target?.target ?? event.cat;
+    const entry = (perTarget[target] ??= { tasks: 0, ms: 0, statuses: {} });
+    entry.tasks++;
+    entry.ms += event.dur / 1000;
+    const status = event.args?.status ?? 'unknown';
+    entry.statuses[status] = (entry.statuses[status] ?? 0) + 1;
+  }
+  return perTarget;
+}
+
+function parseNxOutput(out) {
+  const cache = /Nx read the output from the cache instead of running the command for (\d+) out of (\d+) tasks/.exec(out);
+  const tests = { total: 0, passed: 0, failed: 0, todo: 0 };
+  for (const line of out.split('\n')) {
+    const m = /^\s*Tests:\s+(.*)$/.exec(line);
+    if (!m) continue;
+    for (const key of Object.keys(tests)) {
+      const k = new RegExp(`(\\d+) ${key}`).exec(m[1]);
+      if (k) tests[key] += Number(k[1]);
+    }
+  }
+  let lintWarnings = 0;
+  let lintErrors = 0;
+  for (const m of out.matchAll(/✖ \d+ problems? \((\d+) errors?, (\d+) warnings?\)/g)) {
+    lintErrors += Number(m[1]);
+    lintWarnings += Number(m[2]);
+  }
+  const failedTasks = /Failed tasks:\n\n((?:- .*\n?)+)/.exec(out)?.[1]?.trim().split('\n').map((l) => l.slice(2)) ?? [];
+  return { cacheHits: cache ? Number(cache[1]) : 0, cacheOf: cache ? Number(cache[2]) : undefined, tests, lint: { errors: lintErrors, warnings: lintWarnings }, failedTasks };
+}
+
+/** Sums what our executors recorded under dist/quality, to check they saw what the official tools saw. */
+function readOurTotals() {
+  const totals = { tests: { total: 0, passed: 0, failed: 0, todo: 0 }, lint: { errors: 0, warnings: 0 }, typecheckErrors: 0, statuses: {}, projectsWithTest: 0 };
+  for (const p of projects) {
+    const dir = join(ws, 'dist', 'quality', 'packages', p.id);
+    const read = (name) => {
+      try {
+        return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    };
+    const test = read('test.json');
+    if (test?.counts) {
+      totals.projectsWithTest++;
+      for (const key of Object.keys(totals.tests)) totals.tests[key] += test.counts[key] ?? 0;
+    }
+    const lint = read('lint.json');
+    if (lint?.counts) {
+      totals.lint.errors += lint.counts.errors;
+      totals.lint.warnings += lint.counts.warnings;
+    }
+    const tc = read('typecheck.json');
+    if (tc?.counts) totals.typecheckErrors += tc.counts.errors;
+    for (const [kind, value] of [['test', test], ['lint', lint], ['typecheck', tc], ['quality', read('quality.json')]]) {
+      const key = `${kind}:${value?.status ?? 'missing'}`;
+      totals.statuses[key] = (totals.statuses[key] ?? 0) + 1;
+    }
+  }
+  return totals;
+}
+
+let profileCounter = 0;
+async function nx(side, nxArgs, label) {
+  const profileRel = join('.nx', 'bench-profiles', `${side.name}-${++profileCounter}.json`);
+  mkdirSync(join(ws, '.nx', 'bench-profiles'), { recursive: true });
+  const loadBefore = load();
+  const result = await timed(process.execPath, [nxBin, ...nxArgs, '--output-style=static'], { cwd: ws, env: { ...side.env, NX_PROFILE: profileRel }, log, label: `${label} [load ${loadBefore}]` });
+  const parsed = parseNxOutput(result.out);
+  const profile = readProfile(join(ws, profileRel));
+  if (result.code !== 0) {
+    log(`      ! exit ${result.code}; failed tasks: ${parsed.failedTasks.slice(0, 8).join(', ') || '(see log)'}`);
+  }
+  writeFileSync(join(ws, '.nx', 'bench-profiles', `${side.name}-${profileCounter}.log`), result.out);
+  return { ...result, ...parsed, profile, load: Number(loadBefore) };
+}
+
+/** The informative line of a failed command's output (the first error message, not a stack frame). */
+function firstErrorLine(text) {
+  const lines = String(text).split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /error|cannot|failed/i.test(l) && !l.startsWith('at ') && !/exited with/.test(l)) ?? lines.at(-1) ?? '';
+}
+
+function showProject() {
+  const out = mustRun(process.execPath, [nxBin, 'show', 'project', `@bench/${projects[0].id}`, '--json'], { cwd: ws, env: SIDES.official.env });
+  return JSON.parse(out.slice(out.indexOf('{'))).targets ?? {};
+}
+
+const nxJsonFile = join(ws, 'nx.json');
+const nxJsonOriginal = readFileSync(nxJsonFile, 'utf8');
+process.on('exit', () => writeFileSync(nxJsonFile, nxJsonOriginal));
+
+/**
+ * Which targets exist. When our plugin breaks the project graph (it is being written while this
+ * runs), it is taken out of nx.json for this run so the official side can still be measured.
+ */
+function probeTargets() {
+  const problems = {};
+  let targets = {};
+  try {
+    targets = showProject();
+  } catch (error) {
+    const why = firstErrorLine(error.message);
+    const nxJson = JSON.parse(nxJsonOriginal);
+    nxJson.plugins = nxJson.plugins.filter((p) => (typeof p === 'string' ? p : p.plugin) !== '@nx-quality/plugin');
+    writeFileSync(nxJsonFile, JSON.stringify(nxJson, null, 2));
+    try {
+      targets = showProject();
+      problems.quality = `@nx-quality/plugin breaks the project graph (${why}); measured the official side without it`;
+    } catch (again) {
+      problems.graph = `nx cannot compute the project graph: ${firstErrorLine(again.message)}`;
+    }
+  }
+  const ours = targets[OUR_TARGETS.quality]?.executor?.startsWith('@nx-quality/plugin');
+  if (!problems.graph && !problems.quality && !ours) problems.quality = `@nx-quality/plugin infers no '${OUR_TARGETS.quality}' target yet`;
+  const missingOfficial = OFFICIAL_TARGETS.filter((t) => !targets[t]);
+  if (!problems.graph && missingOfficial.length) problems.official = `official targets missing: ${missingOfficial.join(', ')}`;
+  return { targets, problems, qualityDependsOn: targets[OUR_TARGETS.quality]?.dependsOn };
+}
+
+const results = { args: { ...args, only: args.only ? [...args.only] : null }, ws, versions, node: process.version, cpus: cpus().length, startedAt: new Date().toISOString(), scenarios: {} };
+const probe = probeTargets();
+results.probe = { problems: probe.problems, qualityDependsOn: probe.qualityDependsOn, targets: Object.keys(probe.targets) };
+for (const [k, v] of Object.entries(probe.problems)) log(`  note: ${k}: ${v}`);
+const nxUnavailable = probe.problems.graph;
+const sideUnavailable = (side) => nxUnavailable ?? probe.problems[side.name];
+
+function order(run) {
+  // Alternate which side goes first so neither always runs on a cooler machine or warmer OS cache.
+  return run % 2 === 0 ? [SIDES.official, SIDES.quality] : [SIDES.quality, SIDES.official];
+}
+
+// 1. cold ---------------------------------------------------------------------------------------
+if (wanted('cold')) {
+  log(`\n[cold] run-many --skip-nx-cache from a clean disk (dist, out-tsc, test-output removed before each run)`);
+  const scenario = (results.scenarios.cold = { official: [], quality: [], unavailable: {} });
+  for (let run = 0; run < args.runs; run++) {
+    for (const side of order(run)) {
+      const why = sideUnavailable(side);
+      if (why) {
+        scenario.unavailable[side.name] = why;
+        continue;
+      }
+      cleanOutputs();
+      if (side === SIDES.quality) rmSync(join(ws, 'dist', 'quality'), { recursive: true, force: true });
+      const r = await nx(side, ['run-many', '-t', ...side.targets, '--skip-nx-cache'], `cold ${side.name} #${run + 1}`);
+      const entry = { ms: r.ms, code: r.code, maxRssMb: r.maxRssMb, profile: r.profile, tests: r.tests, lint: r.lint, failedTasks: r.failedTasks, load: r.load };
+      if (side === SIDES.quality) entry.recorded = readOurTotals();
+      scenario[side.name].push(entry);
+    }
+  }
+}
+
+// 2. single-process limit -------------------------------------------------------------------------
+if (wanted('single')) {
+  log(`\n[single] tsc -b (solution), then one jest --coverage (root config, all projects), then one eslint .`);
+  const scenario = (results.scenarios.single = { runs: [] });
+  const eslintMajor = Number((versions.eslint ?? '0').split('.')[0]);
+  // ESLint 9 reads only the root config for `eslint .`; the v10 lookup uses each project's config like the per-project targets do.
+  const eslintFlags = eslintMajor === 9 ? ['--flag', 'v10_config_lookup_from_file'] : [];
+  for (let run = 0; run < args.runs; run++) {
+    cleanOutputs();
+    const steps = {};
+    const env = OFFICIAL_JEST_ENV;
+    steps.tsc = await timed(process.execPath, [bin('typescript', 'tsc'), '-b', 'tsconfig.json'], { cwd: ws, env, log, label: `tsc -b #${run + 1} [load ${load()}]` });
+    steps.jest = await timed(process.execPath, [bin('jest'), '--coverage', '--coverageReporters=json', '--ci'], { cwd: ws, env, log, label: `jest --coverage #${run + 1} [load ${load()}]` });
+    steps.eslint = await timed(process.execPath, [bin('eslint'), '.', ...eslintFlags], { cwd: ws, env, log, label: `eslint . #${run + 1} [load ${load()}]` });
+    const jestTests = parseNxOutput(steps.jest.out).tests;
+    const lint = parseNxOutput(steps.eslint.out).lint;
+    const codes = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.code]));
+    if (Object.values(codes).some((c) => c !== 0)) log(`      ! exit codes ${JSON.stringify(codes)}: ${Object.entries(steps).filter(([, v]) => v.code !== 0).map(([k, v]) => `${k}: ${v.out.trim().split('\n').slice(-3).join(' | ')}`).join('; ')}`);
+    scenario.runs.push({ ms: steps.tsc.ms + steps.jest.ms + steps.eslint.ms, steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { ms: v.ms, code: v.code, maxRssMb: v.maxRssMb }])), tests: jestTests, lint });
+  }
+}
+
+// 3. warm -----------------------------------------------------------------------------------------
+async function prime(side) {
+  const r = await nx(side, ['run-many', '-t', ...side.targets], `prime ${side.name}`);
+  return r.code === 0;
+}
+if (wanted('warm')) {
+  log(`\n[warm] run-many with every task in the cache (each side primed once, then measured)`);
+  const scenario = (results.scenarios.warm = { official: [], quality: [], unavailable: {} });
+  for (const side of Object.values(SIDES)) {
+    const why = sideUnavailable(side);
+    if (why) scenario.unavailable[side.name] = why;
+    else await prime(side);
+  }
+  for (let run = 0; run < args.runs; run++) {
+    for (const side of order(run)) {
+      if (scenario.unavailable[side.name]) continue;
+      const r = await nx(side, ['run-many', '-t', ...side.targets], `warm ${side.name} #${run + 1}`);
+      scenario[side.name].push({ ms: r.ms, code: r.code, cacheHits: r.cacheHits, cacheOf: r.cacheOf, load: r.load });
+    }
+  }
+}
+
+// 4. affected -------------------------------------------------------------------------------------
+function git(gitArgs) {
+  return mustRun('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', ...gitArgs], { cwd: ws });
+}
+if (wanted('affected')) {
+  const leaf = [...projects].reverse().find((p) => p.directDependents === 0);
+  const hub = projects[0];
+  const transitiveDependents = (id) => {
+    const seen = new Set();
+    const visit = (target) => {
+      for (const p of projects) if (p.deps.includes(target) && !seen.has(p.id)) (seen.add(p.id), visit(p.id));
+    };
+    visit(id);
+    return seen.size;
+  };
+  log(`\n[affected] nx affected --base=HEAD~1 with the cache warm: one edit in leaf ${leaf.id} (0 dependents), one in hub ${hub.id} (${transitiveDependents(hub.id)} transitive dependents)`);
+  const scenario = (results.scenarios.affected = { leaf: { project: leaf.id, official: [], quality: [] }, hub: { project: hub.id, dependents: transitiveDependents(hub.id), official: [], quality: [] }, unavailable: {} });
+  for (const side of Object.values(SIDES)) {
+    const why = sideUnavailable(side);
+    if (why) scenario.unavailable[side.name] = why;
+    else if (!wanted('warm')) await prime(side);
+  }
+  for (let run = 0; run < args.runs; run++) {
+    for (const [kind, project] of [['leaf', leaf], ['hub', hub]]) {
+      const file = join(ws, 'packages', project.id, 'src', 'lib', `${project.modules[0]}.ts`);
+      // A real code change (a new exported function), so every task that reads the file misses the cache.
+      appendFileSync(file, `\nexport function ${moduleSymbols(project, 0).score.replace('Score', '')}BenchEdit${Date.now()}(): number {\n  return ${run + 1};\n}\n`);
+      git(['add', 'packages']);
+      git(['commit', '-q', '-m', `bench: edit ${kind} ${project.id}`]);
+      for (const side of order(run)) {
+        if (scenario.unavailable[side.name]) continue;
+        const r = await nx(side, ['affected', '-t', ...side.targets, '--base=HEAD~1', '--head=HEAD'], `affected ${kind} ${side.name} #${run + 1}`);
+        scenario[kind][side.name].push({ ms: r.ms, code: r.code, cacheHits: r.cacheHits, cacheOf: r.cacheOf, profile: r.profile, load: r.load });
+      }
+    }
+  }
+}
+
+// 5. report ---------------------------------------------------------------------------------------
+if (wanted('report')) {
+  log(`\n[report] report pipeline over ${args.reportSizes.join(', ')} synthetic project results (time inside the process, peak RSS of the process)`);
+  const scenario = (results.scenarios.report = { sizes: {}, unavailable: undefined });
+  const corePath = join(repoRoot, 'packages/core/dist/index.js');
+  if (!existsSync(corePath)) scenario.unavailable = 'packages/core/dist is not built (npm run build)';
+  else {
+    const core = createRequire(import.meta.url)(corePath);
+    for (const size of args.reportSizes) {
+      const dir = join(args.cacheDir, `report-v${REPORT_FIXTURE_VERSION}-n${size}`);
+      let fixtureProjects;
+      if (!existsSync(join(dir, '.ready'))) {
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        const started = Date.now();
+        fixtureProjects = writeReportFixtures(dir, size);
+        writeFileSync(join(dir, '.ready'), '');
+        log(`    wrote ${size} projects' results in ${((Date.now() - started) / 1000).toFixed(1)}s to ${dir}`);
+      }
+      const problems = validateFixtures(core, fixtureProjects?.[0] ?? { results: Object.fromEntries(['test', 'lint', 'typecheck', 'health', 'quality'].map((k) => [k, JSON.parse(readFileSync(join(dir, 'dist/quality/packages/p0000', `${k}.json`), 'utf8'))])) });
+      if (problems.length) {
+        scenario.unavailable = `synthetic results no longer match core's schemas (update report-fixtures.mjs): ${problems.join(' | ')}`;
+        break;
+      }
+      const runs = [];
+      for (let run = 0; run < args.runs; run++) {
+        rmSync(join(dir, 'dist', 'quality-report'), { recursive: true, force: true });
+        const r = await timed(process.execPath, ['--max-old-space-size=4096', join(repoRoot, 'tools/benchmark/report-child.mjs'), repoRoot, dir, String(size)], { cwd: dir, log, label: `report ${size} #${run + 1} [load ${load()}]` });
+        const line = r.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+        const parsed = line ? JSON.parse(line) : { error: r.out.trim().split('\n').slice(-5).join(' | ') };
+        if (parsed.unavailable) {
+          scenario.unavailable = parsed.unavailable;
+          break;
+        }
+        if (r.code !== 0 || parsed.error) {
+          scenario.unavailable = `report pipeline failed: ${parsed.error ?? r.out.trim().split('\n').slice(-5).join(' | ')}`;
+          break;
+        }
+        runs.push({ ...parsed, wallMs: r.ms, maxRssMb: r.maxRssMb });
+      }
+      if (scenario.unavailable) break;
+      scenario.sizes[size] = runs;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+results.finishedAt = new Date().toISOString();
+const out = [];
+const row = (...cells) => out.push(`| ${cells.join(' | ')} |`);
+const medianOf = (list, pick = (e) => e.ms) => median((list ?? []).map(pick));
+const okAll = (list) => (list ?? []).every((e) => e.code === 0);
+const flag = (list) => (list?.length && !okAll(list) ? ' (!failed)' : '');
+const key = {};
+
+out.push('', `### Results (${args.projects} projects, median of ${args.runs} run(s), ${cpus().length} CPUs)`, '');
+row('scenario', 'official', 'nx-quality', 'ratio (ours / official)', 'target');
+row('---', '---:', '---:', '---:', '---');
+const cold = results.scenarios.cold;
+if (cold) {
+  const o = medianOf(cold.official);
+  const q = medianOf(cold.quality);
+  key.coldVsOfficial = ratio(q, o);
+  row('cold run-many --skip-nx-cache', cold.unavailable.official ? `n/a (${cold.unavailable.official})` : sec(o) + flag(cold.official), cold.unavailable.quality ? `n/a (${cold.unavailable.quality})` : sec(q) + flag(cold.quality), fmtRatio(key.coldVsOfficial), '≤ 0.90');
+}
+const single = results.scenarios.single;
+if (single) {
+  const s = medianOf(single.runs);
+  const q = cold ? medianOf(cold.quality) : undefined;
+  key.coldVsSingle = ratio(q, s);
+  const parts = ['tsc', 'jest', 'eslint'].map((k) => `${k} ${sec(median(single.runs.map((r) => r.steps[k].ms)))}`).join(' + ');
+  const failed = single.runs.some((r) => Object.values(r.steps).some((st) => st.code !== 0)) ? ' (!failed)' : '';
+  row('single-process limit (cold quality / limit)', `${sec(s)}${failed} = ${parts}`, q === undefined ? 'n/a' : sec(q), fmtRatio(key.coldVsSingle), '≤ 1.50');
+}
+const warm = results.scenarios.warm;
+if (warm) {
+  const o = medianOf(warm.official);
+  const q = medianOf(warm.quality);
+  key.warmVsOfficial = ratio(q, o);
+  const hits = (list) => (list?.length ? ` [${list[list.length - 1].cacheHits}/${list[list.length - 1].cacheOf ?? '?'} cached]` : '');
+  row('warm run-many (all cached)', warm.unavailable.official ? `n/a (${warm.unavailable.official})` : sec(o) + hits(warm.official) + flag(warm.official), warm.unavailable.quality ? `n/a (${warm.unavailable.quality})` : sec(q) + hits(warm.quality) + flag(warm.quality), fmtRatio(key.warmVsOfficial), '≤ 1.00');
+}
+const affected = results.scenarios.affected;
+if (affected) {
+  for (const kind of ['leaf', 'hub']) {
+    const a = affected[kind];
+    const o = medianOf(a.official);
+    const q = medianOf(a.quality);
+    const what = kind === 'leaf' ? `affected: edit in leaf ${a.project}` : `affected: edit in hub ${a.project} (${a.dependents} dependents)`;
+    row(what, affected.unavailable.official ? `n/a (${affected.unavailable.official})` : sec(o) + flag(a.official), affected.unavailable.quality ? `n/a (${affected.unavailable.quality})` : sec(q) + flag(a.quality), fmtRatio(ratio(q, o)), '—');
+  }
+}
+const report = results.scenarios.report;
+if (report) {
+  if (report.unavailable) row('report', '—', `n/a (${report.unavailable})`, '—', '1,000 projects ≤ 2 s, ≤ 512 MB');
+  for (const [size, runs] of Object.entries(report.sizes)) {
+    const ms = medianOf(runs);
+    const mb = Math.max(...runs.map((r) => r.maxRssMb ?? r.rssSampledPeakMb ?? 0));
+    row(`report over ${size} projects (${runs[0].mode})`, '—', `${sec(ms)}, peak ${mb.toFixed(0)} MB, ${(runs[0].bytes / 1048576).toFixed(1)} MiB written`, '—', Number(size) === 1000 ? '≤ 2 s, ≤ 512 MB' : '');
+    if (Number(size) === Math.max(...Object.keys(report.sizes).map(Number))) {
+      key.reportMax = { size: Number(size), s: ms / 1000, mb };
+    }
+  }
+  const sizes = Object.keys(report.sizes).map(Number).sort((a, b) => a - b);
+  if (sizes.length >= 2) {
+    const lo = sizes[0];
+    const hi = sizes[sizes.length - 1];
+    const growth = medianOf(report.sizes[hi]) / medianOf(report.sizes[lo]);
+    key.reportGrowth = { from: lo, to: hi, factor: growth };
+    row(`report growth ${lo} → ${hi} projects`, '—', `× ${growth.toFixed(1)} time for × ${(hi / lo).toFixed(0)} projects`, '—', 'linear');
+  }
+}
+
+// Where the time goes: Nx's own per-task profile, summed per target (median run).
+const breakdown = (list) => {
+  if (!list?.length) return undefined;
+  const targets = new Set(list.flatMap((e) => Object.keys(e.profile ?? {})));
+  return [...targets].map((t) => {
+    const tasks = list[0].profile?.[t]?.tasks ?? 0;
+    return `${t} ${sec(median(list.map((e) => e.profile?.[t]?.ms ?? 0)))} (${tasks} tasks)`;
+  }).join(', ');
+};
+if (cold) {
+  out.push('', 'Cold, task time summed per target (Nx task profile; tasks run up to 3 in parallel, so sums exceed wall time):');
+  if (cold.official.length) out.push(`- official: ${breakdown(cold.official)}`);
+  if (cold.quality.length) out.push(`- nx-quality: ${breakdown(cold.quality)}`);
+  const lastO = cold.official.at(-1);
+  const lastQ = cold.quality.at(-1);
+  if (lastO || lastQ) {
+    out.push('', 'Same numbers? (last cold run)');
+    if (lastO) out.push(`- official jest: ${JSON.stringify(lastO.tests)}; eslint: ${JSON.stringify(lastO.lint)}; failed tasks: ${lastO.failedTasks.length}`);
+    if (lastQ?.recorded) out.push(`- nx-quality results: tests ${JSON.stringify(lastQ.recorded.tests)} in ${lastQ.recorded.projectsWithTest} test.json; lint ${JSON.stringify(lastQ.recorded.lint)}; type errors ${lastQ.recorded.typecheckErrors}; statuses ${JSON.stringify(lastQ.recorded.statuses)}; failed tasks: ${lastQ.failedTasks.length}${lastQ.failedTasks.length ? ` (${lastQ.failedTasks.slice(0, 5).join(', ')})` : ''}`);
+  }
+  if (single?.runs.length) out.push(`- single-process jest: ${JSON.stringify(single.runs.at(-1).tests)}; eslint .: ${JSON.stringify(single.runs.at(-1).lint)}`);
+}
+if (affected) {
+  for (const kind of ['leaf', 'hub']) {
+    for (const side of ['official', 'quality']) {
+      const list = affected[kind][side];
+      if (list.length) out.push(`- affected ${kind} ${side}: ${breakdown(list)}; cache ${list.at(-1).cacheHits}/${list.at(-1).cacheOf ?? '?'}`);
+    }
+  }
+}
+const loads = [cold?.official, cold?.quality, warm?.official, warm?.quality].flat().filter(Boolean).map((e) => e.load);
+if (loads.length) out.push('', `1-minute load average before the Nx runs: min ${Math.min(...loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (${cpus().length} CPUs)`);
+
+const keyLine =
+  `KEY RATIOS (${args.projects} projects): cold quality/official ${fmtRatio(key.coldVsOfficial)} (≤0.90)` +
+  ` | cold quality/single-process ${fmtRatio(key.coldVsSingle)} (≤1.50)` +
+  ` | warm quality/official ${fmtRatio(key.warmVsOfficial)} (≤1.00)` +
+  ` | report ${key.reportMax ? `${key.reportMax.size}: ${key.reportMax.s.toFixed(2)} s, ${key.reportMax.mb.toFixed(0)} MB (≤2 s, ≤512 MB)` : 'n/a'}` +
+  (key.reportGrowth ? ` | report growth ${key.reportGrowth.from}→${key.reportGrowth.to}: ×${key.reportGrowth.factor.toFixed(1)}` : '');
+out.push('', keyLine);
+results.key = key;
+results.keyLine = keyLine;
+const jsonFile = args.json ?? join(args.cacheDir, `results-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+writeFileSync(jsonFile, JSON.stringify(results, null, 2));
+log(out.join('\n').replace(keyLine, `(raw results: ${jsonFile})\n\n${keyLine}`));
