@@ -21,7 +21,7 @@ import {
 import type { ZodType } from 'zod';
 import { hashTree } from '../tools/e2e/hash-tree';
 import { Mismatches } from '../tools/e2e/mismatches';
-import { isCacheHit, readProbedTasks, type ProbedTask } from '../tools/e2e/nx-task-probe';
+import { isCacheHit, PROBE_RESULTS_FILE, readProbedTasks, type ProbedTask } from '../tools/e2e/nx-task-probe';
 import { phaseTimings, timePhase } from '../tools/e2e/phase-timer';
 import { PLANTED } from '../tools/e2e/plant-defects';
 import {
@@ -55,6 +55,8 @@ let run1Report: Report | undefined;
 
 /** `nx <args>` in the workspace with static output (parsed only for messages, never for numbers). */
 function nx(args: string[]): CommandResult {
+  // A probe file left by an earlier invocation must not pass for this one's.
+  rmSync(join(ws.dir, PROBE_RESULTS_FILE), { force: true });
   return runCommand('npx', ['nx', ...args, '--output-style=static'], { cwd: ws.dir, check: false });
 }
 
@@ -105,6 +107,11 @@ function projectGraph(): NonNullable<typeof graph> {
   return graph;
 }
 
+/** Nx's task results of the last invocation; none when Nx failed before running tasks (its output says why). */
+function probedTasksOrNone(): ProbedTask[] {
+  return existsSync(join(ws.dir, PROBE_RESULTS_FILE)) ? readProbedTasks(ws.dir) : [];
+}
+
 function taskStatus(tasks: ProbedTask[], lib: string, target: string): string | undefined {
   return tasks.find((t) => t.project === ws.project(lib) && t.target === target)?.status;
 }
@@ -112,7 +119,7 @@ function taskStatus(tasks: ProbedTask[], lib: string, target: string): string | 
 beforeAll(async () => {
   ws = await prepareWorkspace();
   run1 = await timePhase('nx run-many -t quality (1st run)', () => nx(['run-many', '-t', 'quality']));
-  run1Tasks = readProbedTasks(ws.dir);
+  run1Tasks = probedTasksOrNone();
   run1Hashes = hashTree(join(ws.dir, RESULTS));
   if (existsSync(join(ws.dir, REPORT_DIR, 'report.json'))) run1Report = readReport();
 });
@@ -153,7 +160,8 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
       [`${ws.project('delta')}:quality`]: taskStatus(run1Tasks, 'delta', 'quality'),
       [`${ws.project(NODE_LIB)}:quality`]: taskStatus(run1Tasks, NODE_LIB, 'quality'),
     };
-    expect(statuses).toEqual({
+    expect({ ...statuses, output: run1Tasks.length > 0 ? '' : describeOutput(run1) }).toEqual({
+      output: '',
       [`${ws.project('alpha')}:test`]: 'failure',
       [`${ws.project('beta')}:lint`]: 'failure',
       [`${ws.project('gamma')}:typecheck`]: 'failure',
@@ -403,7 +411,7 @@ describe('second run after deleting dist/quality: every task a cache hit, identi
   beforeAll(async () => {
     rmSync(join(ws.dir, RESULTS), { recursive: true, force: true });
     run2 = await timePhase('nx run-many -t quality (2nd run, cache)', () => nx(['run-many', '-t', 'quality']));
-    run2Tasks = readProbedTasks(ws.dir);
+    run2Tasks = probedTasksOrNone();
   });
 
   it('runs the same tasks and Nx restores every one that ran from its cache', () => {
@@ -454,7 +462,7 @@ describe('nx affected after touching one project', () => {
   });
 
   it('runs only the touched project', () => {
-    const projects = [...new Set(readProbedTasks(ws.dir).map((t) => t.project))];
+    const projects = [...new Set(probedTasksOrNone().map((t) => t.project))];
     expect({ projects, output: projects.includes(ws.project('gamma')) ? '' : describeOutput(affected) }).toEqual({ projects: [ws.project('gamma')], output: '' });
   });
 

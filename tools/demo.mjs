@@ -4,11 +4,15 @@
 // gates fail; it exits 1 only when the pipeline itself broke (no fresh report, or a project whose
 // results are missing, unreadable or whose tool could not run).
 //
-// examples/demo has no node_modules of its own: nx, jest, eslint, typescript and @nx-quality/* resolve
-// from this repository's node_modules by Node's upward lookup (@nx-quality/* are the workspace links
-// to packages/*, whose package.json points at dist).
+// examples/demo has no committed node_modules: nx, jest, eslint, typescript resolve from this
+// repository's node_modules by Node's upward lookup. @nx-quality/* are first copied (their published
+// file set, from the fresh build) into examples/node_modules (git-ignored), which the demo also finds
+// by upward lookup: through the repository's workspace symlinks Nx would see the plugin at
+// packages/plugin, outside any node_modules, take it for a local plugin of the demo's root project
+// and load its TypeScript sources instead of dist. (Not examples/demo/node_modules: packages there
+// would be named in externalDependencies, which Nx rejects without a lock file listing them.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +31,25 @@ function resolveNxBin() {
     return join(dirname(manifestPath), typeof bin === 'string' ? bin : bin.nx);
   } catch {
     return join(repo, 'node_modules', 'nx', 'package.json (not found)');
+  }
+}
+
+/** Copies each built package's published files (package.json `files`, minus specs and build info) where the demo resolves them. */
+function installBuiltPackages() {
+  for (const pkg of ['core', 'eslint-plugin', 'plugin']) {
+    const src = join(repo, 'packages', pkg);
+    const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
+    const dest = join(demo, '..', 'node_modules', ...manifest.name.split('/'));
+    rmSync(dest, { recursive: true, force: true });
+    mkdirSync(dest, { recursive: true });
+    cpSync(join(src, 'package.json'), join(dest, 'package.json'));
+    for (const entry of manifest.files ?? []) {
+      if (entry.startsWith('!') || !existsSync(join(src, entry))) continue;
+      cpSync(join(src, entry), join(dest, entry), {
+        recursive: true,
+        filter: (file) => !/\.spec\.(js|d\.ts)(\.map)?$|\.tsbuildinfo$/.test(file),
+      });
+    }
   }
 }
 
@@ -57,6 +80,8 @@ function main() {
   for (const pkg of ['core', 'plugin', 'eslint-plugin']) {
     if (!existsSync(join(repo, 'packages', pkg, 'dist', 'index.js'))) fail(`packages/${pkg}/dist is missing; run \`npm run demo\` (it builds first) or \`npm run build\``);
   }
+
+  installBuiltPackages();
 
   // A report left from an earlier run must not pass for this run's.
   rmSync(reportDir, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 // Writes an installable tarball of every package in packages/* into dist/tarballs/ (run through
-// `npm run pack`, which builds first). Before packing it checks, on `npm pack --dry-run`'s own file
-// list, that everything the packages load at run time is inside: dist entry points, executors.json /
+// `npm run pack`, which builds first). It checks, on `npm pack`'s own list of the files it packed,
+// that everything the packages load at run time is inside: dist entry points, executors.json /
 // generators.json and every implementation, factory and schema they name, generated JSON Schemas and
 // generator templates. Internal dependencies must be pinned to the sibling's exact version so the
 // tarballs install together in a foreign workspace with one `npm install a.tgz b.tgz c.tgz`.
-// Usage: node tools/pack.mjs [--out <dir>] [--warn-only]
+// Usage: node tools/pack.mjs [--out <dir>] [--dry-run] [--warn-only]
+//   --dry-run: only check (`npm pack --dry-run`), write nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
@@ -123,12 +124,20 @@ function main() {
   if (packages.length === 0) throw new Error(`no publishable packages under ${join(root, 'packages')}`);
 
   const problems = checkInternalVersions(packages);
+  const dryRun = process.argv.includes('--dry-run');
+  if (!dryRun) {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+  }
+  const written = [];
   for (const pkg of packages) {
     if (!existsSync(join(pkg.dir, 'dist'))) {
       problems.push(`${pkg.manifest.name}: ${relative(root, pkg.dir)}/dist is missing; run \`npm run build\` (or \`npm run pack\`, which builds first)`);
       continue;
     }
-    const listed = new Set(npmPack(pkg.dir, ['--dry-run']).files.map((f) => f.path));
+    // npm pack --json lists exactly the files it put in the tarball (what --dry-run would list).
+    const info = npmPack(pkg.dir, dryRun ? ['--dry-run'] : ['--pack-destination', outDir]);
+    const listed = new Set(info.files.map((f) => f.path));
     for (const { why, anyOf } of requiredFiles(pkg)) {
       if (!anyOf.some((f) => listed.has(f))) {
         const onDisk = anyOf.some((f) => existsSync(join(pkg.dir, f)));
@@ -138,21 +147,18 @@ function main() {
       }
     }
     for (const file of listed) if (forbidden(file)) problems.push(`${pkg.manifest.name}: ${file} must not be published (check "files" negations)`);
+    written.push(`${dryRun ? `(dry run) ${info.filename}` : join(outDir, info.filename)}  (${info.entryCount} files, ${(info.size / 1024).toFixed(1)} KiB)`);
   }
   if (problems.length > 0) {
-    // --warn-only packs anyway: for trying half-built packages during development, never for release.
+    // --warn-only keeps the tarballs: for trying half-built packages during development, never for release.
     const warnOnly = process.argv.includes('--warn-only');
-    console.error(`pack: ${problems.length} problem(s)${warnOnly ? ' (--warn-only: packing anyway)' : ', nothing packed'}:\n  - ${problems.join('\n  - ')}`);
-    if (!warnOnly) process.exit(1);
+    console.error(`pack: ${problems.length} problem(s)${dryRun ? '' : warnOnly ? ' (--warn-only: tarballs kept)' : ', tarballs removed'}:\n  - ${problems.join('\n  - ')}`);
+    if (!warnOnly) {
+      if (!dryRun) rmSync(outDir, { recursive: true, force: true });
+      process.exit(1);
+    }
   }
-
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  for (const pkg of packages) {
-    const info = npmPack(pkg.dir, ['--pack-destination', outDir]);
-    const tarball = join(outDir, info.filename);
-    console.log(`${tarball}  (${info.entryCount} files, ${(info.size / 1024).toFixed(1)} KiB)`);
-  }
+  for (const line of written) console.log(line);
 }
 
 main();

@@ -36,10 +36,11 @@ export const OUR_TARGETS = { test: 'q-test', lint: 'q-lint', typecheck: 'q-typec
  * Environment the official `test` target needs on a create-nx-workspace 23.2.1 workspace: Jest
  * loads `jest.config.cts` through ts-node, which type-checks it under TS 6 (`types: []`) and
  * rejects the deprecated `moduleResolution: node10` Jest forces (TS5107); the root jest.config.ts
- * (solution tsconfig, `moduleResolution: nodenext`) fails on Jest's forced `module: CommonJS` (TS5110).
+ * (solution tsconfig, `moduleResolution: nodenext`) fails on Jest's forced `module: CommonJS` (TS5110),
+ * and with it registered the project configs hit TS 6's explicit-rootDir rule (TS5011).
  * Transpile-only and ignoring those two make the stock configs load without editing any workspace file.
  */
-export const OFFICIAL_JEST_ENV = { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_IGNORE_DIAGNOSTICS: '5107,5110' };
+export const OFFICIAL_JEST_ENV = { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_IGNORE_DIAGNOSTICS: '5011,5107,5110' };
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const writeJson = (file, value) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);

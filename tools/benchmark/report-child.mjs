@@ -1,14 +1,14 @@
 // Child process of the report scenario (run under GNU time for the peak RSS of the process):
-//   node report-child.mjs <repoRoot> <workspace> <count>
+//   node report-child.mjs <repoRoot> <workspace> <count> [phases]
 // Runs the real report pipeline over the synthetic results of <count> projects and prints one JSON
 // line { mode, ms, files, bytes, projects, heapPeakMb } on stdout. The timed part is the report
 // only (reading + validating results, merging coverage, building and rendering every format,
 // writing the files), not loading modules.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const [repoRoot, workspace, countText] = process.argv.slice(2);
+const [repoRoot, workspace, countText, mode] = process.argv.slice(2);
 const count = Number(countText);
 const require = createRequire(join(repoRoot, 'package.json'));
 
@@ -41,6 +41,58 @@ function syntheticGraph() {
   return { nodes, dependencies: Object.fromEntries(Object.keys(nodes).map((n) => [n, []])), externalNodes: {} };
 }
 
+/**
+ * The same steps with core's functions only, timing each phase and each rendered format: used when
+ * the plugin's pipeline is not built, and with `phases` to show where the report's time goes.
+ */
+function runCorePipeline(label) {
+  const core = require(corePath);
+  for (const name of ['readResultFile', 'mergeCoverage', 'buildReport', 'renderReportFiles', 'writeReportFiles']) {
+    if (typeof core[name] !== 'function') return finish({ unavailable: `@nx-quality/core has no ${name} export yet` });
+  }
+  const phases = {};
+  let mark = process.hrtime.bigint();
+  const lap = (name) => {
+    const now = process.hrtime.bigint();
+    phases[name] = (phases[name] ?? 0) + Number(now - mark) / 1e6;
+    mark = now;
+  };
+  const started = mark;
+  const schemas = { test: core.TestResultSchema, lint: core.LintResultSchema, typecheck: core.TypecheckResultSchema, health: core.HealthResultSchema, quality: core.QualityResultSchema };
+  const projects = [];
+  const coverage = [];
+  for (let i = 0; i < count; i++) {
+    const name = `@bench/p${String(i).padStart(4, '0')}`;
+    const root = `packages/p${String(i).padStart(4, '0')}`;
+    const results = {};
+    for (const [kind, schema] of Object.entries(schemas)) {
+      const file = `dist/quality/${root}/${kind}.json`;
+      const read = core.readResultFile(join(workspace, file), schema);
+      results[kind] = read.state === 'ok' ? { origin: 'recorded', file, value: read.value } : { origin: read.state === 'missing' ? 'missing' : 'invalid', file, reason: read.reason };
+    }
+    lap('read+validate results (zod)');
+    const coverageFile = `dist/quality/${root}/coverage-final.json`;
+    coverage.push({ project: name, file: coverageFile, data: JSON.parse(readFileSync(join(workspace, coverageFile), 'utf8')) });
+    lap('read coverage-final.json');
+    projects.push({ name, root, tags: [], results });
+  }
+  const merged = core.mergeCoverage(coverage, workspace);
+  lap('merge coverage');
+  const report = core.buildReport({ generatedAt: new Date().toISOString(), producer: 'executor', projects, mergedCoverage: merged.summary });
+  lap('build report');
+  const files = {};
+  for (const format of core.REPORT_FORMATS ?? ['json', 'md', 'html', 'junit', 'sarif', 'coverage']) {
+    Object.assign(files, core.renderReportFiles({ report, projects, formats: [format], coverage: { map: merged.map, timestamp: 0 } }));
+    lap(`render ${format}`);
+  }
+  const written = core.writeReportFiles(join(workspace, 'dist/quality-report'), files);
+  lap('write files');
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const bytes = written.reduce((n, f) => n + statSync(f).size, 0);
+  const sizes = Object.fromEntries(Object.entries(files).map(([f, text]) => [f, Buffer.byteLength(text)]));
+  finish({ mode: label, ms, files: written.length, bytes, projects: report.projects?.length ?? count, phases, sizes });
+}
+
 let heapPeak = 0;
 const sampler = setInterval(() => {
   heapPeak = Math.max(heapPeak, process.memoryUsage().rss);
@@ -52,7 +104,9 @@ function finish(result) {
   process.stdout.write(`${JSON.stringify({ ...result, rssSampledPeakMb: heapPeak / 1048576 })}\n`);
 }
 
-if (existsSync(pluginPipeline) && existsSync(pluginOptions)) {
+if (mode === 'phases') {
+  runCorePipeline('core pipeline, per phase');
+} else if (existsSync(pluginPipeline) && existsSync(pluginOptions)) {
   const { generateWorkspaceReport } = require(pluginPipeline);
   const { resolveReportOptions } = require(pluginOptions);
   const graph = syntheticGraph();
@@ -63,38 +117,7 @@ if (existsSync(pluginPipeline) && existsSync(pluginOptions)) {
   const bytes = generated.files.reduce((n, f) => n + statSync(join(workspace, f)).size, 0);
   finish({ mode: 'plugin generateWorkspaceReport', ms, files: generated.files.length, bytes, projects: generated.report.projects.length });
 } else if (existsSync(corePath)) {
-  // Core-only pipeline (the plugin's report code has not been built yet).
-  const core = require(corePath);
-  for (const name of ['readResultFile', 'mergeCoverage', 'buildReport', 'renderReportFiles', 'writeReportFiles']) {
-    if (typeof core[name] !== 'function') {
-      finish({ unavailable: `@nx-quality/core has no ${name} export yet` });
-      process.exit(0);
-    }
-  }
-  const { readFileSync } = await import('node:fs');
-  const started = process.hrtime.bigint();
-  const schemas = { test: core.TestResultSchema, lint: core.LintResultSchema, typecheck: core.TypecheckResultSchema, health: core.HealthResultSchema, quality: core.QualityResultSchema };
-  const projects = [];
-  const coverage = [];
-  for (let i = 0; i < count; i++) {
-    const root = `packages/p${String(i).padStart(4, '0')}`;
-    const results = {};
-    for (const [kind, schema] of Object.entries(schemas)) {
-      const file = `dist/quality/${root}/${kind}.json`;
-      const read = core.readResultFile(join(workspace, file), schema);
-      results[kind] = read.state === 'ok' ? { origin: 'recorded', file, value: read.value } : { origin: read.state, file, reason: read.reason };
-    }
-    const coverageFile = `dist/quality/${root}/coverage-final.json`;
-    coverage.push({ project: `@bench/p${i}`, file: coverageFile, data: JSON.parse(readFileSync(join(workspace, coverageFile), 'utf8')) });
-    projects.push({ name: `@bench/p${String(i).padStart(4, '0')}`, root, tags: [], results });
-  }
-  const merged = core.mergeCoverage(coverage, workspace);
-  const report = core.buildReport({ generatedAt: new Date().toISOString(), producer: 'executor', projects, mergedCoverage: merged.summary });
-  const files = core.renderReportFiles({ report, projects, formats: core.REPORT_FORMATS ?? ['json', 'md', 'html', 'junit', 'sarif', 'coverage'], coverage: { map: merged.map, timestamp: 0 } });
-  const written = core.writeReportFiles(join(workspace, 'dist/quality-report'), files);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const bytes = written.reduce((n, f) => n + statSync(f).size, 0);
-  finish({ mode: 'core pipeline', ms, files: written.length, bytes, projects: report.projects?.length ?? count });
+  runCorePipeline('core pipeline');
 } else {
   finish({ unavailable: 'packages/core/dist is not built (run npm run build)' });
 }

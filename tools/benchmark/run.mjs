@@ -385,6 +385,14 @@ if (wanted('report')) {
       if (scenario.unavailable) break;
       scenario.sizes[size] = runs;
     }
+    const largest = Math.max(...Object.keys(scenario.sizes).map(Number));
+    if (!scenario.unavailable && Number.isFinite(largest)) {
+      // One extra, untimed-for-the-table pass with core's functions, to show where the report's time goes.
+      const dir = join(args.cacheDir, `report-v${REPORT_FIXTURE_VERSION}-n${largest}`);
+      const r = await timed(process.execPath, ['--max-old-space-size=4096', join(repoRoot, 'tools/benchmark/report-child.mjs'), repoRoot, dir, String(largest), 'phases'], { cwd: dir, log, label: `report ${largest} phases [load ${load()}]` });
+      const line = r.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      if (line) scenario.phases = { size: largest, maxRssMb: r.maxRssMb, ...JSON.parse(line) };
+    }
   }
 }
 
@@ -405,6 +413,7 @@ if (cold) {
   const o = medianOf(cold.official);
   const q = medianOf(cold.quality);
   key.coldVsOfficial = ratio(q, o);
+  key.coldFailed = !okAll(cold.official) || !okAll(cold.quality);
   row('cold run-many --skip-nx-cache', cold.unavailable.official ? `n/a (${cold.unavailable.official})` : sec(o) + flag(cold.official), cold.unavailable.quality ? `n/a (${cold.unavailable.quality})` : sec(q) + flag(cold.quality), fmtRatio(key.coldVsOfficial), '≤ 0.90');
 }
 const single = results.scenarios.single;
@@ -412,6 +421,7 @@ if (single) {
   const s = medianOf(single.runs);
   const q = cold ? medianOf(cold.quality) : undefined;
   key.coldVsSingle = ratio(q, s);
+  key.singleFailed = (cold ? !okAll(cold.quality) : false) || single.runs.some((r) => Object.values(r.steps).some((st) => st.code !== 0));
   const parts = ['tsc', 'jest', 'eslint'].map((k) => `${k} ${sec(median(single.runs.map((r) => r.steps[k].ms)))}`).join(' + ');
   const failed = single.runs.some((r) => Object.values(r.steps).some((st) => st.code !== 0)) ? ' (!failed)' : '';
   row('single-process limit (cold quality / limit)', `${sec(s)}${failed} = ${parts}`, q === undefined ? 'n/a' : sec(q), fmtRatio(key.coldVsSingle), '≤ 1.50');
@@ -421,6 +431,7 @@ if (warm) {
   const o = medianOf(warm.official);
   const q = medianOf(warm.quality);
   key.warmVsOfficial = ratio(q, o);
+  key.warmFailed = !okAll(warm.official) || !okAll(warm.quality);
   const hits = (list) => (list?.length ? ` [${list[list.length - 1].cacheHits}/${list[list.length - 1].cacheOf ?? '?'} cached]` : '');
   row('warm run-many (all cached)', warm.unavailable.official ? `n/a (${warm.unavailable.official})` : sec(o) + hits(warm.official) + flag(warm.official), warm.unavailable.quality ? `n/a (${warm.unavailable.quality})` : sec(q) + hits(warm.quality) + flag(warm.quality), fmtRatio(key.warmVsOfficial), '≤ 1.00');
 }
@@ -462,7 +473,7 @@ const breakdown = (list) => {
   return [...targets].map((t) => {
     const tasks = list[0].profile?.[t]?.tasks ?? 0;
     return `${t} ${sec(median(list.map((e) => e.profile?.[t]?.ms ?? 0)))} (${tasks} tasks)`;
-  }).join(', ');
+  }).join(', ') || '(no task ran)';
 };
 if (cold) {
   out.push('', 'Cold, task time summed per target (Nx task profile; tasks run up to 3 in parallel, so sums exceed wall time):');
@@ -485,15 +496,21 @@ if (affected) {
     }
   }
 }
+if (report?.phases?.phases) {
+  const p = report.phases;
+  out.push('', `Report over ${p.size} projects, per phase (core functions, ${sec(p.ms)} in all, peak ${p.maxRssMb?.toFixed(0) ?? '?'} MB): ${Object.entries(p.phases).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}`);
+  if (p.sizes) out.push(`- output sizes: ${Object.entries(p.sizes).map(([f, b]) => `${f} ${(b / 1048576).toFixed(1)} MiB`).join(', ')}`);
+}
 const loads = [cold?.official, cold?.quality, warm?.official, warm?.quality].flat().filter(Boolean).map((e) => e.load);
 if (loads.length) out.push('', `1-minute load average before the Nx runs: min ${Math.min(...loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (${cpus().length} CPUs)`);
 
 const keyLine =
-  `KEY RATIOS (${args.projects} projects): cold quality/official ${fmtRatio(key.coldVsOfficial)} (≤0.90)` +
-  ` | cold quality/single-process ${fmtRatio(key.coldVsSingle)} (≤1.50)` +
-  ` | warm quality/official ${fmtRatio(key.warmVsOfficial)} (≤1.00)` +
+  `KEY RATIOS (${args.projects} projects): cold quality/official ${fmtRatio(key.coldVsOfficial)}${key.coldFailed ? '!' : ''} (≤0.90)` +
+  ` | cold quality/single-process ${fmtRatio(key.coldVsSingle)}${key.singleFailed ? '!' : ''} (≤1.50)` +
+  ` | warm quality/official ${fmtRatio(key.warmVsOfficial)}${key.warmFailed ? '!' : ''} (≤1.00)` +
   ` | report ${key.reportMax ? `${key.reportMax.size}: ${key.reportMax.s.toFixed(2)} s, ${key.reportMax.mb.toFixed(0)} MB (≤2 s, ≤512 MB)` : 'n/a'}` +
-  (key.reportGrowth ? ` | report growth ${key.reportGrowth.from}→${key.reportGrowth.to}: ×${key.reportGrowth.factor.toFixed(1)}` : '');
+  (key.reportGrowth ? ` | report growth ${key.reportGrowth.from}→${key.reportGrowth.to}: ×${key.reportGrowth.factor.toFixed(1)}` : '') +
+  (key.coldFailed || key.singleFailed || key.warmFailed ? ' | ! = a run it is based on failed' : '');
 out.push('', keyLine);
 results.key = key;
 results.keyLine = keyLine;

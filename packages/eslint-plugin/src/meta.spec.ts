@@ -19,7 +19,7 @@ describe('every rule has its source, spec, doc, export and recommended entry', (
     const rule = rules[name as keyof typeof rules];
     expect(rule.meta.docs?.url).toMatch(new RegExp(`docs/rules/${name}\\.md$`));
     expect(rule.meta.docs?.description).toEqual(expect.any(String));
-    const recommendedRules = Object.assign({}, ...configs.recommended.map((entry) => entry.rules ?? {}));
+    const recommendedRules = configs.recommended.find((entry) => entry.name === '@nx-quality/recommended')?.rules ?? {};
     expect(recommendedRules[`@nx-quality/${name}`]).toEqual(['error', expect.any(Object)]);
     const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
     expect(readme).toContain(`docs/rules/${name}.md`);

@@ -9,6 +9,7 @@ import { stripAnsi } from './strip-ansi';
 export function escapeMarkdown(text: string): string {
   return stripAnsi(text)
     .replace(/\r\n|\r|\n/g, ' ')
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -74,6 +74,8 @@ export function mergeCoverage(
         coverage.toSummary();
         map.addFileCoverage(coverage);
       } catch (error) {
+        // istanbul throws plain Errors and TypeErrors on malformed objects; anything else is a bug to surface.
+        if (!(error instanceof Error)) throw error;
         rejected.push({ project: source.project, file: source.file, key, reason: `malformed entry: ${(error as Error).message}` });
       }
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { Baseline } from '../baseline/baseline-schema';
+import { QualityError } from '../errors/quality-error';
 import { buildReport } from './build-report';
 import { renderReportHtml } from './render-html';
 import { sampleProjects } from './__fixtures__/sample-inputs';
@@ -15,7 +16,9 @@ if (!existsSync(CHROMIUM)) {
   // Fail loudly rather than skip: the HTML report's safety is only proven in a real browser.
   describe('index.html in headless Chromium', () => {
     it('needs Chromium', () => {
-      throw new Error(`${CHROMIUM} is not installed; install it with \`apt-get install -y chromium\` (CI: add it to .ci/run).`);
+      throw new QualityError('CHROMIUM_MISSING', `${CHROMIUM} is not installed, so the HTML report cannot be checked in a real browser.`, {
+        hint: 'Install it with `apt-get install -y chromium` (CI: add that to .ci/run).',
+      });
     });
   });
 } else {
@@ -59,7 +62,7 @@ if (!existsSync(CHROMIUM)) {
       await page.goto(url);
 
       // Injected markup is shown as text and never executed.
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('img').count()).toBe(0);
       expect(await page.locator('body').innerText()).toContain('<script>window.__pwned = 1</script>');
 
@@ -74,7 +77,7 @@ if (!existsSync(CHROMIUM)) {
       expect(Number(barWidth)).toBeGreaterThan(0);
 
       // Sorting: coverage ascending, then descending (projects without coverage sort first ascending).
-      const names = () => page.locator('#projects tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['project']));
+      const names = () => page.locator('#projects tbody tr').evaluateAll((rows) => rows.map((r) => (r as unknown as { getAttribute(name: string): string | null }).getAttribute('data-project')));
       expect(await names()).toEqual(['alpha', 'beta', 'delta', 'gamma']);
       await page.locator('#projects th button', { hasText: 'Coverage (lines)' }).click();
       expect(await names()).toEqual(['gamma', 'alpha', 'delta', 'beta']);
@@ -100,7 +103,7 @@ if (!existsSync(CHROMIUM)) {
       // Simulate an escaping bug: splice a raw script into the page.
       writeFileSync(join(dir, 'tampered.html'), html.replace('<section class="cards">', '<script>window.__pwned = 3</script><section class="cards">'));
       await page.goto(pathToFileURL(join(dir, 'tampered.html')).href);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       // The page's own script still runs.
       await page.locator('#projects th button', { hasText: 'Failed' }).click();
       expect(await page.locator('#projects th[aria-sort=ascending]').count()).toBe(1);

@@ -6,6 +6,7 @@ import { escapeHtml as h } from './escape-html';
 import { formatLineCoverage, formatPercent } from './format-numbers';
 import { REPORT_CSS, REPORT_JS } from './html-assets';
 import { renderSvgBarChart, type BarChartRow } from './render-svg-bar-chart';
+import { HEALTH_COLUMNS } from './health-columns';
 import type { ProjectReport, Report } from './report-schema';
 
 function cspHash(content: string): string {
@@ -122,6 +123,16 @@ function testKindsTable(report: Report): string {
   );
 }
 
+function healthTable(report: Report): string {
+  const rows = report.projects.filter((p) => p.health);
+  if (!rows.length) return '<p class="empty">No health analysis recorded.</p>';
+  return (
+    `<table id="health" class="sortable"><thead><tr>${header('Project')}${HEALTH_COLUMNS.map((c) => header(c.label, true)).join('')}</tr></thead><tbody>` +
+    rows.map((p) => `<tr>${cell(p.name, p.name)}${HEALTH_COLUMNS.map((c) => cell(String(p.health?.[c.key] ?? 0), p.health?.[c.key] ?? 0, true)).join('')}</tr>`).join('') +
+    `</tbody><tfoot><tr><th>Total</th>${HEALTH_COLUMNS.map((c) => `<td class="num">${report.totals.health[c.key] ?? 0}</td>`).join('')}</tr></tfoot></table>`
+  );
+}
+
 function projectDetail(p: ProjectReport): string {
   const results = Object.entries(p.results)
     .map(
@@ -202,6 +213,7 @@ ${card('type errors', String(t.typecheck.errors), t.typecheck.errors ? 'bad' : '
 ${problemsSection(report)}
 <section><h2>Top gaps</h2>${gapsSection(report)}</section>
 <section><h2>Tests per kind</h2>${testKindsTable(report)}</section>
+<section><h2>Code health</h2>${healthTable(report)}</section>
 <section><h2>Project details</h2>${report.projects.map(projectDetail).join('\n')}</section>
 <script type="application/json" id="nxq-report-data">${embedJsonInHtml(report)}</script>
 <script>${REPORT_JS}</script>

@@ -1,6 +1,7 @@
 import { describeOrigin } from './describe-origin';
 import { escapeMarkdown as md } from './escape-markdown';
 import { formatLineCoverage, formatPercent } from './format-numbers';
+import { HEALTH_COLUMNS } from './health-columns';
 import type { ProjectReport, Report } from './report-schema';
 
 /** GitHub's `$GITHUB_STEP_SUMMARY` limit is 1 MiB; stay below it with room for other steps' notes. */
@@ -122,6 +123,24 @@ function testKinds(report: Report, cap: number): string[] {
   return lines;
 }
 
+function healthMatrix(report: Report, cap: number): string[] {
+  const rows = report.projects.filter((p) => p.health);
+  // Only columns with something to report, so the table stays narrow enough for a PR comment.
+  const columns = HEALTH_COLUMNS.filter((c) => (report.totals.health[c.key] ?? 0) > 0);
+  if (rows.length === 0 || columns.length === 0) return [];
+  const lines = [
+    '',
+    '### Code health',
+    '',
+    `| Project | ${columns.map((c) => c.label).join(' | ')} |`,
+    `|---|${columns.map(() => '---:|').join('')}`,
+    ...rows.slice(0, cap).map((p) => `| ${md(p.name)} | ${columns.map((c) => String(p.health?.[c.key] ?? 0)).join(' | ')} |`),
+    `| **Total** | ${columns.map((c) => `**${report.totals.health[c.key] ?? 0}**`).join(' | ')} |`,
+  ];
+  if (rows.length > cap) lines.push('', ...more(rows.length - cap, 'projects'));
+  return lines;
+}
+
 function deltas(report: Report, cap: number): string[] {
   const changed = report.projects.flatMap((p) => p.deltas.filter((d) => d.trend !== 'same').map((d) => ({ project: p.name, d })));
   if (changed.length === 0) return [];
@@ -159,6 +178,7 @@ function render(report: Report, caps: Caps): string {
     ...failingConditions(report, caps.conditions),
     ...gaps(report, caps.gaps),
     ...testKinds(report, caps.projects),
+    ...healthMatrix(report, caps.projects),
     ...deltas(report, caps.deltas),
     ...problems(report, caps.problems),
   ].join('\n')}\n`;

@@ -7,6 +7,7 @@ import { TypecheckResultSchema } from './typecheck-result';
 import { GatesConfigSchema } from './gates';
 import { QualityConfigSchema } from '../config/quality-config-schema';
 import { ReportSchema } from '../report/report-schema';
+import { BaselineSchema } from '../baseline/baseline-schema';
 
 /** Every schema published as a JSON Schema file under `packages/core/schemas/`, by file name. */
 export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
@@ -18,6 +19,7 @@ export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   'gates-config.schema.json': GatesConfigSchema,
   'quality-config.schema.json': QualityConfigSchema,
   'report.schema.json': ReportSchema,
+  'baseline.schema.json': BaselineSchema,
 };
 
 /** Renders the JSON Schema files' exact contents (the drift test compares these with the checked-in files). */

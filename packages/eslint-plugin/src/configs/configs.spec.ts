@@ -25,6 +25,13 @@ describe('recommended config', () => {
       ['@nx-quality/no-bare-error-throw', 2, 4],
     ]);
   });
+
+  it('leaves test files alone: they throw bare errors and catch everything on purpose', () => {
+    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, ...configs.recommended];
+    const code = 'try { run(); } catch (e) { seen = e; }\nthrow new Error("boom");\n';
+    expect(ruleIdsOf(code, config, 'src/a.spec.ts')).toEqual([]);
+    expect(ruleIdsOf(code, config, 'src/a.ts')).toEqual(['@nx-quality/no-generic-catch', '@nx-quality/no-bare-error-throw']);
+  });
 });
 
 describe('health config', () => {
@@ -56,10 +63,10 @@ describe('health config', () => {
     ]);
   });
 
-  it('runs the jest rules on test files only', () => {
-    const spec = "describe('x', () => {\n  it('has no assertion', () => { run(); });\n  it.skip('skipped', () => { expect(1).toBe(1); });\n  it.only('focused', () => { expect(1).toBe(1); });\n});\n";
+  it('runs the jest rules on test files only, and not the catch/throw rules there', () => {
+    const spec = "describe('x', () => {\n  it('has no assertion', () => { try { run(); } catch { throw 'x'; } });\n  it.skip('skipped', () => { expect(1).toBe(1); });\n  it.only('focused', () => { expect(1).toBe(1); });\n});\n";
     expect(ruleIdsOf(spec, configs.health, 'src/x.spec.ts').sort()).toEqual(['jest/expect-expect', 'jest/no-disabled-tests', 'jest/no-focused-tests']);
-    expect(ruleIdsOf(spec, configs.health, 'src/x.ts')).toEqual([]);
+    expect(ruleIdsOf(spec, configs.health, 'src/x.ts')).toEqual(['@nx-quality/no-bare-error-throw']);
   });
 
   it('respects disable comments, and only names unknown rules a project disables (the analysis skips those)', () => {

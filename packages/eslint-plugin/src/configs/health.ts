@@ -5,14 +5,16 @@ import type { NoBareErrorThrowOptions } from '../rules/no-bare-error-throw';
 import type { NoGenericCatchOptions } from '../rules/no-generic-catch';
 import { pluginObject } from '../plugin-object';
 import { PLUGIN_NAMESPACE } from '../plugin-namespace';
-
-const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+import { DEFAULT_CODE_FILES, DEFAULT_TEST_FILES } from './default-globs';
 
 /** Thresholds and file sets of the health config; every field has a default. */
 export interface HealthConfigOptions {
   /** Files measured (default: every JS/TS file). */
   files?: string[];
-  /** Test files, which also get the eslint-plugin-jest rules (default: *.spec.*, *.test.*, __tests__). */
+  /**
+   * Test files (default: *.spec.*, *.test.*, __tests__): they also get the eslint-plugin-jest rules, and neither
+   * no-generic-catch nor no-bare-error-throw, nor max-lines-per-function.
+   */
   testFiles?: string[];
   /** Global ignores added in front of the config. */
   ignores?: string[];
@@ -29,9 +31,9 @@ export interface HealthConfigOptions {
 }
 
 /** Default globs of the health config. */
-export const HEALTH_DEFAULT_FILES = [`**/*.${CODE_EXTENSIONS}`];
+export const HEALTH_DEFAULT_FILES = DEFAULT_CODE_FILES;
 /** Default test-file globs of the health config. */
-export const HEALTH_DEFAULT_TEST_FILES = [`**/*.{spec,test}.${CODE_EXTENSIONS}`, `**/__tests__/**/*.${CODE_EXTENSIONS}`];
+export const HEALTH_DEFAULT_TEST_FILES = DEFAULT_TEST_FILES;
 
 /**
  * The health config: a self-contained flat config (own parser, own plugins) that measures what a quality
@@ -87,6 +89,9 @@ export function createHealthConfig(options: HealthConfigOptions = {}): Linter.Co
         'jest/no-focused-tests': 'warn',
         // A describe() callback is a function too; its length says nothing about the code under test.
         'max-lines-per-function': 'off',
+        // Tests throw bare errors to simulate failures and catch everything to assert on it.
+        [`${PLUGIN_NAMESPACE}/no-generic-catch`]: 'off',
+        [`${PLUGIN_NAMESPACE}/no-bare-error-throw`]: 'off',
       },
     },
   );

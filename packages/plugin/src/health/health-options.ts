@@ -78,9 +78,10 @@ export const healthOptionsSchema = z
       .default([
         '**/node_modules/**',
         '**/dist/**',
+        '**/out-tsc/**',
         '**/coverage/**',
         '**/__fixtures__/**',
-        '**/*.d.ts',
+        '**/*.d.{ts,mts,cts}',
         `*.config.${CODE_EXTENSIONS}`,
         `**/test-setup.${CODE_EXTENSIONS}`,
       ])

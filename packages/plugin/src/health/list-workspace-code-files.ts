@@ -1,7 +1,7 @@
 import { globSync } from 'tinyglobby';
 
 const CODE_FILES = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
-const NEVER_SOURCES = ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/.git/**', '**/coverage/**', '**/tmp/**', '**/*.d.ts', '**/__fixtures__/**'];
+const NEVER_SOURCES = ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/.git/**', '**/out-tsc/**', '**/coverage/**', '**/tmp/**', '**/*.d.{ts,mts,cts}', '**/__fixtures__/**'];
 
 /**
  * Code files of the workspace outside the given project root (workspace-relative POSIX), for

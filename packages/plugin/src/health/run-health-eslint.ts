@@ -1,6 +1,6 @@
 import { QualityError } from '@nx-quality/core';
 import type { ESLint, Linter } from 'eslint';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { resolveWorkspaceTool } from './resolve-workspace-tool';
 
 /** One ESLint message of the health run, located in a project-relative POSIX file. */
@@ -43,7 +43,7 @@ export async function runHealthEslint(workspaceRoot: string, projectDir: string,
     warnIgnored: false,
     cache: false,
   });
-  const results = await eslint.lintFiles(files);
+  const results = await lintEachFileOnCrash(eslint, projectDir, files);
   const messages: HealthLintMessage[] = [];
   for (const result of results) {
     const file = relative(projectDir, result.filePath).split(sep).join('/');
@@ -61,4 +61,41 @@ export async function runHealthEslint(workspaceRoot: string, projectDir: string,
     }
   }
   return { eslintVersion: eslintModule.ESLint.version, messages };
+}
+
+/**
+ * Lints all files at once; if ESLint itself throws (a rule crashing on unusual code), lints them one by one
+ * so one bad file costs only its own findings: it is reported as a fatal message, like a parse error.
+ */
+async function lintEachFileOnCrash(eslint: ESLint, projectDir: string, files: string[]): Promise<ESLint.LintResult[]> {
+  try {
+    return await eslint.lintFiles(files);
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+  }
+  const results: ESLint.LintResult[] = [];
+  for (const file of files) {
+    try {
+      results.push(...(await eslint.lintFiles([file])));
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      results.push(crashResult(join(projectDir, file), error));
+    }
+  }
+  return results;
+}
+
+function crashResult(filePath: string, error: Error): ESLint.LintResult {
+  const message = `ESLint failed on this file: ${error.message.split('\n')[0]}`;
+  return {
+    filePath,
+    messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 0, column: 0 }],
+    suppressedMessages: [],
+    errorCount: 1,
+    fatalErrorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
 }

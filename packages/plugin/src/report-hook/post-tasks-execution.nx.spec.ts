@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReportSchema, type Report } from '@nx-quality/core';
+import { QualityError, ReportSchema, type Report } from '@nx-quality/core';
 import { copyFixture } from '../test-support/copy-fixture';
 
 const REPO_ROOT = join(__dirname, '../../../..');
@@ -30,7 +30,7 @@ describe('the after-run report under real Nx', () => {
   let ws: { dir: string; cleanup: () => void };
 
   beforeAll(() => {
-    if (!existsSync(BUILT_HOOK)) throw new Error(`${BUILT_HOOK} is missing: run \`npm run build\` first (npm test does).`);
+    if (!existsSync(BUILT_HOOK)) throw new QualityError('HOOK_NOT_BUILT', `${BUILT_HOOK} is missing.`, { hint: 'Run `npm run build` first (npm test does).' });
     ws = copyFixture(join(__dirname, '__fixtures__/hook-workspace'), 'hook-nx');
     const git = (...args: string[]) => execFileSync('git', args, { cwd: ws.dir, stdio: 'ignore' });
     git('init', '-q', '-b', 'main');

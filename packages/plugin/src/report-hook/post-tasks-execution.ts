@@ -18,7 +18,9 @@ async function loadGraph(): Promise<ProjectGraph> {
   try {
     // Nx has just computed and cached the graph for this run; reading it is much cheaper.
     return readCachedProjectGraph();
-  } catch {
+  } catch (error) {
+    // No cached graph (e.g. the cache folder was deleted): compute it.
+    if (!(error instanceof Error)) throw error;
     return createProjectGraphAsync({ exitOnError: false });
   }
 }
@@ -72,6 +74,7 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
     });
     for (const line of generated.annotations) process.stdout.write(`${line}\n`);
     process.stdout.write(`\n${formatReportSummary(generated.report, generated.outputDir, generated.files)}\n`);
+    // Hook boundary: a report problem must never fail or crash the user's Nx run.
   } catch (error) {
     const detail = error instanceof QualityError ? error.describe() : ((error as Error)?.message ?? String(error));
     process.stderr.write(`\nnx-quality: the workspace report could not be written after this run: ${detail}\n`);

@@ -1,4 +1,4 @@
-import { LINT_PSEUDO_RULES, type LintResult } from '@nx-quality/core';
+import { LINT_PSEUDO_RULES, QualityError, type LintResult } from '@nx-quality/core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -35,7 +35,7 @@ function ensureEslint9(): string {
     mkdirSync(ESLINT9_DEPS, { recursive: true });
     writeFileSync(join(ESLINT9_DEPS, 'package.json'), JSON.stringify({ name: 'eslint9-deps', private: true, dependencies: { eslint: '^9.39.0' } }));
     const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: ESLINT9_DEPS, encoding: 'utf8' });
-    if (npm.status !== 0) throw new Error(`npm install eslint@9 failed:\n${npm.stdout}\n${npm.stderr}`);
+    if (npm.status !== 0) throw new QualityError('ESLINT9_INSTALL_FAILED', `npm install eslint@9 failed:\n${npm.stdout}\n${npm.stderr}`);
   }
   return dir;
 }
@@ -51,7 +51,7 @@ async function runExecutor(ws: string, root: string, options: Record<string, unk
 /** `eslint . --format json` run inside the project with the given ESLint, as a user would. */
 function eslintCli(eslintDir: string, cwd: string, args: string[] = ['.']): CliFile[] {
   const run = spawnSync(process.execPath, [join(eslintDir, 'bin/eslint.js'), ...args, '--format', 'json'], { cwd, encoding: 'utf8' });
-  if (!run.stdout.trim().startsWith('[')) throw new Error(`eslint CLI gave no JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  if (!run.stdout.trim().startsWith('[')) throw new QualityError('ESLINT_CLI_NO_JSON', `eslint CLI gave no JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   return JSON.parse(run.stdout) as CliFile[];
 }
 

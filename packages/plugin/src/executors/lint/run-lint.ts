@@ -78,8 +78,12 @@ export async function runLintForProject(
       ...(failureReasons.length > 0 ? { failureReasons } : {}),
     };
   } catch (error) {
+    // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
     const described = describeError(error, 'ESLINT_RUN_FAILED');
-    return { ...header(), status: 'error', error: { ...described, message: withoutRoot(described.message, project.workspaceRoot) }, ...EMPTY_SUMMARY, fixed: false };
+    const hint =
+      error instanceof QualityError ? described.hint : 'An unexpected failure inside the lint executor, not a known ESLint/config problem: please report it with this lint.json.';
+    const recorded = { ...described, message: withoutRoot(described.message, project.workspaceRoot), ...(hint ? { hint } : {}) };
+    return { ...header(), status: 'error', error: recorded, ...EMPTY_SUMMARY, fixed: false };
   }
 }
 

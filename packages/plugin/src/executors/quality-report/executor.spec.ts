@@ -6,6 +6,7 @@ import { ReportSchema, toCoverageSummary, type Report } from '@nx-quality/core';
 import executor from './executor';
 import { createReportWorkspace } from './__fixtures__/report-workspace';
 import { sampleCoverage } from '../../../../core/src/report/__fixtures__/coverage-data';
+import { lintResult } from '../../../../core/src/report/__fixtures__/sample-inputs';
 
 function contextFor(root: string, graph: ExecutorContext['projectGraph'], nxJson: ExecutorContext['nxJsonConfiguration'] = {}): ExecutorContext {
   return {
@@ -105,7 +106,6 @@ describe('quality-report executor', () => {
     expect(baseline.projects.alpha['lint.errors']).toBe(3);
     expect(baseline.projects.gamma).toBeUndefined();
     // alpha gets two more lint errors.
-    const { lintResult } = await import('../../../../core/src/report/__fixtures__/sample-inputs');
     ws.write('dist/quality/packages/alpha/lint.json', lintResult('alpha', 'packages/alpha', 5, 2));
     const result = await executor({ failOnViolations: true, formats: ['json', 'md'] }, contextFor(ws.root, ws.graph));
     expect(result).toEqual({ success: false });

@@ -2,10 +2,8 @@ import { DEFAULT_MARKDOWN_MAX_BYTES, DEFAULT_SARIF_MAX_RESULTS_PER_RUN, REPORT_F
 import { z } from 'zod';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
-const workspaceRelative = (what: string) =>
-  z
-    .string()
-    .min(1)
+const workspaceRelative = (what: string, fallback?: string) =>
+  (fallback === undefined ? z.string().min(1) : z.string().min(1).default(fallback))
     .transform((value) => value.replace(/^\{workspaceRoot\}\/?/, '').replace(/\/+$/, ''))
     .refine((value) => !value.startsWith('/') && !/^[A-Za-z]:/.test(value), `${what} must be relative to the workspace root`)
     .refine((value) => !value.split('/').includes('..'), `${what} must stay inside the workspace (no "..")`);
@@ -17,7 +15,7 @@ const workspaceRelative = (what: string) =>
  */
 export const optionsSchema = z
   .strictObject({
-    outputDir: workspaceRelative('outputDir').default('dist/quality-report').describe('Workspace-relative folder the report is written to.'),
+    outputDir: workspaceRelative('outputDir', 'dist/quality-report').describe('Workspace-relative folder the report is written to.'),
     formats: z
       .array(z.enum(REPORT_FORMATS))
       .min(1)

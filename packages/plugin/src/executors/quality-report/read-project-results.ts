@@ -75,6 +75,7 @@ export function readProjectResults(
       coverage = { project: project.name, file: coverageFile, data: JSON.parse(readFileSync(join(workspaceRoot, coverageFile), 'utf8')) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (!(error instanceof SyntaxError) && typeof code !== 'string') throw error;
       problems.push({
         project: project.name,
         target: project.results.coverage?.target ?? 'test',

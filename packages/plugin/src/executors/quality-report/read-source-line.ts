@@ -10,7 +10,9 @@ export function createSourceLineReader(workspaceRoot: string): (file: string, li
     if (lines === undefined) {
       try {
         lines = isInsideWorkspace(workspaceRoot, file) ? readFileSync(join(workspaceRoot, file), 'utf8').split(/\r?\n/) : null;
-      } catch {
+      } catch (error) {
+        // An unreadable source only costs the line text in a fingerprint.
+        if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
         lines = null;
       }
       cache.set(file, lines);

@@ -13,8 +13,10 @@ export function detectTestRunner(projectRootAbsolute: string): 'jest' | 'node' |
   let script: unknown;
   try {
     script = (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, unknown> }).scripts?.['test'];
-  } catch {
-    return undefined;
+  } catch (error) {
+    // A package.json that is not JSON declares no runner; the test executor reports it when it runs.
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
   }
   return typeof script === 'string' && runsNodeTest(script) ? 'node' : undefined;
 }

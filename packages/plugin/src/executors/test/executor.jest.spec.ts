@@ -1,4 +1,4 @@
-import type { TestResult } from '@nx-quality/core';
+import { TestResultSchema, type TestResult } from '@nx-quality/core';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ async function runExecutor(root: string, options: Record<string, unknown> = {}):
   const name = root === '.' ? 'workspace-root' : root.split('/').pop()!;
   const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
   const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
-  const result = JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')) as TestResult;
+  const result = TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')));
   return { success: value.success, result };
 }
 

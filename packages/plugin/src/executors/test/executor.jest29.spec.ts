@@ -1,4 +1,4 @@
-import type { TestResult } from '@nx-quality/core';
+import { TestResultSchema, type TestResult } from '@nx-quality/core';
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ async function runExecutor(root: string): Promise<{ success: boolean; result: Te
   const name = root.split('/').pop()!;
   const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
   const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ testPathPatterns: ['spec'] }, context]);
-  return { success: value.success, result: JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')) as TestResult };
+  return { success: value.success, result: TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8'))) };
 }
 
 function jest29Json(configFile: string): Promise<Record<string, number>> {

@@ -1,4 +1,4 @@
-import type { TestResult } from '@nx-quality/core';
+import { TestResultSchema, type TestResult } from '@nx-quality/core';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ async function runExecutor(root: string, options: Record<string, unknown>): Prom
   const name = root.split('/').pop()!;
   const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
   const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ runner: 'node', ...options }, context]);
-  return { success: value.success, result: JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')) as TestResult };
+  return { success: value.success, result: TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8'))) };
 }
 
 function run(command: string, args: string[], cwd: string): Promise<string> {

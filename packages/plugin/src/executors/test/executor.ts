@@ -1,6 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import {
   DEFAULT_RESULTS_DIR,
+  InvalidOptionsError,
   RESULT_FILE_NAMES,
   RESULT_SCHEMA_VERSION,
   resolveResultsDir,
@@ -26,7 +27,8 @@ export default async function testExecutor(rawOptions: TestExecutorOptions, cont
     resultFile = options.testResultFile.absolute;
     result = await runTestsForProject(project, options);
   } catch (error) {
-    // Only invalid options get here: record them where test.json would be by default.
+    // Only invalid options are expected here (the run itself never throws): record them where test.json would be by default.
+    if (!(error instanceof InvalidOptionsError)) throw error;
     resultFile = join(resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project)), RESULT_FILE_NAMES.test);
     result = optionsErrorResult(project, rawOptions, error);
   }

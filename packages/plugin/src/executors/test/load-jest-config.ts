@@ -19,9 +19,9 @@ const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.cts', '.mts']);
  */
 export async function loadJestConfig(configFile: string, workspaceRoot: string): Promise<JestConfigObject> {
   const relativeFile = toWorkspacePath(workspaceRoot, configFile);
-  const fail = (cause: unknown, what = 'threw while loading'): never => {
+  const loadFailure = (cause: unknown, what = 'threw while loading'): ConfigLoadError => {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new ConfigLoadError('JEST_CONFIG_LOAD_FAILED', relativeFile, `Jest config ${relativeFile} ${what}: ${firstLine(reason)}`, {
+    return new ConfigLoadError('JEST_CONFIG_LOAD_FAILED', relativeFile, `Jest config ${relativeFile} ${what}: ${firstLine(reason)}`, {
       cause,
       hint: `Fix ${relativeFile} so that \`node\` can evaluate it (the error above comes from the config file or a module it requires).`,
     });
@@ -33,15 +33,16 @@ export async function loadJestConfig(configFile: string, workspaceRoot: string):
       ? evaluateCommonJs(transpileTypeScript(configFile, workspaceRoot, relativeFile), configFile)
       : await importModule(configFile);
   } catch (error) {
+    // Whatever the user's config (or a module it requires) throws is a load failure of that file.
     if (error instanceof ConfigLoadError) throw error;
-    fail(error);
+    throw loadFailure(error);
   }
 
   let config: unknown;
   try {
     config = typeof exported === 'function' ? await (exported as () => unknown)() : exported;
   } catch (error) {
-    fail(error, 'exports a function that threw');
+    throw loadFailure(error, 'exports a function that threw');
   }
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new ConfigLoadError('JEST_CONFIG_INVALID', relativeFile, `Jest config ${relativeFile} does not export a config object (got ${describeValue(config)}).`, {

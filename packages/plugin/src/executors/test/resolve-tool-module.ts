@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** A package resolved from the user's project/workspace (never from the plugin's own dependencies). */
@@ -17,8 +17,9 @@ export function resolveToolModule(request: string, searchFrom: string[]): Resolv
   let path: string;
   try {
     path = require.resolve(request, { paths: searchFrom });
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (isModuleNotFound(error)) return undefined;
+    throw error;
   }
   return { path, version: readPackageVersion(request, path) };
 }
@@ -28,14 +29,17 @@ function readPackageVersion(request: string, resolvedPath: string): string {
   // Walk up from the entry to the package's own package.json (exports maps may hide `pkg/package.json`).
   let dir = dirname(resolvedPath);
   for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+    const manifestFile = join(dir, 'package.json');
+    if (existsSync(manifestFile)) {
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { name?: string; version?: string };
       if (manifest.name === packageName && manifest.version) return manifest.version;
-    } catch {
-      // no package.json at this level
     }
     const parent = dirname(dir);
     if (parent === dir) return 'unknown';
     dir = parent;
   }
+}
+
+function isModuleNotFound(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
 }

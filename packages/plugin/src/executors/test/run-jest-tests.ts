@@ -66,7 +66,9 @@ export async function runJestTests(project: ProjectRef, options: NormalizedTestO
     }
     return { tool, tests, coverage, runnerReportedFailure: !results.success && !(noTests && options.passWithNoTests) };
   } catch (error) {
-    return { tool, error: describeError(error, 'JEST_RUN_FAILED') };
+    // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
+    if (error instanceof QualityError) return { tool, error: describeError(error, 'JEST_RUN_FAILED') };
+    return { tool, error: { ...describeError(error, 'JEST_RUN_FAILED'), hint: 'An unexpected failure inside the test executor, not a known Jest/Node/config problem: please report it with this test.json.' } };
   }
 }
 

@@ -1,3 +1,4 @@
+import { ConfigLoadError } from '@nx-quality/core';
 import type { CompilerHost, CompilerOptions, CreateSourceFileOptions, ParsedCommandLine, ScriptTarget, SourceFile } from 'typescript';
 import type { TypeScriptModule } from './resolve-typescript';
 import { parseTsconfig } from './parse-tsconfig';
@@ -42,9 +43,10 @@ export function createCheckHost(
   host.getParsedCommandLine = (fileName: string) => {
     try {
       return parseTsconfig(ts, fileName, workspaceRoot, caches.parsedConfigs);
-    } catch {
+    } catch (error) {
       // TypeScript reports an unreadable referenced config itself (TS6053) in the referencing program.
-      return undefined;
+      if (error instanceof ConfigLoadError) return undefined;
+      throw error;
     }
   };
   (host as CompilerHost & { useSourceOfProjectReferenceRedirect(): boolean }).useSourceOfProjectReferenceRedirect = () => true;

@@ -134,7 +134,7 @@ describe('typecheck executor with real TypeScript', () => {
     }
     const byFlag = Object.fromEntries((result.strictness ?? []).map((step) => [step.flag, step.additionalErrors]));
     expect(byFlag['noImplicitAny']).toBeGreaterThan(0);
-    expect(byFlag['noUncheckedIndexedAccess']).toBeGreaterThan(0);
+    expect(byFlag['strictNullChecks']).toBeGreaterThan(0);
     expect(byFlag['strict']).toBeGreaterThanOrEqual(byFlag['noImplicitAny']!);
   });
 });

@@ -1,4 +1,4 @@
-import { RESULT_SCHEMA_VERSION, toWorkspacePath, type TypecheckResult, type ToolInfo } from '@nx-quality/core';
+import { QualityError, RESULT_SCHEMA_VERSION, toWorkspacePath, type TypecheckResult, type ToolInfo } from '@nx-quality/core';
 import { describeError } from '../shared/describe-error';
 import type { ProjectRef } from '../shared/project-ref';
 import { checkConfig } from './check-config';
@@ -61,10 +61,15 @@ export async function runTypecheckForProject(
       ...(strictness ? { strictness } : {}),
     };
   } catch (error) {
+    // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
+    const described = describeError(error, 'TYPECHECK_FAILED');
     return {
       ...header(),
       status: 'error',
-      error: describeError(error, 'TYPECHECK_FAILED'),
+      error:
+        error instanceof QualityError
+          ? described
+          : { ...described, hint: 'An unexpected failure inside the typecheck executor, not a known TypeScript/tsconfig problem: please report it with this typecheck.json.' },
       counts: { errors: 0, warnings: 0, filesChecked: 0 },
       codes: {},
       diagnostics: [],

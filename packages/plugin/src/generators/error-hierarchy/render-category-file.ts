@@ -1,3 +1,4 @@
+import { tsStringLiteral } from './ts-string-literal';
 import type { CategoryModel, HierarchyModel } from './hierarchy-model';
 
 /** Source of one category class and its leaf classes (one file per category). */
@@ -9,9 +10,9 @@ export function renderCategoryFile(model: HierarchyModel, category: CategoryMode
     return `
 /** ${leaf.description} */
 export class ${leaf.className} extends ${category.className} {
-  static readonly code = ${JSON.stringify(leaf.code)};
+  static readonly code = ${tsStringLiteral(leaf.code)};
 
-  constructor(message = ${JSON.stringify(leaf.message)}, options: ${base}Options = {}) {
+  constructor(message = ${tsStringLiteral(leaf.message)}, options: ${base}Options = {}) {
     super(${leaf.className}.code, message, ${leafStatus ? `{ ${leafStatus}...options }` : 'options'});
   }
 }

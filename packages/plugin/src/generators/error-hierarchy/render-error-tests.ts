@@ -1,3 +1,4 @@
+import { tsStringLiteral } from './ts-string-literal';
 import type { CategoryModel, HierarchyModel, LeafModel } from './hierarchy-model';
 
 /**
@@ -105,9 +106,9 @@ describe('${name}', () => {
     expect(error).toBeInstanceOf(${name});
     expect(Object.getPrototypeOf(error)).toBe(${name}.prototype);
     expect(error.name).toBe('${name}');
-    expect(error.code).toBe(${JSON.stringify(leaf.code)});
-    expect(${name}.code).toBe(${JSON.stringify(leaf.code)});
-    expect(error.message).toBe(${JSON.stringify(leaf.message)});
+    expect(error.code).toBe(${tsStringLiteral(leaf.code)});
+    expect(${name}.code).toBe(${tsStringLiteral(leaf.code)});
+    expect(error.message).toBe(${tsStringLiteral(leaf.message)});
     expect(error.httpStatus).${expectStatus(leaf.httpStatus)};
     expect(is${name}(error)).toBe(true);
     expect(is${category.className}(error)).toBe(true);
@@ -120,7 +121,7 @@ describe('${name}', () => {
     expect(error.cause).toBe(cause);
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: '${name}',
-      code: ${JSON.stringify(leaf.code)},
+      code: ${tsStringLiteral(leaf.code)},
       message: 'Custom message.',
       details: { attempt: 1 },${statusJson(leaf.httpStatus)}
       cause: { name: 'Error', message: 'root cause' },

@@ -13,6 +13,8 @@ export interface ModuleExport {
   callableWithoutArguments: boolean;
   /** Workspace-relative file that declares it (differs from the module for re-exports). */
   declaredIn: string;
+  /** Public instance methods of a class, in declaration order. */
+  methods: string[];
 }
 
 /**
@@ -87,6 +89,7 @@ export function listModuleExports(tree: Tree, file: string): ModuleExport[] {
       kind: isClass ? 'class' : isFunction ? 'function' : 'value',
       callableWithoutArguments: !isAbstract && (isClass || isFunction) && signatures.some((signature) => signature.getParameters().every((parameter) => isOptionalParameter(parameter))),
       declaredIn: toRelative(declaration.getSourceFile().fileName) ?? file,
+      methods: isClass && ts.isClassLike(declaration) ? publicMethods(declaration) : [],
     });
   }
   return result.sort((a, b) => a.name.localeCompare(b.name));
@@ -106,3 +109,13 @@ function isOptionalParameter(parameter: ts.Symbol): boolean {
   return declaration.questionToken !== undefined || declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined;
 }
 
+function publicMethods(declaration: ts.ClassLikeDeclaration): string[] {
+  return declaration.members
+    .filter((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member))
+    .filter((member) => {
+      const flags = ts.getCombinedModifierFlags(member);
+      return !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)) && !ts.isPrivateIdentifier(member.name);
+    })
+    .map((member) => member.name.getText())
+    .filter((name, index, all) => all.indexOf(name) === index);
+}

@@ -11,7 +11,7 @@ export interface GeneratedFile {
 /** Thrown when a generator would replace a file whose content differs from what it generates. */
 export class FileConflictError extends QualityError {
   constructor(subject: string, files: string[]) {
-    super('FILE_EXISTS', `${subject}: ${files.length === 1 ? 'file' : 'files'} already exist with other content: ${files.join(', ')}`, {
+    super('FILE_EXISTS', `${subject}: refusing to overwrite existing ${files.length === 1 ? 'file' : 'files'}: ${files.join(', ')}`, {
       file: files[0],
       hint: 'Move or delete the listed files, or re-run with --force to overwrite them.',
     });

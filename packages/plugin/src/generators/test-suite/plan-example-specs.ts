@@ -42,6 +42,7 @@ export function planExampleSpec(kind: string, folder: string, context: ExampleCo
     projectName: context.projectName,
     entryImport: entryFile ? importFrom(entryFile) : '',
     entryExports: context.entryExports,
+    exportNameList: `[${context.entryExports.map((item) => `'${item.name}'`).join(', ')}]`,
     modules,
     rootFromTest: posix.relative(folder, context.projectRoot) || '.',
     sourceDir: context.sourceDir,

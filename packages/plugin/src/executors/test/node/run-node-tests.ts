@@ -110,7 +110,9 @@ export async function runNodeTests(project: ProjectRef, options: NormalizedTestO
     const runnerReportedFailure = child.code !== 0 && tests.counts.failed === 0 && tests.suites.errored === 0;
     return { tool, tests, coverage, runnerReportedFailure };
   } catch (error) {
-    return { tool, error: describeError(error, 'NODE_TEST_RUN_FAILED') };
+    // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
+    if (error instanceof QualityError) return { tool, error: describeError(error, 'NODE_TEST_RUN_FAILED') };
+    return { tool, error: { ...describeError(error, 'NODE_TEST_RUN_FAILED'), hint: 'An unexpected failure inside the test executor, not a known Jest/Node/config problem: please report it with this test.json.' } };
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }

@@ -1,0 +1,37 @@
+import { formatFiles, getProjects, type Tree } from '@nx/devkit';
+import { QualityError } from '@nx-quality/core';
+import { join } from 'node:path';
+import { parseOptions } from '../../executors/shared/parse-options';
+import { renderTemplates } from '../shared/render-templates';
+import { writeGeneratedFiles } from '../shared/write-generated-files';
+import { optionsSchema, type CiWorkflowGeneratorOptions } from './options';
+import { PINNED_ACTIONS } from './pinned-actions';
+
+const SUBJECT = 'ci-workflow';
+
+/** `nx g @nx-quality/plugin:ci-workflow`: affected quality on GitHub Actions with report, SARIF and summary. */
+export default async function ciWorkflowGenerator(tree: Tree, rawOptions: CiWorkflowGeneratorOptions): Promise<void> {
+  const options = parseOptions(optionsSchema, rawOptions, `the ${SUBJECT} generator`);
+  const reportTarget = options.reportTarget ?? `${rootProjectName(tree)}:quality-report`;
+  const files = renderTemplates(join(__dirname, 'files'), '.github/workflows', {
+    tmpl: '',
+    name: options.name,
+    mainBranch: options.mainBranch,
+    nodeVersion: options.nodeVersion,
+    reportDir: options.reportDir,
+    reportTarget,
+    actions: PINNED_ACTIONS,
+  });
+  await writeGeneratedFiles(tree, files, { force: options.force, subject: SUBJECT, format: !options.skipFormat });
+  if (!options.skipFormat) await formatFiles(tree);
+}
+
+/** The project at the workspace root, which holds the quality-report target `init` adds. */
+function rootProjectName(tree: Tree): string {
+  for (const [name, project] of getProjects(tree)) {
+    if (project.root === '.' || project.root === '') return name;
+  }
+  throw new QualityError('NO_ROOT_PROJECT', 'ci-workflow: the workspace has no root project to run quality-report on.', {
+    hint: 'Run `nx g @nx-quality/plugin:init` first (it adds the root quality-report target), or pass --reportTarget=<project>:<target>.',
+  });
+}

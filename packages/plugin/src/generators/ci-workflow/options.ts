@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+
+/** Options of the `ci-workflow` generator; `schema.json` is generated from this (`npm run schemas`). */
+export const optionsSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be a file name without extension such as quality')
+    .default('quality')
+    .describe('Workflow file name: .github/workflows/<name>.yml.'),
+  reportTarget: z
+    .string()
+    .regex(/^[^:\s]+:[^:\s]+$/, 'must be <project>:<target>, e.g. my-workspace:quality-report')
+    .optional()
+    .describe('Target that writes the workspace report. Default: <root project>:quality-report.'),
+  mainBranch: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]+$/, 'must be a branch name such as main')
+    .default('main')
+    .describe('Branch that runs on push and is the affected base (nx-set-shas main-branch-name).'),
+  nodeVersion: z
+    .string()
+    .regex(/^(\d+(\.\d+){0,2}|lts\/\*|node)$/, "must be a Node.js version such as 22 or 'lts/*'")
+    .default('22')
+    .describe('Node.js version for actions/setup-node.'),
+  reportDir: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, 'must be a workspace-relative folder such as dist/quality-report')
+    .default('dist/quality-report')
+    .describe('Workspace-relative folder the report target writes quality.sarif and report.md to.'),
+  force: z.boolean().default(false).describe('Overwrite an existing workflow file with other content (refused otherwise).'),
+  skipFormat: z.boolean().default(false).describe('Do not format the workflow with Prettier.'),
+});
+
+/** Raw options as Nx passes them. */
+export type CiWorkflowGeneratorOptions = z.input<typeof optionsSchema>;
+/** Options after validation and defaults. */
+export type ParsedCiWorkflowOptions = z.output<typeof optionsSchema>;
+
+export const schemaMeta: SchemaMeta = {
+  title: 'CI workflow',
+  description:
+    'Writes a GitHub Actions workflow that runs `nx affected -t quality`, then (always) the quality report with SARIF upload, report artifact and Markdown job summary.',
+};
