@@ -41,7 +41,7 @@ import {
   tscReference,
   type CoverageTotals,
 } from '../tools/e2e/reference-runs';
-import { describeOutput, runCommand, type CommandResult } from '../tools/e2e/run-command';
+import { describeOutput, runCommand, workspaceBin, type CommandResult } from '../tools/e2e/run-command';
 
 const ALL_LIBS = [...JEST_LIBS, NODE_LIB];
 const RESULTS = 'dist/quality';
@@ -53,11 +53,35 @@ let run1Tasks: ProbedTask[];
 let run1Hashes: Record<string, string>;
 let run1Report: Report | undefined;
 
-/** `nx <args>` in the workspace with static output (parsed only for messages, never for numbers). */
+/**
+ * `nx <args>` in the workspace with static output (shown in messages, never parsed for numbers).
+ * Nx 23 caches a failed task only with NX_CACHE_FAILURES=true (and then replays it with status
+ * `failure`); the planted defects make tasks fail, so without it the second run would re-run them.
+ */
 function nx(args: string[]): CommandResult {
   // A probe file left by an earlier invocation must not pass for this one's.
   rmSync(join(ws.dir, PROBE_RESULTS_FILE), { force: true });
-  return runCommand('npx', ['nx', ...args, '--output-style=static'], { cwd: ws.dir, check: false });
+  return runCommand(workspaceBin(ws.dir, 'nx'), [...args, '--output-style=static'], {
+    cwd: ws.dir,
+    check: false,
+    env: { NX_CACHE_FAILURES: 'true' },
+  });
+}
+
+/** Kinds of result a library's targets write (nodelib has no tsconfig, so no typecheck). */
+function toolKinds(lib: string): string[] {
+  return lib === NODE_LIB ? ['test', 'lint'] : ['test', 'lint', 'typecheck'];
+}
+
+/** `<project> <kind>: <origin>` for every tool result of the given libraries, from the report. */
+function resultOrigins(report: Report, libs: readonly string[], kinds: (lib: string) => string[] = toolKinds): string[] {
+  return libs.flatMap((lib) => {
+    const row = projectRow(report, lib);
+    return kinds(lib).map((kind) => {
+      const state = row.results[kind];
+      return `${ws.project(lib)} ${kind}: ${state ? `${state.origin}${state.lastKnown ? ' (last known)' : ''}` : 'absent'}`;
+    });
+  });
 }
 
 function readJson(relPath: string): unknown {
@@ -100,7 +124,7 @@ let graph: { nodes: Record<string, { data: { targets?: GraphTargets } }> } | und
 function projectGraph(): NonNullable<typeof graph> {
   if (!graph) {
     const file = join(ws.root, 'graph.json');
-    const result = runCommand('npx', ['nx', 'graph', `--file=${file}`], { cwd: ws.dir, check: false });
+    const result = runCommand(workspaceBin(ws.dir, 'nx'), ['graph', `--file=${file}`], { cwd: ws.dir, check: false });
     if (!existsSync(file)) throw new Error(`nx graph --file wrote nothing\n${describeOutput(result)}`);
     graph = (JSON.parse(readFileSync(file, 'utf8')) as { graph: NonNullable<typeof graph> }).graph;
   }
@@ -242,17 +266,25 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
     const alpha = readResult('alpha', 'test.json', TestResultSchema);
     const beta = readResult('beta', 'lint.json', LintResultSchema);
     const gamma = readResult('gamma', 'typecheck.json', TypecheckResultSchema);
-    const alphaFile = alpha.coverage?.files.find((f) => f.file === PLANTED.uncoveredFunction.file);
+    // Istanbul's own function map: which named functions of alpha.ts never ran (SWC's export getters
+    // are functions too, so the file's function count alone would not say which one).
+    const alphaMap = alpha.coverage ? libCoverage.createCoverageMap(JSON.parse(readFileSync(join(ws.dir, alpha.coverage.coverageFile), 'utf8'))) : undefined;
+    const alphaFn = alphaMap?.files().includes(PLANTED.uncoveredFunction.file) ? alphaMap.fileCoverageFor(PLANTED.uncoveredFunction.file).data : undefined;
+    const uncoveredNamed = alphaFn
+      ? Object.entries(alphaFn.fnMap)
+          .filter(([id, fn]) => ['alpha', 'add', PLANTED.uncoveredFunction.name].includes(fn.name) && alphaFn.f[id] === 0)
+          .map(([, fn]) => fn.name)
+      : undefined;
     expect({
       [`${ws.project('alpha')} tests failed/skipped/todo`]: [alpha.counts.failed, alpha.counts.skipped, alpha.counts.todo],
       [`${ws.project('alpha')} failing test`]: alpha.failures.map((f) => f.fullName),
-      [`${ws.project('alpha')} ${PLANTED.uncoveredFunction.file} functions uncovered`]: alphaFile && alphaFile.functions.total - alphaFile.functions.covered,
+      [`${ws.project('alpha')} ${PLANTED.uncoveredFunction.file} uncovered functions`]: uncoveredNamed,
       [`${ws.project('beta')} lint errors per rule`]: Object.fromEntries(PLANTED.lintErrors.rules.map((r) => [r, beta.rules[r]?.errors])),
       [`${ws.project('gamma')} type errors`]: gamma.diagnostics.filter((d) => d.code !== 'TS6305').map((d) => `${d.file}:${d.line} ${d.code}`),
     }).toEqual({
       [`${ws.project('alpha')} tests failed/skipped/todo`]: [1, 1, 1],
       [`${ws.project('alpha')} failing test`]: [`alpha › ${PLANTED.failingTest.title}`],
-      [`${ws.project('alpha')} ${PLANTED.uncoveredFunction.file} functions uncovered`]: 1,
+      [`${ws.project('alpha')} ${PLANTED.uncoveredFunction.file} uncovered functions`]: [PLANTED.uncoveredFunction.name],
       [`${ws.project('beta')} lint errors per rule`]: { 'prefer-const': 1, 'no-debugger': 1 },
       [`${ws.project('gamma')} type errors`]: [`${PLANTED.typeError.file}:${PLANTED.typeError.line} ${PLANTED.typeError.code}`],
     });
@@ -277,10 +309,13 @@ describe('workspace report written after the run (postTasksExecution hook)', () 
     markdown = readFileSync(join(ws.dir, REPORT_DIR, 'report.md'), 'utf8');
   });
 
-  it('is written by the hook and lists every project as fresh', () => {
+  it('is written by the hook and labels every result of this run fresh', () => {
     expect(report.producer).toBe('hook');
-    const origins = Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), projectRow(report, lib).origin]));
-    expect(origins).toEqual(Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), 'fresh'])));
+    const origins = resultOrigins(report, ALL_LIBS);
+    expect(origins).toEqual(origins.map((line) => line.replace(/: .*$/, ': fresh')));
+    // quality (and the health analysis it runs) ran only where no tool task failed; Nx skipped the rest.
+    const gated = resultOrigins(report, ['delta', NODE_LIB], () => ['quality', 'health']);
+    expect(gated).toEqual(gated.map((line) => line.replace(/: .*$/, ': fresh')));
   });
 
   it('lists every planted failure as a failing condition and in report.md', () => {
@@ -293,9 +328,27 @@ describe('workspace report written after the run (postTasksExecution hook)', () 
         `${ws.project('gamma')} typecheck.errors`,
       ]),
     );
-    const missing = [PLANTED.failingTest.title, ...PLANTED.lintErrors.rules, PLANTED.typeError.code, ...report.failingConditions.map((c) => c.message ?? '')]
-      .filter((text) => !markdown.includes(text))
-      .map((text) => `report.md does not mention "${text}"`);
+    const alpha = projectRow(report, 'alpha');
+    const beta = projectRow(report, 'beta');
+    const gamma = projectRow(report, 'gamma');
+    expect({
+      [`${alpha.name} failures`]: alpha.failures.map((f) => f.fullName),
+      [`${beta.name} lint rules with errors`]: beta.lint?.topRules.filter((r) => r.errors > 0).map((r) => `${r.rule} ${r.errors}`).sort(),
+      [`${gamma.name} type error codes`]: gamma.typecheck?.topCodes.map((c) => `${c.code} ${c.count}`),
+    }).toEqual({
+      [`${alpha.name} failures`]: [`alpha › ${PLANTED.failingTest.title}`],
+      [`${beta.name} lint rules with errors`]: ['no-debugger 1', 'prefer-const 1'],
+      [`${gamma.name} type error codes`]: [`${PLANTED.typeError.code} 1`],
+    });
+    // Markdown is read as text here; entity-escaped characters count as what they render.
+    const text = markdown.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+    const html = readFileSync(join(ws.dir, REPORT_DIR, 'index.html'), 'utf8');
+    const missing = [
+      ...report.failingConditions.map((c) => ({ where: 'report.md', text: c.message ?? `${c.metric} (message missing)`, in: text })),
+      ...[PLANTED.failingTest.title, ...PLANTED.lintErrors.rules, PLANTED.typeError.code].map((t) => ({ where: 'index.html', text: t, in: html })),
+    ]
+      .filter((item) => !item.in.includes(item.text))
+      .map((item) => `${item.where} does not mention "${item.text}"`);
     expect(missing).toEqual([]);
     for (const lib of ['delta', NODE_LIB]) expect({ project: ws.project(lib), gate: projectRow(report, lib).gate.status }).toEqual({ project: ws.project(lib), gate: 'passed' });
   });
@@ -408,23 +461,31 @@ describe('generators on a clean library (delta): error hierarchy + test suite, t
 describe('second run after deleting dist/quality: every task a cache hit, identical results', () => {
   let run2: CommandResult;
   let run2Tasks: ProbedTask[];
+  let run2Start: number;
   beforeAll(async () => {
     rmSync(join(ws.dir, RESULTS), { recursive: true, force: true });
+    run2Start = Date.now();
     run2 = await timePhase('nx run-many -t quality (2nd run, cache)', () => nx(['run-many', '-t', 'quality']));
     run2Tasks = probedTasksOrNone();
   });
 
-  it('runs the same tasks and Nx restores every one that ran from its cache', () => {
+  it('runs the same tasks; Nx restores every successful one from its cache and replays the failures', () => {
     const ran1 = run1Tasks.filter((t) => t.status !== 'skipped').map((t) => t.id).sort();
     const ran2 = run2Tasks.filter((t) => t.status !== 'skipped').map((t) => t.id).sort();
     // Not vacuous: the first run did run every library's tool targets.
     expect(ran1).toEqual(expect.arrayContaining(JEST_LIBS.flatMap((lib) => ['test', 'lint', 'typecheck'].map((t) => `${ws.project(lib)}:${t}`))));
     expect(ran2).toEqual(ran1);
-    expect(run2Tasks.filter((t) => t.status !== 'skipped' && !isCacheHit(t)).map((t) => `${t.id}: ${t.status}`)).toEqual([]);
+    // Nx reports a replayed cached failure as `failure`; that it was not re-run shows in the
+    // byte-identical result files (a re-run writes a new startedAt) checked below.
+    const succeeded1 = new Set(run1Tasks.filter((t) => t.status === 'success').map((t) => t.id));
+    expect(run2Tasks.filter((t) => succeeded1.has(t.id) && !isCacheHit(t)).map((t) => `${t.id}: ${t.status}`)).toEqual([]);
+    expect(run2Tasks.filter((t) => !succeeded1.has(t.id)).map((t) => `${t.id}: ${t.status}`).sort()).toEqual(
+      run1Tasks.filter((t) => !succeeded1.has(t.id)).map((t) => `${t.id}: ${t.status}`).sort(),
+    );
     expect(run2.code).toBe(run1.code);
   });
 
-  it('restores byte-identical result files', () => {
+  it('restores byte-identical result files, produced before the second run started', () => {
     const run2Hashes = hashTree(join(ws.dir, RESULTS));
     expect(Object.keys(run1Hashes)).toEqual(
       expect.arrayContaining(JEST_LIBS.flatMap((lib) => ['test.json', 'coverage-final.json', 'lint.json', 'typecheck.json'].map((f) => `packages/${lib}/${f}`))),
@@ -433,12 +494,19 @@ describe('second run after deleting dist/quality: every task a cache hit, identi
       .filter((file) => run1Hashes[file] !== run2Hashes[file])
       .map((file) => `${RESULTS}/${file}: ${run1Hashes[file] ? (run2Hashes[file] ? 'differs' : 'not restored') : 'new'}`);
     expect(diff).toEqual([]);
+    const rerun = Object.keys(run2Hashes)
+      .filter((file) => file.endsWith('.json') && !file.endsWith('coverage-final.json'))
+      .map((file) => ({ file, startedAt: (readJson(`${RESULTS}/${file}`) as { startedAt?: string; evaluatedAt?: string }) }))
+      .map(({ file, startedAt: r }) => ({ file, at: r.startedAt ?? r.evaluatedAt }))
+      .filter(({ at }) => at !== undefined && Date.parse(at) >= run2Start)
+      .map(({ file, at }) => `${RESULTS}/${file} was produced at ${at}, during the second run (not restored from cache)`);
+    expect(rerun).toEqual([]);
   });
 
   it('the report is the same, now labelled cached', () => {
     const report = readReport();
-    const origins = Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), projectRow(report, lib).origin]));
-    expect(origins).toEqual(Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), 'cached'])));
+    const origins = resultOrigins(report, ALL_LIBS);
+    expect(origins).toEqual(origins.map((line) => line.replace(/: .*$/, ': cached')));
     const comparable = (r: Report | undefined) =>
       r && {
         totals: { ...r.totals, resultOrigins: undefined },
@@ -467,16 +535,14 @@ describe('nx affected after touching one project', () => {
   });
 
   it('labels the touched project fresh and the others not run, with their last known results', () => {
-    const labels = Object.fromEntries(
-      ALL_LIBS.map((lib) => {
-        const row = projectRow(report, lib);
-        const lastKnown = Object.values(row.results).some((r) => r.lastKnown === true);
-        return [ws.project(lib), lib === 'gamma' ? row.origin : `${row.origin}${lastKnown ? ' (last known)' : ''}`];
-      }),
-    );
-    expect(labels).toEqual(
-      Object.fromEntries(ALL_LIBS.map((lib) => [ws.project(lib), lib === 'gamma' ? 'fresh' : 'not-run (last known)'])),
-    );
+    const others = ALL_LIBS.filter((lib) => lib !== 'gamma');
+    const labels = [...resultOrigins(report, ['gamma']), ...resultOrigins(report, others)];
+    expect(labels).toEqual([
+      ...resultOrigins(report, ['gamma']).map((line) => line.replace(/: .*$/, ': fresh')),
+      ...resultOrigins(report, others).map((line) => line.replace(/: .*$/, ': not-run (last known)')),
+    ]);
     expect(report.invocation?.projectsRun).toEqual([ws.project('gamma')]);
+    const markdown = readFileSync(join(ws.dir, REPORT_DIR, 'report.md'), 'utf8');
+    expect(others.filter((lib) => !markdown.includes(ws.project(lib))).map((lib) => `report.md does not list ${ws.project(lib)}`)).toEqual([]);
   });
 });

@@ -198,6 +198,7 @@ function showProject() {
 const nxJsonFile = join(ws, 'nx.json');
 const nxJsonOriginal = readFileSync(nxJsonFile, 'utf8');
 process.on('exit', () => writeFileSync(nxJsonFile, nxJsonOriginal));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 /**
  * Which targets exist. When our plugin breaks the project graph (it is being written while this

@@ -5,7 +5,7 @@ import { createBaseWorkspace, JEST_LIBS, NODE_LIB, workspaceScope } from './crea
 import { installTaskProbe } from './nx-task-probe';
 import { timePhase } from './phase-timer';
 import { plantDefects } from './plant-defects';
-import { CommandResult, runCommand } from './run-command';
+import { CommandResult, runCommand, workspaceBin } from './run-command';
 
 /** This repository's root. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -72,7 +72,7 @@ export async function prepareWorkspace(): Promise<PreparedWorkspace> {
     runCommand('npm', ['install', '-D', '--no-audit', '--no-fund', ...tarballs, `c8@${repoDevVersion('c8')}`], { cwd: dir }),
   );
   const init = await timePhase('nx g @nx-quality/plugin:init', () =>
-    runCommand('npx', ['nx', 'g', '@nx-quality/plugin:init', '--no-interactive', ...initArgs(dir)], { cwd: dir, check: false }),
+    runCommand(workspaceBin(dir, 'nx'), ['g', '@nx-quality/plugin:init', '--no-interactive', ...initArgs(dir)], { cwd: dir, check: false }),
   );
 
   plantDefects(dir);
@@ -83,13 +83,13 @@ export async function prepareWorkspace(): Promise<PreparedWorkspace> {
     generators.skipped = `${ERROR_SPEC_FIXTURE} does not exist`;
   } else {
     generators.errorHierarchy = await timePhase('nx g error-hierarchy (delta)', () =>
-      runCommand('npx', ['nx', 'g', '@nx-quality/plugin:error-hierarchy', `--project=${delta}`, `--spec=${ERROR_SPEC_FIXTURE}`, '--no-interactive'], {
+      runCommand(workspaceBin(dir, 'nx'), ['g', '@nx-quality/plugin:error-hierarchy', `--project=${delta}`, `--spec=${ERROR_SPEC_FIXTURE}`, '--no-interactive'], {
         cwd: dir,
         check: false,
       }),
     );
     generators.testSuite = await timePhase('nx g test-suite (delta)', () =>
-      runCommand('npx', ['nx', 'g', '@nx-quality/plugin:test-suite', `--project=${delta}`, `--kinds=${SUITE_KINDS.join(',')}`, '--no-interactive'], {
+      runCommand(workspaceBin(dir, 'nx'), ['g', '@nx-quality/plugin:test-suite', `--project=${delta}`, `--kinds=${SUITE_KINDS.join(',')}`, '--no-interactive'], {
         cwd: dir,
         check: false,
       }),

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
-import { describeOutput, runCommand } from './run-command';
+import { describeOutput, runCommand, workspaceBin } from './run-command';
 
 /** Istanbul's four totals, as `json-summary` writes them. */
 export interface CoverageTotals {
@@ -39,9 +39,8 @@ export function jestReference(workspace: string, projectRoot: string, extraArgs:
   const out = mkdtempSync(join(tmpdir(), 'nxq-ref-jest-'));
   try {
     const result = runCommand(
-      'npx',
+      workspaceBin(workspace, 'jest'),
       [
-        'jest',
         '--ci',
         '--json',
         `--outputFile=${join(out, 'jest.json')}`,
@@ -108,7 +107,7 @@ export interface EslintReference {
 
 /** `eslint --format json .` in the project folder (where the project's own flat config is found). */
 export function eslintReference(workspace: string, projectRoot: string): EslintReference {
-  const result = runCommand('npx', ['eslint', '--format', 'json', '.'], { cwd: join(workspace, projectRoot), check: false });
+  const result = runCommand(workspaceBin(workspace, 'eslint'), ['--format', 'json', '.'], { cwd: join(workspace, projectRoot), check: false });
   if (result.code > 1) throw new Error(`reference eslint run crashed on ${projectRoot}\n${describeOutput(result)}`);
   const files = JSON.parse(result.stdout) as {
     errorCount: number;
@@ -160,7 +159,7 @@ export interface TscReference {
  * are not Nx inputs.
  */
 export function tscReference(workspace: string, projectRoot: string): TscReference {
-  const result = runCommand('npx', ['tsc', '-b', '--force', '--pretty', 'false', `${projectRoot}/tsconfig.json`], {
+  const result = runCommand(workspaceBin(workspace, 'tsc'), ['-b', '--force', '--pretty', 'false', `${projectRoot}/tsconfig.json`], {
     cwd: workspace,
     check: false,
   });
@@ -192,7 +191,7 @@ export function nodeTestReference(workspace: string, projectRoot: string): Refer
 export function c8Reference(workspace: string, projectRoot: string): { totals: CoverageTotals; files: string[] } {
   const out = mkdtempSync(join(tmpdir(), 'nxq-ref-c8-'));
   try {
-    const result = runCommand('npx', ['c8', '--reporter=json-summary', `--report-dir=${out}`, 'node', '--test'], {
+    const result = runCommand(workspaceBin(workspace, 'c8'), ['--reporter=json-summary', `--report-dir=${out}`, 'node', '--test'], {
       cwd: join(workspace, projectRoot),
       check: false,
     });

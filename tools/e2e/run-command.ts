@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 /** Outcome of one command run by the e2e harness. */
 export interface CommandResult {
@@ -80,4 +81,9 @@ export function runCommand(command: string, args: string[], options: RunCommandO
 export function describeOutput(result: CommandResult, maxChars = 6000): string {
   const text = `--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`;
   return text.length > maxChars ? `…${text.slice(-maxChars)}` : text;
+}
+
+/** A workspace's own installed CLI (node_modules/.bin), skipping npx's start-up cost. */
+export function workspaceBin(workspace: string, name: string): string {
+  return join(workspace, 'node_modules', '.bin', name);
 }

@@ -5,6 +5,7 @@ import { ConfigLoadError } from '../errors/config-load-error';
 import { loadQualityConfig } from './load-quality-config';
 import { mergeQualityConfigs } from './merge-quality-configs';
 import { parseQualityConfig } from './parse-quality-config';
+import { resolveProjectConditions } from './resolve-project-conditions';
 
 describe('loadQualityConfig', () => {
   let root: string;
@@ -115,5 +116,36 @@ describe('mergeQualityConfigs', () => {
   it('turns health off when a later layer says false, and back on with an object', () => {
     expect(mergeQualityConfigs({ health: { maxFileLines: 300 } }, { health: false }).health).toBe(false);
     expect(mergeQualityConfigs({ health: false }, { health: { maxFileLines: 200 } }).health).toEqual({ maxFileLines: 200 });
+  });
+});
+
+describe('resolveProjectConditions', () => {
+  it('drops default conditions of absent result kinds but keeps tag and project demands', () => {
+    const conditions = resolveProjectConditions(
+      {
+        coverage: { lines: 70 },
+        gates: {
+          tags: { 'scope:core': [{ metric: 'coverage.lines', op: '>=', threshold: 90 }] },
+          projects: { docs: [{ metric: 'health.todos', op: '<=', threshold: 3 }] },
+        },
+      },
+      { name: 'docs', tags: ['scope:core'] },
+      ['test', 'health'],
+    );
+    expect(conditions).toEqual([
+      { metric: 'lint.errors', op: '=', threshold: 0, source: 'default' },
+      { metric: 'typecheck.errors', op: '=', threshold: 0, source: 'default' },
+      { metric: 'coverage.lines', op: '>=', threshold: 90, source: 'tag:scope:core' },
+      { metric: 'health.todos', op: '<=', threshold: 3, source: 'project' },
+    ]);
+  });
+
+  it('applies the configured coverage threshold to the built-in gate', () => {
+    expect(resolveProjectConditions({ coverage: { lines: 65 } }, { name: 'a' }).at(-1)).toEqual({
+      metric: 'coverage.lines',
+      op: '>=',
+      threshold: 65,
+      source: 'default',
+    });
   });
 });

@@ -2,7 +2,7 @@ import { computeDeltas } from '../baseline/compute-deltas';
 import { ratchetConditions } from '../baseline/ratchet-conditions';
 import { collectMetrics, type ProjectResults } from '../gates/collect-metrics';
 import { evaluateGates } from '../gates/evaluate-gates';
-import { resolveGateConditions } from '../gates/resolve-gate-conditions';
+import { resolveProjectConditions } from '../config/resolve-project-conditions';
 import type { HealthResult } from '../schemas/health-result';
 import type { TestResult } from '../schemas/test-result';
 import { findTopGaps } from './find-top-gaps';
@@ -76,12 +76,12 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
   const metrics = collectMetrics(results);
   const baseline = input.baseline?.state === 'ok' ? input.baseline.value : undefined;
   const kindOf = (metric: string) => project.results[FAMILY_KIND[metric.split('.')[0] ?? ''] ?? 'quality'];
-  // A default condition on a tool the project has no target for does not apply; configured ones always do.
+  // The same conditions the quality target applies (defaults on a tool the project lacks are dropped).
   // A result not run in this invocation and with nothing on disk is not judged (affected mode), not failed.
+  const absent = (['test', 'lint', 'typecheck', 'health'] as const).filter((kind) => project.results[kind] === undefined);
+  const config = { gates: project.gates ?? input.gates, coverage: { lines: project.coverageLines ?? input.coverageLines } };
   const conditions = [
-    ...resolveGateConditions(project.gates ?? input.gates, { name: project.name, tags: project.tags }, project.coverageLines ?? input.coverageLines).filter(
-      (c) => c.source !== 'default' || kindOf(c.metric) !== undefined,
-    ),
+    ...resolveProjectConditions(config, { name: project.name, tags: project.tags }, absent),
     ...ratchetConditions(baseline, project.name),
   ].filter((c) => {
     const result = kindOf(c.metric);

@@ -18,6 +18,10 @@ export const StrictnessStepSchema = z.object({
   flag: z.string(),
   additionalErrors: z.number().int().nonnegative(),
   codes: z.record(z.string(), z.number().int().nonnegative()),
+  alsoEnabled: z
+    .array(z.string())
+    .optional()
+    .describe('Flags TypeScript requires with this one, turned on for the measurement too (their errors are included)'),
 });
 export type StrictnessStep = z.infer<typeof StrictnessStepSchema>;
 

@@ -1,6 +1,7 @@
 import { QualityError, RESULT_SCHEMA_VERSION, type HealthResult, type TestResult, type TodoItem } from '@nx-quality/core';
+import { minimatch } from 'minimatch';
 import { readFileSync, realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type * as TS from 'typescript';
 import type { ProjectRef } from '../executors/shared/project-ref';
 import { addScannedFile, addWorkspaceFile, type ModuleGraph } from './build-module-graph';
@@ -18,7 +19,6 @@ import { runHealthEslint } from './run-health-eslint';
 import { scanModuleFile } from './scan-module-file';
 import { summarizeTestFiles, type ScannedTestFile } from './summarize-test-files';
 import { tallyLintMessages } from './tally-lint-messages';
-import { minimatch } from 'minimatch';
 
 const TODO_CATEGORY_NAMES = ['security', 'performance', 'bug', 'feature', 'refactor', 'documentation', 'other'];
 
@@ -95,9 +95,13 @@ export async function analyzeHealth(
   }
   if (options.fanInScope === 'workspace') {
     const projectRoot = toPosix(relative(workspaceRoot, projectDir)) || '.';
+    // A relative import from another project only matters if its path leads into this one; resolving
+    // the others would cost time for nothing.
+    const couldPointInto = (specifier: string, from: string): boolean =>
+      !specifier.startsWith('.') || !relative(projectDir, resolve(dirname(from), specifier)).startsWith('..');
     for (const file of listWorkspaceCodeFiles(workspaceRoot, projectRoot)) {
       const isTest = options.testGlobs.some((glob) => minimatch(file, glob, { dot: true }));
-      addWorkspaceFile(ts, graph, join(workspaceRoot, file), isTest, resolveModule);
+      addWorkspaceFile(ts, graph, join(workspaceRoot, file), isTest, resolveModule, couldPointInto);
     }
   }
   const untested = rankUntestedModules(graph, lines, toWorkspacePath, inputs.test?.coverage);

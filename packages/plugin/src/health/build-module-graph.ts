@@ -37,7 +37,14 @@ export function addScannedFile(graph: ModuleGraph, file: string, isTest: boolean
  * Adds a file from elsewhere in the workspace, read cheaply with `ts.preProcessFile` (no syntax tree):
  * it only counts towards the fan-in of the project's modules, so the kind of import does not matter.
  */
-export function addWorkspaceFile(ts: typeof TS, graph: ModuleGraph, file: string, isTest: boolean, resolve: ResolveModule): void {
+export function addWorkspaceFile(
+  ts: typeof TS,
+  graph: ModuleGraph,
+  file: string,
+  isTest: boolean,
+  resolve: ResolveModule,
+  couldPointInto: (specifier: string, file: string) => boolean,
+): void {
   if (graph.has(file)) return;
   let text: string;
   try {
@@ -50,6 +57,7 @@ export function addWorkspaceFile(ts: typeof TS, graph: ModuleGraph, file: string
   const info = ts.preProcessFile(text, true, true);
   const edges: ModuleEdge[] = [];
   for (const reference of info.importedFiles) {
+    if (!couldPointInto(reference.fileName, file)) continue;
     const target = resolve(reference.fileName, file);
     if (target && target !== file) edges.push({ target, typeOnly: false, reexport: false });
   }

@@ -45,7 +45,9 @@ describe('createNodesV2', () => {
     write('packages/alpha/eslint.config.mjs', "import base from '../../eslint.config.mjs'; export default [...base];");
     write('packages/alpha/tsconfig.json', { files: [], references: [] });
     write('packages/alpha/src/index.ts', 'export const a = 1;');
-    for (const name of ['jest', 'eslint', 'typescript', '@nx-quality/plugin']) write(`node_modules/${name}/package.json`, { name });
+    const installed = ['jest', 'eslint', 'typescript', '@nx-quality/plugin', 'c8'];
+    for (const name of installed) write(`node_modules/${name}/package.json`, { name });
+    write('package-lock.json', { lockfileVersion: 3, packages: Object.fromEntries(installed.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])) });
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -231,7 +233,6 @@ describe('createNodesV2', () => {
   it("infers a Node test runner target from a package's `node --test` script", async () => {
     write('packages/gamma/package.json', { name: 'gamma', scripts: { test: 'node --import tsx --test src/**/*.test.ts' } });
     write('packages/delta/package.json', { name: 'delta', scripts: { test: 'nodemon --test' } });
-    write('node_modules/c8/package.json', { name: 'c8' });
     const projects = await run(['packages/gamma/package.json', 'packages/delta/package.json']);
     expect(projects['packages/gamma']?.['test']).toEqual({
       executor: '@nx-quality/plugin:test',
@@ -266,10 +267,16 @@ describe('createNodesV2', () => {
     const projects = await run(['project.json']);
     expect(Object.keys(projects['.'] ?? {})).toEqual(['test', 'lint', 'typecheck', 'quality']);
     expect(projects['.']?.['test']?.inputs).toEqual(['default', '^production', { externalDependencies: ['jest', '@nx-quality/plugin'] }]);
+    // pnpm and yarn lock files are searched for `name@` entries.
+    rmSync(join(root, 'package-lock.json'));
+    write('pnpm-lock.yaml', "lockfileVersion: '9.0'\npackages:\n  jest@30.3.0:\n    resolution: {}\n");
+    expect((await run(['project.json']))['.']?.['test']?.inputs?.at(-1)).toEqual({ externalDependencies: ['jest'] });
   });
 
   it('falls back to ^default without a production named input, and names only installed packages', async () => {
     rmSync(join(root, 'node_modules/jest'), { recursive: true });
+    // Nx makes external nodes from the lock file only: installed but unlisted does not count.
+    write('package-lock.json', { lockfileVersion: 3, packages: { 'node_modules/eslint': {}, 'node_modules/jest': {}, 'node_modules/typescript': { link: true } } });
     rmSync(join(root, 'node_modules/@nx-quality'), { recursive: true });
     // A symlink to a folder outside node_modules is a workspace package or `npm link`, not an external node.
     mkdirSync(join(root, 'node_modules/@nx-quality'));
@@ -277,6 +284,7 @@ describe('createNodesV2', () => {
     const projects = await run(['packages/alpha/package.json'], undefined, { namedInputs: {} });
     expect(projects['packages/alpha']?.['test']?.inputs).toEqual(['default', '^default', '{workspaceRoot}/jest.preset.js', '{workspaceRoot}/tsconfig.base.json']);
     expect(projects['packages/alpha']?.['lint']?.inputs?.at(-1)).toEqual({ externalDependencies: ['eslint'] });
+    expect(projects['packages/alpha']?.['typecheck']?.inputs).toEqual(['default', '^default', '{workspaceRoot}/tsconfig.base.json']);
   });
 
   it('names the bad option key when the plugin options are invalid', async () => {

@@ -77,6 +77,13 @@ describe('runLintForProject with ESLint mocked', () => {
     expect(linted).toEqual([[join(ws, 'libs/b/src/**/*.ts')]]);
   });
 
+  it('uses the workspace root as cwd for an explicit config outside the project folders (e.g. under tools/)', async () => {
+    mkdirSync(join(ws, 'tools'), { recursive: true });
+    writeFileSync(join(ws, 'tools/eslint.shared.mjs'), 'export default [];');
+    await runLintForProject(projectA, normalizeLintOptions(projectA, { eslintConfig: 'tools/eslint.shared.mjs' }));
+    expect(constructed[0]).toMatchObject({ cwd: ws, overrideConfigFile: join(ws, 'tools/eslint.shared.mjs') });
+  });
+
   it('writes fixes only when ESLint produced output, and counts what is left', async () => {
     results = [
       {

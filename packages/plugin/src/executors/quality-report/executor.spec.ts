@@ -127,6 +127,25 @@ describe('quality-report executor', () => {
     expect(report.problems[0]).toMatch(/quality\.config\.json is not valid JSON/);
   });
 
+  it('does not list health.json as missing when the health analysis is turned off', async () => {
+    ws.write('quality.config.json', { health: false });
+    await executor({ formats: ['json'] }, contextFor(ws.root, ws.graph));
+    const gamma = readReport(ws.root).projects.find((p) => p.name === 'gamma');
+    expect(Object.keys(gamma?.results ?? {}).sort()).toEqual(['lint', 'quality', 'test', 'typecheck']);
+  });
+
+  it('reads a lint.json with 100,000 messages and keeps every format within its limits', async () => {
+    ws.write('dist/quality/packages/alpha/lint.json', lintResult('alpha', 'packages/alpha', 100_000, 0));
+    await executor({}, contextFor(ws.root, ws.graph));
+    const report = readReport(ws.root);
+    expect(report.projects.find((p) => p.name === 'alpha')?.lint?.errors).toBe(100_000);
+    const size = (name: string) => readFileSync(join(ws.root, 'dist/quality-report', name)).length;
+    expect(size('report.md')).toBeLessThan(1024 * 1024);
+    expect(size('index.html')).toBeLessThan(500_000);
+    expect(size('quality.sarif')).toBeLessThan(10 * 1024 * 1024);
+    expect(JSON.parse(readFileSync(join(ws.root, 'dist/quality-report/quality.sarif'), 'utf8')).runs[0].properties.resultsOmitted).toBe(95_000);
+  });
+
   it('rejects invalid options naming each one, and an output folder outside the workspace', async () => {
     const result = await executor({ outputDir: '../elsewhere', formats: ['pdf'] } as never, contextFor(ws.root, ws.graph));
     expect(result).toEqual({ success: false });

@@ -49,12 +49,13 @@ export interface GeneratedReport {
   baselineWritten?: string;
 }
 
-function projectGates(config: QualityConfig, qualityOptions: Record<string, unknown> | undefined): { gates?: GatesConfig; coverageLines?: number } {
-  const merged = mergeQualityConfigs(config, {
+/** A project's effective quality config: workspace layers, then its quality target's own options. */
+function projectConfig(config: QualityConfig, qualityOptions: Record<string, unknown> | undefined): QualityConfig {
+  return mergeQualityConfigs(config, {
     ...(qualityOptions?.['gates'] ? { gates: qualityOptions['gates'] as GatesConfig } : {}),
     ...(qualityOptions?.['coverage'] ? { coverage: qualityOptions['coverage'] as QualityConfig['coverage'] } : {}),
+    ...(qualityOptions?.['health'] !== undefined ? { health: qualityOptions['health'] as QualityConfig['health'] } : {}),
   });
-  return { gates: merged.gates, coverageLines: merged.coverage?.lines };
 }
 
 /**
@@ -72,8 +73,11 @@ export function generateWorkspaceReport(input: GenerateReportInput): GeneratedRe
   const coverageSources: CoverageSource[] = [];
   const invalidOutputs: InvalidOutput[] = [...located.invalidOutputs];
   for (const project of located.projects) {
+    const config = projectConfig(settings.config, project.qualityOptions);
+    // With the health analysis turned off, the quality target writes no health.json: nothing is missing.
+    if (config.health === false) delete project.results.health;
     const read = readProjectResults(workspaceRoot, project, input.originOf);
-    projects.push({ ...read.input, ...projectGates(settings.config, project.qualityOptions) });
+    projects.push({ ...read.input, gates: config.gates, coverageLines: config.coverage?.lines });
     if (read.coverage) coverageSources.push(read.coverage);
     invalidOutputs.push(...read.problems);
   }

@@ -28,7 +28,11 @@ export function interpolateOutput(template: string, tokens: OutputTokens): strin
         missing = true;
         return whole;
       }
-      return String(value);
+      // Nx resolves {projectRoot}/{projectName} inside options when it builds the graph; a raw graph may still carry them.
+      return String(value)
+        .replace(/^\{workspaceRoot\}\/?/, '')
+        .replaceAll('{projectRoot}', tokens.projectRoot)
+        .replaceAll('{projectName}', tokens.projectName);
     }
     return whole;
   });

@@ -2,8 +2,10 @@ import { DEFAULT_MARKDOWN_MAX_BYTES, DEFAULT_SARIF_MAX_RESULTS_PER_RUN, REPORT_F
 import { z } from 'zod';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
-const workspaceRelative = (what: string, fallback?: string) =>
-  (fallback === undefined ? z.string().min(1) : z.string().min(1).default(fallback))
+/** Normalises a workspace-relative path and rejects absolute ones and ones leaving the workspace. */
+const workspaceRelative = (what: string) =>
+  z
+    .string()
     .transform((value) => value.replace(/^\{workspaceRoot\}\/?/, '').replace(/\/+$/, ''))
     .refine((value) => !value.startsWith('/') && !/^[A-Za-z]:/.test(value), `${what} must be relative to the workspace root`)
     .refine((value) => !value.split('/').includes('..'), `${what} must stay inside the workspace (no "..")`);
@@ -15,13 +17,16 @@ const workspaceRelative = (what: string, fallback?: string) =>
  */
 export const optionsSchema = z
   .strictObject({
-    outputDir: workspaceRelative('outputDir', 'dist/quality-report').describe('Workspace-relative folder the report is written to.'),
+    outputDir: z.string().min(1).default('dist/quality-report').pipe(workspaceRelative('outputDir')).describe('Workspace-relative folder the report is written to.'),
     formats: z
       .array(z.enum(REPORT_FORMATS))
       .min(1)
       .default([...REPORT_FORMATS])
       .describe('Formats to write: json (report.json), md (report.md), html (index.html), junit (junit.xml), sarif (quality.sarif), coverage (merged coverage-final.json, lcov.info, cobertura.xml).'),
-    baseline: workspaceRelative('baseline')
+    baseline: z
+      .string()
+      .min(1)
+      .pipe(workspaceRelative('baseline'))
       .optional()
       .describe('Workspace-relative baseline file. Default: the `baseline` of quality.config.json / plugin options, else quality-baseline.json.'),
     useBaseline: z.boolean().default(true).describe('Compare with the baseline (ratchet conditions and deltas) when the file exists.'),
@@ -46,8 +51,8 @@ export const optionsSchema = z
   })
   .describe('Options of @nx-quality/plugin:quality-report');
 
-/** Options as written in project.json / nx.json. */
-export type QualityReportExecutorOptions = z.input<typeof optionsSchema>;
+/** Options as written in project.json / nx.json; every option has a default (zod types a defaulted pipe's key as required). */
+export type QualityReportExecutorOptions = Partial<z.input<typeof optionsSchema>>;
 /** Options after defaults. */
 export type NormalizedQualityReportOptions = z.output<typeof optionsSchema>;
 

@@ -5,12 +5,12 @@ import {
   QualityResultSchema,
   RESULT_FILE_NAMES,
   RESULT_SCHEMA_VERSION,
-  resolveGateConditions,
+  resolveProjectConditions,
   resolveResultsDir,
   writeJsonAtomic,
   type HealthResult,
   type QualityResult,
-  type SourcedCondition,
+  type ResultKind,
   type TestResult,
   type LintResult,
   type TypecheckResult,
@@ -29,8 +29,6 @@ export interface QualityOutcome {
   tools: { test?: TestResult; lint?: LintResult; typecheck?: TypecheckResult; health?: HealthResult };
 }
 
-const FAMILY_OWNER: Record<string, QualityTool | 'health'> = { tests: 'test', coverage: 'test', lint: 'lint', typecheck: 'typecheck', health: 'health' };
-
 /**
  * The quality target's work for one project: read the tool results, run the health analysis,
  * evaluate the gates (quality.config.json under the target's options, tags applied) and write
@@ -47,16 +45,13 @@ export async function runQuality(
   const read = readToolResults(project, resultsDir, options.tools, targetNames);
   const healthStep = await runHealthStep(project, resultsDir, config.health, read.results.test);
 
-  const disabled = new Set<string>(QUALITY_TOOLS.filter((tool) => !options.tools.includes(tool)));
-  if (healthStep.input.state === 'disabled') disabled.add('health');
+  const absent: ResultKind[] = QUALITY_TOOLS.filter((tool) => !options.tools.includes(tool));
+  if (healthStep.input.state === 'disabled') absent.push('health');
   const unknownReasons = { ...read.unknownReasons };
   if (!healthStep.health) unknownReasons['health'] = healthStep.input.detail ?? 'no health result';
   else if (healthStep.health.status === 'error') unknownReasons['health'] = 'the health analysis failed';
 
-  // Built-in conditions on a tool the project does not have are not gates; explicit ones still are.
-  const conditions = resolveGateConditions(config.gates, project, config.coverage?.lines).filter(
-    (condition: SourcedCondition) => !(condition.source === 'default' && disabled.has(FAMILY_OWNER[condition.metric.split('.')[0] ?? ''] ?? '')),
-  );
+  const conditions = resolveProjectConditions(config, project, absent);
   const metrics = collectMetrics({ ...read.results, health: healthStep.health });
   const evaluated = evaluateGates({ project: project.name, metrics, conditions, unknownReasons });
 

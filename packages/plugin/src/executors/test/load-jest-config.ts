@@ -1,7 +1,7 @@
 import { ConfigLoadError, toWorkspacePath } from '@nx-quality/core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
 import { resolveToolModule } from './resolve-tool-module';
@@ -30,7 +30,7 @@ export async function loadJestConfig(configFile: string, workspaceRoot: string):
   let exported: unknown;
   try {
     exported = TYPESCRIPT_EXTENSIONS.has(extname(configFile))
-      ? evaluateCommonJs(transpileTypeScript(configFile, workspaceRoot, relativeFile), configFile)
+      ? defaultExport(evaluateTypeScript(configFile, workspaceRoot, new Map()))
       : await importModule(configFile);
   } catch (error) {
     // Whatever the user's config (or a module it requires) throws is a load failure of that file.
@@ -86,15 +86,47 @@ function transpileTypeScript(configFile: string, workspaceRoot: string, relative
   return output.outputText;
 }
 
-function evaluateCommonJs(code: string, filename: string): unknown {
+/**
+ * Evaluates a TypeScript file as CommonJS. Its `require` also loads local TypeScript modules (a shared
+ * `jest.base.ts`, say) the same way, since plain Node 20 cannot; everything else goes to Node.
+ */
+function evaluateTypeScript(file: string, workspaceRoot: string, cache: Map<string, { exports: unknown }>): unknown {
+  const cached = cache.get(file);
+  if (cached) return cached.exports;
   const module = { exports: {} as unknown };
+  cache.set(file, module);
+  const code = transpileTypeScript(file, workspaceRoot, toWorkspacePath(workspaceRoot, file));
+  const nodeRequire = createRequire(file);
+  const requireWithTypeScript = Object.assign(
+    (request: string): unknown => {
+      const local = resolveLocalTypeScript(request, dirname(file));
+      return local ? evaluateTypeScript(local, workspaceRoot, cache) : nodeRequire(request);
+    },
+    { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main },
+  );
   // The wrapper stays on the code's first line so stack traces keep the file's line numbers.
-  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename }) as (
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file }) as (
     ...args: unknown[]
   ) => void;
-  wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
-  const exported = module.exports as { __esModule?: boolean; default?: unknown };
-  return exported && exported.__esModule && 'default' in exported ? exported.default : exported;
+  wrapper.call(module.exports, module.exports, requireWithTypeScript, module, file, dirname(file));
+  return module.exports;
+}
+
+/** The TypeScript file a relative require names (`./base`, `./base.js` written for nodenext), if any. */
+function resolveLocalTypeScript(request: string, fromDir: string): string | undefined {
+  if (!request.startsWith('./') && !request.startsWith('../') && !isAbsolute(request)) return undefined;
+  const base = resolve(fromDir, request);
+  if (TYPESCRIPT_EXTENSIONS.has(extname(base))) return existsSync(base) ? base : undefined;
+  if (existsSync(base) && !statSync(base).isDirectory()) return undefined;
+  const withoutJs = base.replace(/\.[cm]?js$/, '');
+  const candidates = [`${base}.ts`, `${base}.cts`, `${base}.mts`, join(base, 'index.ts')];
+  if (withoutJs !== base) candidates.unshift(`${withoutJs}.ts`, `${withoutJs}.cts`, `${withoutJs}.mts`);
+  return candidates.find((candidate) => existsSync(candidate));
+}
+
+function defaultExport(exported: unknown): unknown {
+  const module = exported as { __esModule?: boolean; default?: unknown } | undefined;
+  return module && module.__esModule && 'default' in module ? module.default : exported;
 }
 
 async function importModule(file: string): Promise<unknown> {

@@ -126,6 +126,7 @@ describe('typecheck executor with real TypeScript', () => {
     for (const step of result.strictness ?? []) {
       const options = STRICTNESS_STEPS.find((candidate) => candidate.flag === step.flag)!.options;
       const withFlag = tsc('packages/loose-lib', ['--noEmit', '-p', 'tsconfig.json', ...Object.keys(options).map((flag) => `--${flag}`)]);
+      expect(step.alsoEnabled ?? []).toEqual(step.flag === 'strict' ? [] : Object.keys(options).filter((flag) => flag !== step.flag));
       expect({ flag: step.flag, additionalErrors: step.additionalErrors, codes: step.codes }).toEqual({
         flag: step.flag,
         additionalErrors: withFlag.length,

@@ -68,7 +68,9 @@ export function measureStrictnessLadder(
     });
     const codes: Record<string, number> = {};
     for (const diagnostic of added.values()) codes[diagnostic.code] = (codes[diagnostic.code] ?? 0) + 1;
-    steps.push({ flag: step.flag, additionalErrors: added.size, codes });
+    // `strict` turns its family on by definition; other steps name the prerequisites they needed.
+    const alsoEnabled = step.flag === 'strict' ? [] : Object.keys(step.options).filter((flag) => flag !== step.flag);
+    steps.push({ flag: step.flag, additionalErrors: added.size, codes, ...(alsoEnabled.length > 0 ? { alsoEnabled } : {}) });
   }
   return steps;
 }

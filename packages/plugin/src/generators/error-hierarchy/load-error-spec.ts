@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { formatZodIssues, QualityError } from '@nx-quality/core';
@@ -33,13 +33,8 @@ export function loadErrorSpec(tree: Tree, options: ParsedErrorHierarchyOptions):
 }
 
 function readSpecFile(tree: Tree, file: string): unknown {
-  let text: string | null;
-  try {
-    text = isAbsolute(file) ? readFileSync(file, 'utf8') : tree.read(file, 'utf-8');
-  } catch (cause) {
-    text = null;
-    void cause;
-  }
+  // Absolute paths may point outside the workspace (a shared spec); everything else goes through the Tree.
+  const text = isAbsolute(file) ? (existsSync(file) ? readFileSync(file, 'utf8') : null) : tree.read(file, 'utf-8');
   if (text === null) {
     throw new QualityError('ERROR_SPEC_NOT_FOUND', `error-hierarchy: spec file ${file} does not exist.`, {
       file,
@@ -53,6 +48,7 @@ function readSpecFile(tree: Tree, file: string): unknown {
   try {
     return isYaml ? parseYaml(text) : JSON.parse(text);
   } catch (cause) {
+    // JSON.parse and the yaml package report syntax errors only; the message carries the position.
     throw new QualityError('ERROR_SPEC_SYNTAX', `error-hierarchy: spec file ${file} is not valid ${isYaml ? 'YAML' : 'JSON'}: ${(cause as Error).message}`, {
       file,
       cause,

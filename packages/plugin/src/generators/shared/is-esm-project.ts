@@ -10,8 +10,10 @@ export function isEsmProject(tree: Tree, projectRoot: string): boolean {
     if (!tree.exists(file)) continue;
     try {
       return (JSON.parse(tree.read(file, 'utf-8') ?? '{}') as { type?: string }).type === 'module';
-    } catch {
-      return false;
+    } catch (error) {
+      // A package.json that is not JSON is the user's to fix; it just tells us nothing here.
+      if (error instanceof SyntaxError) return false;
+      throw error;
     }
   }
   return false;

@@ -7,7 +7,9 @@ export function readPackageName(tree: Tree, projectRoot: string): string | undef
   try {
     const name = (JSON.parse(tree.read(file, 'utf-8') ?? '{}') as { name?: unknown }).name;
     return typeof name === 'string' && name.length > 0 ? name : undefined;
-  } catch {
-    return undefined;
+  } catch (error) {
+    // A package.json that is not JSON is the user's to fix; it just tells us nothing here.
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
   }
 }

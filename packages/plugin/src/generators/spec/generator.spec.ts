@@ -52,7 +52,7 @@ describe('spec generator', () => {
       expect(read(tree, 'libs/alpha/src/lib/foo.spec.ts')).toMatchInlineSnapshot(`
        "import * as subject from './foo.js';
 
-       describe('foo', () => {
+       describe('foo.ts', () => {
          it('exports what the stubs below describe', () => {
            expect(Object.keys(subject)).toEqual(expect.arrayContaining(['default', 'LIMIT', 'parse', 'Store']));
          });

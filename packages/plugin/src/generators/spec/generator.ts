@@ -31,7 +31,7 @@ export default async function specGenerator(tree: Tree, rawOptions: SpecGenerato
   let importPath = posix.relative(posix.dirname(specFile), moduleFile.replace(/\.[cm]?tsx?$/, ''));
   if (!importPath.startsWith('.')) importPath = `./${importPath}`;
   importPath += isEsmProject(tree, root || '.') ? '.js' : '';
-  const moduleName = posix.basename(moduleFile).replace(/\.[cm]?tsx?$/, '');
+  const moduleName = posix.basename(moduleFile);
   await writeGeneratedFiles(tree, [{ path: specFile, content: renderSpecStubs(moduleName, importPath, exports) }], {
     force: true,
     subject: SUBJECT,

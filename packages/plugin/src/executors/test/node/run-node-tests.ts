@@ -1,6 +1,6 @@
 import { QualityError, type CoverageThresholds } from '@nx-quality/core';
 import type { CoverageMapData } from 'istanbul-lib-coverage';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,8 @@ export async function runNodeTests(project: ProjectRef, options: NormalizedTestO
       });
     }
 
-    const imports = options.nodeImport ?? (testFiles.some((file) => TYPESCRIPT_FILE.test(file)) ? ['tsx'] : []);
+    const nodeExecutable = options.nodeExecutable ?? process.execPath;
+    const imports = options.nodeImport ?? defaultImports(testFiles, searchFrom, nodeExecutable);
     for (const request of imports) {
       if (!request.startsWith('.') && !resolveToolModule(request, searchFrom)) {
         throw new QualityError('NODE_LOADER_NOT_FOUND', `The module "${request}" preloaded for the tests of project "${project.name}" is not installed.`, {
@@ -57,7 +58,6 @@ export async function runNodeTests(project: ProjectRef, options: NormalizedTestO
     const eventsFile = join(tempDir, 'events.jsonl');
     const reportDir = join(tempDir, 'report');
     writeFileSync(reporterFile, NODE_REPORTER_SOURCE);
-    const nodeExecutable = options.nodeExecutable ?? process.execPath;
     const nodeArgs = [
       ...imports.flatMap((request) => ['--import', request]),
       ...(options.nodeArgs ?? []),
@@ -116,6 +116,19 @@ export async function runNodeTests(project: ProjectRef, options: NormalizedTestO
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * TypeScript tests run through tsx when the project can resolve it; without it, a Node that strips
+ * types itself (22.18+, 23.6+) runs them as they are; otherwise tsx is still asked for (and reported missing).
+ */
+function defaultImports(testFiles: string[], searchFrom: string[], nodeExecutable: string): string[] {
+  if (!testFiles.some((file) => TYPESCRIPT_FILE.test(file))) return [];
+  if (resolveToolModule('tsx', searchFrom)) return ['tsx'];
+  const version = nodeExecutable === process.execPath ? process.versions.node : execFileSync(nodeExecutable, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const stripsTypes = major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
+  return stripsTypes ? [] : ['tsx'];
 }
 
 /** c8's default excludes (an `--exclude` replaces them) plus the test files run and the user's extra globs. */

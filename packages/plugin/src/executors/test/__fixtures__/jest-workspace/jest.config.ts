@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import { swcTransform } from './jest.shared';
 
 // A multi-project root config: one project by its (TypeScript) config file, one inline.
 export default {
@@ -8,7 +9,7 @@ export default {
       displayName: 'inline',
       rootDir: '<rootDir>/libs/async-config',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
+      transform: { '^.+\\.ts$': swcTransform },
     },
   ],
 } satisfies Config;
