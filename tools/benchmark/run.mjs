@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark of nx-quality against the official Nx targets (issue 7). Never a timed test: run it by
-//   npm run bench -- [--quick] [--projects 30] [--runs 3] [--only cold,single,warm,affected,report]
+//   npm run bench -- [--quick] [--projects 30] [--runs 3] [--runs-affected 1] [--only cold,single,warm,affected,report]
 //                    [--report-sizes 100,300,1000] [--cache-dir dir] [--tarballs dir] [--json out.json]
 // Every scenario checks that what it needs exists and prints "n/a (reason)" otherwise.
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,19 +18,20 @@ const REPORT_FIXTURE_VERSION = 1;
 const OFFICIAL_TARGETS = ['test', 'lint', 'typecheck'];
 
 function parseArgs(argv) {
-  const args = { projects: 30, runs: 3, only: null, reportSizes: [100, 300, 1000], cacheDir: join(tmpdir(), 'nxq-bench'), tarballs: undefined, json: undefined, quick: false };
+  const args = { projects: 30, runs: 3, runsBy: {}, only: null, reportSizes: [100, 300, 1000], cacheDir: join(tmpdir(), 'nxq-bench'), tarballs: undefined, json: undefined, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
     if (a === '--quick') args.quick = true;
     else if (a === '--projects') args.projects = Number(next());
     else if (a === '--runs') args.runs = Number(next());
+    else if (/^--runs-(cold|single|warm|affected|report)$/.test(a)) args.runsBy[a.slice('--runs-'.length)] = Number(next());
     else if (a === '--only') args.only = new Set(next().split(','));
     else if (a === '--report-sizes') args.reportSizes = next().split(',').map(Number);
     else if (a === '--cache-dir') args.cacheDir = resolve(next());
     else if (a === '--tarballs') args.tarballs = next();
     else if (a === '--json') args.json = resolve(next());
-    else throw new Error(`unknown argument ${a}\nusage: run.mjs [--quick] [--projects N] [--runs R] [--only cold,single,warm,affected,report] [--report-sizes a,b,c] [--cache-dir d] [--tarballs d] [--json f]`);
+    else throw new Error(`unknown argument ${a}\nusage: run.mjs [--quick] [--projects N] [--runs R] [--runs-<scenario> R] [--only cold,single,warm,affected,report] [--report-sizes a,b,c] [--cache-dir d] [--tarballs d] [--json f]`);
   }
   if (args.quick) {
     if (!argv.includes('--projects')) args.projects = 6;
@@ -42,6 +43,8 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv.slice(2));
 const wanted = (name) => !args.only || args.only.has(name);
+/** Runs of one scenario: --runs-<scenario> when given, else --runs. */
+const runsOf = (name) => args.runsBy[name] ?? args.runs;
 const log = (line) => process.stdout.write(`${line}\n`);
 const median = (values) => {
   const sorted = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
@@ -244,7 +247,7 @@ function order(run) {
 if (wanted('cold')) {
   log(`\n[cold] run-many --skip-nx-cache from a clean disk (dist, out-tsc, test-output removed before each run)`);
   const scenario = (results.scenarios.cold = { official: [], quality: [], unavailable: {} });
-  for (let run = 0; run < args.runs; run++) {
+  for (let run = 0; run < runsOf('cold'); run++) {
     for (const side of order(run)) {
       const why = sideUnavailable(side);
       if (why) {
@@ -268,7 +271,7 @@ if (wanted('single')) {
   const eslintMajor = Number((versions.eslint ?? '0').split('.')[0]);
   // ESLint 9 reads only the root config for `eslint .`; the v10 lookup uses each project's config like the per-project targets do.
   const eslintFlags = eslintMajor === 9 ? ['--flag', 'v10_config_lookup_from_file'] : [];
-  for (let run = 0; run < args.runs; run++) {
+  for (let run = 0; run < runsOf('single'); run++) {
     cleanOutputs();
     const steps = {};
     const env = OFFICIAL_JEST_ENV;
@@ -296,7 +299,7 @@ if (wanted('warm')) {
     if (why) scenario.unavailable[side.name] = why;
     else await prime(side);
   }
-  for (let run = 0; run < args.runs; run++) {
+  for (let run = 0; run < runsOf('warm'); run++) {
     for (const side of order(run)) {
       if (scenario.unavailable[side.name]) continue;
       const r = await nx(side, ['run-many', '-t', ...side.targets], `warm ${side.name} #${run + 1}`);
@@ -327,7 +330,7 @@ if (wanted('affected')) {
     if (why) scenario.unavailable[side.name] = why;
     else if (!wanted('warm')) await prime(side);
   }
-  for (let run = 0; run < args.runs; run++) {
+  for (let run = 0; run < runsOf('affected'); run++) {
     for (const [kind, project] of [['leaf', leaf], ['hub', hub]]) {
       const file = join(ws, 'packages', project.id, 'src', 'lib', `${project.modules[0]}.ts`);
       // A real code change (a new exported function), so every task that reads the file misses the cache.
@@ -368,7 +371,7 @@ if (wanted('report')) {
         break;
       }
       const runs = [];
-      for (let run = 0; run < args.runs; run++) {
+      for (let run = 0; run < runsOf('report'); run++) {
         rmSync(join(dir, 'dist', 'quality-report'), { recursive: true, force: true });
         const r = await timed(process.execPath, ['--max-old-space-size=4096', join(repoRoot, 'tools/benchmark/report-child.mjs'), repoRoot, dir, String(size)], { cwd: dir, log, label: `report ${size} #${run + 1} [load ${load()}]` });
         const line = r.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
@@ -406,7 +409,7 @@ const okAll = (list) => (list ?? []).every((e) => e.code === 0);
 const flag = (list) => (list?.length && !okAll(list) ? ' (!failed)' : '');
 const key = {};
 
-out.push('', `### Results (${args.projects} projects, median of ${args.runs} run(s), ${cpus().length} CPUs)`, '');
+out.push('', `### Results (${args.projects} projects, median of ${args.runs} run(s)${Object.keys(args.runsBy).length ? ` (${Object.entries(args.runsBy).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}, ${cpus().length} CPUs)`, '');
 row('scenario', 'official', 'nx-quality', 'ratio (ours / official)', 'target');
 row('---', '---:', '---:', '---:', '---');
 const cold = results.scenarios.cold;

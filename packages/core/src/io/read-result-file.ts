@@ -21,6 +21,7 @@ export function readResultFile<S extends z.ZodType>(file: string, schema: S): Re
   try {
     json = JSON.parse(text);
   } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
     return { state: 'invalid', reason: `is not valid JSON (${(error as Error).message}); it may be truncated` };
   }
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;

@@ -66,16 +66,6 @@ describe('init generator', () => {
       expect(snapshotOfTree()).toEqual(first);
     });
 
-    it('adds the report target to a root project.json when there is one, keeping an existing one', async () => {
-      writeJson(tree, 'project.json', { name: 'app', targets: {} });
-      await run({ reportTargetName: 'report' });
-      expect(readJson(tree, 'project.json').targets).toEqual({ report: { executor: '@nx-quality/plugin:quality-report' } });
-      expect(readJson(tree, 'package.json').nx).toBeUndefined();
-      writeJson(tree, 'project.json', { name: 'app', targets: { report: { executor: 'custom:report' } } });
-      await run({ reportTargetName: 'report' });
-      expect(readJson(tree, 'project.json').targets.report).toEqual({ executor: 'custom:report' });
-    });
-
     it('keeps a .gitignore that already ignores dist', async () => {
       tree.write('.gitignore', 'node_modules\n/dist\n');
       await run();
@@ -199,6 +189,18 @@ describe('init generator', () => {
       const first = snapshotOfTree();
       await run({ replaceOfficial: true });
       expect(snapshotOfTree()).toEqual(first);
+    });
+  });
+
+  describe('reportTargetName', () => {
+    it('adds the report target to a root project.json when there is one, keeping an existing one', async () => {
+      writeJson(tree, 'project.json', { name: 'app', targets: {} });
+      await run({ reportTargetName: 'report' });
+      expect(readJson(tree, 'project.json').targets).toEqual({ report: { executor: '@nx-quality/plugin:quality-report' } });
+      expect(readJson(tree, 'package.json').nx).toBeUndefined();
+      writeJson(tree, 'project.json', { name: 'app', targets: { report: { executor: 'custom:report' } } });
+      await run({ reportTargetName: 'report' });
+      expect(readJson(tree, 'project.json').targets.report).toEqual({ executor: 'custom:report' });
     });
   });
 
