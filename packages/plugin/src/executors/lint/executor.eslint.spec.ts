@@ -162,6 +162,15 @@ describe.each([
     expect(limited.result.failureReasons).toEqual(['3 ESLint warnings exceed maxWarnings 2 (project warnings)']);
   });
 
+  itOnce("uses ESLint's cache in the workspace's node_modules/.cache and gives the same counts from it", async () => {
+    const first = await runExecutor(ws, 'packages/warnings', { cache: true });
+    expect(existsSync(join(ws, 'node_modules/.cache/nx-quality/eslint/warnings.eslintcache'))).toBe(true);
+    const second = await runExecutor(ws, 'packages/warnings', { cache: true });
+    expect(second.result.counts).toEqual(first.result.counts);
+    expect(second.result.rules).toEqual(first.result.rules);
+    expect(second.result.counts).toEqual(cliCounts(eslintCli(eslint, join(ws, 'packages/warnings')), ws).counts);
+  });
+
   itOnce('caps the message list but keeps the counts exact', async () => {
     const { result } = await runExecutor(ws, 'packages/dirty', { messagesCap: 3 });
     const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/dirty')), ws);

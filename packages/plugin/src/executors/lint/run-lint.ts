@@ -133,7 +133,10 @@ function eslintInstance(cache: LintRunCache, eslint: ResolvedEslint, eslintOptio
  */
 async function loadConfig(instance: EslintInstance, options: NormalizedLintOptions, project: ProjectRef): Promise<void> {
   try {
-    await instance.calculateConfigForFile(join(options.projectRoot.absolute, '__nx_quality_probe__.js'));
+    // Config objects are validated when merged for a file: probe a JavaScript and a TypeScript one.
+    for (const probe of ['__nx_quality_probe__.js', '__nx_quality_probe__.ts']) {
+      await instance.calculateConfigForFile(join(options.projectRoot.absolute, probe));
+    }
   } catch (error) {
     const config = options.eslintConfig!;
     const cause = error instanceof Error ? error.message : String(error);
