@@ -16,7 +16,7 @@ export const RESULT_FILE_NAMES = {
 /** Expands `{projectRoot}`/`{projectName}` in a results-dir template into a workspace-relative POSIX folder. */
 export function resolveResultsDir(template: string, project: { name: string; root: string }): string {
   const root = project.root === '' ? '.' : project.root;
-  const expanded = template.replaceAll('{projectRoot}', root)// Same substitution Nx applies to `outputs`, so declared outputs and written files agree.
-    .replaceAll('{projectName}', project.name);
+  // Same substitution Nx applies to `outputs`, so declared outputs and written files agree.
+  const expanded = template.replaceAll('{projectRoot}', root).replaceAll('{projectName}', project.name);
   return posix.normalize(expanded.replace(/^\{workspaceRoot\}\/?/, '')).replace(/\/$/, '');
 }
