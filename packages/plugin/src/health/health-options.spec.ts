@@ -9,7 +9,7 @@ describe('healthOptionsSchema', () => {
       maxComplexity: 10,
       todoTags: ['TODO', 'FIXME', 'XXX', 'HACK'],
       untestedTopN: 20,
-      fanInScope: 'workspace',
+      fanInScope: 'project',
       defaultTestKind: 'unit',
       allowLogAndRethrow: true,
       genericCatchBoundaries: { functions: [], files: [] },

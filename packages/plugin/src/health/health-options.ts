@@ -44,8 +44,11 @@ export const healthOptionsSchema = z
     untestedTopN: z.number().int().nonnegative().default(20).describe('How many untested modules health.json lists (the count stays exact).'),
     fanInScope: z
       .enum(['project', 'workspace'])
-      .default('workspace')
-      .describe('Whose imports count as fan-in of a module: files of the project only, or every file of the workspace.'),
+      // Dependents are not among an Nx task's inputs, so a cache hit could replay a stale workspace-wide fan-in.
+      .default('project')
+      .describe(
+        'Whose imports count as fan-in of a module: files of the project only (default; exact under Nx caching), or every file of the workspace (add dependents to the quality target inputs when caching).',
+      ),
     maxFindings: z.number().int().nonnegative().default(500).describe('Cap of the findings list (counts stay exact).'),
     testKinds: z
       .record(z.string(), testKindConventionSchema)
