@@ -2,6 +2,10 @@
 // with Jest and ESLint plus one `node --test` library, our packed tarballs installed, `init` run,
 // known defects planted. Every number nx-quality records is compared with the tool's own output on
 // the same project. The workspace is prepared once; the describes below run in order on it.
+//
+// Environment (all optional): NXQ_E2E_KEEP=1 keeps the temp workspace (its path is printed);
+// NXQ_E2E_BASE_CACHE=<dir> reuses a base workspace across local runs (never in CI);
+// NXQ_E2E_PACK_WARN_ONLY=1 packs half-built packages; NXQ_E2E_TIMINGS_FILE=<file> appends phase timings.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
@@ -170,7 +174,12 @@ describe('setup: packed packages installed, init, inferred targets', () => {
       quality: '@nx-quality/plugin:quality',
     };
     if (lib !== NODE_LIB) expected.typecheck = '@nx-quality/plugin:typecheck';
-    expect({ project: ws.project(lib), executors }).toMatchObject({ project: ws.project(lib), executors: expected });
+    const qualityDeps = (targets.quality?.dependsOn ?? []).map((d) => (typeof d === 'string' ? d : (d as { target?: string }).target)).sort();
+    expect({ project: ws.project(lib), executors, qualityDeps }).toMatchObject({
+      project: ws.project(lib),
+      executors: expected,
+      qualityDeps: toolKinds(lib).sort(),
+    });
   });
 });
 

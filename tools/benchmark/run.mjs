@@ -180,6 +180,12 @@ async function nx(side, nxArgs, label) {
   const result = await timed(process.execPath, [nxBin, ...nxArgs, '--output-style=static'], { cwd: ws, env: { ...side.env, NX_PROFILE: profileRel }, log, label: `${label} [load ${loadBefore}]` });
   const parsed = parseNxOutput(result.out);
   const profile = readProfile(join(ws, profileRel));
+  if (profile) {
+    // Nx prints the cache line only when something was replayed; the profile has every task's status.
+    const all = Object.values(profile).flatMap((t) => Object.entries(t.statuses));
+    parsed.cacheOf = all.reduce((n, [, c]) => n + c, 0);
+    parsed.cacheHits = all.filter(([status]) => status.includes('cache')).reduce((n, [, c]) => n + c, 0);
+  }
   if (result.code !== 0) {
     log(`      ! exit ${result.code}; failed tasks: ${parsed.failedTasks.slice(0, 8).join(', ') || '(see log)'}`);
   }
@@ -476,7 +482,8 @@ const breakdown = (list) => {
   const targets = new Set(list.flatMap((e) => Object.keys(e.profile ?? {})));
   return [...targets].map((t) => {
     const tasks = list[0].profile?.[t]?.tasks ?? 0;
-    return `${t} ${sec(median(list.map((e) => e.profile?.[t]?.ms ?? 0)))} (${tasks} tasks)`;
+    const ms = median(list.map((e) => e.profile?.[t]?.ms ?? 0));
+    return `${t} ${sec(ms)} (${tasks} tasks, ${tasks ? sec(ms / tasks) : 'n/a'} each)`;
   }).join(', ') || '(no task ran)';
 };
 if (cold) {

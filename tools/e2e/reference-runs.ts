@@ -182,9 +182,8 @@ export function nodeTestReference(workspace: string, projectRoot: string): Refer
     if (!match) throw new Error(`node --test printed no "# ${label}" line in ${projectRoot}\n${describeOutput(result)}`);
     return Number(match[1]);
   };
-  const todo = read('todo');
-  // Node counts todo tests inside "pass"; the result schema keeps them apart.
-  return { total: read('tests'), passed: read('pass') - todo, failed: read('fail'), skipped: read('skipped'), todo };
+  // "# tests" is pass + fail + skipped + todo (+ cancelled, counted as failed by the runner's exit code).
+  return { total: read('tests'), passed: read('pass'), failed: read('fail') + read('cancelled'), skipped: read('skipped'), todo: read('todo') };
 }
 
 /** `c8 node --test` with c8's json-summary: its totals and covered files. */

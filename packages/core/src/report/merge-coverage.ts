@@ -1,5 +1,5 @@
 import { isAbsolute, posix, relative, sep } from 'node:path';
-import libCoverage, { type CoverageMap, type CoverageSummary as IstanbulSummary } from 'istanbul-lib-coverage';
+import type { CoverageMap, CoverageSummary as IstanbulSummary } from 'istanbul-lib-coverage';
 import type { CoverageSummary } from '../schemas/coverage';
 
 /** One project's `coverage-final.json`, already parsed. */
@@ -53,6 +53,8 @@ export function mergeCoverage(
   sources: CoverageSource[],
   workspaceRoot?: string,
 ): { map: CoverageMap; summary: CoverageSummary; rejected: RejectedCoverageEntry[] } {
+  // Loaded on first use: core's index is on Nx's graph-time path (createNodes), which never needs istanbul.
+  const libCoverage = require('istanbul-lib-coverage') as typeof import('istanbul-lib-coverage');
   const map = libCoverage.createCoverageMap({});
   const rejected: RejectedCoverageEntry[] = [];
   for (const source of sources) {

@@ -2,8 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoverageMap } from 'istanbul-lib-coverage';
-import libReport from 'istanbul-lib-report';
-import reports from 'istanbul-reports';
 import { escapeXml } from './escape-xml';
 
 // istanbul-reports escapes class names but not the `filename` attribute, so a path with `&` or `<`
@@ -18,6 +16,9 @@ function escapeCoberturaFilenames(xml: string): string {
  * absolute location of the workspace or the time of the run), so two clones produce identical files.
  */
 export function renderCoverageFiles(map: CoverageMap, options: { timestamp: number }): Record<string, string> {
+  // Loaded on first use: core's index is on Nx's graph-time path (createNodes), which never renders coverage.
+  const libReport = require('istanbul-lib-report') as typeof import('istanbul-lib-report');
+  const reports = require('istanbul-reports') as typeof import('istanbul-reports');
   const json = map.toJSON();
   const sorted: Record<string, unknown> = {};
   for (const key of Object.keys(json).sort()) sorted[key] = json[key];

@@ -10,6 +10,7 @@ import type { Report } from './report-schema';
 
 /** Output formats of the workspace report. */
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit', 'sarif', 'coverage'] as const;
+/** One output format of the workspace report. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Renders the requested formats as `{ fileName: content }` (file names relative to the output folder). */

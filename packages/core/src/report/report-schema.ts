@@ -10,6 +10,7 @@ export const REPORT_SCHEMA_VERSION = 1;
 
 /** The result kinds a project's report row is made of. */
 export const REPORT_RESULT_KINDS = ['test', 'lint', 'typecheck', 'health', 'quality'] as const;
+/** A per-project result the report reads. */
 export type ReportResultKind = (typeof REPORT_RESULT_KINDS)[number];
 
 /**

@@ -4,5 +4,6 @@ export * from './test-result';
 export * from './lint-result';
 export * from './typecheck-result';
 export * from './health-result';
+export * from './zero-health-counts';
 export * from './gates';
 export * from './quality-result';

@@ -8,6 +8,7 @@ import { addScannedFile, addWorkspaceFile, type ModuleGraph } from './build-modu
 import { buildHealthEslintConfig } from './build-health-eslint-config';
 import { collectTodos } from './collect-todos';
 import { countLines } from './count-lines';
+import { errorHealthResult } from './error-health-result';
 import type { NormalizedHealthOptions } from './health-options';
 import { listProjectFiles } from './list-project-files';
 import { listWorkspaceCodeFiles } from './list-workspace-code-files';
@@ -40,7 +41,7 @@ export async function analyzeHealth(
   inputs: { test?: TestResult },
 ): Promise<HealthResult> {
   const startedAt = new Date();
-  const header: ResultHeader = {
+  const header: Pick<HealthResult, 'kind' | 'schemaVersion' | 'project' | 'projectRoot' | 'startedAt'> = {
     kind: 'health',
     schemaVersion: RESULT_SCHEMA_VERSION,
     project: project.name,
@@ -52,7 +53,7 @@ export async function analyzeHealth(
     ts = resolveWorkspaceTool<typeof TS>('typescript', project.workspaceRoot);
   } catch (error) {
     if (!(error instanceof QualityError)) throw error;
-    return emptyResult(header, startedAt, { name: 'nx-quality-health', version: 'unknown' }, { code: error.code, message: error.message, hint: error.hint });
+    return errorHealthResult(project, startedAt, { name: 'nx-quality-health', version: 'unknown' }, { code: error.code, message: error.message, hint: error.hint });
   }
 
   const workspaceRoot = realpathSync(project.workspaceRoot);
@@ -66,7 +67,7 @@ export async function analyzeHealth(
     lint = await runHealthEslint(workspaceRoot, projectDir, [...files.sources, ...files.tests], buildHealthEslintConfig(options));
   } catch (error) {
     if (!(error instanceof QualityError)) throw error;
-    return emptyResult(header, startedAt, { name: 'nx-quality-health', version: `typescript@${ts.version}` }, { code: error.code, message: error.message, hint: error.hint });
+    return errorHealthResult(project, startedAt, { name: 'nx-quality-health', version: `typescript@${ts.version}` }, { code: error.code, message: error.message, hint: error.hint });
   }
   const tally = tallyLintMessages(lint.messages, projectFileToWorkspace);
 
@@ -130,45 +131,5 @@ export async function analyzeHealth(
     untestedModules: untested.ranked.slice(0, options.untestedTopN),
     sourceFiles: files.sources.length,
     mockCalls,
-  };
-}
-
-type ResultHeader = Pick<HealthResult, 'kind' | 'schemaVersion' | 'project' | 'projectRoot' | 'startedAt'>;
-
-function emptyResult(
-  header: ResultHeader,
-  startedAt: Date,
-  tool: HealthResult['tool'],
-  error: NonNullable<HealthResult['error']>,
-): HealthResult {
-  return {
-    ...header,
-    status: 'error',
-    durationMs: Date.now() - startedAt.getTime(),
-    tool,
-    error,
-    counts: {
-      genericCatches: 0,
-      bareThrows: 0,
-      explicitAny: 0,
-      longFiles: 0,
-      longFunctions: 0,
-      complexFunctions: 0,
-      todos: 0,
-      assertionFreeTests: 0,
-      skippedTests: 0,
-      focusedTests: 0,
-      untestedModules: 0,
-      indirectlyTestedModules: 0,
-      parseErrors: 0,
-    },
-    findings: [],
-    findingsOmitted: 0,
-    todos: [],
-    todosByCategory: {},
-    testFiles: [],
-    testKinds: {},
-    untestedModules: [],
-    sourceFiles: 0,
   };
 }

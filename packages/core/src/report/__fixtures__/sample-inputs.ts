@@ -1,5 +1,5 @@
 // Hand-built results of a small workspace, including hostile strings, for the renderer specs.
-import type { HealthResult, LintResult, TestResult, TypecheckResult } from '../../schemas';
+import { zeroHealthCounts, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '../../schemas';
 import type { ReportProjectInput } from '../report-inputs';
 
 /** A test name carrying everything a renderer must neutralise. */
@@ -130,21 +130,7 @@ export function healthResult(project: string, root: string): HealthResult {
     ...header(project, root),
     status: 'passed',
     tool: { name: 'nx-quality', version: '0.1.0' },
-    counts: {
-      genericCatches: 2,
-      bareThrows: 1,
-      explicitAny: 3,
-      longFiles: 0,
-      longFunctions: 1,
-      complexFunctions: 0,
-      todos: 2,
-      assertionFreeTests: 0,
-      skippedTests: 1,
-      focusedTests: 0,
-      untestedModules: 1,
-      indirectlyTestedModules: 0,
-      parseErrors: 0,
-    },
+    counts: { ...zeroHealthCounts(), genericCatches: 2, bareThrows: 1, explicitAny: 3, longFunctions: 1, todos: 2, skippedTests: 1, untestedModules: 1 },
     findings: [],
     findingsOmitted: 0,
     todos: [],

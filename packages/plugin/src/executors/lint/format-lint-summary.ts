@@ -3,10 +3,12 @@ import type { LintResult } from '@nx-quality/core';
 /** A compact, human summary of a LintResult: totals, the top rules, the first messages. */
 export function formatLintSummary(result: LintResult, resultFile: string, maxMessages = 10): string {
   const { counts } = result;
+  const heading = `${result.project}: lint ${result.status.toUpperCase()} (${result.tool.name} ${result.tool.version})`;
   const lines = [
-    `${result.project}: lint ${result.status.toUpperCase()} (${result.tool.name} ${result.tool.version}) — ` +
-      `${counts.errors} errors, ${counts.warnings} warnings (${counts.fixableErrors + counts.fixableWarnings} fixable) in ` +
-      `${counts.filesWithProblems} of ${counts.filesLinted} files${result.fixed ? '; fixes written' : ''}`,
+    result.status === 'error'
+      ? heading
+      : `${heading} — ${counts.errors} errors, ${counts.warnings} warnings (${counts.fixableErrors + counts.fixableWarnings} fixable) in ` +
+        `${counts.filesWithProblems} of ${counts.filesLinted} files${result.fixed ? '; fixes written' : ''}`,
   ];
   const topRules = Object.entries(result.rules)
     .sort(([, a], [, b]) => b.errors + b.warnings - (a.errors + a.warnings))

@@ -146,7 +146,7 @@ async function loadConfig(instance: EslintInstance, options: NormalizedLintOptio
       `The ESLint config ${config.relative} could not be loaded for project "${project.name}": ${withoutRoot(cause, project.workspaceRoot)}${configLocation(error, config.absolute)}`,
       {
         cause: error,
-        hint: `Fix the config (reproduce with \`npx eslint --config ${config.relative} --print-config ${options.projectRoot.relative}/index.js\`) and make sure every plugin it imports is installed.`,
+        hint: `Correct the config (reproduce with \`npx eslint --config ${config.relative} --print-config ${options.projectRoot.relative}/index.js\`) and make sure every plugin it imports is installed.`,
       },
     );
   }

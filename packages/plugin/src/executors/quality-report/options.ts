@@ -56,6 +56,7 @@ export type QualityReportExecutorOptions = Partial<z.input<typeof optionsSchema>
 /** Options after defaults. */
 export type NormalizedQualityReportOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'Quality report',
   description:

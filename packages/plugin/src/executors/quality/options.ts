@@ -4,6 +4,7 @@ import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
 /** The tool results a quality target can evaluate. */
 export const QUALITY_TOOLS = ['test', 'lint', 'typecheck'] as const;
+/** One tool result a quality target can evaluate. */
 export type QualityTool = (typeof QUALITY_TOOLS)[number];
 
 /** Options of the `quality` executor; `schema.json` is generated from this (`npm run schemas`). */
@@ -29,6 +30,7 @@ export type QualityExecutorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type NormalizedQualityOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'Quality',
   description:

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { QualityResultSchema, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '@nx-quality/core';
+import { QualityResultSchema, zeroHealthCounts, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '@nx-quality/core';
 import type { ProjectRef } from '../shared/project-ref';
 import { analyzeHealth } from '../../health/analyze-health';
 import qualityExecutor from './executor';
@@ -82,21 +82,7 @@ function healthResult(project: ProjectRef): HealthResult {
     startedAt: '2026-01-01T00:00:00.000Z',
     durationMs: 1,
     tool: { name: 'nx-quality-health', version: '0.1.0' },
-    counts: {
-      genericCatches: 2,
-      bareThrows: 0,
-      explicitAny: 1,
-      longFiles: 0,
-      longFunctions: 0,
-      complexFunctions: 0,
-      todos: 5,
-      assertionFreeTests: 0,
-      skippedTests: 0,
-      focusedTests: 0,
-      untestedModules: 1,
-      indirectlyTestedModules: 0,
-      parseErrors: 0,
-    },
+    counts: { ...zeroHealthCounts(), genericCatches: 2, explicitAny: 1, todos: 5, untestedModules: 1 },
     findings: [],
     findingsOmitted: 0,
     todos: [],

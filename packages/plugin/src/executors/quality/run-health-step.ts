@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { formatZodIssues, HealthCountsSchema, RESULT_FILE_NAMES, RESULT_SCHEMA_VERSION, writeJsonAtomic, type HealthConfig, type HealthCounts, type HealthResult, type TestResult } from '@nx-quality/core';
+import { formatZodIssues, RESULT_FILE_NAMES, writeJsonAtomic, type HealthConfig, type HealthResult, type TestResult } from '@nx-quality/core';
 import { analyzeHealth } from '../../health/analyze-health';
+import { errorHealthResult } from '../../health/error-health-result';
 import { healthOptionsSchema } from '../../health/health-options';
 import { describeError } from '../shared/describe-error';
 import type { ProjectRef } from '../shared/project-ref';
@@ -38,36 +39,12 @@ export async function runHealthStep(project: ProjectRef, resultsDir: string, con
     health = await analyzeHealth(project, parsed.data, { test });
     // eslint-disable-next-line @nx-quality/no-generic-catch -- executor boundary: any crash of the analysis is recorded as health.json status error, never thrown
   } catch (error) {
-    health = errorHealthResult(project, startedAt, describeError(error, 'HEALTH_ANALYSIS_FAILED'));
+    health = errorHealthResult(project, startedAt, { name: 'nx-quality-health', version: 'unknown' }, describeError(error, 'HEALTH_ANALYSIS_FAILED'));
   }
   writeJsonAtomic(absolute, health);
   return {
     health,
     input: health.status === 'error' ? { state: 'error', file, detail: health.error?.message ?? 'the health analysis failed' } : { state: 'ok', file },
     configErrors: [],
-  };
-}
-
-function errorHealthResult(project: ProjectRef, startedAt: Date, error: HealthResult['error']): HealthResult {
-  const zero = Object.fromEntries(Object.keys(HealthCountsSchema.shape).map((key) => [key, 0])) as HealthCounts;
-  return {
-    kind: 'health',
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    project: project.name,
-    projectRoot: project.root,
-    status: 'error',
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
-    tool: { name: 'nx-quality-health', version: 'unknown' },
-    error,
-    counts: zero,
-    findings: [],
-    findingsOmitted: 0,
-    todos: [],
-    todosByCategory: {},
-    testFiles: [],
-    testKinds: {},
-    untestedModules: [],
-    sourceFiles: 0,
   };
 }

@@ -1,11 +1,4 @@
-// ESC/CSI sequences (colors, cursor moves) as terminals and Jest's formatter emit them.
-// eslint-disable-next-line no-control-regex
-const ANSI_PATTERN = /[\u001b\u009b][[\]()#;?]*(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-ORZcf-nqry=><~]|\][^\u0007]*\u0007)/g;
-
-/** Removes ANSI escape codes from tool output. */
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI_PATTERN, '');
-}
+import { stripAnsi } from '@nx-quality/core';
 
 /** The first `maxLines` lines of a failure message before its stack trace, ANSI stripped, for result files. */
 export function firstMessageLines(text: string, maxLines = 8): string {

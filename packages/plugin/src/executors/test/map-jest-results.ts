@@ -1,5 +1,5 @@
-import { toWorkspacePath, type TestCase, type TestFailure, type TestFileResult, type TestResult } from '@nx-quality/core';
-import { firstMessageLines, stripAnsi } from './first-message-lines';
+import { stripAnsi, toWorkspacePath, type TestCase, type TestFailure, type TestFileResult, type TestResult } from '@nx-quality/core';
+import { firstMessageLines } from './first-message-lines';
 import { positionInStack } from './position-in-stack';
 import type { JestAggregatedResult, JestAssertionResult, JestTestFileResult } from './jest-result-types';
 

@@ -70,6 +70,7 @@ export type TestExecutorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type ParsedTestOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'Test',
   description:

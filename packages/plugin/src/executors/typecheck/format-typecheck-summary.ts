@@ -3,9 +3,11 @@ import type { TypecheckResult } from '@nx-quality/core';
 /** A compact, human summary of a TypecheckResult: totals, the top codes, the first diagnostics, the ladder. */
 export function formatTypecheckSummary(result: TypecheckResult, resultFile: string, maxDiagnostics = 10): string {
   const { counts } = result;
+  const heading = `${result.project}: typecheck ${result.status.toUpperCase()} (${result.tool.name} ${result.tool.version})`;
   const lines = [
-    `${result.project}: typecheck ${result.status.toUpperCase()} (${result.tool.name} ${result.tool.version}) — ` +
-      `${counts.errors} errors, ${counts.warnings} warnings in ${counts.filesChecked} files of ${result.configs.length ? result.configs.join(', ') : result.tsconfig}`,
+    result.status === 'error'
+      ? heading
+      : `${heading} — ${counts.errors} errors, ${counts.warnings} warnings in ${counts.filesChecked} files of ${result.configs.length ? result.configs.join(', ') : result.tsconfig}`,
   ];
   const codes = Object.entries(result.codes)
     .sort(([, a], [, b]) => b - a)

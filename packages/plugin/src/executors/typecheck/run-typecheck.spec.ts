@@ -37,6 +37,27 @@ describe('runTypecheckForProject with TypeScript mocked', () => {
     expect(result.error).toMatchObject({ code: 'TYPECHECK_FAILED', message: 'stop after reading', hint: expect.stringContaining('unexpected failure') });
   });
 
+  it('creates one program per config of the solution, lib before spec, reading referenced sources instead of outputs', async () => {
+    const realTs = jest.requireActual<typeof import('typescript')>('typescript');
+    const createProgram = jest.fn((options: import('typescript').CreateProgramOptions) => realTs.createProgram(options));
+    jest.mocked(resolveTypeScript).mockReturnValue({ ts: { ...realTs, createProgram } as never, path: 'typescript' });
+    const fixture = join(__dirname, '__fixtures__/ts-workspace');
+    const lib = { workspaceRoot: fixture, name: 'clean-lib', root: 'packages/clean-lib', tags: [] };
+    const result = await runTypecheckForProject(lib, normalizeTypecheckOptions(lib, {}));
+
+    expect(result.status).toBe('passed');
+    const calls = createProgram.mock.calls.map(([options]) => options);
+    expect(calls.map((options) => options.rootNames.map((file) => file.slice(fixture.length + 1)))).toEqual([
+      ['packages/clean-lib/src/index.ts'],
+      ['packages/clean-lib/src/index.spec.ts'],
+    ]);
+    expect(calls[1]!.projectReferences?.map((reference) => reference.path)).toEqual([join(fixture, 'packages/clean-lib/tsconfig.lib.json')]);
+    for (const options of calls) {
+      expect((options.host as { useSourceOfProjectReferenceRedirect?: () => boolean }).useSourceOfProjectReferenceRedirect?.()).toBe(true);
+      expect(options.options.noEmit).toBeUndefined();
+    }
+  });
+
   it('rejects unknown options naming them', () => {
     expect(() => normalizeTypecheckOptions(project, { tsconfig: 'x' })).toThrow(/tsconfig/);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+import { forceOption, skipFormatOption } from '../shared/generator-options';
 
 /** Options of the `ci-workflow` generator; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z.strictObject({
@@ -28,8 +29,8 @@ export const optionsSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, 'must be a workspace-relative folder such as dist/quality-report')
     .default('dist/quality-report')
     .describe('Workspace-relative folder the report target writes quality.sarif and report.md to.'),
-  force: z.boolean().default(false).describe('Overwrite an existing workflow file with other content (refused otherwise).'),
-  skipFormat: z.boolean().default(false).describe('Do not format the workflow with Prettier.'),
+  force: forceOption('Overwrite an existing workflow file with other content (refused otherwise).'),
+  skipFormat: skipFormatOption('the workflow'),
 });
 
 /** Raw options as Nx passes them. */
@@ -37,6 +38,7 @@ export type CiWorkflowGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type ParsedCiWorkflowOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'CI workflow',
   description:

@@ -63,5 +63,7 @@ export const ErrorSpecSchema = z
     });
   });
 
+/** An error hierarchy spec as written in the JSON/YAML file. */
 export type ErrorSpecInput = z.input<typeof ErrorSpecSchema>;
+/** An error hierarchy spec after validation and defaults. */
 export type ErrorSpec = z.output<typeof ErrorSpecSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+import { forceOption, projectOption, skipFormatOption } from '../shared/generator-options';
 
 /** Comma-separated string or array → trimmed, non-empty names (Nx passes `--x=a,b` as one string). */
 const nameList = z
@@ -8,11 +9,7 @@ const nameList = z
 
 /** Options of the `error-hierarchy` generator; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z.strictObject({
-  project: z
-    .string()
-    .min(1)
-    .describe('Project that receives the error module.')
-    .meta({ $default: { $source: 'argv', index: 0 }, 'x-prompt': 'Which project should get the error hierarchy?', 'x-priority': 'important' }),
+  project: projectOption('Project that receives the error module.', 'Which project should get the error hierarchy?'),
   spec: z
     .string()
     .min(1)
@@ -35,8 +32,8 @@ export const optionsSchema = z.strictObject({
     .boolean()
     .default(true)
     .describe("Re-export the error module from the project's entry (src/index.ts) when that file exists."),
-  force: z.boolean().default(false).describe('Overwrite generated files that were edited since (they are never overwritten otherwise).'),
-  skipFormat: z.boolean().default(false).describe('Do not format the touched files with Prettier.'),
+  force: forceOption('Overwrite generated files that were edited since (they are never overwritten otherwise).'),
+  skipFormat: skipFormatOption('the touched files'),
 });
 
 /** Raw options as Nx passes them. */
@@ -44,6 +41,7 @@ export type ErrorHierarchyGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type ParsedErrorHierarchyOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'Error hierarchy',
   description:

@@ -6,6 +6,7 @@ export const OFFICIAL_PLUGINS = {
   lint: '@nx/eslint/plugin',
   typecheck: '@nx/js/typescript',
 } as const;
+/** The tools whose official inferred targets `init --replaceOfficial` can supersede. */
 export type ToolKind = keyof typeof OFFICIAL_PLUGINS;
 
 /** Name of a plugin registration, whether written as a string or an object. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+import { skipFormatOption } from '../shared/generator-options';
 
 /** Options of the `init` generator (`nx add @nx-quality/plugin` runs it); `schema.json` is generated from this. */
 export const optionsSchema = z
@@ -20,7 +21,7 @@ export const optionsSchema = z
       .boolean()
       .default(true)
       .describe('Keep versions of packages already in package.json (nx add passes this).'),
-    skipFormat: z.boolean().default(false).describe('Do not format the changed files with Prettier.'),
+    skipFormat: skipFormatOption('the changed files'),
   })
   .describe('Options of @nx-quality/plugin:init');
 
@@ -29,6 +30,7 @@ export type InitGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type NormalizedInitOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'Init',
   description:

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+import { forceOption, projectOption, skipFormatOption } from '../shared/generator-options';
 
 /** Options of the `spec` generator; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z.strictObject({
-  project: z
-    .string()
-    .min(1)
-    .describe('Project that holds the module.')
-    .meta({ $default: { $source: 'argv', index: 0 }, 'x-prompt': 'Which project holds the module?', 'x-priority': 'important' }),
+  project: projectOption('Project that holds the module.', 'Which project holds the module?'),
   file: z
     .string()
     .regex(/\.[cm]?tsx?$/, 'must be a TypeScript module such as src/lib/foo.ts')
@@ -24,8 +21,8 @@ export const optionsSchema = z.strictObject({
     .refine((value) => !value.split('/').includes('..'), 'must stay inside the project')
     .default('tests/unit')
     .describe('Project-relative unit test folder used by --location=unit-folder or auto.'),
-  force: z.boolean().default(false).describe('Overwrite an existing spec at the target path (refused otherwise).'),
-  skipFormat: z.boolean().default(false).describe('Do not format the new spec with Prettier.'),
+  force: forceOption('Overwrite an existing spec at the target path (refused otherwise).'),
+  skipFormat: skipFormatOption('the new spec'),
 });
 
 /** Raw options as Nx passes them. */
@@ -33,6 +30,7 @@ export type SpecGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type ParsedSpecOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'Spec stubs',
   description:

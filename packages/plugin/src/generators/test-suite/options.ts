@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+import { forceOption, projectOption, skipFormatOption } from '../shared/generator-options';
 
 /** The kinds of the `kinds` layout, in the order they are listed and run. */
 export const STANDARD_KINDS = ['unit', 'integration', 'e2e', 'security', 'performance'] as const;
@@ -10,11 +11,7 @@ const kindName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case fol
 
 /** Options of the `test-suite` generator; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z.strictObject({
-  project: z
-    .string()
-    .min(1)
-    .describe('Project (with a Jest config) to scaffold the test suite in.')
-    .meta({ $default: { $source: 'argv', index: 0 }, 'x-prompt': 'Which project should get the test suite?', 'x-priority': 'important' }),
+  project: projectOption('Project (with a Jest config) to scaffold the test suite in.', 'Which project should get the test suite?'),
   kinds: z
     .union([z.string(), z.array(z.string())])
     .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((kind) => kind.trim()).filter(Boolean))
@@ -37,8 +34,8 @@ export const optionsSchema = z.strictObject({
     .optional()
     .describe('Project-relative module the example specs test. Default: src/index.ts when it exists (apps without one get file-based examples).'),
   examples: z.boolean().default(true).describe('Add one example spec per new kind folder.'),
-  force: z.boolean().default(false).describe('Regenerate example specs even in kind folders that already have files.'),
-  skipFormat: z.boolean().default(false).describe('Do not format the touched files with Prettier.'),
+  force: forceOption('Regenerate example specs even in kind folders that already have files.'),
+  skipFormat: skipFormatOption('the touched files'),
 });
 
 /** Raw options as Nx passes them. */
@@ -46,6 +43,7 @@ export type TestSuiteGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type ParsedTestSuiteOptions = z.output<typeof optionsSchema>;
 
+/** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
   title: 'Test suite',
   description:
