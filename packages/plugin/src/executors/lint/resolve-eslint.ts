@@ -1,4 +1,5 @@
 import { QualityError } from '@nx-quality/core';
+import { resolveToolModule } from '../shared/resolve-tool-module';
 import type { EslintClass } from './eslint-api';
 
 /** The user's ESLint class, where it was loaded from and its major version. */
@@ -15,10 +16,8 @@ export interface ResolvedEslint {
  * ESLINT_UNSUPPORTED_VERSION (flat config through the `ESLint` class needs ESLint 9+).
  */
 export function resolveEslint(searchFrom: string[], load: (path: string) => unknown = require): ResolvedEslint {
-  let path: string;
-  try {
-    path = require.resolve('eslint', { paths: searchFrom });
-  } catch {
+  const path = resolveToolModule('eslint', searchFrom)?.path;
+  if (!path) {
     throw new QualityError('ESLINT_NOT_FOUND', `ESLint is not installed where the project can resolve it (searched from ${searchFrom.join(', ')}).`, {
       hint: 'Install it in the workspace: npm install -D eslint (ESLint 9 or 10).',
     });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
-import { resolveToolModule } from './resolve-tool-module';
+import { resolveToolModule } from '../shared/resolve-tool-module';
 
 /** A Jest config object as the user's config file produced it (after calling a function export). */
 export type JestConfigObject = Record<string, unknown>;

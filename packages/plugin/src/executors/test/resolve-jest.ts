@@ -1,6 +1,6 @@
 import { QualityError } from '@nx-quality/core';
 import type { JestRunCLI } from './jest-result-types';
-import { resolveToolModule } from './resolve-tool-module';
+import { resolveToolModule } from '../shared/resolve-tool-module';
 
 /** The user's Jest: its runCLI and version. */
 export interface ResolvedJest {

@@ -8,7 +8,7 @@ import type { ProjectRef } from '../../shared/project-ref';
 import { describeError } from '../../shared/describe-error';
 import type { NormalizedTestOptions } from '../normalize-test-options';
 import { recordCoverage } from '../record-coverage';
-import { resolveToolModule } from '../resolve-tool-module';
+import { resolveToolModule } from '../../shared/resolve-tool-module';
 import type { RunnerOutcome } from '../runner-outcome';
 import { DEFAULT_NODE_TEST_GLOBS, findNodeTestFiles } from './find-node-test-files';
 import { mapNodeTestEvents } from './map-node-test-events';

@@ -1,0 +1,76 @@
+import { logger, type ExecutorContext } from '@nx/devkit';
+import {
+  DEFAULT_RESULTS_DIR,
+  InvalidOptionsError,
+  RESULT_FILE_NAMES,
+  RESULT_SCHEMA_VERSION,
+  resolveResultsDir,
+  toWorkspacePath,
+  writeJsonAtomic,
+  type ResultError,
+  type ResultStatus,
+} from '@nx-quality/core';
+import { join, resolve } from 'node:path';
+import { describeError } from './describe-error';
+import { projectRefFromContext, type ProjectRef } from './project-ref';
+
+/** Fields every tool result shares, as an options error records them. */
+export interface ErrorResultHeader {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  project: string;
+  projectRoot: string;
+  status: 'error';
+  startedAt: string;
+  durationMs: number;
+  error: ResultError;
+}
+
+/** How one tool executor (test, lint, typecheck) normalizes, runs, records and summarizes. */
+export interface ToolExecutorSpec<Options, Normalized, Result extends { status: ResultStatus }> {
+  kind: 'test' | 'lint' | 'typecheck';
+  normalize: (project: ProjectRef, raw: Options) => Normalized;
+  resultFile: (normalized: Normalized) => string;
+  run: (project: ProjectRef, normalized: Normalized) => Promise<Result>;
+  /** The kind-specific empty result around an error header, for options that did not validate. */
+  errorResult: (header: ErrorResultHeader, raw: Options) => Result;
+  summarize: (result: Result, resultFile: string) => string;
+}
+
+/**
+ * The shared body of the tool executors: the result file is written on every outcome (Nx skips
+ * `quality` when a dependency fails, so the report must find it), then a summary is printed.
+ * Invalid options are recorded where the result would be by default, since the configured
+ * location may be the invalid option.
+ */
+export async function runToolExecutor<Options, Normalized, Result extends { status: ResultStatus }>(
+  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  rawOptions: Options,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
+  const project = projectRefFromContext(context);
+  let result: Result;
+  let resultFile: string;
+  try {
+    const normalized = spec.normalize(project, rawOptions);
+    resultFile = spec.resultFile(normalized);
+    result = await spec.run(project, normalized);
+  } catch (error) {
+    if (!(error instanceof InvalidOptionsError)) throw error;
+    resultFile = join(resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project)), RESULT_FILE_NAMES[spec.kind]);
+    const header: ErrorResultHeader = {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      project: project.name,
+      projectRoot: project.root,
+      status: 'error',
+      startedAt: new Date().toISOString(),
+      durationMs: 0,
+      error: describeError(error, 'INVALID_OPTIONS'),
+    };
+    result = spec.errorResult(header, rawOptions);
+  }
+  writeJsonAtomic(resultFile, result);
+  const summary = spec.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile));
+  if (result.status === 'passed') logger.info(summary);
+  else logger.error(summary);
+  return { success: result.status === 'passed' };
+}
