@@ -36,6 +36,13 @@ export interface ToolExecutorSpec<Options, Normalized, Result extends { status: 
   summarize: (result: Result, resultFile: string) => string;
 }
 
+/** What one tool task recorded: whether it passed and the summary to print for it. */
+export interface ToolTaskOutcome {
+  success: boolean;
+  /** The compact summary; printed as an error line when `success` is false. */
+  summary: string;
+}
+
 /**
  * The shared body of the tool executors: the result file is written on every outcome (Nx skips
  * `quality` when a dependency fails, so the report must find it), then a summary is printed.
@@ -47,7 +54,22 @@ export async function runToolExecutor<Options, Normalized, Result extends { stat
   rawOptions: Options,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
-  const project = projectRefFromContext(context);
+  const outcome = await recordToolResult(spec, rawOptions, projectRefFromContext(context));
+  if (outcome.success) logger.info(outcome.summary);
+  else logger.error(outcome.summary);
+  return { success: outcome.success };
+}
+
+/**
+ * Normalizes, runs and writes one project's result without printing anything: the part of
+ * `runToolExecutor` a batch implementation repeats per task (Nx prints a batch task's summary from
+ * its `terminalOutput`).
+ */
+export async function recordToolResult<Options, Normalized, Result extends { status: ResultStatus }>(
+  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  rawOptions: Options,
+  project: ProjectRef,
+): Promise<ToolTaskOutcome> {
   let result: Result;
   let resultFile: string;
   try {
@@ -69,8 +91,5 @@ export async function runToolExecutor<Options, Normalized, Result extends { stat
     result = spec.errorResult(header, rawOptions);
   }
   writeJsonAtomic(resultFile, result);
-  const summary = spec.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile));
-  if (result.status === 'passed') logger.info(summary);
-  else logger.error(summary);
-  return { success: result.status === 'passed' };
+  return { success: result.status === 'passed', summary: spec.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile)) };
 }
