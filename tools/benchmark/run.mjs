@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { mustRun, timed } from './exec.mjs';
 import { ensureWorkspace, OFFICIAL_JEST_ENV, OUR_TARGETS } from './make-workspace.mjs';
 import { validateFixtures, writeReportFixtures } from './report-fixtures.mjs';
-import { moduleSymbols } from './synthetic-sources.mjs';
+import { hasSpec, moduleSymbols } from './synthetic-sources.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPORT_FIXTURE_VERSION = 1;
@@ -142,7 +142,7 @@ function parseNxOutput(out) {
 
 /** Sums what our executors recorded under dist/quality, to check they saw what the official tools saw. */
 function readOurTotals() {
-  const totals = { tests: { total: 0, passed: 0, failed: 0, todo: 0 }, lint: { errors: 0, warnings: 0 }, typecheckErrors: 0, statuses: {}, projectsWithTest: 0 };
+  const totals = { tests: { total: 0, passed: 0, failed: 0, todo: 0 }, lint: { errors: 0, warnings: 0 }, typecheckErrors: 0, statuses: {}, projectsWithTest: 0, durationMs: {}, typecheckFilesChecked: 0 };
   for (const p of projects) {
     const dir = join(ws, 'dist', 'quality', 'packages', p.id);
     const read = (name) => {
@@ -163,7 +163,14 @@ function readOurTotals() {
       totals.lint.warnings += lint.counts.warnings;
     }
     const tc = read('typecheck.json');
-    if (tc?.counts) totals.typecheckErrors += tc.counts.errors;
+    if (tc?.counts) {
+      totals.typecheckErrors += tc.counts.errors;
+      totals.typecheckFilesChecked += tc.counts.filesChecked ?? 0;
+    }
+    // Time measured inside our executors: Nx's task time minus this is process start-up and module loading.
+    for (const [kind, value] of [['test', test], ['lint', lint], ['typecheck', tc], ['health', read('health.json')]]) {
+      if (typeof value?.durationMs === 'number') totals.durationMs[kind] = (totals.durationMs[kind] ?? 0) + value.durationMs;
+    }
     for (const [kind, value] of [['test', test], ['lint', lint], ['typecheck', tc], ['quality', read('quality.json')]]) {
       const key = `${kind}:${value?.status ?? 'missing'}`;
       totals.statuses[key] = (totals.statuses[key] ?? 0) + 1;
@@ -293,8 +300,13 @@ if (wanted('single')) {
 }
 
 // 3. warm -----------------------------------------------------------------------------------------
-async function prime(side) {
-  const r = await nx(side, ['run-many', '-t', ...side.targets], `prime ${side.name}`);
+/** Fills a side's (empty) cache with a full run; recorded, as it is a cold run that also writes the cache. */
+async function prime(side, scenario) {
+  rmSync(side.env.NX_CACHE_DIRECTORY, { recursive: true, force: true });
+  cleanOutputs();
+  const r = await nx(side, ['run-many', '-t', ...side.targets], `prime ${side.name} (cold, empty cache)`);
+  scenario.prime ??= {};
+  scenario.prime[side.name] = { ms: r.ms, code: r.code, profile: r.profile, load: r.load };
   return r.code === 0;
 }
 if (wanted('warm')) {
@@ -303,7 +315,7 @@ if (wanted('warm')) {
   for (const side of Object.values(SIDES)) {
     const why = sideUnavailable(side);
     if (why) scenario.unavailable[side.name] = why;
-    else await prime(side);
+    else await prime(side, scenario);
   }
   for (let run = 0; run < runsOf('warm'); run++) {
     for (const side of order(run)) {
@@ -334,7 +346,7 @@ if (wanted('affected')) {
   for (const side of Object.values(SIDES)) {
     const why = sideUnavailable(side);
     if (why) scenario.unavailable[side.name] = why;
-    else if (!wanted('warm')) await prime(side);
+    else if (!wanted('warm')) await prime(side, scenario);
   }
   for (let run = 0; run < runsOf('affected'); run++) {
     for (const [kind, project] of [['leaf', leaf], ['hub', hub]]) {
@@ -443,6 +455,11 @@ if (warm) {
   key.warmVsOfficial = ratio(q, o);
   key.warmFailed = !okAll(warm.official) || !okAll(warm.quality);
   const hits = (list) => (list?.length ? ` [${list[list.length - 1].cacheHits}/${list[list.length - 1].cacheOf ?? '?'} cached]` : '');
+  if (warm.prime) {
+    const po = warm.prime.official;
+    const pq = warm.prime.quality;
+    row('cold, empty cache (warm-up run, writes the cache; 1 run)', po ? sec(po.ms) + flag([po]) : 'n/a', pq ? sec(pq.ms) + flag([pq]) : 'n/a', fmtRatio(ratio(pq?.ms, po?.ms)), '—');
+  }
   row('warm run-many (all cached)', warm.unavailable.official ? `n/a (${warm.unavailable.official})` : sec(o) + hits(warm.official) + flag(warm.official), warm.unavailable.quality ? `n/a (${warm.unavailable.quality})` : sec(q) + hits(warm.quality) + flag(warm.quality), fmtRatio(key.warmVsOfficial), '≤ 1.00');
 }
 const affected = results.scenarios.affected;
@@ -495,7 +512,10 @@ if (cold) {
   if (lastO || lastQ) {
     out.push('', 'Same numbers? (last cold run)');
     if (lastO) out.push(`- official jest: ${JSON.stringify(lastO.tests)}; eslint: ${JSON.stringify(lastO.lint)}; failed tasks: ${lastO.failedTasks.length}`);
-    if (lastQ?.recorded) out.push(`- nx-quality results: tests ${JSON.stringify(lastQ.recorded.tests)} in ${lastQ.recorded.projectsWithTest} test.json; lint ${JSON.stringify(lastQ.recorded.lint)}; type errors ${lastQ.recorded.typecheckErrors}; statuses ${JSON.stringify(lastQ.recorded.statuses)}; failed tasks: ${lastQ.failedTasks.length}${lastQ.failedTasks.length ? ` (${lastQ.failedTasks.slice(0, 5).join(', ')})` : ''}`);
+    if (lastQ?.recorded) {
+      out.push(`- nx-quality results: tests ${JSON.stringify(lastQ.recorded.tests)} in ${lastQ.recorded.projectsWithTest} test.json; lint ${JSON.stringify(lastQ.recorded.lint)}; type errors ${lastQ.recorded.typecheckErrors}; statuses ${JSON.stringify(lastQ.recorded.statuses)}; failed tasks: ${lastQ.failedTasks.length}${lastQ.failedTasks.length ? ` (${lastQ.failedTasks.slice(0, 5).join(', ')})` : ''}`);
+      out.push(`- time inside nx-quality's executors (durationMs in the results, summed): ${Object.entries(lastQ.recorded.durationMs).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}; typecheck files checked, summed over projects: ${lastQ.recorded.typecheckFilesChecked} (the workspace has ${projects.reduce((n, p) => n + p.modules.length + 1 + p.modules.filter((_, m) => hasSpec(p, m)).length, 0)} .ts files under src/)`);
+    }
   }
   if (single?.runs.length) out.push(`- single-process jest: ${JSON.stringify(single.runs.at(-1).tests)}; eslint .: ${JSON.stringify(single.runs.at(-1).lint)}`);
 }
