@@ -4,6 +4,7 @@ import { collectMetrics, type ProjectResults } from '../gates/collect-metrics';
 import { evaluateGates } from '../gates/evaluate-gates';
 import { resolveProjectConditions } from '../config/resolve-project-conditions';
 import type { HealthResult } from '../schemas/health-result';
+import type { QualityResult } from '../schemas/quality-result';
 import type { TestResult } from '../schemas/test-result';
 import { findTopGaps } from './find-top-gaps';
 import { orderTestKinds } from './order-test-kinds';
@@ -62,6 +63,27 @@ function unknownReasons(project: ReportProjectInput, results: ProjectResults): R
   return reasons;
 }
 
+/**
+ * The project's gate, never more lenient than the quality.json this invocation produced or restored:
+ * when that file failed (e.g. on an invalid quality.config.json, which the report cannot re-evaluate)
+ * and the report's own evaluation passed, its violations are carried over so both say failed.
+ */
+function reconcileWithQualityResult(
+  quality: ReportResultInput<QualityResult> | undefined,
+  evaluation: { passed: boolean; conditions: ProjectReport['gate']['conditions']; violations: string[] } | undefined,
+): ProjectReport['gate'] {
+  const recorded = quality && (quality.origin === 'fresh' || quality.origin === 'cached') ? quality.value : undefined;
+  if (!evaluation) {
+    if (recorded?.status !== 'failed') return { status: 'not-evaluated', conditions: [], violations: [] };
+    return { status: 'failed', conditions: [], violations: [...recorded.violations] };
+  }
+  const violations = [...evaluation.violations];
+  if (recorded?.status === 'failed') {
+    for (const violation of recorded.violations) if (!violations.includes(violation)) violations.push(violation);
+  }
+  return { status: evaluation.passed && violations.length === 0 ? 'passed' : 'failed', conditions: evaluation.conditions, violations };
+}
+
 function buildProject(project: ReportProjectInput, input: BuildReportInput, limits: typeof DEFAULT_REPORT_LIMITS): ProjectReport {
   const results: ProjectResults = {
     test: usable(project.results.test),
@@ -78,7 +100,7 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
   const kindOf = (metric: string) => project.results[FAMILY_KIND[metric.split('.')[0] ?? ''] ?? 'quality'];
   // The same conditions the quality target applies (defaults on a tool the project lacks are dropped).
   // A result not run in this invocation and with nothing on disk is not judged (affected mode), not failed.
-  const absent = (['test', 'lint', 'typecheck', 'health'] as const).filter((kind) => project.results[kind] === undefined);
+  const absent = project.absent ?? (['test', 'lint', 'typecheck', 'health'] as const).filter((kind) => project.results[kind] === undefined);
   const config = { gates: project.gates ?? input.gates, coverage: { lines: project.coverageLines ?? input.coverageLines } };
   const conditions = [
     ...resolveProjectConditions(config, { name: project.name, tags: project.tags }, absent),
@@ -96,6 +118,7 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
     conditions,
     unknownReasons: unknownReasons(project, results),
   });
+  const gate = reconcileWithQualityResult(project.results.quality, nothingToEvaluate ? undefined : evaluation);
   const { test, lint, typecheck, health } = results;
   const toolErrors: ProjectReport['toolErrors'] = [];
   for (const [kind, value] of Object.entries(results)) {
@@ -133,9 +156,7 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
     failures: failures.slice(0, limits.failuresPerProject),
     failuresOmitted: Math.max(0, failures.length - limits.failuresPerProject) + (test?.failuresOmitted ?? 0),
     toolErrors,
-    gate: nothingToEvaluate
-      ? { status: 'not-evaluated', conditions: [], violations: [] }
-      : { status: evaluation.passed ? 'passed' : 'failed', conditions: evaluation.conditions, violations: evaluation.violations },
+    gate,
     deltas: computeDeltas(baseline, project.name, metrics),
   };
 }

@@ -2,6 +2,7 @@ import { describeOrigin } from './describe-origin';
 import { escapeMarkdown as md } from './escape-markdown';
 import { formatLineCoverage, formatPercent } from './format-numbers';
 import { HEALTH_COLUMNS } from './health-columns';
+import { markdownCodeSpan } from './markdown-code-span';
 import type { ProjectReport, Report } from './report-schema';
 
 /** GitHub's `$GITHUB_STEP_SUMMARY` limit is 1 MiB; stay below it with room for other steps' notes. */
@@ -71,7 +72,7 @@ function failingConditions(report: Report, cap: number): string[] {
     '',
     `### Failing conditions (${report.failingConditions.length})`,
     '',
-    ...report.failingConditions.slice(0, cap).map((c) => `- ${md(c.message ?? `${c.metric} (project ${c.project})`)}`),
+    ...report.failingConditions.slice(0, cap).map((c) => `- ${markdownCodeSpan(c.message ?? `${c.metric} (project ${c.project})`)}`),
     ...more(report.failingConditions.length - cap, 'failing conditions'),
   ];
 }

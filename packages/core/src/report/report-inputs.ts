@@ -27,6 +27,11 @@ export interface ReportProjectInput {
   /** Gates of this project when they differ from the workspace's (e.g. set on its quality target). */
   gates?: GatesConfig;
   coverageLines?: number;
+  /**
+   * Result kinds whose built-in gates do not apply, as the project's quality target decides (its
+   * `tools` option, `health: false`). Without it, kinds with no result entry are taken as absent.
+   */
+  absent?: ('test' | 'lint' | 'typecheck' | 'health')[];
   results: {
     test?: ReportResultInput<TestResult>;
     lint?: ReportResultInput<LintResult>;

@@ -1,0 +1,46 @@
+import { DEFAULT_RESULTS_DIR } from '@nx-quality/core';
+import { z } from 'zod';
+import { healthOptionsSchema } from '../../health/health-options';
+import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+
+type HealthShape = (typeof healthOptionsSchema)['in']['shape'];
+type WithoutDefaults<S extends HealthShape> = {
+  [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? z.ZodOptional<Inner> : S[K];
+};
+
+// Nx fills schema.json defaults into the options, so a default here would always override
+// quality.config.json's health block: the health defaults are applied after the layering instead.
+function withoutDefaults(shape: HealthShape): WithoutDefaults<HealthShape> {
+  const entries = Object.entries(shape).map(([key, schema]) => {
+    const bare = schema instanceof z.ZodDefault ? (schema.removeDefault() as z.ZodType).optional() : schema;
+    return [key, schema.description ? bare.describe(schema.description) : bare];
+  });
+  return Object.fromEntries(entries) as WithoutDefaults<HealthShape>;
+}
+
+/** The health analysis option keys a health target may set (layered over quality.config.json's `health`). */
+export const HEALTH_OPTION_KEYS = Object.keys(healthOptionsSchema.in.shape) as (keyof HealthShape)[];
+
+/** Options of the `health` executor; `schema.json` is generated from this (`npm run schemas`). */
+export const optionsSchema = z
+  .strictObject({
+    resultsDir: z
+      .string()
+      .min(1)
+      .default(DEFAULT_RESULTS_DIR)
+      .describe('Workspace-relative folder of health.json (and of the test.json read when present); {projectRoot} is substituted.'),
+    ...withoutDefaults(healthOptionsSchema.in.shape),
+  })
+  .describe('Options of @nx-quality/plugin:health');
+
+/** Options as written in project.json / nx.json. */
+export type HealthExecutorOptions = z.input<typeof optionsSchema>;
+/** Options after the resultsDir default; the health keys stay as given (defaults come after layering). */
+export type NormalizedHealthExecutorOptions = z.output<typeof optionsSchema>;
+
+/** Title and description of the generated schema.json. */
+export const schemaMeta: SchemaMeta = {
+  title: 'Health',
+  description:
+    "Analyses the project's code health (generic catches, bare throws, any, TODOs, long files and functions, untested modules, test kinds) and records health.json.",
+};

@@ -1,0 +1,80 @@
+import { rmSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import {
+  formatZodIssues,
+  readResultFile,
+  resolveResultsDir,
+  RESULT_FILE_NAMES,
+  TestResultSchema,
+  writeJsonAtomic,
+  type HealthConfig,
+  type HealthResult,
+  type TestResult,
+} from '@nx-quality/core';
+import { analyzeHealth } from '../../health/analyze-health';
+import { errorHealthResult } from '../../health/error-health-result';
+import { healthOptionsSchema } from '../../health/health-options';
+import { describeError } from '../shared/describe-error';
+import type { ProjectRef } from '../shared/project-ref';
+import { resolveHealthConfig } from './resolve-health-config';
+import type { NormalizedHealthExecutorOptions } from './options';
+
+/** What a health run produced: the result written to health.json, or `disabled` when `health: false`. */
+export interface HealthOutcome {
+  /** Workspace-relative health.json. */
+  file: string;
+  health?: HealthResult;
+  /** Set when quality.config.json turns the analysis off (`health: false`). */
+  disabled?: boolean;
+  /** Present when quality.config.json could not be loaded (the target's options still applied). */
+  configWarning?: string;
+}
+
+const TOOL = { name: 'nx-quality-health', version: 'unknown' } as const;
+
+/**
+ * The health target's work for one project: layer its options over quality.config.json, run the
+ * analysis (with test.json's coverage and test counts only when a test result is on disk: the health
+ * target does not depend on the test target, so it runs even when tests fail) and write health.json
+ * atomically on every outcome. `health: false` removes a stale health.json instead. Never throws.
+ */
+export async function runHealth(project: ProjectRef, options: NormalizedHealthExecutorOptions): Promise<HealthOutcome> {
+  const resultsDir = resolveResultsDir(options.resultsDir, project);
+  const file = posix.join(resultsDir, RESULT_FILE_NAMES.health);
+  const absolute = join(project.workspaceRoot, file);
+  const startedAt = new Date();
+  const { health: config, configWarning } = resolveHealthConfig(project.workspaceRoot, options);
+  if (config === false) {
+    rmSync(absolute, { force: true });
+    return { file, disabled: true, configWarning };
+  }
+
+  let health: HealthResult;
+  const parsed = healthOptionsSchema.safeParse(config ?? {});
+  if (!parsed.success) {
+    const lines = formatZodIssues(parsed.error).map((issue) => `health.${issue.path || '(root)'}: ${issue.message}`);
+    health = errorHealthResult(project, startedAt, TOOL, {
+      code: 'INVALID_OPTIONS',
+      message: `invalid health options: ${lines.join('; ')}`,
+      hint: "Fix the health block of quality.config.json or the health target's options.",
+    });
+  } else {
+    try {
+      health = await analyzeHealth(project, parsed.data, { test: readTestResult(project, resultsDir) });
+      // eslint-disable-next-line @nx-quality/no-generic-catch -- executor boundary: any crash of the analysis is recorded as health.json status error, never thrown
+    } catch (error) {
+      health = errorHealthResult(project, startedAt, TOOL, describeError(error, 'HEALTH_ANALYSIS_FAILED'));
+    }
+  }
+  writeJsonAtomic(absolute, health);
+  return { file, health, configWarning };
+}
+
+// A test.json of another project or a failed run is no evidence of coverage: ignore it.
+function readTestResult(project: ProjectRef, resultsDir: string): TestResult | undefined {
+  const read = readResultFile(join(project.workspaceRoot, resultsDir, RESULT_FILE_NAMES.test), TestResultSchema);
+  if (read.state !== 'ok' || read.value.project !== project.name || read.value.status === 'error') return undefined;
+  return read.value;
+}
+
+export type { HealthConfig };
