@@ -110,9 +110,10 @@ function readProfile(file) {
   for (const event of JSON.parse(readFileSync(file, 'utf8'))) {
     if (event.ph !== 'X') continue;
     const target = event.args?.target?.target ?? event.cat;
-    const entry = (perTarget[target] ??= { tasks: 0, ms: 0, statuses: {} });
+    const entry = (perTarget[target] ??= { tasks: 0, ms: 0, statuses: {}, byProject: {} });
     entry.tasks++;
     entry.ms += event.dur / 1000;
+    entry.byProject[event.args?.target?.project ?? event.name] = event.dur / 1000;
     const status = event.args?.status ?? 'unknown';
     entry.statuses[status] = (entry.statuses[status] ?? 0) + 1;
   }
@@ -518,6 +519,20 @@ if (cold) {
     }
   }
   if (single?.runs.length) out.push(`- single-process jest: ${JSON.stringify(single.runs.at(-1).tests)}; eslint .: ${JSON.stringify(single.runs.at(-1).lint)}`);
+}
+/** Mean task time per dependency layer: a target whose cost grows with the layer re-does its dependencies' work. */
+const byLayer = (entry) => {
+  const layers = Math.max(...projects.map((p) => p.layer)) + 1;
+  return Array.from({ length: layers }, (_, layer) => {
+    const times = projects.filter((p) => p.layer === layer).map((p) => entry?.byProject?.[`@bench/${p.id}`]).filter((v) => v !== undefined);
+    return times.length ? sec(times.reduce((a, b) => a + b, 0) / times.length) : 'n/a';
+  }).join(' / ');
+};
+if (cold) {
+  const lastO = cold.official.at(-1)?.profile;
+  const lastQ = cold.quality.at(-1)?.profile;
+  const lines = [...Object.entries(lastO ?? {}), ...Object.entries(lastQ ?? {})].map(([t, e]) => `${t} ${byLayer(e)}`);
+  if (lines.length) out.push('', `Mean task time per dependency layer (L0 = no dependencies … L${Math.max(...projects.map((p) => p.layer))} = leaves; last cold run): ${lines.join('; ')}`);
 }
 if (affected) {
   for (const kind of ['leaf', 'hub']) {

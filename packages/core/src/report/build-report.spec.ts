@@ -86,3 +86,38 @@ describe('buildReport', () => {
     expect(withBaseline.failingConditions).toEqual([expect.objectContaining({ project: 'alpha', source: 'baseline', metric: 'coverage.lines' })]);
   });
 });
+
+describe('buildReport and the quality target', () => {
+  const beta = sampleProjects().find((p) => p.name === 'beta')!;
+
+  it('applies the gates of exactly the kinds the quality target evaluates (its tools)', () => {
+    const withoutLint = { ...beta, results: { ...beta.results, lint: undefined } };
+    const dropped = buildReport({ generatedAt, producer: 'hook', projects: [withoutLint] }).projects[0];
+    expect(dropped?.gate.conditions.some((c) => c.metric === 'lint.errors')).toBe(false);
+    const expected = buildReport({ generatedAt, producer: 'hook', projects: [{ ...withoutLint, absent: [] }] }).projects[0];
+    expect(expected?.gate.status).toBe('failed');
+    expect(expected?.gate.violations).toContain('lint.errors unknown (no result recorded it), required = 0 (project beta)');
+  });
+
+  it('never passes a project whose fresh or cached quality.json failed, and carries over its violations', () => {
+    const quality = {
+      kind: 'quality' as const,
+      schemaVersion: 1 as const,
+      project: 'beta',
+      projectRoot: 'packages/beta',
+      status: 'failed' as const,
+      evaluatedAt: generatedAt,
+      inputs: {},
+      metrics: {},
+      conditions: [],
+      violations: ['quality.config.json is invalid: gates.defaults must be an array'],
+    };
+    const passing = buildReport({ generatedAt, producer: 'hook', projects: [beta] }).projects[0];
+    expect(passing?.gate.status).toBe('passed');
+    const cached = buildReport({ generatedAt, producer: 'hook', projects: [{ ...beta, results: { ...beta.results, quality: { origin: 'cached', value: quality } } }] }).projects[0];
+    expect(cached?.gate).toMatchObject({ status: 'failed', violations: quality.violations });
+    // A quality.json left over from an earlier invocation does not overrule this run's results.
+    const stale = buildReport({ generatedAt, producer: 'hook', projects: [{ ...beta, results: { ...beta.results, quality: { origin: 'not-run', value: quality } } }] }).projects[0];
+    expect(stale?.gate.status).toBe('passed');
+  });
+});

@@ -12,6 +12,7 @@ export * from './render-annotations';
 export * from './render-report-files';
 export * from './write-report-files';
 export * from './escape-markdown';
+export * from './markdown-code-span';
 export * from './escape-html';
 export * from './escape-xml';
 export * from './escape-workflow-command';

@@ -2,6 +2,7 @@ import type { TargetConfiguration } from '@nx/devkit';
 import { RESULT_FILE_NAMES } from '@nx-quality/core';
 import type { NormalizedPluginOptions } from './plugin-options';
 import type { ProjectTools } from './detect-project-tools';
+import { resolveTargetNames, type InferredTargetKind } from './resolve-target-names';
 import type { WorkspaceSharedFiles } from './workspace-shared-files';
 
 /** The package name of this plugin, the prefix of its executors. */
@@ -17,17 +18,22 @@ export interface QualityTargetsInput {
   /** Whether a package may be named in externalDependencies (installed in the workspace). */
   isInstalled: (name: string) => boolean;
   options: NormalizedPluginOptions;
+  /** The name of each inferred target in this project (see resolveTargetNames); the configured names when absent. */
+  targetNames?: Record<InferredTargetKind, string>;
 }
 
 type Input = NonNullable<TargetConfiguration['inputs']>[number];
 
 /**
  * The inferred targets of one project: test/lint/typecheck for each tool it is configured for,
- * and quality depending on those present. Every option that names a results folder gets the same
+ * health (unless `health: false`), and quality depending on those present. Health does not depend
+ * on test, so it runs and records health.json even for a project whose tests fail.
+ * Every option that names a results folder gets the same
  * template as the outputs, so executors write exactly what Nx caches and restores.
  */
 export function buildQualityTargets(input: QualityTargetsInput): Record<string, TargetConfiguration> {
   const { tools, shared, options } = input;
+  const names = input.targetNames ?? resolveTargetNames(options, new Set());
   const resultsDir = options.resultsDir;
   const output = (file: string) => `{workspaceRoot}/${resultsDir}/${file}`;
   const upstream: Input = input.hasProductionInput ? '^production' : '^default';
@@ -44,7 +50,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   const targets: Record<string, TargetConfiguration> = {};
   const present: string[] = [];
   if (tools.jestConfig) {
-    targets[options.testTargetName] = {
+    targets[names.test] = {
       executor: `${PLUGIN_NAME}:test`,
       options: { resultsDir },
       cache: true,
@@ -52,9 +58,9 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
       metadata: { technologies: ['jest'], description: `Runs the project's Jest tests with coverage and records ${RESULT_FILE_NAMES.test}` },
     };
-    present.push(options.testTargetName);
+    present.push(names.test);
   } else if (tools.nodeTests) {
-    targets[options.testTargetName] = {
+    targets[names.test] = {
       executor: `${PLUGIN_NAME}:test`,
       options: { runner: 'node', resultsDir },
       cache: true,
@@ -62,10 +68,10 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
       metadata: { technologies: ['node'], description: `Runs the project's tests with Node's test runner under c8 and records ${RESULT_FILE_NAMES.test}` },
     };
-    present.push(options.testTargetName);
+    present.push(names.test);
   }
   if (tools.eslintConfig) {
-    targets[options.lintTargetName] = {
+    targets[names.lint] = {
       executor: `${PLUGIN_NAME}:lint`,
       options: { resultsDir },
       cache: true,
@@ -73,10 +79,10 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       outputs: [output(RESULT_FILE_NAMES.lint)],
       metadata: { technologies: ['eslint'], description: `Lints the project with ESLint and records ${RESULT_FILE_NAMES.lint}` },
     };
-    present.push(options.lintTargetName);
+    present.push(names.lint);
   }
   if (tools.tsconfig) {
-    targets[options.typecheckTargetName] = {
+    targets[names.typecheck] = {
       executor: `${PLUGIN_NAME}:typecheck`,
       options: { resultsDir },
       cache: true,
@@ -84,9 +90,27 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       outputs: [output(RESULT_FILE_NAMES.typecheck)],
       metadata: { technologies: ['typescript'], description: `Type-checks the project with the TypeScript compiler and records ${RESULT_FILE_NAMES.typecheck}` },
     };
-    present.push(options.typecheckTargetName);
+    present.push(names.typecheck);
   }
   if (present.length === 0) return targets;
+
+  if (options.health !== false) {
+    targets[names.health] = {
+      executor: `${PLUGIN_NAME}:health`,
+      options: { resultsDir, ...options.health },
+      cache: true,
+      inputs: [
+        'default',
+        '{workspaceRoot}/quality.config.json',
+        ...tools.eslintConfigChain.flatMap(outside),
+        ...outside(shared.tsconfigBase),
+        ...externals('eslint', 'typescript'),
+      ],
+      outputs: [output(RESULT_FILE_NAMES.health)],
+      metadata: { technologies: ['nx-quality'], description: `Analyses the project's code health and records ${RESULT_FILE_NAMES.health}` },
+    };
+    present.push(names.health);
+  }
 
   const inputTools: string[] = [];
   if (tools.jestConfig || tools.nodeTests) inputTools.push('test');
@@ -107,14 +131,14 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       'default',
       upstream,
       '{workspaceRoot}/quality.config.json',
-      // The results of test/lint/typecheck of this project are what quality evaluates.
+      // The results of test/lint/typecheck/health of this project are what quality evaluates.
       { dependentTasksOutputFiles: '**/*.json', transitive: false },
       ...externals(),
     ],
-    outputs: [output(RESULT_FILE_NAMES.quality), output(RESULT_FILE_NAMES.health)],
+    outputs: [output(RESULT_FILE_NAMES.quality)],
     metadata: {
       technologies: ['nx-quality'],
-      description: `Analyses code health and evaluates the project's quality gates on its ${inputTools.join(', ')} results; records ${RESULT_FILE_NAMES.quality} and ${RESULT_FILE_NAMES.health}`,
+      description: `Evaluates the project's quality gates on its ${[...inputTools, ...(options.health === false ? [] : ['health'])].join(', ')} results; records ${RESULT_FILE_NAMES.quality}`,
     },
   };
   return targets;

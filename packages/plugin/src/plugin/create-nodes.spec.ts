@@ -61,6 +61,35 @@ describe('createNodesV2', () => {
     expect(Object.keys(projects)).toEqual(['packages/alpha']);
     expect(projects['packages/alpha']).toMatchInlineSnapshot(`
 {
+  "health": {
+    "cache": true,
+    "executor": "@nx-quality/plugin:health",
+    "inputs": [
+      "default",
+      "{workspaceRoot}/quality.config.json",
+      "{workspaceRoot}/eslint.config.mjs",
+      "{workspaceRoot}/tsconfig.base.json",
+      {
+        "externalDependencies": [
+          "eslint",
+          "typescript",
+          "@nx-quality/plugin",
+        ],
+      },
+    ],
+    "metadata": {
+      "description": "Analyses the project's code health and records health.json",
+      "technologies": [
+        "nx-quality",
+      ],
+    },
+    "options": {
+      "resultsDir": "dist/quality/{projectRoot}",
+    },
+    "outputs": [
+      "{workspaceRoot}/dist/quality/{projectRoot}/health.json",
+    ],
+  },
   "lint": {
     "cache": true,
     "executor": "@nx-quality/plugin:lint",
@@ -95,6 +124,7 @@ describe('createNodesV2', () => {
       "test",
       "lint",
       "typecheck",
+      "health",
     ],
     "executor": "@nx-quality/plugin:quality",
     "inputs": [
@@ -112,7 +142,7 @@ describe('createNodesV2', () => {
       },
     ],
     "metadata": {
-      "description": "Analyses code health and evaluates the project's quality gates on its test, lint, typecheck results; records quality.json and health.json",
+      "description": "Evaluates the project's quality gates on its test, lint, typecheck, health results; records quality.json",
       "technologies": [
         "nx-quality",
       ],
@@ -127,7 +157,6 @@ describe('createNodesV2', () => {
     },
     "outputs": [
       "{workspaceRoot}/dist/quality/{projectRoot}/quality.json",
-      "{workspaceRoot}/dist/quality/{projectRoot}/health.json",
     ],
   },
   "test": {
@@ -225,8 +254,8 @@ describe('createNodesV2', () => {
     write('packages/docs/README.md', '# no code');
     const projects = await run(['packages/beta/project.json', 'packages/docs/package.json']);
     expect(Object.keys(projects)).toEqual(['packages/beta']);
-    expect(Object.keys(projects['packages/beta'] ?? {})).toEqual(['lint', 'quality']);
-    expect(projects['packages/beta']?.['quality']?.dependsOn).toEqual(['lint']);
+    expect(Object.keys(projects['packages/beta'] ?? {})).toEqual(['lint', 'health', 'quality']);
+    expect(projects['packages/beta']?.['quality']?.dependsOn).toEqual(['lint', 'health']);
     expect(projects['packages/beta']?.['quality']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', tools: ['lint'] });
   });
 
@@ -234,7 +263,9 @@ describe('createNodesV2', () => {
     write('packages/gamma/package.json', { name: 'gamma', scripts: { test: 'node --import tsx --test src/**/*.test.ts' } });
     write('packages/delta/package.json', { name: 'delta', scripts: { test: 'nodemon --test' } });
     const projects = await run(['packages/gamma/package.json', 'packages/delta/package.json']);
-    expect(projects['packages/gamma']?.['test']).toEqual({
+    // Nx turns the `test` script into a target that replaces an inferred `test`: ours is quality-test.
+    expect(projects['packages/gamma']?.['test']).toBeUndefined();
+    expect(projects['packages/gamma']?.['quality-test']).toEqual({
       executor: '@nx-quality/plugin:test',
       options: { runner: 'node', resultsDir: 'dist/quality/{projectRoot}' },
       cache: true,
@@ -242,7 +273,72 @@ describe('createNodesV2', () => {
       outputs: ['{workspaceRoot}/dist/quality/{projectRoot}/test.json', '{workspaceRoot}/dist/quality/{projectRoot}/coverage-final.json'],
       metadata: { technologies: ['node'], description: "Runs the project's tests with Node's test runner under c8 and records test.json" },
     });
+    expect(projects['packages/gamma']?.['quality']?.dependsOn).toEqual(['quality-test', 'health']);
     expect(projects['packages/delta']?.['test']).toBeUndefined();
+  });
+
+  it('renames every inferred target a package.json script would replace, unless nx.includedScripts leaves the script out', async () => {
+    write('packages/alpha/package.json', {
+      name: '@ws/alpha',
+      scripts: { test: 'jest', lint: 'eslint .', typecheck: 'tsc', health: 'echo ok', build: 'tsc' },
+      nx: { includedScripts: ['test', 'health', 'build'] },
+    });
+    const targets = (await run(['packages/alpha/package.json'], { testTargetName: 'test', healthTargetName: 'health' }))['packages/alpha'] ?? {};
+    expect(Object.keys(targets)).toEqual(['quality-test', 'lint', 'typecheck', 'quality-health', 'quality']);
+    expect({ test: targets['quality-test']?.executor, health: targets['quality-health']?.executor, quality: targets['quality'] }).toMatchInlineSnapshot(`
+{
+  "health": "@nx-quality/plugin:health",
+  "quality": {
+    "cache": true,
+    "dependsOn": [
+      "quality-test",
+      "lint",
+      "typecheck",
+      "quality-health",
+    ],
+    "executor": "@nx-quality/plugin:quality",
+    "inputs": [
+      "default",
+      "^production",
+      "{workspaceRoot}/quality.config.json",
+      {
+        "dependentTasksOutputFiles": "**/*.json",
+        "transitive": false,
+      },
+      {
+        "externalDependencies": [
+          "@nx-quality/plugin",
+        ],
+      },
+    ],
+    "metadata": {
+      "description": "Evaluates the project's quality gates on its test, lint, typecheck, health results; records quality.json",
+      "technologies": [
+        "nx-quality",
+      ],
+    },
+    "options": {
+      "resultsDir": "dist/quality/{projectRoot}",
+      "tools": [
+        "test",
+        "lint",
+        "typecheck",
+      ],
+    },
+    "outputs": [
+      "{workspaceRoot}/dist/quality/{projectRoot}/quality.json",
+    ],
+  },
+  "test": "@nx-quality/plugin:test",
+}
+`);
+  });
+
+  it('uses the configured names when no script takes them, and checks the configured name, not the default', async () => {
+    write('packages/alpha/package.json', { name: '@ws/alpha', scripts: { test: 'jest', 'unit-test': 'jest' } });
+    const targets = (await run(['packages/alpha/package.json'], { testTargetName: 'unit-test', healthTargetName: 'code-health', qualityTargetName: 'gate' }))['packages/alpha'] ?? {};
+    expect(Object.keys(targets)).toEqual(['gate-test', 'lint', 'typecheck', 'code-health', 'gate']);
+    expect(targets['gate']?.dependsOn).toEqual(['gate-test', 'lint', 'typecheck', 'code-health']);
   });
 
   it('skips package.json folders outside the package manager workspaces and the monorepo root', async () => {
@@ -265,7 +361,7 @@ describe('createNodesV2', () => {
     write('jest.config.ts', 'export default {};');
     write('src/main.ts', 'export {};');
     const projects = await run(['project.json']);
-    expect(Object.keys(projects['.'] ?? {})).toEqual(['test', 'lint', 'typecheck', 'quality']);
+    expect(Object.keys(projects['.'] ?? {})).toEqual(['test', 'lint', 'typecheck', 'health', 'quality']);
     expect(projects['.']?.['test']?.inputs).toEqual(['default', '^production', { externalDependencies: ['jest', '@nx-quality/plugin'] }]);
     // pnpm and yarn lock files are searched for `name@` entries.
     rmSync(join(root, 'package-lock.json'));

@@ -5,17 +5,21 @@ import { findProjectRoots } from './find-project-roots';
 import { hasNamedInput } from './has-named-input';
 import { createInstalledPackageCheck } from './installed-packages';
 import { createPackageWorkspacesMatcher } from './package-workspaces-matcher';
+import { packageScriptTargets } from './package-script-targets';
 import { normalizePluginOptions, type PluginOptions } from './plugin-options';
+import { resolveTargetNames } from './resolve-target-names';
 import { findWorkspaceSharedFiles } from './workspace-shared-files';
 
 /** Files that make a folder an Nx project; the plugin adds targets to those projects. */
 export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
 
 /**
- * Infers test, lint, typecheck and quality targets for every project that has a Jest config, an
+ * Infers test, lint, typecheck, health and quality targets for every project that has a Jest config, an
  * ESLint flat config (own or inherited) or a tsconfig.json. The workspace root project gets
  * targets only in a standalone workspace (no package workspaces, no other project): in a monorepo
  * its configs are the shared ones, and the root has the quality-report target instead.
+ * A target whose name a package.json script takes is inferred as `<quality>-<kind>` instead
+ * (Nx would let the script replace it).
  */
 export const createNodesV2: CreateNodesV2<PluginOptions> = [
   PROJECT_FILES_GLOB,
@@ -41,6 +45,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           hasProductionInput: hasNamedInput('production', context.nxJsonConfiguration, context.workspaceRoot, found.configFile),
           isInstalled,
           options,
+          targetNames: resolveTargetNames(options, packageScriptTargets(context.workspaceRoot, found.root)),
         });
         return Object.keys(targets).length === 0 ? {} : { projects: { [found.root]: { root: found.root, targets } } };
       },

@@ -22,6 +22,7 @@ export const pluginOptionsSchema = z
     testTargetName: targetName('test').describe('Name of the inferred test target'),
     lintTargetName: targetName('lint').describe('Name of the inferred lint target'),
     typecheckTargetName: targetName('typecheck').describe('Name of the inferred typecheck target'),
+    healthTargetName: targetName('health').describe('Name of the inferred health target'),
     qualityTargetName: targetName('quality').describe('Name of the inferred quality target'),
     resultsDir: resultsDirSchema.default(DEFAULT_RESULTS_DIR).describe('Results folder template, relative to the workspace root'),
     reportAfterRun: z.boolean().default(true).describe('Write the workspace report after every run that includes quality tasks'),

@@ -9,11 +9,11 @@ const BUILT_HOOK = join(REPO_ROOT, 'packages/plugin/dist/report-hook/post-tasks-
 const NX = join(REPO_ROOT, 'node_modules/.bin/nx');
 
 /** Runs the real Nx CLI in the workspace; the hook's summary is printed after Nx's own. */
-function nx(cwd: string, args: string[]): { status: number | null; output: string } {
+function nx(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
   const run = spawnSync(NX, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' },
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env },
     timeout: 240_000,
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
@@ -73,5 +73,12 @@ describe('the after-run report under real Nx', () => {
       b: expect.objectContaining({ origin: 'not-run', lastKnown: true }),
     });
     expect(readFileSync(join(ws.dir, 'dist/quality-report/report.md'), 'utf8')).toMatch(/\| b \| not run \(last known result\) \|/);
+
+    // NX_CACHE_FAILURES: Nx replays b's cached failure with status `failure`; its result predates the run: cached.
+    nx(ws.dir, ['run-many', '-t', 'test'], { NX_CACHE_FAILURES: 'true' });
+    const replayed = nx(ws.dir, ['run-many', '-t', 'test'], { NX_CACHE_FAILURES: 'true' });
+    expect(replayed.status).toBe(1);
+    report = readReport(ws.dir);
+    expect(origins(report)['b']).toEqual(expect.objectContaining({ origin: 'cached', taskStatus: 'failure', status: 'failed' }));
   }, 300_000);
 });

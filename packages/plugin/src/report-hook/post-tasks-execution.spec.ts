@@ -15,15 +15,15 @@ function taskResult(project: string, target: string, status: Status): TaskResult
   return { task: { id, target: { project, target }, overrides: {}, outputs: [], cache: true }, status, code: status === 'failure' ? 1 : 0 } as TaskResult;
 }
 
-function contextFor(root: string, results: TaskResult[]): PostTasksExecutionContext {
+function contextFor(root: string, results: TaskResult[], startTime = 0): PostTasksExecutionContext {
   return {
     id: 'run',
     workspaceRoot: root,
     nxJsonConfiguration: { plugins: ['@nx-quality/plugin'] },
     taskResults: Object.fromEntries(results.map((r) => [r.task.id, r])),
     argv: ['nx', 'run-many', '-t', 'quality'],
-    startTime: 0,
-    endTime: 1,
+    startTime,
+    endTime: startTime + 1,
   };
 }
 
@@ -79,6 +79,26 @@ describe('postTasksExecution (report after run)', () => {
     expect(printed).toMatch(/not run in this invocation: .*gamma/);
     expect(printed).toMatch(/✗ tests.failed 1 != 0 \(project alpha\)/);
     expect(printed).toMatch(/report: dist\/quality-report\/index.html/);
+  });
+
+  it('labels a failure replayed from the cache (NX_CACHE_FAILURES) cached: its result started before the run', async () => {
+    // The fixture results started at 2026-01-02T03:04:05Z; this run started a second later.
+    const runStart = Date.parse('2026-01-02T03:04:06.000Z');
+    await postTasksExecution({}, contextFor(ws.root, [taskResult('alpha', 'test', 'failure'), taskResult('beta', 'test', 'success')], runStart));
+    const projects = report().projects;
+    expect(projects.find((p) => p.name === 'alpha')?.results['test']).toMatchObject({ origin: 'cached', taskStatus: 'failure' });
+    expect(projects.find((p) => p.name === 'beta')?.results['test']).toMatchObject({ origin: 'cached', taskStatus: 'success' });
+
+    // Results that started at or after the run start were produced by it: fresh.
+    await postTasksExecution({}, contextFor(ws.root, [taskResult('alpha', 'test', 'failure')], Date.parse('2026-01-02T03:04:05.000Z')));
+    expect(report().projects.find((p) => p.name === 'alpha')?.results['test']).toMatchObject({ origin: 'fresh', taskStatus: 'failure' });
+  });
+
+  it('takes the earliest task start as the run start when it precedes the context start time', async () => {
+    const early = taskResult('alpha', 'test', 'failure');
+    (early.task as { startTime?: number }).startTime = Date.parse('2026-01-02T03:04:00.000Z');
+    await postTasksExecution({}, contextFor(ws.root, [early], Date.parse('2026-01-02T03:05:00.000Z')));
+    expect(report().projects.find((p) => p.name === 'alpha')?.results['test']).toMatchObject({ origin: 'fresh' });
   });
 
   it('writes the report where the root quality-report target says, with its formats', async () => {

@@ -66,7 +66,7 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
       // The hook only reports; tightening the baseline stays an explicit `quality-report --updateBaseline`.
       options: { ...reportOptions, updateBaseline: false },
       producer: 'hook',
-      originOf: originFromTaskResults(context.taskResults),
+      originOf: originFromTaskResults(context.taskResults, context.startTime),
       invocation: {
         projectsRun: [...new Set(ours.map((r) => r.task.target.project))].sort(),
         targets: [...new Set(ours.map((r) => r.task.target.target))].sort(),

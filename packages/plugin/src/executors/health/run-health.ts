@@ -7,7 +7,6 @@ import {
   RESULT_FILE_NAMES,
   TestResultSchema,
   writeJsonAtomic,
-  type HealthConfig,
   type HealthResult,
   type TestResult,
 } from '@nx-quality/core';
@@ -76,5 +75,3 @@ function readTestResult(project: ProjectRef, resultsDir: string): TestResult | u
   if (read.state !== 'ok' || read.value.project !== project.name || read.value.status === 'error') return undefined;
   return read.value;
 }
-
-export type { HealthConfig };

@@ -21,6 +21,7 @@ import {
   type Report,
   type ReportProjectInput,
 } from '@nx-quality/core';
+import { optionsSchema as qualityOptionsSchema, QUALITY_TOOLS } from '../quality/options';
 import { baselineFile, loadReportSettings } from './load-report-settings';
 import { locateProjectResults } from './locate-project-results';
 import type { NormalizedQualityReportOptions } from './options';
@@ -49,13 +50,31 @@ export interface GeneratedReport {
   baselineWritten?: string;
 }
 
-/** A project's effective quality config: workspace layers, then its quality target's own options. */
-function projectConfig(config: QualityConfig, qualityOptions: Record<string, unknown> | undefined): QualityConfig {
-  return mergeQualityConfigs(config, {
-    ...(qualityOptions?.['gates'] ? { gates: qualityOptions['gates'] as GatesConfig } : {}),
-    ...(qualityOptions?.['coverage'] ? { coverage: qualityOptions['coverage'] as QualityConfig['coverage'] } : {}),
-    ...(qualityOptions?.['health'] !== undefined ? { health: qualityOptions['health'] as QualityConfig['health'] } : {}),
-  });
+/**
+ * A project's effective quality config and the result kinds whose gates do not apply, resolved from
+ * the same inputs as its quality target (workspace layers, then the target's parsed options with
+ * their defaults, `tools` included). Without a quality target (or with options it would reject),
+ * the kinds without a target are the absent ones.
+ */
+function projectConfig(
+  config: QualityConfig,
+  qualityOptions: Record<string, unknown> | undefined,
+): { config: QualityConfig; absent?: NonNullable<ReportProjectInput['absent']> } {
+  const parsed = qualityOptions ? qualityOptionsSchema.safeParse(qualityOptions) : undefined;
+  if (!parsed?.success) {
+    return {
+      config: mergeQualityConfigs(config, {
+        ...(qualityOptions?.['gates'] ? { gates: qualityOptions['gates'] as GatesConfig } : {}),
+        ...(qualityOptions?.['coverage'] ? { coverage: qualityOptions['coverage'] as QualityConfig['coverage'] } : {}),
+        ...(qualityOptions?.['health'] !== undefined ? { health: qualityOptions['health'] as QualityConfig['health'] } : {}),
+      }),
+    };
+  }
+  const options = parsed.data;
+  const merged = mergeQualityConfigs(config, { gates: options.gates, coverage: options.coverage, health: options.health });
+  const absent: NonNullable<ReportProjectInput['absent']> = QUALITY_TOOLS.filter((tool) => !options.tools.includes(tool));
+  if (merged.health === false) absent.push('health');
+  return { config: merged, absent };
 }
 
 /**
@@ -73,11 +92,11 @@ export function generateWorkspaceReport(input: GenerateReportInput): GeneratedRe
   const coverageSources: CoverageSource[] = [];
   const invalidOutputs: InvalidOutput[] = [...located.invalidOutputs];
   for (const project of located.projects) {
-    const config = projectConfig(settings.config, project.qualityOptions);
+    const { config, absent } = projectConfig(settings.config, project.qualityOptions);
     // With the health analysis turned off, the quality target writes no health.json: nothing is missing.
     if (config.health === false) delete project.results.health;
     const read = readProjectResults(workspaceRoot, project, input.originOf);
-    projects.push({ ...read.input, gates: config.gates, coverageLines: config.coverage?.lines });
+    projects.push({ ...read.input, gates: config.gates, coverageLines: config.coverage?.lines, ...(absent ? { absent } : {}) });
     if (read.coverage) coverageSources.push(read.coverage);
     invalidOutputs.push(...read.problems);
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
 import { isInsideWorkspace, RESULT_FILE_NAMES, resolveResultsDir, type InvalidOutput } from '@nx-quality/core';
+import { optionsSchema as qualityOptionsSchema } from '../quality/options';
 import { interpolateOutput } from './interpolate-output';
 
 /** Result kinds the report reads, and the file each is recorded in. */
@@ -13,6 +14,7 @@ const FILES_BY_EXECUTOR: Record<string, LocatedKind[]> = {
   lint: ['lint'],
   typecheck: ['typecheck'],
   quality: ['quality', 'health'],
+  health: ['health'],
 };
 
 /** Where one result of one project is, according to the target that records it. */
@@ -22,6 +24,8 @@ export interface LocatedResult {
   /** Workspace-relative POSIX path; absent when the declared output is unusable (see `invalidReason`). */
   file?: string;
   invalidReason?: string;
+  /** Why the file is expected although no target of its own writes it (said when it is missing). */
+  missingReason?: string;
 }
 
 /** A project that has at least one nx-quality target, and where its results are. */
@@ -33,17 +37,41 @@ export interface LocatedProject {
   results: Partial<Record<LocatedKind, LocatedResult>>;
   /** Options of the project's quality target (its effective gates and coverage settings). */
   qualityOptions?: Record<string, unknown>;
+  /** Name of the project's quality target. */
+  qualityTarget?: string;
 }
 
 /** Name of our executor behind a target (`test` for `@nx-quality/plugin:test`), or undefined. */
 export function qualityExecutorName(target: TargetConfiguration | undefined): string | undefined {
-  const match = /^@nx-quality\/plugin:(test|lint|typecheck|quality)$/.exec(target?.executor ?? '');
+  const match = /^@nx-quality\/plugin:(test|lint|typecheck|quality|health)$/.exec(target?.executor ?? '');
   return match?.[1];
 }
 
 function targetOptions(target: TargetConfiguration): Record<string, unknown> {
   const configuration = target.defaultConfiguration ? target.configurations?.[target.defaultConfiguration] : undefined;
   return { ...(target.options as Record<string, unknown> | undefined), ...(configuration as Record<string, unknown> | undefined) };
+}
+
+/**
+ * A tool the quality target evaluates (its `tools` option) but that no target of the project
+ * records is still expected, where the quality target reads it, so the report judges it as the
+ * quality target does (missing fails its gates) instead of dropping its gates.
+ */
+function locateToolsOfQualityTarget(located: LocatedProject, workspaceRoot: string): void {
+  if (!located.qualityOptions || !located.qualityTarget) return;
+  const parsed = qualityOptionsSchema.safeParse(located.qualityOptions);
+  if (!parsed.success) return;
+  const dir = resolveResultsDir(parsed.data.resultsDir, { name: located.name, root: located.root });
+  if (!isInsideWorkspace(workspaceRoot, dir)) return;
+  for (const tool of parsed.data.tools) {
+    if (located.results[tool]) continue;
+    located.results[tool] = {
+      kind: tool,
+      target: located.qualityTarget,
+      file: posix.join(dir, RESULT_FILE_NAMES[tool]),
+      missingReason: `no ${tool} target records it, but option tools of ${located.qualityTarget} lists ${tool}`,
+    };
+  }
 }
 
 /**
@@ -58,11 +86,16 @@ export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string)
   for (const node of Object.values(graph.nodes).sort((a, b) => a.name.localeCompare(b.name))) {
     const root = node.data.root === '' ? '.' : node.data.root;
     const located: LocatedProject = { name: node.name, root, tags: node.data.tags ?? [], results: {} };
+    // A dedicated health target records health.json; the quality target's own copy is the fallback.
+    let healthFromHealthTarget = false;
     for (const [targetName, target] of Object.entries(node.data.targets ?? {})) {
       const executor = qualityExecutorName(target);
       if (!executor) continue;
       const options = targetOptions(target);
-      if (executor === 'quality') located.qualityOptions = options;
+      if (executor === 'quality') {
+        located.qualityOptions = options;
+        located.qualityTarget = targetName;
+      }
       const declared: string[] = [];
       for (const template of target.outputs ?? []) {
         const output = interpolateOutput(template, { workspaceRoot, projectRoot: root, projectName: node.name, options });
@@ -74,6 +107,8 @@ export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string)
         declared.push(output);
       }
       for (const kind of FILES_BY_EXECUTOR[executor] ?? []) {
+        if (kind === 'health' && executor !== 'health' && healthFromHealthTarget) continue;
+        if (kind === 'health' && executor === 'health') healthFromHealthTarget = true;
         const fileName = RESULT_FILE_NAMES[kind];
         const byFile = declared.find((output) => posix.basename(output) === fileName);
         const byFolder = declared.find((output) => !/\.[A-Za-z0-9]+$/.test(posix.basename(output)));
@@ -95,6 +130,7 @@ export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string)
         located.results[kind] = { kind, target: targetName, file: posix.join(dir, fileName) };
       }
     }
+    locateToolsOfQualityTarget(located, workspaceRoot);
     if (Object.keys(located.results).length === 0) continue;
     for (const candidate of ['project.json', 'package.json']) {
       const file = posix.join(root, candidate);

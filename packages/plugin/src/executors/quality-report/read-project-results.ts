@@ -17,7 +17,24 @@ import type { z } from 'zod';
 import type { LocatedProject, LocatedResult } from './locate-project-results';
 
 /** How the caller knows where a result came from: by the Nx task that records it. */
-export type OriginOf = (project: string, target: string) => { origin: Extract<ResultOrigin, 'fresh' | 'cached' | 'recorded' | 'not-run'>; taskStatus?: string };
+export type OriginOf = (
+  project: string,
+  target: string,
+) => {
+  origin: Extract<ResultOrigin, 'fresh' | 'cached' | 'recorded' | 'not-run'>;
+  taskStatus?: string;
+  /** Epoch ms the invocation started: a `fresh` result that started earlier was replayed from a cache. */
+  ranSince?: number;
+};
+
+/** A result labelled fresh whose own start predates the invocation is a replay (cached failures): cached. */
+function correctedOrigin(origin: ReturnType<OriginOf>, value: unknown): ReturnType<OriginOf>['origin'] {
+  if (origin.origin !== 'fresh' || origin.ranSince === undefined) return origin.origin;
+  const record = value as { startedAt?: unknown; evaluatedAt?: unknown };
+  const at = typeof record.startedAt === 'string' ? record.startedAt : typeof record.evaluatedAt === 'string' ? record.evaluatedAt : undefined;
+  const started = at === undefined ? Number.NaN : Date.parse(at);
+  return !Number.isNaN(started) && started < origin.ranSince ? 'cached' : 'fresh';
+}
 
 const SCHEMAS = {
   test: TestResultSchema,
@@ -34,7 +51,8 @@ function readOne<S extends z.ZodType>(
   schema: S,
   originOf: OriginOf,
 ): ReportResultInput<z.infer<S>> {
-  const { origin, taskStatus } = originOf(project.name, located.target);
+  const labelled = originOf(project.name, located.target);
+  const { origin, taskStatus } = labelled;
   const base = { ...(located.file ? { file: located.file } : {}), ...(taskStatus ? { taskStatus } : {}) };
   if (!located.file) return { origin: 'invalid', ...base, reason: located.invalidReason ?? 'no usable output declared' };
   const read = readResultFile(join(workspaceRoot, located.file), schema);
@@ -43,11 +61,11 @@ function readOne<S extends z.ZodType>(
     if (owner !== undefined && owner !== project.name) {
       return { origin: origin === 'not-run' ? 'not-run' : 'invalid', ...base, reason: `belongs to project "${owner}", not "${project.name}"` };
     }
-    return { origin, ...base, value: read.value };
+    return { origin: correctedOrigin(labelled, read.value), ...base, value: read.value };
   }
   // A task outside this invocation leaves whatever is on disk: not run, with no usable last result.
   if (origin === 'not-run') return { origin, ...base, reason: read.state === 'missing' ? 'no earlier result on disk' : `earlier result ${read.reason}` };
-  if (read.state === 'missing') return { origin: 'missing', ...base, reason: `target ${located.target} has not written it` };
+  if (read.state === 'missing') return { origin: 'missing', ...base, reason: located.missingReason ?? `target ${located.target} has not written it` };
   return { origin: 'invalid', ...base, reason: read.reason };
 }
 

@@ -21,7 +21,7 @@ export const optionsSchema = z
       .describe('Tool results this project has (its test/lint/typecheck targets). The built-in gates of the others are dropped; a listed result that is missing fails its gates.'),
     gates: GatesConfigSchema.optional().describe('Gate conditions (defaults, per tag, per project), layered over quality.config.json'),
     coverage: CoverageConfigSchema.optional().describe('Coverage threshold of the built-in coverage.lines gate, layered over quality.config.json'),
-    health: HealthConfigSchema.optional().describe('Health analysis options layered over quality.config.json, or false to skip the analysis'),
+    health: HealthConfigSchema.optional().describe('Health options layered over quality.config.json (validated here, used by the health target), or false when the project has no health target'),
   })
   .describe('Options of @nx-quality/plugin:quality');
 
@@ -34,5 +34,5 @@ export type NormalizedQualityOptions = z.output<typeof optionsSchema>;
 export const schemaMeta: SchemaMeta = {
   title: 'Quality',
   description:
-    "Runs the health analysis, evaluates the project's gates on its test, lint, typecheck and health results and records quality.json (and health.json).",
+    "Evaluates the project's gates on its test, lint, typecheck and health results (health.json from the health target) and records quality.json.",
 };

@@ -1,16 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { QualityResultSchema, zeroHealthCounts, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '@nx-quality/core';
 import type { ProjectRef } from '../shared/project-ref';
-import { analyzeHealth } from '../../health/analyze-health';
 import qualityExecutor from './executor';
 import { optionsSchema, type QualityExecutorOptions } from './options';
 import { runQuality } from './run-quality';
-
-jest.mock('../../health/analyze-health', () => ({ analyzeHealth: jest.fn() }));
-const analyzeHealthMock = analyzeHealth as jest.MockedFunction<typeof analyzeHealth>;
 
 const header = (project: string) => ({
   schemaVersion: 1 as const,
@@ -109,15 +105,14 @@ describe('quality executor', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'nxq-quality-'));
     project = { workspaceRoot: root, name: 'core', root: 'libs/core', tags: ['scope:core'] };
-    analyzeHealthMock.mockReset();
-    analyzeHealthMock.mockImplementation(async (p) => healthResult(p));
+    put(`${resultsDir}/health.json`, healthResult(project));
     put(`${resultsDir}/test.json`, testResult('core'));
     put(`${resultsDir}/lint.json`, lintResult('core'));
     put(`${resultsDir}/typecheck.json`, typecheckResult('core'));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('evaluates the default gates on the results on disk and writes quality.json and health.json', async () => {
+  it('evaluates the default gates on the results on disk (health.json included) and writes quality.json', async () => {
     const outcome = await runQuality(project, options());
     const written = readQuality();
     expect(written).toEqual(outcome.result);
@@ -134,9 +129,7 @@ describe('quality executor', () => {
       typecheck: { state: 'ok', file: `${resultsDir}/typecheck.json` },
       health: { state: 'ok', file: `${resultsDir}/health.json` },
     });
-    expect(JSON.parse(readFileSync(join(root, resultsDir, 'health.json'), 'utf8')).counts.todos).toBe(5);
-    // The health analysis gets the normalized options and the test result (for coverage of untested modules).
-    expect(analyzeHealthMock).toHaveBeenCalledWith(project, expect.objectContaining({ maxFileLines: 500 }), { test: expect.objectContaining({ kind: 'test' }) });
+    expect(written.metrics['health.todos']).toBe(5);
   });
 
   it('applies tag and project overrides from quality.config.json under the target options', async () => {
@@ -154,7 +147,12 @@ describe('quality executor', () => {
       'health.genericCatches 2 != 0 (project core, project)',
     ]);
     expect(written.inputs['config']).toEqual({ state: 'ok', file: 'quality.config.json' });
-    expect(analyzeHealthMock.mock.calls[0]?.[1]).toMatchObject({ maxFileLines: 300, maxFunctionLines: 20 });
+  });
+
+  it('names an invalid health option among the violations (the health target recorded only an error)', async () => {
+    put('quality.config.json', { health: { maxFileLines: 0 } });
+    const { result } = await runQuality(project, options());
+    expect(result.violations[0]).toMatch(/^invalid health option \(quality\.config\.json or the target's health option\): health\.maxFileLines: Too small/);
   });
 
   it('records missing and corrupt inputs and fails their gates with the reason', async () => {
@@ -170,8 +168,9 @@ describe('quality executor', () => {
       'lint.errors unknown (lint result invalid), required = 0 (project core)',
       'coverage.lines unknown (test result missing), required >= 80 (project core)',
     ]);
-    // The health analysis still runs, without a test result.
-    expect(analyzeHealthMock.mock.calls[0]?.[2]).toEqual({ test: undefined });
+    // health.json comes from its own target, which does not depend on test: it is still evaluated.
+    expect(result.inputs['health']).toEqual({ state: 'ok', file: `${resultsDir}/health.json` });
+    expect(result.metrics['health.genericCatches']).toBe(2);
   });
 
   it('treats a result of another schema version, another project, or an errored tool as unusable', async () => {
@@ -197,8 +196,7 @@ describe('quality executor', () => {
     expect(result.conditions.map((c) => c.metric)).toEqual(['lint.errors']);
     expect(result.inputs['test']).toMatchObject({ state: 'disabled' });
     expect(result.inputs['health']).toEqual({ state: 'disabled', file: `${resultsDir}/health.json`, detail: 'health: false' });
-    expect(existsSync(join(root, resultsDir, 'health.json'))).toBe(false);
-    expect(analyzeHealthMock).not.toHaveBeenCalled();
+    expect(result.metrics['health.genericCatches']).toBeUndefined();
   });
 
   it('fails with a message naming quality.config.json and the key when the file is invalid', async () => {
@@ -212,12 +210,21 @@ describe('quality executor', () => {
     expect(result.violations.some((v) => v.startsWith('coverage.lines'))).toBe(false);
   });
 
-  it('records an analysis crash as a health error instead of throwing', async () => {
-    analyzeHealthMock.mockRejectedValue(new Error('boom'));
-    const { result } = await runQuality(project, options({ gates: { projects: { core: [{ metric: 'health.todos', op: '<=', threshold: 3 }] } } }));
-    expect(result.inputs['health']).toMatchObject({ state: 'error', detail: 'boom' });
-    expect(result.violations).toContain('health.todos unknown (the health analysis failed), required <= 3 (project core)');
-    expect(JSON.parse(readFileSync(join(root, resultsDir, 'health.json'), 'utf8'))).toMatchObject({ status: 'error', error: { code: 'HEALTH_ANALYSIS_FAILED' } });
+  it('records an errored or missing health.json as unknown health, naming the health target to run', async () => {
+    const gates = { projects: { core: [{ metric: 'health.todos', op: '<=' as const, threshold: 3 }] } };
+    put(`${resultsDir}/health.json`, { ...healthResult(project), status: 'error', error: { code: 'HEALTH_ANALYSIS_FAILED', message: 'boom' } });
+    const errored = await runQuality(project, options({ gates }));
+    expect(errored.result.inputs['health']).toMatchObject({ state: 'error', detail: 'boom' });
+    expect(errored.result.violations).toContain('health.todos unknown (the health analysis failed), required <= 3 (project core)');
+
+    rmSync(join(root, resultsDir, 'health.json'));
+    const missing = await runQuality(project, options({ gates }), { health: 'quality-health' });
+    expect(missing.result.inputs['health']).toEqual({
+      state: 'missing',
+      file: `${resultsDir}/health.json`,
+      detail: `${resultsDir}/health.json does not exist; run the quality-health target first`,
+    });
+    expect(missing.result.violations).toContain(`health.todos unknown (${resultsDir}/health.json does not exist; run the quality-health target first), required <= 3 (project core)`);
   });
 
   describe('as an Nx executor', () => {

@@ -19,7 +19,7 @@ import type { ProjectRef } from '../shared/project-ref';
 import { QUALITY_TOOLS, type NormalizedQualityOptions, type QualityTool } from './options';
 import { readToolResults } from './read-tool-results';
 import { resolveProjectConfig } from './resolve-project-config';
-import { runHealthStep } from './run-health-step';
+import { readHealthResult } from './read-health-result';
 
 /** Everything a quality run produced; `result` is what quality.json holds. */
 export interface QualityOutcome {
@@ -30,20 +30,20 @@ export interface QualityOutcome {
 }
 
 /**
- * The quality target's work for one project: read the tool results, run the health analysis,
- * evaluate the gates (quality.config.json under the target's options, tags applied) and write
+ * The quality target's work for one project: read the tool results and health.json (written by the
+ * health target), evaluate the gates (quality.config.json under the target's options, tags applied) and write
  * quality.json atomically. Never throws for bad inputs: they are recorded and fail the gates.
  */
 export async function runQuality(
   project: ProjectRef,
   options: NormalizedQualityOptions,
-  /** The project's target name per tool (e.g. `quality-test`), for messages. */
-  targetNames: Partial<Record<QualityTool, string>> = {},
+  /** The project's target name per tool and for health (e.g. `quality-test`), for messages. */
+  targetNames: Partial<Record<QualityTool | 'health', string>> = {},
 ): Promise<QualityOutcome> {
   const resultsDir = resolveResultsDir(options.resultsDir, project);
   const { config, fileState, error: configError } = resolveProjectConfig(project.workspaceRoot, options);
   const read = readToolResults(project, resultsDir, options.tools, targetNames);
-  const healthStep = await runHealthStep(project, resultsDir, config.health, read.results.test);
+  const healthStep = readHealthResult(project, resultsDir, config.health, targetNames.health);
 
   const absent: ResultKind[] = QUALITY_TOOLS.filter((tool) => !options.tools.includes(tool));
   if (healthStep.input.state === 'disabled') absent.push('health');

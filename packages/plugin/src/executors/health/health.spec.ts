@@ -1,0 +1,175 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ExecutorContext } from '@nx/devkit';
+import { HealthResultSchema, zeroHealthCounts, type HealthResult } from '@nx-quality/core';
+import { analyzeHealth } from '../../health/analyze-health';
+import { copyFixture } from '../../test-support/copy-fixture';
+import { runInChild } from '../../test-support/run-in-child';
+import type { ProjectRef } from '../shared/project-ref';
+import healthExecutor from './executor';
+import { optionsSchema, type HealthExecutorOptions } from './options';
+import { runHealth, type HealthOutcome } from './run-health';
+
+jest.mock('../../health/analyze-health', () => ({ analyzeHealth: jest.fn() }));
+const analyzeHealthMock = analyzeHealth as jest.MockedFunction<typeof analyzeHealth>;
+
+function healthResult(project: Pick<ProjectRef, 'name' | 'root'>): HealthResult {
+  return {
+    kind: 'health',
+    schemaVersion: 1,
+    project: project.name,
+    projectRoot: project.root,
+    status: 'passed',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 1,
+    tool: { name: 'nx-quality-health', version: '0.1.0' },
+    counts: { ...zeroHealthCounts(), genericCatches: 2, todos: 5 },
+    findings: [],
+    findingsOmitted: 0,
+    todos: [],
+    todosByCategory: {},
+    testFiles: [],
+    testKinds: {},
+    untestedModules: [],
+    sourceFiles: 3,
+  };
+}
+
+describe('health executor', () => {
+  let root: string;
+  let project: ProjectRef;
+  const resultsDir = 'dist/quality/libs/core';
+  const put = (file: string, content: unknown) => {
+    const full = join(root, file);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, JSON.stringify(content));
+  };
+  const options = (raw: HealthExecutorOptions = {}) => optionsSchema.parse(raw);
+  const readHealth = () => HealthResultSchema.parse(JSON.parse(readFileSync(join(root, resultsDir, 'health.json'), 'utf8')));
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'nxq-health-'));
+    project = { workspaceRoot: root, name: 'core', root: 'libs/core', tags: [] };
+    analyzeHealthMock.mockReset();
+    analyzeHealthMock.mockImplementation(async (p) => healthResult(p));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('has no defaults for the health keys, so Nx does not fill them over quality.config.json', () => {
+    expect(options()).toEqual({ resultsDir: 'dist/quality/{projectRoot}' });
+    expect(() => optionsSchema.parse({ maxFileLines: 0 })).toThrow(/Too small/);
+    expect(() => optionsSchema.parse({ colour: 1 })).toThrow(/Unrecognized key/);
+  });
+
+  it('layers the target options over quality.config.json, applies the defaults and writes health.json', async () => {
+    put('quality.config.json', { health: { maxFileLines: 300, maxFunctionLines: 40 } });
+    const outcome = await runHealth(project, options({ maxFunctionLines: 20 }));
+    expect(outcome.file).toBe(`${resultsDir}/health.json`);
+    expect(readHealth()).toEqual(outcome.health);
+    expect(analyzeHealthMock.mock.calls[0]?.[1]).toMatchObject({ maxFileLines: 300, maxFunctionLines: 20, maxComplexity: 10 });
+    // No test.json on disk: the analysis runs without coverage (health does not depend on test).
+    expect(analyzeHealthMock.mock.calls[0]?.[2]).toEqual({ test: undefined });
+  });
+
+  it("passes this project's test.json when present and ignores another project's", async () => {
+    const test = { kind: 'test', schemaVersion: 1, project: 'core', projectRoot: 'libs/core', status: 'failed', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 };
+    const full = {
+      ...test,
+      tool: { name: 'jest', version: '30.3.0' },
+      runner: 'jest',
+      counts: { total: 2, passed: 1, failed: 1, skipped: 0, todo: 0 },
+      suites: { total: 1, passed: 0, failed: 1, errored: 0 },
+      failures: [],
+      failuresOmitted: 0,
+      files: [],
+    };
+    put(`${resultsDir}/test.json`, full);
+    await runHealth(project, options());
+    expect(analyzeHealthMock.mock.calls[0]?.[2]).toEqual({ test: expect.objectContaining({ project: 'core', status: 'failed' }) });
+
+    put(`${resultsDir}/test.json`, { ...full, project: 'other' });
+    await runHealth(project, options());
+    expect(analyzeHealthMock.mock.calls[1]?.[2]).toEqual({ test: undefined });
+  });
+
+  it('records a crash and invalid options as an error result in health.json and fails the executor', async () => {
+    analyzeHealthMock.mockRejectedValue(new Error('boom'));
+    const crashed = await runHealth(project, options());
+    expect(readHealth()).toMatchObject({ status: 'error', error: { code: 'HEALTH_ANALYSIS_FAILED', message: 'boom' } });
+    expect(crashed.health?.status).toBe('error');
+
+    put('quality.config.json', { health: { maxFileLines: 0 } });
+    await runHealth(project, options());
+    expect(readHealth()).toMatchObject({ status: 'error', error: { code: 'INVALID_OPTIONS', message: expect.stringMatching(/^invalid health options: health\.maxFileLines: Too small/) } });
+  });
+
+  it('removes a stale health.json when quality.config.json turns health off', async () => {
+    put(`${resultsDir}/health.json`, healthResult(project));
+    put('quality.config.json', { health: false });
+    const outcome: HealthOutcome = await runHealth(project, options());
+    expect(outcome).toEqual({ file: `${resultsDir}/health.json`, disabled: true, configWarning: undefined });
+    expect(existsSync(join(root, resultsDir, 'health.json'))).toBe(false);
+    expect(analyzeHealthMock).not.toHaveBeenCalled();
+  });
+
+  describe('as an Nx executor', () => {
+    const context = (): ExecutorContext =>
+      ({
+        root,
+        cwd: root,
+        isVerbose: false,
+        projectName: 'core',
+        projectsConfigurations: { version: 2, projects: { core: { root: 'libs/core', targets: {} } } },
+        nxJsonConfiguration: {},
+        projectGraph: { nodes: {}, dependencies: {} },
+      }) as unknown as ExecutorContext;
+    const capture = async (run: () => Promise<{ success: boolean }>) => {
+      const output: string[] = [];
+      const spies = (['info', 'error', 'log'] as const).map((level) =>
+        jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void output.push(args.join(' '))),
+      );
+      try {
+        return { ...(await run()), text: output.join('\n') };
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+    };
+
+    it('succeeds whatever the counts are, and prints the headline', async () => {
+      const { success, text } = await capture(() => healthExecutor({}, context()));
+      expect(success).toBe(true);
+      expect(text).toContain('health core: 2 generic catches, 5 TODOs (3 source files)');
+      expect(existsSync(join(root, resultsDir, 'health.json'))).toBe(true);
+    });
+
+    it('fails when the analysis could not run, after writing health.json', async () => {
+      analyzeHealthMock.mockRejectedValue(new Error('boom'));
+      const { success, text } = await capture(() => healthExecutor({}, context()));
+      expect(success).toBe(false);
+      expect(text).toContain('health core: ERROR boom');
+      expect(readHealth().status).toBe('error');
+    });
+  });
+});
+
+// The real analysis (ESLint loads configs with dynamic import(), which Jest's sandbox lacks) in a child process.
+describe('health executor on a real project', () => {
+  jest.setTimeout(180_000);
+  let fixture: { dir: string; cleanup: () => void };
+  beforeAll(() => {
+    fixture = copyFixture(join(__dirname, '../../health/__fixtures__/health-counts'), 'health-executor');
+  });
+  afterAll(() => fixture.cleanup());
+
+  it('writes the health.json it returns, with the fixture counts', async () => {
+    const project = { workspaceRoot: fixture.dir, name: 'demo', root: 'libs/demo', tags: [] };
+    const { value } = await runInChild<HealthOutcome>(join(__dirname, 'run-health.ts'), 'runHealth', [project, optionsSchema.parse({})]);
+    expect(value.file).toBe('dist/quality/libs/demo/health.json');
+    const written = HealthResultSchema.parse(JSON.parse(readFileSync(join(fixture.dir, value.file), 'utf8')));
+    expect(written).toEqual(value.health);
+    expect(written.status).toBe('passed');
+    expect(written.counts.genericCatches).toBeGreaterThan(0);
+    expect(written.sourceFiles).toBeGreaterThan(0);
+  });
+});
