@@ -165,12 +165,16 @@ describe('setup: packed packages installed, init, inferred targets', () => {
     expect(plugins.map((p) => (typeof p === 'string' ? p : p.plugin))).toContain('@nx-quality/plugin');
   });
 
-  it.each(ALL_LIBS)('%s has a quality target depending on our test/lint/typecheck executors', (lib) => {
+  it.each(ALL_LIBS)('%s has a quality target depending on our test/lint/typecheck/health executors', (lib) => {
     const targets = projectGraph().nodes[ws.project(lib)]?.data.targets ?? {};
     const executors = Object.fromEntries(Object.entries(targets).map(([name, t]) => [name, t.executor]));
+    // nodelib's package.json has a `test` script, which Nx turns into a target that would replace an
+    // inferred `test`; ours is then inferred as `quality-test`.
+    const testTarget = lib === NODE_LIB ? 'quality-test' : 'test';
     const expected: Record<string, string> = {
-      test: '@nx-quality/plugin:test',
+      [testTarget]: '@nx-quality/plugin:test',
       lint: '@nx-quality/plugin:lint',
+      health: '@nx-quality/plugin:health',
       quality: '@nx-quality/plugin:quality',
     };
     if (lib !== NODE_LIB) expected.typecheck = '@nx-quality/plugin:typecheck';
@@ -178,7 +182,7 @@ describe('setup: packed packages installed, init, inferred targets', () => {
     expect({ project: ws.project(lib), executors, qualityDeps }).toMatchObject({
       project: ws.project(lib),
       executors: expected,
-      qualityDeps: toolKinds(lib).sort(),
+      qualityDeps: [...toolKinds(lib).map((kind) => (kind === 'test' ? testTarget : kind)), 'health'].sort(),
     });
   });
 });
@@ -299,6 +303,11 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
     });
   });
 
+  it.each(ALL_LIBS)('%s: health.json is recorded even where a tool task failed (health does not depend on them)', (lib) => {
+    const health = readResult(lib, 'health.json', HealthResultSchema);
+    expect({ project: ws.project(lib), status: health.status }).toEqual({ project: ws.project(lib), status: 'passed' });
+  });
+
   it.each(['delta', NODE_LIB])('%s: quality.json passes its gates', (lib) => {
     const quality: QualityResult = readResult(lib, 'quality.json', QualityResultSchema);
     readResult(lib, 'health.json', HealthResultSchema);
@@ -322,7 +331,7 @@ describe('workspace report written after the run (postTasksExecution hook)', () 
     expect(report.producer).toBe('hook');
     const origins = resultOrigins(report, ALL_LIBS);
     expect(origins).toEqual(origins.map((line) => line.replace(/: .*$/, ': fresh')));
-    // quality (and the health analysis it runs) ran only where no tool task failed; Nx skipped the rest.
+    // quality ran only where no tool task failed (Nx skipped the rest); health has no such dependency.
     const gated = resultOrigins(report, ['delta', NODE_LIB], () => ['quality', 'health']);
     expect(gated).toEqual(gated.map((line) => line.replace(/: .*$/, ': fresh')));
   });
