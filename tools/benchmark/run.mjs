@@ -215,7 +215,16 @@ function showProject() {
 const nxJsonFile = join(ws, 'nx.json');
 const nxJsonOriginal = readFileSync(nxJsonFile, 'utf8');
 process.on('exit', () => writeFileSync(nxJsonFile, nxJsonOriginal));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    try {
+      log(`\n${signal}: summary of what was measured so far`);
+      printSummary();
+    } finally {
+      process.exit(130);
+    }
+  });
+}
 
 /**
  * Which targets exist. When our plugin breaks the project graph (it is being written while this
@@ -420,146 +429,151 @@ if (wanted('report')) {
 }
 
 // ---------------------------------------------------------------------------------------------
-results.finishedAt = new Date().toISOString();
-const out = [];
-const row = (...cells) => out.push(`| ${cells.join(' | ')} |`);
-const medianOf = (list, pick = (e) => e.ms) => median((list ?? []).map(pick));
-const okAll = (list) => (list ?? []).every((e) => e.code === 0);
-const flag = (list) => (list?.length && !okAll(list) ? ' (!failed)' : '');
-const key = {};
+/** Prints the table and the key-ratio line from whatever has been measured (also on Ctrl-C). */
+function printSummary() {
+  results.finishedAt = new Date().toISOString();
+  const out = [];
+  const row = (...cells) => out.push(`| ${cells.join(' | ')} |`);
+  const medianOf = (list, pick = (e) => e.ms) => median((list ?? []).map(pick));
+  const okAll = (list) => (list ?? []).every((e) => e.code === 0);
+  const flag = (list) => (list?.length && !okAll(list) ? ' (!failed)' : '');
+  const key = {};
 
-out.push('', `### Results (${args.projects} projects, median of ${args.runs} run(s)${Object.keys(args.runsBy).length ? ` (${Object.entries(args.runsBy).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}, ${cpus().length} CPUs)`, '');
-row('scenario', 'official', 'nx-quality', 'ratio (ours / official)', 'target');
-row('---', '---:', '---:', '---:', '---');
-const cold = results.scenarios.cold;
-if (cold) {
-  const o = medianOf(cold.official);
-  const q = medianOf(cold.quality);
-  key.coldVsOfficial = ratio(q, o);
-  key.coldFailed = !okAll(cold.official) || !okAll(cold.quality);
-  row('cold run-many --skip-nx-cache', cold.unavailable.official ? `n/a (${cold.unavailable.official})` : sec(o) + flag(cold.official), cold.unavailable.quality ? `n/a (${cold.unavailable.quality})` : sec(q) + flag(cold.quality), fmtRatio(key.coldVsOfficial), '≤ 0.90');
-}
-const single = results.scenarios.single;
-if (single) {
-  const s = medianOf(single.runs);
-  const q = cold ? medianOf(cold.quality) : undefined;
-  key.coldVsSingle = ratio(q, s);
-  key.singleFailed = (cold ? !okAll(cold.quality) : false) || single.runs.some((r) => Object.values(r.steps).some((st) => st.code !== 0));
-  const parts = ['tsc', 'jest', 'eslint'].map((k) => `${k} ${sec(median(single.runs.map((r) => r.steps[k].ms)))}`).join(' + ');
-  const failed = single.runs.some((r) => Object.values(r.steps).some((st) => st.code !== 0)) ? ' (!failed)' : '';
-  row('single-process limit (cold quality / limit)', `${sec(s)}${failed} = ${parts}`, q === undefined ? 'n/a' : sec(q), fmtRatio(key.coldVsSingle), '≤ 1.50');
-}
-const warm = results.scenarios.warm;
-if (warm) {
-  const o = medianOf(warm.official);
-  const q = medianOf(warm.quality);
-  key.warmVsOfficial = ratio(q, o);
-  key.warmFailed = !okAll(warm.official) || !okAll(warm.quality);
-  const hits = (list) => (list?.length ? ` [${list[list.length - 1].cacheHits}/${list[list.length - 1].cacheOf ?? '?'} cached]` : '');
-  if (warm.prime) {
-    const po = warm.prime.official;
-    const pq = warm.prime.quality;
-    row('cold, empty cache (warm-up run, writes the cache; 1 run)', po ? sec(po.ms) + flag([po]) : 'n/a', pq ? sec(pq.ms) + flag([pq]) : 'n/a', fmtRatio(ratio(pq?.ms, po?.ms)), '—');
+  out.push('', `### Results (${args.projects} projects, median of ${args.runs} run(s)${Object.keys(args.runsBy).length ? ` (${Object.entries(args.runsBy).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}, ${cpus().length} CPUs)`, '');
+  row('scenario', 'official', 'nx-quality', 'ratio (ours / official)', 'target');
+  row('---', '---:', '---:', '---:', '---');
+  const cold = results.scenarios.cold;
+  if (cold) {
+    const o = medianOf(cold.official);
+    const q = medianOf(cold.quality);
+    key.coldVsOfficial = ratio(q, o);
+    key.coldFailed = !okAll(cold.official) || !okAll(cold.quality);
+    row('cold run-many --skip-nx-cache', cold.unavailable.official ? `n/a (${cold.unavailable.official})` : sec(o) + flag(cold.official), cold.unavailable.quality ? `n/a (${cold.unavailable.quality})` : sec(q) + flag(cold.quality), fmtRatio(key.coldVsOfficial), '≤ 0.90');
   }
-  row('warm run-many (all cached)', warm.unavailable.official ? `n/a (${warm.unavailable.official})` : sec(o) + hits(warm.official) + flag(warm.official), warm.unavailable.quality ? `n/a (${warm.unavailable.quality})` : sec(q) + hits(warm.quality) + flag(warm.quality), fmtRatio(key.warmVsOfficial), '≤ 1.00');
-}
-const affected = results.scenarios.affected;
-if (affected) {
-  for (const kind of ['leaf', 'hub']) {
-    const a = affected[kind];
-    const o = medianOf(a.official);
-    const q = medianOf(a.quality);
-    const what = kind === 'leaf' ? `affected: edit in leaf ${a.project}` : `affected: edit in hub ${a.project} (${a.dependents} dependents)`;
-    row(what, affected.unavailable.official ? `n/a (${affected.unavailable.official})` : sec(o) + flag(a.official), affected.unavailable.quality ? `n/a (${affected.unavailable.quality})` : sec(q) + flag(a.quality), fmtRatio(ratio(q, o)), '—');
+  const single = results.scenarios.single;
+  if (single) {
+    const s = medianOf(single.runs);
+    const q = cold ? medianOf(cold.quality) : undefined;
+    key.coldVsSingle = ratio(q, s);
+    key.singleFailed = (cold ? !okAll(cold.quality) : false) || single.runs.some((r) => Object.values(r.steps).some((st) => st.code !== 0));
+    const parts = ['tsc', 'jest', 'eslint'].map((k) => `${k} ${sec(median(single.runs.map((r) => r.steps[k].ms)))}`).join(' + ');
+    const failed = single.runs.some((r) => Object.values(r.steps).some((st) => st.code !== 0)) ? ' (!failed)' : '';
+    row('single-process limit (cold quality / limit)', `${sec(s)}${failed} = ${parts}`, q === undefined ? 'n/a' : sec(q), fmtRatio(key.coldVsSingle), '≤ 1.50');
   }
-}
-const report = results.scenarios.report;
-if (report) {
-  if (report.unavailable) row('report', '—', `n/a (${report.unavailable})`, '—', '1,000 projects ≤ 2 s, ≤ 512 MB');
-  for (const [size, runs] of Object.entries(report.sizes)) {
-    const ms = medianOf(runs);
-    const mb = Math.max(...runs.map((r) => r.maxRssMb ?? r.rssSampledPeakMb ?? 0));
-    row(`report over ${size} projects (${runs[0].mode})`, '—', `${sec(ms)}, peak ${mb.toFixed(0)} MB, ${(runs[0].bytes / 1048576).toFixed(1)} MiB written`, '—', Number(size) === 1000 ? '≤ 2 s, ≤ 512 MB' : '');
-    if (Number(size) === Math.max(...Object.keys(report.sizes).map(Number))) {
-      key.reportMax = { size: Number(size), s: ms / 1000, mb };
+  const warm = results.scenarios.warm;
+  if (warm) {
+    const o = medianOf(warm.official);
+    const q = medianOf(warm.quality);
+    key.warmVsOfficial = ratio(q, o);
+    key.warmFailed = !okAll(warm.official) || !okAll(warm.quality);
+    const hits = (list) => (list?.length ? ` [${list[list.length - 1].cacheHits}/${list[list.length - 1].cacheOf ?? '?'} cached]` : '');
+    if (warm.prime) {
+      const po = warm.prime.official;
+      const pq = warm.prime.quality;
+      row('cold, empty cache (warm-up run, writes the cache; 1 run)', po ? sec(po.ms) + flag([po]) : 'n/a', pq ? sec(pq.ms) + flag([pq]) : 'n/a', fmtRatio(ratio(pq?.ms, po?.ms)), '—');
+    }
+    row('warm run-many (all cached)', warm.unavailable.official ? `n/a (${warm.unavailable.official})` : sec(o) + hits(warm.official) + flag(warm.official), warm.unavailable.quality ? `n/a (${warm.unavailable.quality})` : sec(q) + hits(warm.quality) + flag(warm.quality), fmtRatio(key.warmVsOfficial), '≤ 1.00');
+  }
+  const affected = results.scenarios.affected;
+  if (affected) {
+    for (const kind of ['leaf', 'hub']) {
+      const a = affected[kind];
+      const o = medianOf(a.official);
+      const q = medianOf(a.quality);
+      const what = kind === 'leaf' ? `affected: edit in leaf ${a.project}` : `affected: edit in hub ${a.project} (${a.dependents} dependents)`;
+      row(what, affected.unavailable.official ? `n/a (${affected.unavailable.official})` : sec(o) + flag(a.official), affected.unavailable.quality ? `n/a (${affected.unavailable.quality})` : sec(q) + flag(a.quality), fmtRatio(ratio(q, o)), '—');
     }
   }
-  const sizes = Object.keys(report.sizes).map(Number).sort((a, b) => a - b);
-  if (sizes.length >= 2) {
-    const lo = sizes[0];
-    const hi = sizes[sizes.length - 1];
-    const growth = medianOf(report.sizes[hi]) / medianOf(report.sizes[lo]);
-    key.reportGrowth = { from: lo, to: hi, factor: growth };
-    row(`report growth ${lo} → ${hi} projects`, '—', `× ${growth.toFixed(1)} time for × ${(hi / lo).toFixed(0)} projects`, '—', 'linear');
-  }
-}
-
-// Where the time goes: Nx's own per-task profile, summed per target (median run).
-const breakdown = (list) => {
-  if (!list?.length) return undefined;
-  const targets = new Set(list.flatMap((e) => Object.keys(e.profile ?? {})));
-  return [...targets].map((t) => {
-    const tasks = list[0].profile?.[t]?.tasks ?? 0;
-    const ms = median(list.map((e) => e.profile?.[t]?.ms ?? 0));
-    return `${t} ${sec(ms)} (${tasks} tasks, ${tasks ? sec(ms / tasks) : 'n/a'} each)`;
-  }).join(', ') || '(no task ran)';
-};
-if (cold) {
-  out.push('', 'Cold, task time summed per target (Nx task profile; tasks run up to 3 in parallel, so sums exceed wall time):');
-  if (cold.official.length) out.push(`- official: ${breakdown(cold.official)}`);
-  if (cold.quality.length) out.push(`- nx-quality: ${breakdown(cold.quality)}`);
-  const lastO = cold.official.at(-1);
-  const lastQ = cold.quality.at(-1);
-  if (lastO || lastQ) {
-    out.push('', 'Same numbers? (last cold run)');
-    if (lastO) out.push(`- official jest: ${JSON.stringify(lastO.tests)}; eslint: ${JSON.stringify(lastO.lint)}; failed tasks: ${lastO.failedTasks.length}`);
-    if (lastQ?.recorded) {
-      out.push(`- nx-quality results: tests ${JSON.stringify(lastQ.recorded.tests)} in ${lastQ.recorded.projectsWithTest} test.json; lint ${JSON.stringify(lastQ.recorded.lint)}; type errors ${lastQ.recorded.typecheckErrors}; statuses ${JSON.stringify(lastQ.recorded.statuses)}; failed tasks: ${lastQ.failedTasks.length}${lastQ.failedTasks.length ? ` (${lastQ.failedTasks.slice(0, 5).join(', ')})` : ''}`);
-      out.push(`- time inside nx-quality's executors (durationMs in the results, summed): ${Object.entries(lastQ.recorded.durationMs).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}; typecheck files checked, summed over projects: ${lastQ.recorded.typecheckFilesChecked} (the workspace has ${projects.reduce((n, p) => n + p.modules.length + 1 + p.modules.filter((_, m) => hasSpec(p, m)).length, 0)} .ts files under src/)`);
+  const report = results.scenarios.report;
+  if (report) {
+    if (report.unavailable) row('report', '—', `n/a (${report.unavailable})`, '—', '1,000 projects ≤ 2 s, ≤ 512 MB');
+    for (const [size, runs] of Object.entries(report.sizes)) {
+      const ms = medianOf(runs);
+      const mb = Math.max(...runs.map((r) => r.maxRssMb ?? r.rssSampledPeakMb ?? 0));
+      row(`report over ${size} projects (${runs[0].mode})`, '—', `${sec(ms)}, peak ${mb.toFixed(0)} MB, ${(runs[0].bytes / 1048576).toFixed(1)} MiB written`, '—', Number(size) === 1000 ? '≤ 2 s, ≤ 512 MB' : '');
+      if (Number(size) === Math.max(...Object.keys(report.sizes).map(Number))) {
+        key.reportMax = { size: Number(size), s: ms / 1000, mb };
+      }
+    }
+    const sizes = Object.keys(report.sizes).map(Number).sort((a, b) => a - b);
+    if (sizes.length >= 2) {
+      const lo = sizes[0];
+      const hi = sizes[sizes.length - 1];
+      const growth = medianOf(report.sizes[hi]) / medianOf(report.sizes[lo]);
+      key.reportGrowth = { from: lo, to: hi, factor: growth };
+      row(`report growth ${lo} → ${hi} projects`, '—', `× ${growth.toFixed(1)} time for × ${(hi / lo).toFixed(0)} projects`, '—', 'linear');
     }
   }
-  if (single?.runs.length) out.push(`- single-process jest: ${JSON.stringify(single.runs.at(-1).tests)}; eslint .: ${JSON.stringify(single.runs.at(-1).lint)}`);
-}
-/** Mean task time per dependency layer: a target whose cost grows with the layer re-does its dependencies' work. */
-const byLayer = (entry) => {
-  const layers = Math.max(...projects.map((p) => p.layer)) + 1;
-  return Array.from({ length: layers }, (_, layer) => {
-    const times = projects.filter((p) => p.layer === layer).map((p) => entry?.byProject?.[`@bench/${p.id}`]).filter((v) => v !== undefined);
-    return times.length ? sec(times.reduce((a, b) => a + b, 0) / times.length) : 'n/a';
-  }).join(' / ');
-};
-if (cold) {
-  const lastO = cold.official.at(-1)?.profile;
-  const lastQ = cold.quality.at(-1)?.profile;
-  const lines = [...Object.entries(lastO ?? {}), ...Object.entries(lastQ ?? {})].map(([t, e]) => `${t} ${byLayer(e)}`);
-  if (lines.length) out.push('', `Mean task time per dependency layer (L0 = no dependencies … L${Math.max(...projects.map((p) => p.layer))} = leaves; last cold run): ${lines.join('; ')}`);
-}
-if (affected) {
-  for (const kind of ['leaf', 'hub']) {
-    for (const side of ['official', 'quality']) {
-      const list = affected[kind][side];
-      if (list.length) out.push(`- affected ${kind} ${side}: ${breakdown(list)}; cache ${list.at(-1).cacheHits}/${list.at(-1).cacheOf ?? '?'}`);
+
+  // Where the time goes: Nx's own per-task profile, summed per target (median run).
+  const breakdown = (list) => {
+    if (!list?.length) return undefined;
+    const targets = new Set(list.flatMap((e) => Object.keys(e.profile ?? {})));
+    return [...targets].map((t) => {
+      const tasks = list[0].profile?.[t]?.tasks ?? 0;
+      const ms = median(list.map((e) => e.profile?.[t]?.ms ?? 0));
+      return `${t} ${sec(ms)} (${tasks} tasks, ${tasks ? sec(ms / tasks) : 'n/a'} each)`;
+    }).join(', ') || '(no task ran)';
+  };
+  if (cold) {
+    out.push('', 'Cold, task time summed per target (Nx task profile; tasks run up to 3 in parallel, so sums exceed wall time):');
+    if (cold.official.length) out.push(`- official: ${breakdown(cold.official)}`);
+    if (cold.quality.length) out.push(`- nx-quality: ${breakdown(cold.quality)}`);
+    const lastO = cold.official.at(-1);
+    const lastQ = cold.quality.at(-1);
+    if (lastO || lastQ) {
+      out.push('', 'Same numbers? (last cold run)');
+      if (lastO) out.push(`- official jest: ${JSON.stringify(lastO.tests)}; eslint: ${JSON.stringify(lastO.lint)}; failed tasks: ${lastO.failedTasks.length}`);
+      if (lastQ?.recorded) {
+        out.push(`- nx-quality results: tests ${JSON.stringify(lastQ.recorded.tests)} in ${lastQ.recorded.projectsWithTest} test.json; lint ${JSON.stringify(lastQ.recorded.lint)}; type errors ${lastQ.recorded.typecheckErrors}; statuses ${JSON.stringify(lastQ.recorded.statuses)}; failed tasks: ${lastQ.failedTasks.length}${lastQ.failedTasks.length ? ` (${lastQ.failedTasks.slice(0, 5).join(', ')})` : ''}`);
+        out.push(`- time inside nx-quality's executors (durationMs in the results, summed): ${Object.entries(lastQ.recorded.durationMs).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}; typecheck files checked, summed over projects: ${lastQ.recorded.typecheckFilesChecked} (the workspace has ${projects.reduce((n, p) => n + p.modules.length + 1 + p.modules.filter((_, m) => hasSpec(p, m)).length, 0)} .ts files under src/)`);
+      }
+    }
+    if (single?.runs.length) out.push(`- single-process jest: ${JSON.stringify(single.runs.at(-1).tests)}; eslint .: ${JSON.stringify(single.runs.at(-1).lint)}`);
+  }
+  /** Mean task time per dependency layer: a target whose cost grows with the layer re-does its dependencies' work. */
+  const byLayer = (entry) => {
+    const layers = Math.max(...projects.map((p) => p.layer)) + 1;
+    return Array.from({ length: layers }, (_, layer) => {
+      const times = projects.filter((p) => p.layer === layer).map((p) => entry?.byProject?.[`@bench/${p.id}`]).filter((v) => v !== undefined);
+      return times.length ? sec(times.reduce((a, b) => a + b, 0) / times.length) : 'n/a';
+    }).join(' / ');
+  };
+  if (cold) {
+    const lastO = cold.official.at(-1)?.profile;
+    const lastQ = cold.quality.at(-1)?.profile;
+    const lines = [...Object.entries(lastO ?? {}), ...Object.entries(lastQ ?? {})].map(([t, e]) => `${t} ${byLayer(e)}`);
+    if (lines.length) out.push('', `Mean task time per dependency layer (L0 = no dependencies … L${Math.max(...projects.map((p) => p.layer))} = leaves; last cold run): ${lines.join('; ')}`);
+  }
+  if (affected) {
+    for (const kind of ['leaf', 'hub']) {
+      for (const side of ['official', 'quality']) {
+        const list = affected[kind][side];
+        if (list.length) out.push(`- affected ${kind} ${side}: ${breakdown(list)}; cache ${list.at(-1).cacheHits}/${list.at(-1).cacheOf ?? '?'}`);
+      }
     }
   }
-}
-if (report?.phases?.phases) {
-  const p = report.phases;
-  out.push('', `Report over ${p.size} projects, per phase (core functions, ${sec(p.ms)} in all, peak ${p.maxRssMb?.toFixed(0) ?? '?'} MB): ${Object.entries(p.phases).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}`);
-  if (p.sizes) out.push(`- output sizes: ${Object.entries(p.sizes).map(([f, b]) => `${f} ${(b / 1048576).toFixed(1)} MiB`).join(', ')}`);
-}
-const loads = [cold?.official, cold?.quality, warm?.official, warm?.quality].flat().filter(Boolean).map((e) => e.load);
-if (loads.length) out.push('', `1-minute load average before the Nx runs: min ${Math.min(...loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (${cpus().length} CPUs)`);
+  if (report?.phases?.phases) {
+    const p = report.phases;
+    out.push('', `Report over ${p.size} projects, per phase (core functions, ${sec(p.ms)} in all, peak ${p.maxRssMb?.toFixed(0) ?? '?'} MB): ${Object.entries(p.phases).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}`);
+    if (p.sizes) out.push(`- output sizes: ${Object.entries(p.sizes).map(([f, b]) => `${f} ${(b / 1048576).toFixed(1)} MiB`).join(', ')}`);
+  }
+  const loads = [cold?.official, cold?.quality, warm?.official, warm?.quality].flat().filter(Boolean).map((e) => e.load);
+  if (loads.length) out.push('', `1-minute load average before the Nx runs: min ${Math.min(...loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (${cpus().length} CPUs)`);
 
-const keyLine =
-  `KEY RATIOS (${args.projects} projects): cold quality/official ${fmtRatio(key.coldVsOfficial)}${key.coldFailed ? '!' : ''} (≤0.90)` +
-  ` | cold quality/single-process ${fmtRatio(key.coldVsSingle)}${key.singleFailed ? '!' : ''} (≤1.50)` +
-  ` | warm quality/official ${fmtRatio(key.warmVsOfficial)}${key.warmFailed ? '!' : ''} (≤1.00)` +
-  ` | report ${key.reportMax ? `${key.reportMax.size}: ${key.reportMax.s.toFixed(2)} s, ${key.reportMax.mb.toFixed(0)} MB (≤2 s, ≤512 MB)` : 'n/a'}` +
-  (key.reportGrowth ? ` | report growth ${key.reportGrowth.from}→${key.reportGrowth.to}: ×${key.reportGrowth.factor.toFixed(1)}` : '') +
-  (key.coldFailed || key.singleFailed || key.warmFailed ? ' | ! = a run it is based on failed' : '');
-out.push('', keyLine);
-results.key = key;
-results.keyLine = keyLine;
-const jsonFile = args.json ?? join(args.cacheDir, `results-${results.startedAt.replace(/[:.]/g, '-')}.json`);
-writeFileSync(jsonFile, JSON.stringify(results, null, 2));
-log(out.join('\n').replace(keyLine, `(raw results: ${jsonFile})\n\n${keyLine}`));
+  const keyLine =
+    `KEY RATIOS (${args.projects} projects): cold quality/official ${fmtRatio(key.coldVsOfficial)}${key.coldFailed ? '!' : ''} (≤0.90)` +
+    ` | cold quality/single-process ${fmtRatio(key.coldVsSingle)}${key.singleFailed ? '!' : ''} (≤1.50)` +
+    ` | warm quality/official ${fmtRatio(key.warmVsOfficial)}${key.warmFailed ? '!' : ''} (≤1.00)` +
+    ` | report ${key.reportMax ? `${key.reportMax.size}: ${key.reportMax.s.toFixed(2)} s, ${key.reportMax.mb.toFixed(0)} MB (≤2 s, ≤512 MB)` : 'n/a'}` +
+    (key.reportGrowth ? ` | report growth ${key.reportGrowth.from}→${key.reportGrowth.to}: ×${key.reportGrowth.factor.toFixed(1)}` : '') +
+    (key.coldFailed || key.singleFailed || key.warmFailed ? ' | ! = a run it is based on failed' : '');
+  out.push('', keyLine);
+  results.key = key;
+  results.keyLine = keyLine;
+  const jsonFile = args.json ?? join(args.cacheDir, `results-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(jsonFile, JSON.stringify(results, null, 2));
+  log(out.join('\n').replace(keyLine, `(raw results: ${jsonFile})\n\n${keyLine}`));
+}
+
+printSummary();
