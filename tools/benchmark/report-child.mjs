@@ -16,7 +16,7 @@ const pluginPipeline = join(repoRoot, 'packages/plugin/dist/executors/quality-re
 const pluginOptions = join(repoRoot, 'packages/plugin/dist/executors/quality-report/resolve-report-options.js');
 const corePath = join(repoRoot, 'packages/core/dist/index.js');
 
-/** A project graph shaped like the one our createNodes infers: one node per project, our four targets. */
+/** A project graph shaped like the one our createNodes infers: one node per project, our five targets. */
 function syntheticGraph() {
   const nodes = {};
   const out = (file) => `{workspaceRoot}/dist/quality/{projectRoot}/${file}`;
@@ -33,7 +33,8 @@ function syntheticGraph() {
           'q-test': { executor: '@nx-quality/plugin:test', options: {}, outputs: [out('test.json'), out('coverage-final.json')] },
           'q-lint': { executor: '@nx-quality/plugin:lint', options: {}, outputs: [out('lint.json')] },
           'q-typecheck': { executor: '@nx-quality/plugin:typecheck', options: {}, outputs: [out('typecheck.json')] },
-          quality: { executor: '@nx-quality/plugin:quality', options: {}, outputs: [out('quality.json'), out('health.json')] },
+          health: { executor: '@nx-quality/plugin:health', options: {}, outputs: [out('health.json')] },
+          quality: { executor: '@nx-quality/plugin:quality', options: {}, outputs: [out('quality.json')] },
         },
       },
     };
