@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInChild } from '../../test-support/run-in-child';
+import { resolveBatchWorkers } from './run-batch-in-workers';
+
+jest.setTimeout(120_000);
+
+// A stand-in batch implementation: it reports its pid and how often the module was loaded, fails
+// the task of project "bad", throws for "throws" and kills its process for "crash".
+const FAKE_BATCH = `
+let loads = (globalThis.__loads = (globalThis.__loads ?? 0) + 1);
+exports.default = async function* (taskGraph, inputs) {
+  for (const id of Object.keys(taskGraph.tasks)) {
+    const project = taskGraph.tasks[id].target.project;
+    if (project === 'crash') process.exit(3);
+    if (project === 'throws') throw new Error('boom in ' + id);
+    process.stdout.write('running ' + id + '\\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    yield { task: id, result: { success: project !== 'bad', terminalOutput: JSON.stringify({ pid: process.pid, loads, input: inputs[id], worker: process.env.NX_QUALITY_BATCH_WORKER }), startTime: 1, endTime: 2 } };
+  }
+};
+`;
+
+const DRIVER = `
+exports.run = async (batchModule, taskGraph, inputs, workers) => {
+  const { runBatchInWorkers } = require(${JSON.stringify(join(__dirname, 'run-batch-in-workers.ts'))});
+  const results = {};
+  const order = [];
+  for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers)) {
+    results[done.task] = done.result;
+    order.push(done.task);
+  }
+  return { results, order };
+};
+`;
+
+interface Outcome {
+  results: Record<string, { success: boolean; status?: string; terminalOutput: string }>;
+  order: string[];
+}
+
+function graph(projects: string[], dependencies: Record<string, string[]> = {}) {
+  const id = (project: string) => `${project}:test`;
+  const tasks = Object.fromEntries(projects.map((project) => [id(project), { id: id(project), target: { project, target: 'test' }, overrides: {}, outputs: [] }]));
+  return {
+    roots: projects.filter((project) => !dependencies[project]).map(id),
+    tasks,
+    dependencies: Object.fromEntries(projects.map((project) => [id(project), (dependencies[project] ?? []).map(id)])),
+    continuousDependencies: Object.fromEntries(projects.map((project) => [id(project), []])),
+  };
+}
+
+describe('runBatchInWorkers', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nxq-batch-workers-'));
+    writeFileSync(join(dir, 'fake-batch.cjs'), FAKE_BATCH);
+    writeFileSync(join(dir, 'driver.cjs'), DRIVER);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (taskGraph: ReturnType<typeof graph>, workers: number) =>
+    runInChild<Outcome>(join(dir, 'driver.cjs'), 'run', [join(dir, 'fake-batch.cjs'), taskGraph, Object.fromEntries(Object.keys(taskGraph.tasks).map((id) => [id, { for: id }])), workers]);
+
+  it('spreads independent tasks over the workers, each loading the batch module once', async () => {
+    const projects = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const { value, stdout } = await run(graph(projects), 2);
+    expect(Object.keys(value.results).sort()).toEqual(projects.map((p) => `${p}:test`));
+    const reports = Object.entries(value.results).map(([id, result]) => ({ id, ...(JSON.parse(result.terminalOutput) as { pid: number; loads: number; input: unknown; worker: string }) }));
+    expect(new Set(reports.map((r) => r.pid)).size).toBe(2);
+    for (const report of reports) {
+      expect(report).toMatchObject({ loads: 1, input: { for: report.id }, worker: '1' });
+    }
+    // The workers' own output reaches the batch process's stdout.
+    for (const project of projects) expect(stdout).toContain(`running ${project}:test`);
+  });
+
+  it('starts a task only after its in-batch dependencies and skips it when one failed', async () => {
+    const { value } = await run(graph(['bad', 'after-bad', 'good', 'after-good'], { 'after-bad': ['bad'], 'after-good': ['good'] }), 2);
+    expect(value.results['bad:test']?.success).toBe(false);
+    expect(value.results['after-bad:test']).toMatchObject({ success: false, status: 'skipped' });
+    expect(value.results['after-good:test']?.success).toBe(true);
+    expect(value.order.indexOf('after-good:test')).toBeGreaterThan(value.order.indexOf('good:test'));
+    expect(value.order.indexOf('after-bad:test')).toBeGreaterThan(value.order.indexOf('bad:test'));
+  });
+
+  it('fails only the task of a worker that died or threw, and finishes the rest', async () => {
+    const { value } = await run(graph(['crash', 'throws', 'a', 'b', 'c']), 2);
+    expect(value.results['crash:test']?.success).toBe(false);
+    expect(value.results['crash:test']?.terminalOutput).toContain('The batch worker process running crash:test exited (code 3)');
+    expect(value.results['throws:test']).toMatchObject({ success: false });
+    expect(value.results['throws:test']?.terminalOutput).toContain('boom in throws:test');
+    for (const project of ['a', 'b', 'c']) expect(value.results[`${project}:test`]?.success).toBe(true);
+  });
+
+  it('runs everything in one worker when asked for one', async () => {
+    const { value } = await run(graph(['a', 'b', 'c']), 1);
+    const pids = Object.values(value.results).map((result) => (JSON.parse(result.terminalOutput) as { pid: number }).pid);
+    expect(new Set(pids).size).toBe(1);
+  });
+});
+
+describe('resolveBatchWorkers', () => {
+  it('uses one worker per CPU, at most 4, never more than the tasks', () => {
+    expect(resolveBatchWorkers(30, {}, 2)).toBe(2);
+    expect(resolveBatchWorkers(30, {}, 16)).toBe(4);
+    expect(resolveBatchWorkers(1, {}, 16)).toBe(1);
+  });
+
+  it('takes NX_QUALITY_BATCH_WORKERS, and always 1 inside a worker', () => {
+    expect(resolveBatchWorkers(30, { NX_QUALITY_BATCH_WORKERS: '6' }, 2)).toBe(6);
+    expect(resolveBatchWorkers(3, { NX_QUALITY_BATCH_WORKERS: '6' }, 2)).toBe(3);
+    expect(resolveBatchWorkers(30, { NX_QUALITY_BATCH_WORKERS: '6', NX_QUALITY_BATCH_WORKER: '1' }, 2)).toBe(1);
+  });
+
+  it('names the variable and the fix when it is not a positive integer', () => {
+    expect(() => resolveBatchWorkers(30, { NX_QUALITY_BATCH_WORKERS: 'two' }, 2)).toThrow(
+      'NX_QUALITY_BATCH_WORKERS=two is not a positive integer: set it to the number of processes a batch may use (1 runs the batch in one process), or unset it.',
+    );
+    expect(() => resolveBatchWorkers(30, { NX_QUALITY_BATCH_WORKERS: '0' }, 2)).toThrow('NX_QUALITY_BATCH_WORKERS=0');
+  });
+});

@@ -1,0 +1,165 @@
+import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import type { ToolBatchTaskResult } from './run-tool-batch';
+import type { BatchWorkerReply, BatchWorkerRequest } from './batch-worker-messages';
+
+/** Set in every worker process, so a batch implementation running there does its tasks itself. */
+export const BATCH_WORKER_ENV = 'NX_QUALITY_BATCH_WORKER';
+/** Overrides how many worker processes a batch uses (1 runs the batch in Nx's batch process). */
+export const BATCH_WORKERS_ENV = 'NX_QUALITY_BATCH_WORKERS';
+const MAX_DEFAULT_WORKERS = 4;
+
+/**
+ * How many processes a batch of `taskCount` independent-ish tasks should use. Nx runs one batch at
+ * a time and nothing else beside it (its coordinator awaits each batch), so a batch of
+ * single-threaded tools (Jest in band, ESLint) would leave every other CPU idle; one worker per
+ * CPU, at most 4 by default, never more than the tasks. Inside a worker it is always 1.
+ */
+export function resolveBatchWorkers(taskCount: number, env: NodeJS.ProcessEnv = process.env, cpus: number = availableParallelism()): number {
+  if (env[BATCH_WORKER_ENV] === '1') return 1;
+  const configured = env[BATCH_WORKERS_ENV];
+  let wanted = Math.min(cpus, MAX_DEFAULT_WORKERS);
+  if (configured !== undefined && configured !== '') {
+    const parsed = Number(configured);
+    if (!Number.isInteger(parsed) || parsed < 1) {
+      throw new RangeError(`${BATCH_WORKERS_ENV}=${configured} is not a positive integer: set it to the number of processes a batch may use (1 runs the batch in one process), or unset it.`);
+    }
+    wanted = parsed;
+  }
+  return Math.max(1, Math.min(wanted, taskCount));
+}
+
+interface WorkerSlot {
+  child: ChildProcess;
+  running?: string;
+  exit: Promise<void>;
+}
+
+/**
+ * Runs a batch over `workers` child processes, each loading `batchModule` once and then running
+ * one task at a time through its default export (the same batch implementation, with
+ * `NX_QUALITY_BATCH_WORKER=1` so it does not fan out again). Tasks are handed out as workers
+ * become free, after their in-batch dependencies; a task whose in-batch dependency failed is
+ * skipped, as Nx does. A worker that dies fails only the task it was running, and a new one takes
+ * its place. Results are yielded in completion order.
+ */
+export async function* runBatchInWorkers(
+  batchModule: string,
+  taskGraph: TaskGraph,
+  inputs: Record<string, unknown>,
+  overrides: unknown,
+  context: ExecutorContext,
+  workers: number,
+): AsyncIterableIterator<ToolBatchTaskResult> {
+  const taskIds = Object.keys(taskGraph.tasks);
+  const inBatchDependencies = (taskId: string): string[] => (taskGraph.dependencies[taskId] ?? []).filter((dependency) => dependency in taskGraph.tasks);
+  const outcome = new Map<string, boolean>();
+  const waiting = new Set(taskIds);
+  const startedAt = new Map<string, number>();
+  const finished: ToolBatchTaskResult[] = [];
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+  const complete = (done: ToolBatchTaskResult): void => {
+    outcome.set(done.task, done.result.success);
+    finished.push(done);
+    notify();
+  };
+
+  const slots: WorkerSlot[] = [];
+  const spawn = (): WorkerSlot => {
+    const child = fork(require.resolve('./batch-worker'), [], {
+      env: { ...process.env, [BATCH_WORKER_ENV]: '1' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    child.stdout?.pipe(process.stdout, { end: false });
+    child.stderr?.pipe(process.stderr, { end: false });
+    const slot: WorkerSlot = {
+      child,
+      exit: new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+          const task = slot.running;
+          slot.running = undefined;
+          const index = slots.indexOf(slot);
+          if (index >= 0) slots.splice(index, 1);
+          if (task) {
+            const now = Date.now();
+            complete({
+              task,
+              result: {
+                success: false,
+                terminalOutput: `The batch worker process running ${task} exited (${signal ?? `code ${code}`}) before the task finished; run it alone with \`nx run ${task} --batch=false\` to see why.\n`,
+                startTime: startedAt.get(task) ?? now,
+                endTime: now,
+              },
+            });
+          } else {
+            notify();
+          }
+          resolve();
+        });
+      }),
+    };
+    child.on('message', (reply: BatchWorkerReply) => {
+      if (reply.type !== 'done' || reply.task !== slot.running) return;
+      slot.running = undefined;
+      complete({ task: reply.task, result: reply.result });
+    });
+    send(child, { type: 'init', batchModule, overrides, context });
+    slots.push(slot);
+    return slot;
+  };
+
+  const readyTask = (): string | undefined => {
+    for (const taskId of waiting) {
+      const dependencies = inBatchDependencies(taskId);
+      if (dependencies.every((dependency) => outcome.get(dependency) === true)) return taskId;
+      if (dependencies.some((dependency) => outcome.get(dependency) === false)) return taskId;
+    }
+    return undefined;
+  };
+
+  try {
+    while (waiting.size > 0 || slots.some((slot) => slot.running)) {
+      // Hand out every task that can start now.
+      let taskId: string | undefined;
+      while ((taskId = readyTask()) !== undefined) {
+        const failedDependency = inBatchDependencies(taskId).some((dependency) => outcome.get(dependency) === false);
+        if (failedDependency) {
+          waiting.delete(taskId);
+          const now = Date.now();
+          complete({ task: taskId, result: { success: false, status: 'skipped', terminalOutput: '', startTime: now, endTime: now } });
+          continue;
+        }
+        const idle = slots.find((slot) => !slot.running) ?? (slots.length < workers ? spawn() : undefined);
+        if (!idle) break;
+        waiting.delete(taskId);
+        idle.running = taskId;
+        startedAt.set(taskId, Date.now());
+        const task: Task = taskGraph.tasks[taskId]!;
+        send(idle.child, { type: 'run', task, input: inputs[taskId] });
+      }
+      while (finished.length > 0) yield finished.shift()!;
+      if (waiting.size === 0 && !slots.some((slot) => slot.running)) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (finished.length > 0) notify();
+      });
+      while (finished.length > 0) yield finished.shift()!;
+    }
+  } finally {
+    const exits = slots.map((slot) => slot.exit);
+    for (const slot of [...slots]) {
+      if (slot.child.connected) send(slot.child, { type: 'exit' });
+    }
+    await Promise.all(exits);
+  }
+}
+
+function send(child: ChildProcess, message: BatchWorkerRequest): void {
+  child.send(message);
+}
