@@ -10,6 +10,7 @@ import { collectTodos } from './collect-todos';
 import { countLines } from './count-lines';
 import { errorHealthResult } from './error-health-result';
 import type { NormalizedHealthOptions } from './health-options';
+import { remembered, type HealthRunCache } from './health-run-cache';
 import { listProjectFiles } from './list-project-files';
 import { listWorkspaceCodeFiles } from './list-workspace-code-files';
 import { loadCompilerOptions } from './load-compiler-options';
@@ -33,12 +34,14 @@ function toPosix(path: string): string {
  * TypeScript parser for jest.mock and test calls, and the TypeScript module resolver for untested modules
  * and fan-in. Never throws for bad project files: a file that does not parse is counted in
  * `counts.parseErrors` and listed as a finding. A missing tool (ESLint 9+, TypeScript) gives a result
- * with `status: 'error'`.
+ * with `status: 'error'`. Analyses given the same `cache` (a batch) share the loaded tools, the
+ * workspace listing, parsed tsconfigs and module resolvers; the result is the same as without it.
  */
 export async function analyzeHealth(
   project: ProjectRef,
   options: NormalizedHealthOptions,
   inputs: { test?: TestResult },
+  cache?: HealthRunCache,
 ): Promise<HealthResult> {
   const startedAt = new Date();
   const header: Pick<HealthResult, 'kind' | 'schemaVersion' | 'project' | 'projectRoot' | 'startedAt'> = {
@@ -50,7 +53,7 @@ export async function analyzeHealth(
   };
   let ts: typeof TS;
   try {
-    ts = resolveWorkspaceTool<typeof TS>('typescript', project.workspaceRoot);
+    ts = remembered(cache?.typescript, project.workspaceRoot, () => resolveWorkspaceTool<typeof TS>('typescript', project.workspaceRoot));
   } catch (error) {
     if (!(error instanceof QualityError)) throw error;
     return errorHealthResult(project, startedAt, { name: 'nx-quality-health', version: 'unknown' }, { code: error.code, message: error.message, hint: error.hint });
@@ -64,7 +67,7 @@ export async function analyzeHealth(
   const files = listProjectFiles(projectDir, options);
   let lint;
   try {
-    lint = await runHealthEslint(workspaceRoot, projectDir, [...files.sources, ...files.tests], buildHealthEslintConfig(options));
+    lint = await runHealthEslint(workspaceRoot, projectDir, [...files.sources, ...files.tests], buildHealthEslintConfig(options), cache);
   } catch (error) {
     if (!(error instanceof QualityError)) throw error;
     return errorHealthResult(project, startedAt, { name: 'nx-quality-health', version: `typescript@${ts.version}` }, { code: error.code, message: error.message, hint: error.hint });
@@ -77,8 +80,8 @@ export async function analyzeHealth(
   const todosByCategory: Record<string, number> = Object.fromEntries(TODO_CATEGORY_NAMES.map((category) => [category, 0]));
   for (const todo of todos) todosByCategory[todo.category] = (todosByCategory[todo.category] ?? 0) + 1;
 
-  const { options: compilerOptions } = loadCompilerOptions(ts, workspaceRoot, projectDir);
-  const resolveModule = createModuleResolver(ts, workspaceRoot, compilerOptions);
+  const settings = loadCompilerOptions(ts, workspaceRoot, projectDir, cache);
+  const resolveModule = remembered(cache?.resolvers, `${workspaceRoot}\u0000${settings.tsconfig ?? ''}`, () => createModuleResolver(ts, workspaceRoot, settings.options));
   const graph: ModuleGraph = new Map();
   const lines = new Map<string, number>();
   const scannedTests: ScannedTestFile[] = [];
@@ -100,7 +103,7 @@ export async function analyzeHealth(
     // the others would cost time for nothing.
     const couldPointInto = (specifier: string, from: string): boolean =>
       !specifier.startsWith('.') || !relative(projectDir, resolve(dirname(from), specifier)).startsWith('..');
-    for (const file of listWorkspaceCodeFiles(workspaceRoot, projectRoot)) {
+    for (const file of listWorkspaceCodeFiles(workspaceRoot, projectRoot, cache)) {
       const isTest = options.testGlobs.some((glob) => minimatch(file, glob, { dot: true }));
       addWorkspaceFile(ts, graph, join(workspaceRoot, file), isTest, resolveModule, couldPointInto);
     }

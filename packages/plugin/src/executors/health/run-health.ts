@@ -15,6 +15,7 @@ import { errorHealthResult } from '../../health/error-health-result';
 import { healthOptionsSchema } from '../../health/health-options';
 import { describeError } from '../shared/describe-error';
 import type { ProjectRef } from '../shared/project-ref';
+import type { HealthTaskCache } from './health-task-cache';
 import { resolveHealthConfig } from './resolve-health-config';
 import type { NormalizedHealthExecutorOptions } from './options';
 
@@ -36,13 +37,14 @@ const TOOL = { name: 'nx-quality-health', version: 'unknown' } as const;
  * analysis (with test.json's coverage and test counts only when a test result is on disk: the health
  * target does not depend on the test target, so it runs even when tests fail) and write health.json
  * atomically on every outcome. `health: false` removes a stale health.json instead. Never throws.
+ * Runs given the same `cache` (a batch) share loaded tools and configs, with the same results.
  */
-export async function runHealth(project: ProjectRef, options: NormalizedHealthExecutorOptions): Promise<HealthOutcome> {
+export async function runHealth(project: ProjectRef, options: NormalizedHealthExecutorOptions, cache?: HealthTaskCache): Promise<HealthOutcome> {
   const resultsDir = resolveResultsDir(options.resultsDir, project);
   const file = posix.join(resultsDir, RESULT_FILE_NAMES.health);
   const absolute = join(project.workspaceRoot, file);
   const startedAt = new Date();
-  const { health: config, configWarning } = resolveHealthConfig(project.workspaceRoot, options);
+  const { health: config, configWarning } = resolveHealthConfig(project.workspaceRoot, options, cache?.configs);
   if (config === false) {
     rmSync(absolute, { force: true });
     return { file, disabled: true, configWarning };
@@ -59,7 +61,7 @@ export async function runHealth(project: ProjectRef, options: NormalizedHealthEx
     });
   } else {
     try {
-      health = await analyzeHealth(project, parsed.data, { test: readTestResult(project, resultsDir) });
+      health = await analyzeHealth(project, parsed.data, { test: readTestResult(project, resultsDir) }, cache?.analysis);
       // eslint-disable-next-line @nx-quality/no-generic-catch -- executor boundary: any crash of the analysis is recorded as health.json status error, never thrown
     } catch (error) {
       health = errorHealthResult(project, startedAt, TOOL, describeError(error, 'HEALTH_ANALYSIS_FAILED'));

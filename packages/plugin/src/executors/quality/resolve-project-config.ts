@@ -1,4 +1,5 @@
-import { ConfigLoadError, loadQualityConfig, mergeQualityConfigs, QUALITY_CONFIG_FILE, type QualityConfig } from '@nx-quality/core';
+import { ConfigLoadError, mergeQualityConfigs, QUALITY_CONFIG_FILE, type QualityConfig } from '@nx-quality/core';
+import { loadQualityConfigOnce, type QualityConfigCache } from '../shared/load-quality-config-once';
 import type { NormalizedQualityOptions } from './options';
 
 /** The quality config that applies to one quality run, and the state of quality.config.json. */
@@ -13,11 +14,12 @@ export interface ProjectQualityConfig {
  * quality.config.json layered under the target's options (which carry the nx.json plugin options
  * and any project.json override), so the layer closest to the target wins. An invalid file is
  * reported, not thrown: the options alone still apply, and the run fails with the file's message.
+ * A batch passes one `configs` cache to every project, so the file is read once.
  */
-export function resolveProjectConfig(workspaceRoot: string, options: NormalizedQualityOptions): ProjectQualityConfig {
+export function resolveProjectConfig(workspaceRoot: string, options: NormalizedQualityOptions, configs?: QualityConfigCache): ProjectQualityConfig {
   const fromOptions: QualityConfig = { gates: options.gates, coverage: options.coverage, health: options.health };
   try {
-    const loaded = loadQualityConfig(workspaceRoot);
+    const loaded = loadQualityConfigOnce(workspaceRoot, configs);
     return {
       config: mergeQualityConfigs(loaded.config, fromOptions),
       fileState: loaded.file ? { state: 'ok', file: loaded.file } : undefined,

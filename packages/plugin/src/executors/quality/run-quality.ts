@@ -15,6 +15,7 @@ import {
   type LintResult,
   type TypecheckResult,
 } from '@nx-quality/core';
+import type { QualityConfigCache } from '../shared/load-quality-config-once';
 import type { ProjectRef } from '../shared/project-ref';
 import { QUALITY_TOOLS, type NormalizedQualityOptions, type QualityTool } from './options';
 import { readToolResults } from './read-tool-results';
@@ -33,15 +34,17 @@ export interface QualityOutcome {
  * The quality target's work for one project: read the tool results and health.json (written by the
  * health target), evaluate the gates (quality.config.json under the target's options, tags applied) and write
  * quality.json atomically. Never throws for bad inputs: they are recorded and fail the gates.
+ * Runs given the same `configs` cache (a batch) read quality.config.json once.
  */
 export async function runQuality(
   project: ProjectRef,
   options: NormalizedQualityOptions,
   /** The project's target name per tool and for health (e.g. `quality-test`), for messages. */
   targetNames: Partial<Record<QualityTool | 'health', string>> = {},
+  configs?: QualityConfigCache,
 ): Promise<QualityOutcome> {
   const resultsDir = resolveResultsDir(options.resultsDir, project);
-  const { config, fileState, error: configError } = resolveProjectConfig(project.workspaceRoot, options);
+  const { config, fileState, error: configError } = resolveProjectConfig(project.workspaceRoot, options, configs);
   const read = readToolResults(project, resultsDir, options.tools, targetNames);
   const healthStep = readHealthResult(project, resultsDir, config.health, targetNames.health);
 

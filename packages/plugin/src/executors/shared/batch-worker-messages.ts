@@ -1,5 +1,5 @@
 import type { ExecutorContext, Task } from '@nx/devkit';
-import type { BatchTaskResult } from './run-tool-batch';
+import type { BatchTaskResult } from './run-batch-tasks';
 
 /** What `runBatchInWorkers` sends a worker: load the batch module once, run one task, or finish. */
 export type BatchWorkerRequest =

@@ -1,10 +1,10 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import type { BatchWorkerReply, BatchWorkerRequest } from './batch-worker-messages';
-import type { ToolBatchTaskResult } from './run-tool-batch';
+import type { BatchTaskUpdate } from './run-batch-tasks';
 
 // Entry point of a worker process forked by runBatchInWorkers: it keeps the batch module (and so
 // the loaded tools) for its whole life and runs the tasks it is handed one at a time.
-type BatchImplementation = (taskGraph: TaskGraph, inputs: Record<string, unknown>, overrides: unknown, context: ExecutorContext) => AsyncIterable<ToolBatchTaskResult>;
+type BatchImplementation = (taskGraph: TaskGraph, inputs: Record<string, unknown>, overrides: unknown, context: ExecutorContext) => AsyncIterable<BatchTaskUpdate>;
 
 let implementation: BatchImplementation | undefined;
 let overrides: unknown;

@@ -1,7 +1,7 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { ToolBatchTaskResult } from './run-tool-batch';
+import type { BatchTaskUpdate } from './run-batch-tasks';
 import type { BatchWorkerReply, BatchWorkerRequest } from './batch-worker-messages';
 
 /** Set in every worker process, so a batch implementation running there does its tasks itself. */
@@ -51,19 +51,19 @@ export async function* runBatchInWorkers(
   overrides: unknown,
   context: ExecutorContext,
   workers: number,
-): AsyncIterableIterator<ToolBatchTaskResult> {
+): AsyncIterableIterator<BatchTaskUpdate> {
   const taskIds = Object.keys(taskGraph.tasks);
   const inBatchDependencies = (taskId: string): string[] => (taskGraph.dependencies[taskId] ?? []).filter((dependency) => dependency in taskGraph.tasks);
   const outcome = new Map<string, boolean>();
   const waiting = new Set(taskIds);
   const startedAt = new Map<string, number>();
-  const finished: ToolBatchTaskResult[] = [];
+  const finished: BatchTaskUpdate[] = [];
   let wake: (() => void) | undefined;
   const notify = (): void => {
     wake?.();
     wake = undefined;
   };
-  const complete = (done: ToolBatchTaskResult): void => {
+  const complete = (done: BatchTaskUpdate): void => {
     outcome.set(done.task, done.result.success);
     finished.push(done);
     notify();

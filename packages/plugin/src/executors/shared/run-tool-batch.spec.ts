@@ -1,5 +1,6 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { stripAnsi } from '@nx-quality/core';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runInChild } from '../../test-support/run-in-child';
@@ -7,9 +8,9 @@ import type { BatchTaskResult } from './run-tool-batch';
 import { runToolBatch } from './run-tool-batch';
 import type { ToolExecutorSpec } from './run-tool-executor';
 
-// The typecheck and lint batch implementations (`nx … --batch`) against the single-task executors,
-// with the real tools on fixture workspaces: every project's result file must be the same, only
-// the timing fields may differ.
+// The typecheck, lint and test batch implementations (`nx … --batch`) against the single-task
+// executors, with the real tools on fixture workspaces: every project's result files must be the
+// same, only the timing fields may differ.
 jest.setTimeout(300_000);
 
 const EXECUTORS = join(__dirname, '..');
@@ -24,10 +25,13 @@ exports.run = async (batchModule, taskGraph, inputs, context) => {
 `;
 
 type Result = Record<string, unknown>;
+type Kind = 'typecheck' | 'lint' | 'test';
 
-function withoutTimings(result: Result): Result {
-  const { startedAt: _startedAt, durationMs: _durationMs, ...rest } = result;
-  return rest;
+/** The result without what differs between any two runs: when it started and how long things took (at any depth). */
+function withoutTimings(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimings);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'startedAt' && key !== 'durationMs').map(([key, inner]) => [key, withoutTimings(inner)]));
 }
 
 function taskGraphOf(projects: string[], target: string, dependencies: Record<string, string[]> = {}): TaskGraph {
@@ -35,21 +39,41 @@ function taskGraphOf(projects: string[], target: string, dependencies: Record<st
   return { roots: Object.keys(tasks), tasks, dependencies: Object.fromEntries(Object.keys(tasks).map((id) => [id, dependencies[id] ?? []])), continuousDependencies: {} } as unknown as TaskGraph;
 }
 
-async function compareBatchWithSingle(kind: 'typecheck' | 'lint', fixture: string, roots: string[]): Promise<void> {
+/** Extra set-up of a comparison: per-project options, and projects copied in from other fixtures (root → folder). */
+interface ComparisonSetup {
+  /** NX_QUALITY_BATCH_WORKERS of the batch process (batches that spread over worker processes). */
+  workers?: number;
+  options?: Record<string, Record<string, unknown>>;
+  addProjects?: Record<string, string>;
+}
+
+/** What both sides printed: each single run's stdout and stderr, the batch's tasks and the batch process's own stdout. */
+interface Comparison {
+  singleOutput: Record<string, string>;
+  batch: Record<string, BatchTaskResult>;
+  batchStdout: string;
+  batchStderr: string;
+}
+
+async function compareBatchWithSingle(kind: Kind, fixture: string, roots: string[], setup: ComparisonSetup = {}): Promise<Comparison> {
   const { dir: ws, cleanup } = copyFixture(fixture, `batch-${kind}`);
   try {
+    for (const [root, source] of Object.entries(setup.addProjects ?? {})) cpSync(source, join(ws, root), { recursive: true });
     const names = roots.map((root) => root.split('/').pop()!);
     const projects = Object.fromEntries(roots.map((root, index) => [names[index], { root }]));
     const context = { root: ws, cwd: ws, isVerbose: false, projectsConfigurations: { version: 2, projects } };
-    const resultFile = (root: string) => join(ws, 'dist/quality', root, `${kind}.json`);
-    const read = (root: string) => JSON.parse(readFileSync(resultFile(root), 'utf8')) as Result;
+    const resultFiles = (root: string) => [join(ws, 'dist/quality', root, `${kind}.json`), ...(kind === 'test' ? [join(ws, 'dist/quality', root, 'coverage-final.json')] : [])];
+    const read = (root: string) => resultFiles(root).map((file) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Result) : undefined));
+    const optionsOf = (root: string) => setup.options?.[root] ?? {};
 
-    const single: Result[] = [];
+    const single: (Result | undefined)[][] = [];
     const singleSuccess: boolean[] = [];
+    const singleOutput: Record<string, string> = {};
     for (const [index, root] of roots.entries()) {
-      const { value } = await runInChild<{ success: boolean }>(join(EXECUTORS, kind, 'executor.ts'), 'default', [{}, { ...context, projectName: names[index] }]);
+      const { value, stdout, stderr } = await runInChild<{ success: boolean }>(join(EXECUTORS, kind, 'executor.ts'), 'default', [optionsOf(root), { ...context, projectName: names[index] }]);
       single.push(read(root));
       singleSuccess.push(value.success);
+      singleOutput[root] = stdout + stderr;
     }
 
     // The batch must write every file itself, not leave the single runs' ones in place.
@@ -57,22 +81,43 @@ async function compareBatchWithSingle(kind: 'typecheck' | 'lint', fixture: strin
     const driver = join(ws, 'batch-driver.cjs');
     writeFileSync(driver, DRIVER);
     const graph = taskGraphOf(names, kind);
-    const inputs = Object.fromEntries(names.map((name) => [`${name}:${kind}`, {}]));
-    const { value: batch } = await runInChild<Record<string, BatchTaskResult>>(driver, 'run', [join(EXECUTORS, kind, 'batch.ts'), graph, inputs, context]);
+    const inputs = Object.fromEntries(names.map((name, index) => [`${name}:${kind}`, optionsOf(roots[index]!)]));
+    const { value: batch, stdout: batchStdout, stderr: batchStderr } = await runInChild<Record<string, BatchTaskResult>>(driver, 'run', [join(EXECUTORS, kind, 'batch.ts'), graph, inputs, context], {
+      env: { NX_QUALITY_BATCH_WORKERS: String(setup.workers ?? 1) },
+    });
 
     expect(Object.keys(batch).sort()).toEqual(names.map((name) => `${name}:${kind}`).sort());
     for (const [index, root] of roots.entries()) {
       const task = batch[`${names[index]}:${kind}`]!;
-      expect(existsSync(resultFile(root))).toBe(true);
+      const [result, ...others] = read(root);
+      expect(result).toBeDefined();
       expect(task.success).toBe(singleSuccess[index]);
       expect(task.terminalOutput).toContain(`dist/quality/${root}/${kind}.json`);
-      expect(withoutTimings(read(root))).toEqual(withoutTimings(single[index]!));
+      expect(withoutTimings(result)).toEqual(withoutTimings(single[index]![0]));
+      // Files beside the result (coverage-final.json): the same, or absent on both sides.
+      expect(others).toEqual(single[index]!.slice(1));
     }
     // The fixtures must exercise both outcomes, or the comparison proves little.
     expect(new Set(singleSuccess)).toEqual(new Set([true, false]));
+    return { singleOutput, batch, batchStdout, batchStderr };
   } finally {
     cleanup();
   }
+}
+
+/**
+ * Terminal output as a sorted list of lines, without what differs between two runs of the same
+ * tests: Jest's `Time:` line, durations, the order in which Jest (slowest file first, from its
+ * timing cache) and the two streams interleave, and Node's process warnings, which a process
+ * prints once (so in a batch only with the first project that triggers them). Colours are
+ * dropped: a single task prints a failed summary through Nx's logger in red, runToolBatch plainly.
+ */
+function comparableLines(output: string): string[] {
+  return stripAnsi(output)
+    .split('\n')
+    .map((line) => line.trimEnd().replace(/\d+(\.\d+)?\s?m?s\b/g, '<duration>').replace(/duration_ms [\d.]+/, 'duration_ms <duration>'))
+    .filter((line) => line !== '' && !line.startsWith('Time:') && !/^\(node:\d+\) /.test(line) && !line.startsWith('(Use `node --trace-'))
+    .sort();
 }
 
 describe('batch implementations give the single-task result files', () => {
@@ -86,6 +131,25 @@ describe('batch implementations give the single-task result files', () => {
 
   it('lint: projects sharing the root config and projects with their own (one throwing) in one ESLint process', async () => {
     await compareBatchWithSingle('lint', join(EXECUTORS, 'lint/__fixtures__/lint-workspace'), ['packages/clean', 'packages/warnings', 'packages/dirty', 'packages/throws']);
+  });
+
+  it('test: passing, failing, config-throwing and config-less Jest projects and a node-runner project in one process, each with its own terminal output', async () => {
+    const roots = ['libs/nx-style', 'libs/mixed', 'libs/throwing', 'libs/async-config', 'libs/no-config', 'libs/plain-js'];
+    const { singleOutput, batch, batchStdout, batchStderr } = await compareBatchWithSingle('test', join(EXECUTORS, 'test/__fixtures__/jest-workspace'), roots, {
+      options: { 'libs/plain-js': { runner: 'node' } },
+      addProjects: { 'libs/plain-js': join(EXECUTORS, 'test/__fixtures__/node-workspace/libs/plain-js') },
+      // Two worker processes, as on a 2-CPU machine: each project's files must not depend on which one ran it.
+      workers: 2,
+    });
+    // Each task's output is what its single run printed (Jest's reporters, node's spec reporter, our summary) …
+    for (const root of roots) {
+      expect(comparableLines(batch[`${root.split('/').pop()}:test`]!.terminalOutput)).toEqual(comparableLines(singleOutput[root]!));
+    }
+    expect(batch['mixed:test']!.terminalOutput).toMatch(/FAIL .*libs\/mixed\/src\/math\.spec\.ts[\s\S]*Tests: .*2 failed/);
+    expect(batch['plain-js:test']!.terminalOutput).toContain('is wrong on purpose');
+    // … and none of it reached the batch process's own streams, which Nx prints as well.
+    expect(batchStdout.trim()).toBe('');
+    expect(batchStderr).not.toMatch(/PASS|FAIL|Tests:|tests (PASSED|FAILED)/);
   });
 });
 

@@ -148,9 +148,13 @@ function readEvents(file: string): NodeTestEvent[] {
 
 function runProcess(command: string, args: string[], cwd: string): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'pipe'], env: process.env });
+    // A terminal is inherited so the spec reporter keeps its colours; otherwise its output goes
+    // through process.stdout.write, where a batch captures it as the task's output.
+    const inheritStdout = process.stdout.isTTY === true;
+    const child = spawn(command, args, { cwd, stdio: ['ignore', inheritStdout ? 'inherit' : 'pipe', 'pipe'], env: process.env });
+    child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(chunk));
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       process.stderr.write(chunk);
     });

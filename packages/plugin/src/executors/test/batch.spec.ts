@@ -1,0 +1,111 @@
+import type { ExecutorContext, Task } from '@nx/devkit';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyFixture } from '../../test-support/copy-fixture';
+import { runInChild } from '../../test-support/run-in-child';
+import type { BatchTaskResult } from '../shared/run-tool-batch';
+import { nxTaskEnv } from './nx-task-env';
+
+// The test batch for real (Jest 30, in a child process run from the fixture workspace, as Nx's
+// batch worker is): what one project changes in the shared process must not reach the next one,
+// each project gets the environment Nx gives its own task, and each task's output is its own.
+// (Result files equal to the single-task executor's: run-tool-batch.spec.ts.)
+jest.setTimeout(120_000);
+
+const BATCH = join(__dirname, 'batch.ts');
+
+/** Drains the batch and reports the state the shared process is left in. */
+const DRIVER = `
+exports.run = async (batchModule, taskGraph, inputs, context) => {
+  const results = {};
+  for await (const done of require(batchModule).default(taskGraph, inputs, {}, context)) results[done.task] = done.result;
+  return { results, after: { cwd: process.cwd(), exitCode: process.exitCode ?? null, fromLeakySetup: process.env.NXQ_FROM_LEAKY_SETUP ?? null } };
+};
+`;
+
+function taskOf(project: string): Task {
+  return { id: `${project}:test`, target: { project, target: 'test' }, overrides: {}, outputs: [], projectRoot: `libs/${project}`, hash: `hash-of-${project}` } as unknown as Task;
+}
+
+function contextOf(ws: string, projects: string[]): ExecutorContext {
+  const nodes = Object.fromEntries(projects.map((name) => [name, { name, type: 'lib', data: { root: `libs/${name}`, targets: { test: {} } } }]));
+  return {
+    root: ws,
+    cwd: ws,
+    isVerbose: false,
+    projectsConfigurations: { version: 2, projects: Object.fromEntries(projects.map((name) => [name, { root: `libs/${name}` }])) },
+    projectGraph: { nodes, dependencies: Object.fromEntries(projects.map((name) => [name, []])) },
+  } as unknown as ExecutorContext;
+}
+
+describe('test batch', () => {
+  it('isolates projects sharing the process and gives each its own task environment and terminal output', async () => {
+    const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-batch');
+    try {
+      // The leaky project runs first: its config and global setup change env, cwd and exit code.
+      const projects = ['leaky', 'clean'];
+      const tasks = Object.fromEntries(projects.map((name) => [`${name}:test`, taskOf(name)]));
+      const graph = { roots: Object.keys(tasks), tasks, dependencies: { 'leaky:test': [], 'clean:test': [] }, continuousDependencies: {} };
+      writeFileSync(join(ws, 'driver.cjs'), DRIVER);
+      const { value, stdout } = await runInChild<{ results: Record<string, BatchTaskResult>; after: Record<string, unknown> }>(
+        join(ws, 'driver.cjs'),
+        'run',
+        [BATCH, graph, { 'leaky:test': {}, 'clean:test': {} }, contextOf(ws, projects)],
+        // As in Nx's batch worker: started in the workspace root, with Nx's go-ahead for .env files;
+        // one process, so the projects really share it.
+        { cwd: ws, env: { NX_LOAD_DOT_ENV_FILES: 'true', NX_QUALITY_BATCH_WORKERS: '1' } },
+      );
+      const { results, after } = value;
+
+      expect(Object.keys(results)).toEqual(['leaky:test', 'clean:test']);
+      // The leaky project's own test sees what it set, and not the clean project's .env.
+      expect(results['leaky:test']!.success).toBe(true);
+      expect(results['clean:test']!.success).toBe(true);
+      expect(JSON.parse(readFileSync(join(ws, 'libs/clean/seen-env.json'), 'utf8'))).toEqual({
+        cwd: ws,
+        fromLeakyConfig: null,
+        fromLeakySetup: null,
+        dotenv: 'from libs/clean/.env',
+        taskProject: 'clean',
+        taskTarget: 'test',
+      });
+      expect(after).toEqual({ cwd: ws, exitCode: null, fromLeakySetup: null });
+
+      expect(results['leaky:test']!.terminalOutput).toMatch(/leaky console output[\s\S]*PASS leaky[\s\S]*Tests: +1 passed[\s\S]*leaky: tests PASSED/);
+      expect(results['leaky:test']!.terminalOutput).not.toMatch(/PASS clean|clean: tests/);
+      expect(results['clean:test']!.terminalOutput).toMatch(/PASS clean[\s\S]*clean: tests PASSED/);
+      expect(results['clean:test']!.terminalOutput).not.toMatch(/leaky/);
+      expect(stdout.trim()).toBe('');
+      expect(existsSync(join(ws, 'dist/quality/libs/clean/test.json'))).toBe(true);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('fails a task that throws alone, printing its output live, and captures the next task as usual', async () => {
+    const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-batch-throw');
+    try {
+      const projects = ['leaky', 'clean'];
+      const tasks = Object.fromEntries(projects.map((name) => [`${name}:test`, taskOf(name)]));
+      const graph = { roots: Object.keys(tasks), tasks, dependencies: { 'leaky:test': [], 'clean:test': [] }, continuousDependencies: {} };
+      writeFileSync(join(ws, 'driver.cjs'), DRIVER);
+      // A folder where test.json goes: the tests run, then writing test.json throws.
+      mkdirSync(join(ws, 'dist/quality/libs/leaky/test.json/occupied'), { recursive: true });
+      const inputs = { 'leaky:test': {}, 'clean:test': {} };
+      const { value, stdout } = await runInChild<{ results: Record<string, BatchTaskResult> }>(join(ws, 'driver.cjs'), 'run', [BATCH, graph, inputs, contextOf(ws, projects)], { cwd: ws, env: { NX_QUALITY_BATCH_WORKERS: '1' } });
+
+      expect(value.results['leaky:test']).toMatchObject({ success: false, terminalOutput: expect.stringMatching(/^test: .*test\.json/) });
+      expect(stdout).toMatch(/PASS leaky/);
+      expect(value.results['clean:test']).toMatchObject({ success: true, terminalOutput: expect.stringMatching(/PASS clean[\s\S]*clean: tests PASSED/) });
+      expect(stdout).not.toMatch(/clean/);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('nxTaskEnv', () => {
+  it('leaves the batch environment alone without a project graph', () => {
+    expect(nxTaskEnv(taskOf('clean'), { root: process.cwd(), cwd: process.cwd(), isVerbose: false } as ExecutorContext)).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+import type { TestResult } from '@nx-quality/core';
+import type { ToolExecutorSpec } from '../shared/run-tool-executor';
+import { formatTestSummary } from './format-test-summary';
+import { normalizeTestOptions, type NormalizedTestOptions } from './normalize-test-options';
+import type { TestExecutorOptions } from './options';
+import { runTestsForProject } from './run-tests';
+
+/** How the test executor normalizes, runs, records and summarizes one project (single task or batch). */
+export function testToolSpec(): ToolExecutorSpec<TestExecutorOptions, NormalizedTestOptions, TestResult> {
+  return {
+    kind: 'test',
+    normalize: normalizeTestOptions,
+    resultFile: (options) => options.testResultFile.absolute,
+    run: (project, options) => runTestsForProject(project, options),
+    errorResult: (header, raw): TestResult => ({
+      kind: 'test',
+      ...header,
+      tool: { name: raw?.runner ?? 'jest', version: 'unknown' },
+      runner: raw?.runner === 'node' ? 'node' : 'jest',
+      counts: { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 },
+      suites: { total: 0, passed: 0, failed: 0, errored: 0 },
+      failures: [],
+      failuresOmitted: 0,
+      files: [],
+    }),
+    summarize: formatTestSummary,
+  };
+}
