@@ -6,6 +6,7 @@ import { resolveProjectConditions } from '../config/resolve-project-conditions';
 import type { HealthResult } from '../schemas/health-result';
 import type { QualityResult } from '../schemas/quality-result';
 import type { TestResult } from '../schemas/test-result';
+import { countTestsPerKind } from './count-tests-per-kind';
 import { findTopGaps } from './find-top-gaps';
 import { orderTestKinds } from './order-test-kinds';
 import { DEFAULT_REPORT_LIMITS, type BuildReportInput, type ReportProjectInput, type ReportResultInput } from './report-inputs';
@@ -152,7 +153,7 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
         : null,
     typecheck: typecheck && typecheck.status !== 'error' ? { errors: typecheck.counts.errors, topCodes } : null,
     health: health && health.status !== 'error' ? health.counts : null,
-    testKinds: health && health.status !== 'error' ? health.testKinds : {},
+    testKinds: health && health.status !== 'error' ? countTestsPerKind(health, test && test.status !== 'error' ? test : undefined) : {},
     failures: failures.slice(0, limits.failuresPerProject),
     failuresOmitted: Math.max(0, failures.length - limits.failuresPerProject) + (test?.failuresOmitted ?? 0),
     toolErrors,

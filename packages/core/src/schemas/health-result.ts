@@ -61,7 +61,6 @@ export const UntestedModuleSchema = z.object({
   fanIn: z.number().int().nonnegative().describe('Modules of the workspace that import it'),
   lines: z.number().int().nonnegative(),
   reachedIndirectly: z.boolean().describe('Tests reach it through other source files, but none imports it'),
-  coveragePct: z.number().min(0).max(100).optional().describe('Line coverage when a test result has it'),
 });
 export type UntestedModule = z.infer<typeof UntestedModuleSchema>;
 

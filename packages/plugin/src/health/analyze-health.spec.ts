@@ -1,6 +1,6 @@
 import type { HealthResult, TestResult } from '@nx-quality/core';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../test-support/copy-fixture';
 import { runInChild } from '../test-support/run-in-child';
@@ -14,9 +14,9 @@ jest.setTimeout(180_000);
 const ANALYZE_MODULE = join(__dirname, 'analyze-health.ts');
 const REPO_ROOT = join(__dirname, '../../../..');
 
-async function analyze(workspaceRoot: string, root: string, raw: HealthOptions, test?: TestResult): Promise<HealthResult> {
+async function analyze(workspaceRoot: string, root: string, raw: HealthOptions): Promise<HealthResult> {
   const project = { workspaceRoot, name: root.split('/').pop() ?? root, root, tags: [] };
-  const { value } = await runInChild<HealthResult>(ANALYZE_MODULE, 'analyzeHealth', [project, healthOptionsSchema.parse(raw), { test }]);
+  const { value } = await runInChild<HealthResult>(ANALYZE_MODULE, 'analyzeHealth', [project, healthOptionsSchema.parse(raw)]);
   return value;
 }
 
@@ -158,9 +158,12 @@ describe('analyzeHealth untested modules on the untested-graph fixture (aliases,
   const ranking = (result: HealthResult): string[] =>
     result.untestedModules.map((entry) => `${entry.file.replace('libs/app/src/', '')} ${entry.fanIn} ${entry.lines} ${entry.reachedIndirectly ? 'indirect' : 'untested'}`);
 
-  it('ranks by workspace-wide fan-in, then size, then path, with coverage from the test result', async () => {
-    const test = testResultWithCoverage([['libs/app/src/helpers.ts', 37.5]]);
-    const result = await analyze(fixture.dir, 'libs/app', { fanInScope: 'workspace' }, test);
+  it('ranks by workspace-wide fan-in, then size, then path', async () => {
+    // A test.json beside the project must change nothing: health does not depend on the test target.
+    const resultsDir = join(fixture.dir, 'dist/quality/libs/app');
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, 'test.json'), JSON.stringify(testResultWithCoverage([['libs/app/src/helpers.ts', 37.5]])));
+    const result = await analyze(fixture.dir, 'libs/app', { fanInScope: 'workspace' });
     expect(result.counts.untestedModules).toBe(3);
     expect(result.counts.indirectlyTestedModules).toBe(4);
     expect(ranking(result)).toEqual([
@@ -172,10 +175,9 @@ describe('analyzeHealth untested modules on the untested-graph fixture (aliases,
       'cycle-b.ts 1 3 indirect',
       'orphan.ts 0 3 untested',
     ]);
-    expect(result.untestedModules[0]).toEqual({ file: 'libs/app/src/helpers.ts', fanIn: 3, lines: 9, reachedIndirectly: false, coveragePct: 37.5 });
-    expect(result.untestedModules[1]).not.toHaveProperty('coveragePct');
-    // engine.spec.ts declares one test; the test result's per-file count (5 here) wins, as it is what ran
-    expect(result.testFiles.find((file) => file.file.endsWith('engine.spec.ts'))?.tests).toBe(5);
+    expect(result.untestedModules[0]).toEqual({ file: 'libs/app/src/helpers.ts', fanIn: 3, lines: 9, reachedIndirectly: false });
+    // engine.spec.ts declares one test; the executed count (5 in that test.json) is the report's to join
+    expect(result.testFiles.find((file) => file.file.endsWith('engine.spec.ts'))?.tests).toBe(1);
   });
 
   it('counts only the project itself with fanInScope "project", and caps the list at untestedTopN', async () => {

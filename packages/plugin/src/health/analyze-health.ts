@@ -1,9 +1,10 @@
-import { QualityError, RESULT_SCHEMA_VERSION, type HealthResult, type TestResult, type TodoItem } from '@nx-quality/core';
+import { QualityError, type HealthResult, type TodoItem } from '@nx-quality/core';
 import { minimatch } from 'minimatch';
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type * as TS from 'typescript';
 import type { ProjectRef } from '../executors/shared/project-ref';
+import { resultHeader } from '../executors/shared/result-header';
 import { addScannedFile, addWorkspaceFile, type ModuleGraph } from './build-module-graph';
 import { buildHealthEslintConfig } from './build-health-eslint-config';
 import { collectTodos } from './collect-todos';
@@ -40,17 +41,9 @@ function toPosix(path: string): string {
 export async function analyzeHealth(
   project: ProjectRef,
   options: NormalizedHealthOptions,
-  inputs: { test?: TestResult },
   cache?: HealthRunCache,
 ): Promise<HealthResult> {
   const startedAt = new Date();
-  const header: Pick<HealthResult, 'kind' | 'schemaVersion' | 'project' | 'projectRoot' | 'startedAt'> = {
-    kind: 'health',
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    project: project.name,
-    projectRoot: project.root,
-    startedAt: startedAt.toISOString(),
-  };
   let ts: typeof TS;
   try {
     ts = remembered(cache?.typescript, project.workspaceRoot, () => resolveWorkspaceTool<typeof TS>('typescript', project.workspaceRoot));
@@ -108,16 +101,15 @@ export async function analyzeHealth(
       addWorkspaceFile(ts, graph, join(workspaceRoot, file), isTest, resolveModule, couldPointInto);
     }
   }
-  const untested = rankUntestedModules(graph, lines, toWorkspacePath, inputs.test?.coverage);
-  const { testFiles, testKinds } = summarizeTestFiles(scannedTests, options, inputs.test);
+  const untested = rankUntestedModules(graph, lines, toWorkspacePath);
+  const { testFiles, testKinds } = summarizeTestFiles(scannedTests, options);
 
   const findings = [...tally.findings].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind),
   );
   return {
-    ...header,
+    ...resultHeader('health', project, startedAt),
     status: 'passed',
-    durationMs: Date.now() - startedAt.getTime(),
     tool: { name: 'nx-quality-health', version: `eslint@${lint.eslintVersion} typescript@${ts.version}` },
     counts: {
       ...tally.counts,

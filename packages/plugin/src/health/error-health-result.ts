@@ -1,5 +1,6 @@
-import { RESULT_SCHEMA_VERSION, zeroHealthCounts, type HealthResult } from '@nx-quality/core';
+import { zeroHealthCounts, type HealthResult } from '@nx-quality/core';
 import type { ProjectRef } from '../executors/shared/project-ref';
+import { resultHeader } from '../executors/shared/result-header';
 
 /**
  * A health.json for an analysis that could not run: status `error` with the reason and all counts at 0,
@@ -12,13 +13,8 @@ export function errorHealthResult(
   error: NonNullable<HealthResult['error']>,
 ): HealthResult {
   return {
-    kind: 'health',
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    project: project.name,
-    projectRoot: project.root,
+    ...resultHeader('health', project, startedAt),
     status: 'error',
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
     tool,
     error,
     counts: zeroHealthCounts(),

@@ -1,4 +1,4 @@
-import type { TestResult, UntestedModule } from '@nx-quality/core';
+import type { UntestedModule } from '@nx-quality/core';
 import type { ModuleGraph } from './build-module-graph';
 import { computeFanIn, findTestReach } from './find-untested-modules';
 
@@ -18,11 +18,9 @@ export function rankUntestedModules(
   graph: ModuleGraph,
   lines: Map<string, number>,
   toWorkspacePath: (absolute: string) => string,
-  coverage: TestResult['coverage'] | undefined,
 ): UntestedModules {
   const reach = findTestReach(graph);
   const fanIn = computeFanIn(graph);
-  const coverageByFile = new Map((coverage?.files ?? []).map((entry) => [entry.file, entry.lines.pct]));
   const ranked: UntestedModule[] = [];
   let untested = 0;
   let indirectlyTested = 0;
@@ -32,13 +30,11 @@ export function rankUntestedModules(
     if (reachedIndirectly) indirectlyTested += 1;
     else untested += 1;
     const file = toWorkspacePath(node.file);
-    const coveragePct = coverageByFile.get(file);
     ranked.push({
       file,
       fanIn: fanIn.get(node.file) ?? 0,
       lines: lines.get(node.file) ?? 0,
       reachedIndirectly,
-      ...(coveragePct === undefined ? {} : { coveragePct }),
     });
   }
   ranked.sort((a, b) => b.fanIn - a.fanIn || b.lines - a.lines || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

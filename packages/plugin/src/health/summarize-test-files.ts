@@ -1,4 +1,4 @@
-import type { HealthResult, TestResult } from '@nx-quality/core';
+import type { HealthResult } from '@nx-quality/core';
 import { classifyTestKind } from './classify-test-kind';
 import type { NormalizedHealthOptions } from './health-options';
 
@@ -11,20 +11,19 @@ export interface ScannedTestFile {
 }
 
 /**
- * Classifies test files into kinds and counts tests per kind: the test executor's per-file count when its
- * result has the file (what really ran, `it.each` rows included), else the declared test calls.
+ * Classifies test files into kinds and counts their declared test calls per kind. The health target
+ * does not depend on the test target (it runs when tests fail), so it never reads test.json: the
+ * report puts the executed counts (`it.each` rows included) over these where a test result has them.
  */
 export function summarizeTestFiles(
   files: ScannedTestFile[],
   options: Pick<NormalizedHealthOptions, 'testKinds' | 'defaultTestKind'>,
-  test: TestResult | undefined,
 ): Pick<HealthResult, 'testFiles' | 'testKinds'> {
-  const executed = new Map((test?.files ?? []).map((entry) => [entry.file, entry.counts.total]));
   const testKinds: HealthResult['testKinds'] = { [options.defaultTestKind]: { files: 0, tests: 0 } };
   for (const kind of Object.keys(options.testKinds)) testKinds[kind] = { files: 0, tests: 0 };
   const testFiles = files.map((entry) => {
     const kind = classifyTestKind(entry.projectFile, options);
-    const tests = executed.get(entry.file) ?? entry.testCalls;
+    const tests = entry.testCalls;
     const bucket = testKinds[kind] ?? { files: 0, tests: 0 };
     bucket.files += 1;
     bucket.tests += tests;

@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { HealthResultSchema, type HealthResult, type TestResult } from '@nx-quality/core';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HealthResultSchema, type HealthResult } from '@nx-quality/core';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runBatchInChild, taskGraphOf } from '../../test-support/run-batch-in-child';
 import { runInChild } from '../../test-support/run-in-child';
@@ -23,30 +23,6 @@ interface ProjectSetup {
   options: HealthExecutorOptions;
 }
 
-const metric = (covered: number, total: number) => ({ total, covered, skipped: 0, pct: Math.round((covered / total) * 10000) / 100 });
-
-/** A test.json for libs/demo, so the analysis also reads per-file test counts and coverage. */
-function demoTestResult(): TestResult {
-  const summary = { lines: metric(3, 10), statements: metric(3, 10), functions: metric(1, 2), branches: metric(0, 2) };
-  return {
-    kind: 'test',
-    schemaVersion: 1,
-    project: 'demo',
-    projectRoot: 'libs/demo',
-    status: 'failed',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    durationMs: 5,
-    tool: { name: 'jest', version: '30.3.0' },
-    runner: 'jest',
-    counts: { total: 7, passed: 5, failed: 1, skipped: 1, todo: 0 },
-    suites: { total: 1, passed: 0, failed: 1, errored: 0 },
-    failures: [],
-    failuresOmitted: 0,
-    files: [{ file: 'libs/demo/src/catches.spec.ts', status: 'failed', counts: { total: 7, passed: 5, failed: 1, skipped: 1, todo: 0 }, durationMs: 3, tests: [] }],
-    coverage: { totals: summary, files: [{ file: 'libs/demo/src/long.ts', ...summary }], coverageFile: 'dist/quality/libs/demo/coverage-final.json', thresholdViolations: [] },
-  };
-}
-
 /** untested-graph (libs/app with its own tsconfig, libs/consumer on the workspace one) plus health-counts' libs/demo, and copies. */
 function makeWorkspace(): { dir: string; cleanup: () => void } {
   const workspace = copyFixture(join(FIXTURES, 'untested-graph'), 'batch-health');
@@ -56,9 +32,6 @@ function makeWorkspace(): { dir: string; cleanup: () => void } {
   // project directory would give demo's messages, not these.
   cpSync(join(workspace.dir, 'libs/demo'), join(workspace.dir, 'libs/demo-two'), { recursive: true });
   writeFileSync(join(workspace.dir, 'libs/demo-two/src/any.ts'), `${readFileSync(join(workspace.dir, 'libs/demo-two/src/any.ts'), 'utf8')}\n// TODO: only in demo-two\n`);
-  const testJson = join(workspace.dir, 'dist/quality/libs/demo/test.json');
-  mkdirSync(dirname(testJson), { recursive: true });
-  writeFileSync(testJson, JSON.stringify(demoTestResult()));
   return workspace;
 }
 
@@ -126,7 +99,8 @@ describe('health batch implementation gives the single-task results', () => {
     // The fixtures must exercise what the batch shares and every outcome, or the comparison proves little.
     expect(single['demo']!.health!.counts).toMatchObject({ genericCatches: 4, bareThrows: 3, longFunctions: 2, parseErrors: 1 });
     expect(single['demo-two']!.health!.counts.todos).toBe(single['demo']!.health!.counts.todos + 1);
-    expect(single['demo']!.health!.testFiles.find((file) => file.file === 'libs/demo/src/catches.spec.ts')?.tests).toBe(7);
+    // Declared test calls: health reads no test.json.
+    expect(single['demo']!.health!.testFiles.find((file) => file.file === 'libs/demo/src/catches.spec.ts')?.tests).toBe(4);
     expect(single['app']!.health!.untestedModules.map((module) => [module.file, module.fanIn])).toContainEqual(['libs/app/src/helpers.ts', 4]);
     expect(single['consumer']!.health!.status).toBe('passed');
     expect(single['broken']).toMatchObject({ success: false, exists: false });

@@ -28,7 +28,7 @@ export const optionsSchema = z
       .string()
       .min(1)
       .default(DEFAULT_RESULTS_DIR)
-      .describe('Workspace-relative folder of health.json (and of the test.json read when present); {projectRoot} is substituted.'),
+      .describe('Workspace-relative folder of health.json; {projectRoot} is substituted.'),
     ...withoutDefaults(healthOptionsSchema.in.shape),
   })
   .describe('Options of @nx-quality/plugin:health');

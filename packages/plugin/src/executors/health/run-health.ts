@@ -2,13 +2,10 @@ import { rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import {
   formatZodIssues,
-  readResultFile,
   resolveResultsDir,
   RESULT_FILE_NAMES,
-  TestResultSchema,
   writeJsonAtomic,
   type HealthResult,
-  type TestResult,
 } from '@nx-quality/core';
 import { analyzeHealth } from '../../health/analyze-health';
 import { errorHealthResult } from '../../health/error-health-result';
@@ -34,8 +31,7 @@ const TOOL = { name: 'nx-quality-health', version: 'unknown' } as const;
 
 /**
  * The health target's work for one project: layer its options over quality.config.json, run the
- * analysis (with test.json's coverage and test counts only when a test result is on disk: the health
- * target does not depend on the test target, so it runs even when tests fail) and write health.json
+ * analysis and write health.json
  * atomically on every outcome. `health: false` removes a stale health.json instead. Never throws.
  * Runs given the same `cache` (a batch) share loaded tools and configs, with the same results.
  */
@@ -61,7 +57,7 @@ export async function runHealth(project: ProjectRef, options: NormalizedHealthEx
     });
   } else {
     try {
-      health = await analyzeHealth(project, parsed.data, { test: readTestResult(project, resultsDir) }, cache?.analysis);
+      health = await analyzeHealth(project, parsed.data, cache?.analysis);
       // eslint-disable-next-line @nx-quality/no-generic-catch -- executor boundary: any crash of the analysis is recorded as health.json status error, never thrown
     } catch (error) {
       health = errorHealthResult(project, startedAt, TOOL, describeError(error, 'HEALTH_ANALYSIS_FAILED'));
@@ -69,11 +65,4 @@ export async function runHealth(project: ProjectRef, options: NormalizedHealthEx
   }
   writeJsonAtomic(absolute, health);
   return { file, health, configWarning };
-}
-
-// A test.json of another project or a failed run is no evidence of coverage: ignore it.
-function readTestResult(project: ProjectRef, resultsDir: string): TestResult | undefined {
-  const read = readResultFile(join(project.workspaceRoot, resultsDir, RESULT_FILE_NAMES.test), TestResultSchema);
-  if (read.state !== 'ok' || read.value.project !== project.name || read.value.status === 'error') return undefined;
-  return read.value;
 }

@@ -1,8 +1,9 @@
-import { ConfigLoadError, QualityError, RESULT_SCHEMA_VERSION, type LintResult, type ToolInfo } from '@nx-quality/core';
+import { ConfigLoadError, QualityError, type LintResult, type ToolInfo } from '@nx-quality/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../shared/describe-error';
 import type { ProjectRef } from '../shared/project-ref';
+import { resultHeader } from '../shared/result-header';
 import { ESLINT_CONFIG_FILE_NAMES } from './find-eslint-config';
 import type { EslintInstance, EslintOptions } from './eslint-api';
 import { createLintRunCache, type LintRunCache } from './lint-run-cache';
@@ -32,12 +33,7 @@ export async function runLintForProject(
   const startedAt = new Date();
   let tool: ToolInfo = { name: 'eslint', version: 'unknown' };
   const header = (): Omit<LintResult, 'status' | keyof LintSummary | 'fixed'> => ({
-    kind: 'lint',
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    project: project.name,
-    projectRoot: options.projectRoot.relative,
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
+    ...resultHeader('lint', { name: project.name, root: options.projectRoot.relative }, startedAt),
     tool,
     ...(options.maxWarnings >= 0 ? { maxWarnings: options.maxWarnings } : {}),
     ...(options.eslintConfig ? { config: options.eslintConfig.relative } : {}),

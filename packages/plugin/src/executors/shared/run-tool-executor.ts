@@ -3,7 +3,6 @@ import {
   DEFAULT_RESULTS_DIR,
   InvalidOptionsError,
   RESULT_FILE_NAMES,
-  RESULT_SCHEMA_VERSION,
   resolveResultsDir,
   toWorkspacePath,
   writeJsonAtomic,
@@ -13,17 +12,10 @@ import {
 import { join, resolve } from 'node:path';
 import { describeError } from './describe-error';
 import { projectRefFromContext, type ProjectRef } from './project-ref';
+import { resultHeader, type ResultHeader } from './result-header';
 
-/** Fields every tool result shares, as an options error records them. */
-export interface ErrorResultHeader {
-  schemaVersion: typeof RESULT_SCHEMA_VERSION;
-  project: string;
-  projectRoot: string;
-  status: 'error';
-  startedAt: string;
-  durationMs: number;
-  error: ResultError;
-}
+/** Fields every tool result shares, as an options error records them (the spec adds its `kind`). */
+export type ErrorResultHeader = Omit<ResultHeader<string>, 'kind'> & { status: 'error'; error: ResultError };
 
 /** How one tool executor (test, lint, typecheck) normalizes, runs, records and summarizes. */
 export interface ToolExecutorSpec<Options, Normalized, Result extends { status: ResultStatus }> {
@@ -79,15 +71,8 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
   } catch (error) {
     if (!(error instanceof InvalidOptionsError)) throw error;
     resultFile = join(resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project)), RESULT_FILE_NAMES[spec.kind]);
-    const header: ErrorResultHeader = {
-      schemaVersion: RESULT_SCHEMA_VERSION,
-      project: project.name,
-      projectRoot: project.root,
-      status: 'error',
-      startedAt: new Date().toISOString(),
-      durationMs: 0,
-      error: describeError(error, 'INVALID_OPTIONS'),
-    };
+    const { kind: _kind, ...common } = resultHeader(spec.kind, project, new Date());
+    const header: ErrorResultHeader = { ...common, status: 'error', error: describeError(error, 'INVALID_OPTIONS') };
     result = spec.errorResult(header, rawOptions);
   }
   writeJsonAtomic(resultFile, result);

@@ -1,6 +1,7 @@
-import { RESULT_SCHEMA_VERSION, type TestResult } from '@nx-quality/core';
+import type { TestResult } from '@nx-quality/core';
 import { rmSync } from 'node:fs';
 import type { ProjectRef } from '../shared/project-ref';
+import { resultHeader } from '../shared/result-header';
 import type { NormalizedTestOptions } from './normalize-test-options';
 import { runJestTests } from './run-jest-tests';
 import { runNodeTests } from './node/run-node-tests';
@@ -31,13 +32,8 @@ export async function runTestsForProject(project: ProjectRef, options: Normalize
     outcome.runnerReportedFailure === true ||
     (outcome.coverage?.thresholdViolations.length ?? 0) > 0;
   return {
-    kind: 'test',
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    project: project.name,
-    projectRoot: options.projectRoot.relative,
+    ...resultHeader('test', { name: project.name, root: options.projectRoot.relative }, startedAt),
     status: outcome.error ? 'error' : failed ? 'failed' : 'passed',
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
     tool: outcome.tool,
     ...(outcome.error ? { error: outcome.error } : {}),
     runner: options.runner,

@@ -1,6 +1,7 @@
-import { QualityError, RESULT_SCHEMA_VERSION, toWorkspacePath, type TypecheckResult, type ToolInfo } from '@nx-quality/core';
+import { QualityError, toWorkspacePath, type TypecheckResult, type ToolInfo } from '@nx-quality/core';
 import { describeError } from '../shared/describe-error';
 import type { ProjectRef } from '../shared/project-ref';
+import { resultHeader } from '../shared/result-header';
 import { checkConfig } from './check-config';
 import { collectProjectConfigs } from './collect-project-configs';
 import { measureStrictnessLadder } from './measure-strictness-ladder';
@@ -24,12 +25,7 @@ export async function runTypecheckForProject(
   let tool: ToolInfo = { name: 'typescript', version: 'unknown' };
   let configs: string[] = [];
   const header = (): Omit<TypecheckResult, 'status' | 'counts' | 'codes' | 'diagnostics' | 'diagnosticsOmitted'> => ({
-    kind: 'typecheck',
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    project: project.name,
-    projectRoot: options.projectRoot.relative,
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
+    ...resultHeader('typecheck', { name: project.name, root: options.projectRoot.relative }, startedAt),
     tool,
     tsconfig: options.tsConfig.relative,
     configs,
