@@ -49,6 +49,7 @@ export function runBatchInChild<Options>(
   taskGraph: TaskGraph,
   inputs: Record<string, Options>,
   context: Pick<ExecutorContext, 'root' | 'cwd' | 'isVerbose' | 'projectsConfigurations'> & Partial<ExecutorContext>,
+  options: Parameters<typeof runInChild>[3] = {},
 ): Promise<{ value: DrainedBatch; stdout: string; stderr: string }> {
-  return runInChild<DrainedBatch>(__filename, 'drainBatch', [batchModule, taskGraph, inputs, context]);
+  return runInChild<DrainedBatch>(__filename, 'drainBatch', [batchModule, taskGraph, inputs, context], options);
 }

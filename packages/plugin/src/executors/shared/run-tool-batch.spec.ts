@@ -1,8 +1,9 @@
-import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import type { ExecutorContext } from '@nx/devkit';
 import { stripAnsi } from '@nx-quality/core';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
+import { runBatchInChild, taskGraphOf } from '../../test-support/run-batch-in-child';
 import { runInChild } from '../../test-support/run-in-child';
 import type { BatchTaskResult } from './run-tool-batch';
 import { runToolBatch } from './run-tool-batch';
@@ -15,15 +16,6 @@ jest.setTimeout(300_000);
 
 const EXECUTORS = join(__dirname, '..');
 
-/** A child-process entry that drains a batch implementation's async iterator into a plain object. */
-const DRIVER = `
-exports.run = async (batchModule, taskGraph, inputs, context) => {
-  const results = {};
-  for await (const done of require(batchModule).default(taskGraph, inputs, {}, context)) results[done.task] = done.result;
-  return results;
-};
-`;
-
 type Result = Record<string, unknown>;
 type Kind = 'typecheck' | 'lint' | 'test';
 
@@ -32,11 +24,6 @@ function withoutTimings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTimings);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'startedAt' && key !== 'durationMs').map(([key, inner]) => [key, withoutTimings(inner)]));
-}
-
-function taskGraphOf(projects: string[], target: string, dependencies: Record<string, string[]> = {}): TaskGraph {
-  const tasks = Object.fromEntries(projects.map((project) => [`${project}:${target}`, { id: `${project}:${target}`, target: { project, target }, overrides: {}, outputs: [] }]));
-  return { roots: Object.keys(tasks), tasks, dependencies: Object.fromEntries(Object.keys(tasks).map((id) => [id, dependencies[id] ?? []])), continuousDependencies: {} } as unknown as TaskGraph;
 }
 
 /** Extra set-up of a comparison: per-project options, and projects copied in from other fixtures (root → folder). */
@@ -78,13 +65,13 @@ async function compareBatchWithSingle(kind: Kind, fixture: string, roots: string
 
     // The batch must write every file itself, not leave the single runs' ones in place.
     rmSync(join(ws, 'dist/quality'), { recursive: true, force: true });
-    const driver = join(ws, 'batch-driver.cjs');
-    writeFileSync(driver, DRIVER);
     const graph = taskGraphOf(names, kind);
     const inputs = Object.fromEntries(names.map((name, index) => [`${name}:${kind}`, optionsOf(roots[index]!)]));
-    const { value: batch, stdout: batchStdout, stderr: batchStderr } = await runInChild<Record<string, BatchTaskResult>>(driver, 'run', [join(EXECUTORS, kind, 'batch.ts'), graph, inputs, context], {
-      env: { NX_QUALITY_BATCH_WORKERS: String(setup.workers ?? 1) },
-    });
+    const {
+      value: { results: batch },
+      stdout: batchStdout,
+      stderr: batchStderr,
+    } = await runBatchInChild(join(EXECUTORS, kind, 'batch.ts'), graph, inputs, context, { env: { NX_QUALITY_BATCH_WORKERS: String(setup.workers ?? 1) } });
 
     expect(Object.keys(batch).sort()).toEqual(names.map((name) => `${name}:${kind}`).sort());
     for (const [index, root] of roots.entries()) {
