@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { HealthResultSchema, zeroHealthCounts, type HealthResult } from '@nx-quality/core';
+import { HealthResultSchema } from '@nx-quality/core';
 import { analyzeHealth } from '../../health/analyze-health';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runInChild } from '../../test-support/run-in-child';
@@ -10,31 +10,10 @@ import type { ProjectRef } from '../shared/project-ref';
 import healthExecutor from './executor';
 import { optionsSchema, type HealthExecutorOptions } from './options';
 import { runHealth, type HealthOutcome } from './run-health';
+import { healthResultFixture } from '../../test-support/health-result-fixture';
 
 jest.mock('../../health/analyze-health', () => ({ analyzeHealth: jest.fn() }));
 const analyzeHealthMock = analyzeHealth as jest.MockedFunction<typeof analyzeHealth>;
-
-function healthResult(project: Pick<ProjectRef, 'name' | 'root'>): HealthResult {
-  return {
-    kind: 'health',
-    schemaVersion: 1,
-    project: project.name,
-    projectRoot: project.root,
-    status: 'passed',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    durationMs: 1,
-    tool: { name: 'nx-quality-health', version: '0.1.0' },
-    counts: { ...zeroHealthCounts(), genericCatches: 2, todos: 5 },
-    findings: [],
-    findingsOmitted: 0,
-    todos: [],
-    todosByCategory: {},
-    testFiles: [],
-    testKinds: {},
-    untestedModules: [],
-    sourceFiles: 3,
-  };
-}
 
 describe('health executor', () => {
   let root: string;
@@ -52,7 +31,7 @@ describe('health executor', () => {
     root = mkdtempSync(join(tmpdir(), 'nxq-health-'));
     project = { workspaceRoot: root, name: 'core', root: 'libs/core', tags: [] };
     analyzeHealthMock.mockReset();
-    analyzeHealthMock.mockImplementation(async (p) => healthResult(p));
+    analyzeHealthMock.mockImplementation(async (p) => healthResultFixture(p, { genericCatches: 2, todos: 5 }));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -85,7 +64,7 @@ describe('health executor', () => {
   });
 
   it('removes a stale health.json when quality.config.json turns health off', async () => {
-    put(`${resultsDir}/health.json`, healthResult(project));
+    put(`${resultsDir}/health.json`, healthResultFixture(project, { genericCatches: 2, todos: 5 }));
     put('quality.config.json', { health: false });
     const outcome: HealthOutcome = await runHealth(project, options());
     expect(outcome).toEqual({ file: `${resultsDir}/health.json`, disabled: true, configWarning: undefined });

@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { QualityResultSchema, zeroHealthCounts, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '@nx-quality/core';
+import { QualityResultSchema, type LintResult, type TestResult, type TypecheckResult } from '@nx-quality/core';
 import type { ProjectRef } from '../shared/project-ref';
 import qualityExecutor from './executor';
 import { optionsSchema, type QualityExecutorOptions } from './options';
 import { runQuality } from './run-quality';
+import { healthResultFixture } from '../../test-support/health-result-fixture';
 
 const header = (project: string) => ({
   schemaVersion: 1 as const,
@@ -68,28 +69,6 @@ function typecheckResult(project: string): TypecheckResult {
   };
 }
 
-function healthResult(project: ProjectRef): HealthResult {
-  return {
-    kind: 'health',
-    schemaVersion: 1,
-    project: project.name,
-    projectRoot: project.root,
-    status: 'passed',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    durationMs: 1,
-    tool: { name: 'nx-quality-health', version: '0.1.0' },
-    counts: { ...zeroHealthCounts(), genericCatches: 2, explicitAny: 1, todos: 5, untestedModules: 1 },
-    findings: [],
-    findingsOmitted: 0,
-    todos: [],
-    todosByCategory: {},
-    testFiles: [],
-    testKinds: {},
-    untestedModules: [],
-    sourceFiles: 3,
-  };
-}
-
 describe('quality executor', () => {
   let root: string;
   let project: ProjectRef;
@@ -105,7 +84,7 @@ describe('quality executor', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'nxq-quality-'));
     project = { workspaceRoot: root, name: 'core', root: 'libs/core', tags: ['scope:core'] };
-    put(`${resultsDir}/health.json`, healthResult(project));
+    put(`${resultsDir}/health.json`, healthResultFixture(project, { genericCatches: 2, explicitAny: 1, todos: 5, untestedModules: 1 }));
     put(`${resultsDir}/test.json`, testResult('core'));
     put(`${resultsDir}/lint.json`, lintResult('core'));
     put(`${resultsDir}/typecheck.json`, typecheckResult('core'));
@@ -212,7 +191,7 @@ describe('quality executor', () => {
 
   it('records an errored or missing health.json as unknown health, naming the health target to run', async () => {
     const gates = { projects: { core: [{ metric: 'health.todos', op: '<=' as const, threshold: 3 }] } };
-    put(`${resultsDir}/health.json`, { ...healthResult(project), status: 'error', error: { code: 'HEALTH_ANALYSIS_FAILED', message: 'boom' } });
+    put(`${resultsDir}/health.json`, { ...healthResultFixture(project, { genericCatches: 2, explicitAny: 1, todos: 5, untestedModules: 1 }), status: 'error', error: { code: 'HEALTH_ANALYSIS_FAILED', message: 'boom' } });
     const errored = await runQuality(project, options({ gates }));
     expect(errored.result.inputs['health']).toMatchObject({ state: 'error', detail: 'boom' });
     expect(errored.result.violations).toContain('health.todos unknown (the health analysis failed), required <= 3 (project core)');
