@@ -73,7 +73,7 @@ function runCorePipeline(label) {
     }
     lap('read+validate results (zod)');
     const coverageFile = `dist/quality/${root}/coverage-final.json`;
-    coverage.push({ project: name, file: coverageFile, data: JSON.parse(readFileSync(join(workspace, coverageFile), 'utf8')) });
+    coverage.push({ project: name, file: coverageFile, data: (core.parseCoverageJson ?? ((b) => JSON.parse(b.toString())))(readFileSync(join(workspace, coverageFile))) });
     lap('read coverage-final.json');
     projects.push({ name, root, tags: [], results });
   }
@@ -90,7 +90,7 @@ function runCorePipeline(label) {
   lap('write files');
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const bytes = written.reduce((n, f) => n + statSync(f).size, 0);
-  const sizes = Object.fromEntries(Object.entries(files).map(([f, text]) => [f, Buffer.byteLength(text)]));
+  const sizes = Object.fromEntries(Object.entries(files).map(([f, text]) => [f, typeof text === 'string' ? Buffer.byteLength(text) : statSync(join(workspace, 'dist/quality-report', f)).size]));
   finish({ mode: label, ms, files: written.length, bytes, projects: report.projects?.length ?? count, phases, sizes });
 }
 

@@ -1,42 +1,31 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CoverageMap } from 'istanbul-lib-coverage';
-import { escapeXml } from './escape-xml';
-
-// istanbul-reports escapes class names but not the `filename` attribute, so a path with `&` or `<`
-// would make the XML invalid; the attribute is always followed by line-rate.
-function escapeCoberturaFilenames(xml: string): string {
-  return xml.replace(/ filename="(.*?)" line-rate=/g, (_, name: string) => ` filename="${escapeXml(name)}" line-rate=`);
-}
+import { buildCoverageTree, type CoverageTreeNode } from './coverage-report-tree';
+import type { MergedCoverageMap } from './merged-coverage-map';
+import { renderCobertura } from './render-cobertura';
+import { renderCoverageJson } from './render-coverage-json';
+import { renderLcov } from './render-lcov';
+import { contentText, type ChunkedText } from './report-file-content';
 
 /**
- * Renders merged coverage as `coverage-final.json`, `lcov.info` and `cobertura.xml` with
- * workspace-relative paths. The output depends only on the coverage and `timestamp` (never on the
- * absolute location of the workspace or the time of the run), so two clones produce identical files.
+ * The merged coverage as `coverage-final.json`, `lcov.info` and `cobertura.xml` with
+ * workspace-relative paths, produced piece by piece while they are written. lcov and cobertura are byte for byte
+ * what istanbul-reports' `lcovonly` and `cobertura` write with `projectRoot: '.'` (cobertura's
+ * `filename` attributes XML-escaped). The output depends only on the coverage and `timestamp`
+ * (never on the absolute location of the workspace or the time of the run), so two clones produce
+ * identical files.
  */
-export function renderCoverageFiles(map: CoverageMap, options: { timestamp: number }): Record<string, string> {
-  // Loaded on first use: core's index is on Nx's graph-time path (createNodes), which never renders coverage.
-  const libReport = require('istanbul-lib-report') as typeof import('istanbul-lib-report');
-  const reports = require('istanbul-reports') as typeof import('istanbul-reports');
-  const json = map.toJSON();
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(json).sort()) sorted[key] = json[key];
-  const dir = mkdtempSync(join(tmpdir(), 'nxq-coverage-'));
-  try {
-    // istanbul-reports only writes to files; render into a scratch folder and read back.
-    const context = libReport.createContext({ dir, coverageMap: map, defaultSummarizer: 'nested' });
-    // projectRoot '.' keeps the (already relative) paths relative in SF: lines and cobertura filenames.
-    reports.create('lcovonly', { file: 'lcov.info', projectRoot: '.' } as never).execute(context);
-    reports
-      .create('cobertura', { file: 'cobertura.xml', projectRoot: '.', timestamp: String(options.timestamp) } as never)
-      .execute(context);
-    return {
-      'coverage-final.json': `${JSON.stringify(sorted)}\n`,
-      'lcov.info': readFileSync(join(dir, 'lcov.info'), 'utf8'),
-      'cobertura.xml': escapeCoberturaFilenames(readFileSync(join(dir, 'cobertura.xml'), 'utf8')),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function coverageFileContents(map: MergedCoverageMap, options: { timestamp: number }): Record<string, ChunkedText> {
+  let tree: CoverageTreeNode | undefined;
+  const treeOf = (): CoverageTreeNode => (tree ??= buildCoverageTree(map.files()));
+  return {
+    'coverage-final.json': { chunks: () => renderCoverageJson(map) },
+    'lcov.info': { chunks: () => renderLcov(treeOf(), map) },
+    'cobertura.xml': { chunks: () => renderCobertura(treeOf(), map, options.timestamp) },
+  };
+}
+
+/** The same files as whole strings (for tests and small maps). */
+export function renderCoverageFiles(map: MergedCoverageMap, options: { timestamp: number }): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [name, content] of Object.entries(coverageFileContents(map, options))) files[name] = contentText(content);
+  return files;
 }

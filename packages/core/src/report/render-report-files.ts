@@ -1,10 +1,11 @@
-import type { CoverageMap } from 'istanbul-lib-coverage';
-import { renderCoverageFiles } from './render-coverage-files';
+import type { MergedCoverageMap } from './merged-coverage-map';
+import { coverageFileContents } from './render-coverage-files';
 import { renderReportHtml } from './render-html';
 import { renderReportJson } from './render-json';
 import { renderJunit } from './render-junit';
 import { renderReportMarkdown } from './render-markdown';
 import { renderSarif, type SarifOptions } from './render-sarif';
+import type { ReportFileContent } from './report-file-content';
 import type { ReportProjectInput } from './report-inputs';
 import type { Report } from './report-schema';
 
@@ -13,22 +14,41 @@ export const REPORT_FORMATS = ['json', 'md', 'html', 'junit', 'sarif', 'coverage
 /** One output format of the workspace report. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Renders the requested formats as `{ fileName: content }` (file names relative to the output folder). */
+/**
+ * Renders the formats made from the projects' results alone (junit.xml, quality.sarif), which need
+ * no built report: a caller can render them while it waits for something else.
+ */
+export function renderResultFiles(input: { projects: ReportProjectInput[]; formats: readonly ReportFormat[]; sarif?: SarifOptions }): Record<string, string> {
+  const files: Record<string, string> = {};
+  const formats = new Set(input.formats);
+  if (formats.has('junit')) files['junit.xml'] = renderJunit(input.projects);
+  if (formats.has('sarif')) files['quality.sarif'] = renderSarif(input.projects, input.sarif);
+  return files;
+}
+
+/**
+ * Renders the requested formats as `{ fileName: content }` (file names relative to the output
+ * folder). The merged coverage files are chunked: they are produced while `writeReportFiles` writes
+ * them. `rendered` holds files already rendered by `renderResultFiles` for the same input.
+ */
 export function renderReportFiles(input: {
   report: Report;
   projects: ReportProjectInput[];
   formats: readonly ReportFormat[];
-  coverage?: { map: CoverageMap; timestamp: number };
+  /** The merged coverage to render, or its files already made (see `CoverageCollector.files`). */
+  coverage?: { map: MergedCoverageMap; timestamp: number } | { files: Record<string, ReportFileContent> };
   markdownMaxBytes?: number;
   sarif?: SarifOptions;
-}): Record<string, string> {
-  const files: Record<string, string> = {};
+  rendered?: Record<string, string>;
+}): Record<string, ReportFileContent> {
+  const files: Record<string, ReportFileContent> = {};
   const formats = new Set(input.formats);
   if (formats.has('json')) files['report.json'] = renderReportJson(input.report);
   if (formats.has('md')) files['report.md'] = renderReportMarkdown(input.report, input.markdownMaxBytes);
   if (formats.has('html')) files['index.html'] = renderReportHtml(input.report);
-  if (formats.has('junit')) files['junit.xml'] = renderJunit(input.projects);
-  if (formats.has('sarif')) files['quality.sarif'] = renderSarif(input.projects, input.sarif);
-  if (formats.has('coverage') && input.coverage) Object.assign(files, renderCoverageFiles(input.coverage.map, { timestamp: input.coverage.timestamp }));
+  Object.assign(files, input.rendered ?? renderResultFiles(input));
+  if (formats.has('coverage') && input.coverage) {
+    Object.assign(files, 'files' in input.coverage ? input.coverage.files : coverageFileContents(input.coverage.map, { timestamp: input.coverage.timestamp }));
+  }
   return files;
 }

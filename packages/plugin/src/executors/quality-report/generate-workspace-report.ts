@@ -4,17 +4,18 @@ import type { NxJsonConfiguration, ProjectGraph } from '@nx/devkit';
 import {
   BaselineSchema,
   buildReport,
-  mergeCoverage,
+  createCoverageCollector,
   mergeQualityConfigs,
   readResultFile,
   renderGithubAnnotations,
   renderReportFiles,
+  renderResultFiles,
   toWorkspacePath,
   updateBaseline,
   writeJsonAtomic,
   writeReportFiles,
   type BuildReportInput,
-  type CoverageSource,
+  type CoverageCollector,
   type GatesConfig,
   type InvalidOutput,
   type QualityConfig,
@@ -84,23 +85,50 @@ function projectConfig(
  * append report.md to `$GITHUB_STEP_SUMMARY` and, when asked, tighten the baseline.
  */
 export function generateWorkspaceReport(input: GenerateReportInput): GeneratedReport {
+  const settings = loadReportSettings(input.workspaceRoot, input.nxJson);
+  const located = locateProjectResults(input.graph, input.workspaceRoot);
+  // Coverage is read and merged beside the results (in a worker thread for larger workspaces).
+  const coverage = createCoverageCollector(input.workspaceRoot, located.projects.length);
+  try {
+    return writeReport(input, settings, located, coverage);
+  } finally {
+    coverage.close();
+  }
+}
+
+function writeReport(
+  input: GenerateReportInput,
+  settings: ReturnType<typeof loadReportSettings>,
+  located: ReturnType<typeof locateProjectResults>,
+  coverage: CoverageCollector,
+): GeneratedReport {
   const { workspaceRoot, options } = input;
   const env = input.env ?? process.env;
-  const settings = loadReportSettings(workspaceRoot, input.nxJson);
-  const located = locateProjectResults(input.graph, workspaceRoot);
   const projects: ReportProjectInput[] = [];
-  const coverageSources: CoverageSource[] = [];
-  const invalidOutputs: InvalidOutput[] = [...located.invalidOutputs];
+  let coverageFiles = 0;
   for (const project of located.projects) {
     const { config, absent } = projectConfig(settings.config, project.qualityOptions);
     // With the health analysis turned off, the quality target writes no health.json: nothing is missing.
     if (config.health === false) delete project.results.health;
     const read = readProjectResults(workspaceRoot, project, input.originOf);
     projects.push({ ...read.input, gates: config.gates, coverageLines: config.coverage?.lines, ...(absent ? { absent } : {}) });
-    if (read.coverage) coverageSources.push(read.coverage);
-    invalidOutputs.push(...read.problems);
+    if (read.coverageFile) {
+      coverage.add(read.coverageFile);
+      coverageFiles++;
+    }
   }
-  const merged = mergeCoverage(coverageSources, workspaceRoot);
+  // The coverage files depend only on their inputs, so two clones of a workspace give identical bytes.
+  const testTimes = projects.map((p) => Date.parse(p.results.test?.value?.startedAt ?? '')).filter((t) => !Number.isNaN(t));
+  const outputDir = join(workspaceRoot, options.outputDir);
+  // Asked first, so a worker thread writes them while this thread renders the rest (unused if no file could be read).
+  const mergedCoverageFiles =
+    coverageFiles && options.formats.includes('coverage') ? coverage.files(outputDir, { timestamp: testTimes.length ? Math.max(...testTimes) : 0 }) : undefined;
+  const sarif = { readSourceLine: createSourceLineReader(workspaceRoot), maxResultsPerRun: options.sarifMaxResultsPerRun };
+  const resultFiles = renderResultFiles({ projects, formats: options.formats, sarif });
+
+  const merged = coverage.result();
+  const coverageSources = merged.sources;
+  const invalidOutputs: InvalidOutput[] = [...located.invalidOutputs, ...merged.problems];
   for (const rejected of merged.rejected) {
     invalidOutputs.push({ project: rejected.project, target: 'test', output: rejected.file, reason: `coverage entry ${rejected.key} ignored: ${rejected.reason}` });
   }
@@ -123,28 +151,27 @@ export function generateWorkspaceReport(input: GenerateReportInput): GeneratedRe
     producer: input.producer,
     projects,
     baseline: baseline.state === 'disabled' ? { file: baselinePath, state: 'disabled' } : baseline,
-    mergedCoverage: coverageSources.length ? merged.summary : null,
+    mergedCoverage: coverageSources ? merged.summary : null,
     invalidOutputs,
     problems: settings.problems,
     invocation: input.invocation,
     limits: { gaps: options.topGaps },
   });
 
-  // The coverage files depend only on their inputs, so two clones of a workspace give identical bytes.
-  const testTimes = projects.map((p) => Date.parse(p.results.test?.value?.startedAt ?? '')).filter((t) => !Number.isNaN(t));
   const files = renderReportFiles({
     report,
     projects,
     formats: options.formats,
-    coverage: coverageSources.length ? { map: merged.map, timestamp: testTimes.length ? Math.max(...testTimes) : 0 } : undefined,
+    coverage: coverageSources && mergedCoverageFiles ? { files: mergedCoverageFiles } : undefined,
     markdownMaxBytes: options.markdownMaxBytes,
-    sarif: { readSourceLine: createSourceLineReader(workspaceRoot), maxResultsPerRun: options.sarifMaxResultsPerRun },
+    sarif,
+    rendered: resultFiles,
   });
-  const outputDir = join(workspaceRoot, options.outputDir);
   const written = writeReportFiles(outputDir, files).map((file) => toWorkspacePath(workspaceRoot, file));
 
-  if (options.githubSummary && env['GITHUB_STEP_SUMMARY'] && files['report.md']) {
-    appendFileSync(env['GITHUB_STEP_SUMMARY'], files['report.md']);
+  const markdown = files['report.md'];
+  if (options.githubSummary && env['GITHUB_STEP_SUMMARY'] && typeof markdown === 'string' && markdown) {
+    appendFileSync(env['GITHUB_STEP_SUMMARY'], markdown);
   }
   let baselineWritten: string | undefined;
   if (options.updateBaseline && baseline.state !== 'invalid') {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   HealthResultSchema,
@@ -7,8 +6,7 @@ import {
   readResultFile,
   TestResultSchema,
   TypecheckResultSchema,
-  type CoverageSource,
-  type InvalidOutput,
+  type CoverageFileToRead,
   type ReportProjectInput,
   type ReportResultInput,
   type ResultOrigin,
@@ -72,39 +70,24 @@ function readOne<S extends z.ZodType>(
 /**
  * Reads every located result of a project with its zod schema: a missing, corrupt, foreign or
  * newer-version file never throws, it becomes a `missing`/`invalid` entry with the reason.
- * Also reads the project's coverage-final.json when its test result is usable.
+ * Also names the project's coverage-final.json when its test result records coverage (read and
+ * merged by the report's coverage collector).
  */
 export function readProjectResults(
   workspaceRoot: string,
   project: LocatedProject,
   originOf: OriginOf,
-): { input: ReportProjectInput; coverage?: CoverageSource; problems: InvalidOutput[] } {
+): { input: ReportProjectInput; coverageFile?: CoverageFileToRead } {
   const results: ReportProjectInput['results'] = {};
   for (const kind of ['test', 'lint', 'typecheck', 'health', 'quality'] as const) {
     const located = project.results[kind];
     if (located) (results as Record<string, unknown>)[kind] = readOne(workspaceRoot, project, located, SCHEMAS[kind], originOf);
   }
-  const problems: InvalidOutput[] = [];
-  let coverage: CoverageSource | undefined;
-  const test = results.test;
   const coverageFile = project.results.coverage?.file;
-  if (test?.value?.coverage && coverageFile) {
-    try {
-      coverage = { project: project.name, file: coverageFile, data: JSON.parse(readFileSync(join(workspaceRoot, coverageFile), 'utf8')) };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (!(error instanceof SyntaxError) && typeof code !== 'string') throw error;
-      problems.push({
-        project: project.name,
-        target: project.results.coverage?.target ?? 'test',
-        output: coverageFile,
-        reason: code === 'ENOENT' ? 'coverage file missing although test.json records coverage' : `coverage file unreadable: ${(error as Error).message}`,
-      });
-    }
-  }
   return {
     input: { name: project.name, root: project.root, tags: project.tags, ...(project.projectFile ? { projectFile: project.projectFile } : {}), results },
-    coverage,
-    problems,
+    ...(results.test?.value?.coverage && coverageFile
+      ? { coverageFile: { project: project.name, target: project.results.coverage?.target ?? 'test', file: coverageFile } }
+      : {}),
   };
 }

@@ -1,0 +1,3 @@
+const UNITS = { m: 1, cm: 0.01 };
+
+module.exports = { unit: (name) => UNITS[name] ?? 1 };

@@ -1,0 +1,3 @@
+module.exports = function untested(a, b) {
+  return a ? b : !b;
+};

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { sampleCoverage } from './__fixtures__/coverage-data';
+import { CoverageCollectorInThread, type CoverageCollector, type CoverageFileToRead } from './collect-coverage';
+import { CoverageCollectorInWorker } from './collect-coverage-in-worker';
+import { mergeCoverage } from './merge-coverage';
+import { renderCoverageFiles } from './render-coverage-files';
+import { writeReportFiles } from './write-report-files';
+
+const WORKER = { file: join(__dirname, 'coverage-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+const TIMESTAMP = 1767323045000;
+
+describe('coverage collectors', () => {
+  let root: string;
+  const files: CoverageFileToRead[] = [];
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'nxq-collect-'));
+    const write = (file: string, text: string) => {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
+    };
+    const [alpha, beta] = sampleCoverage();
+    write('dist/quality/alpha/coverage-final.json', JSON.stringify(alpha?.data));
+    write('dist/quality/beta/coverage-final.json', `${JSON.stringify(beta?.data, null, 2)}\n`);
+    write('dist/quality/broken/coverage-final.json', '{"a": {');
+    // The same file covered again: hits are added.
+    write('dist/quality/again/coverage-final.json', JSON.stringify({ 'packages/shared/src/util.ts': (alpha?.data as Record<string, unknown>)['packages/shared/src/util.ts'] }));
+    files.push(
+      { project: 'alpha', target: 'test', file: 'dist/quality/alpha/coverage-final.json' },
+      { project: 'missing', target: 'q-test', file: 'dist/quality/missing/coverage-final.json' },
+      { project: 'beta', target: 'test', file: 'dist/quality/beta/coverage-final.json' },
+      { project: 'broken', target: 'test', file: 'dist/quality/broken/coverage-final.json' },
+      { project: 'again', target: 'test', file: 'dist/quality/again/coverage-final.json' },
+    );
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  /** Adds every file, asks for the files first when `filesFirst` (as the report does), writes them, returns what was written. */
+  function run(collector: CoverageCollector, out: string, filesFirst: boolean) {
+    try {
+      for (const file of files) collector.add(file);
+      const staged = filesFirst ? collector.files(out, { timestamp: TIMESTAMP }) : undefined;
+      const result = collector.result();
+      writeReportFiles(out, staged ?? collector.files(out, { timestamp: TIMESTAMP }));
+      return { result, written: Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')])) };
+    } finally {
+      collector.close();
+    }
+  }
+
+  it('read, merge and write the same in this thread and in a worker thread, listing unreadable files in order', () => {
+    const inThread = run(new CoverageCollectorInThread(root), join(root, 'out-thread'), false);
+    const inWorker = run(new CoverageCollectorInWorker(root, WORKER), join(root, 'out-worker'), true);
+    expect(inWorker).toEqual(inThread);
+
+    const parsed = files
+      .filter((f) => !['missing', 'broken'].includes(f.project))
+      .map((f) => ({ project: f.project, file: f.file, data: JSON.parse(readFileSync(join(root, f.file), 'utf8')) as unknown }));
+    const reference = mergeCoverage(parsed, root);
+    expect(inThread.result.summary).toEqual(reference.summary);
+    expect(inThread.written).toEqual(renderCoverageFiles(reference.map, { timestamp: TIMESTAMP }));
+    expect(inThread.result.sources).toBe(3);
+    expect(inThread.result.problems).toEqual([
+      { project: 'missing', target: 'q-test', output: 'dist/quality/missing/coverage-final.json', reason: 'coverage file missing although test.json records coverage' },
+      { project: 'broken', target: 'test', output: 'dist/quality/broken/coverage-final.json', reason: expect.stringMatching(/^coverage file unreadable: .*JSON/) },
+    ]);
+  });
+
+  it('removes files a worker wrote that were never put in place', () => {
+    const out = join(root, 'out-unused');
+    const collector = new CoverageCollectorInWorker(root, WORKER);
+    collector.add(files[0] as CoverageFileToRead);
+    collector.files(out, { timestamp: TIMESTAMP });
+    expect(collector.result().sources).toBe(1);
+    collector.close();
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('raises a worker that cannot start instead of waiting for it', () => {
+    const collector = new CoverageCollectorInWorker(root, { file: join(root, 'no-such-worker.js') });
+    collector.add(files[0] as CoverageFileToRead);
+    expect(() => collector.result()).toThrow(/Cannot find module/);
+    collector.close();
+  });
+});
