@@ -1,4 +1,3 @@
-import { isAbsolute, posix, relative, sep } from 'node:path';
 import type { FileCoverage, CoverageSummary as IstanbulSummary } from 'istanbul-lib-coverage';
 import type { CoverageSummary } from '../schemas/coverage';
 import { compactFileCoverage, scannedFromData } from './compact-file-coverage';
@@ -6,6 +5,7 @@ import { MergedCoverageMap } from './merged-coverage-map';
 import { ScannedCoverage, type ScannedFileCoverage } from './parse-coverage-json';
 import { contentText } from './report-file-content';
 import { coveragePercent, summarizeFileCoverage, type FileCoverageCounts, type FileCoverageDigest } from './summarize-file-coverage';
+import { coverageWorkspaceKey } from './coverage-workspace-key';
 
 /** One project's `coverage-final.json`, already parsed. */
 export interface CoverageSource {
@@ -34,19 +34,6 @@ export function toCoverageSummary(summary: IstanbulSummary): CoverageSummary {
     pct: typeof m.pct === 'number' ? m.pct : 100,
   });
   return { lines: metric(json.lines), statements: metric(json.statements), functions: metric(json.functions), branches: metric(json.branches) };
-}
-
-function workspaceKey(key: string, workspaceRoot: string | undefined): string | { reason: string } {
-  const slashed = key.split('\\').join('/');
-  if (isAbsolute(key) || /^[A-Za-z]:\//.test(slashed)) {
-    if (!workspaceRoot) return { reason: 'absolute path; coverage keys must be workspace-relative' };
-    const rel = relative(workspaceRoot, key);
-    if (rel.startsWith('..') || isAbsolute(rel)) return { reason: 'outside the workspace' };
-    return rel.split(sep).join('/');
-  }
-  const normalized = posix.normalize(slashed);
-  if (normalized.startsWith('../') || normalized === '..') return { reason: 'outside the workspace' };
-  return normalized;
 }
 
 function istanbulRejection(data: Record<string, unknown>): string | undefined {
@@ -91,7 +78,7 @@ export class CoverageMerger {
       return;
     }
     for (const [key, raw] of Object.entries(source.data as Record<string, unknown>)) {
-      const target = workspaceKey(key, this.workspaceRoot);
+      const target = coverageWorkspaceKey(key, this.workspaceRoot);
       if (typeof target !== 'string') {
         this.rejected.push({ project: source.project, file: source.file, key, reason: target.reason });
         continue;
@@ -124,7 +111,7 @@ export class CoverageMerger {
 
   // An entry read by parseCoverageJson: well-formed by construction, so only the key can be rejected.
   private addScanned(source: CoverageSource, entry: ScannedFileCoverage): void {
-    const target = workspaceKey(entry.key, this.workspaceRoot);
+    const target = coverageWorkspaceKey(entry.key, this.workspaceRoot);
     if (typeof target !== 'string') {
       this.rejected.push({ project: source.project, file: source.file, key: entry.key, reason: target.reason });
       return;

@@ -3,26 +3,14 @@
 // merge and serializers must match byte for byte.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, posix, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
 import libReport from 'istanbul-lib-report';
 import reports from 'istanbul-reports';
 import { escapeXml } from '../escape-xml';
 import { toCoverageSummary, type CoverageSource, type RejectedCoverageEntry } from '../merge-coverage';
 import type { CoverageSummary } from '../../schemas/coverage';
-
-function workspaceKey(key: string, workspaceRoot: string | undefined): string | { reason: string } {
-  const slashed = key.split('\\').join('/');
-  if (isAbsolute(key) || /^[A-Za-z]:\//.test(slashed)) {
-    if (!workspaceRoot) return { reason: 'absolute path; coverage keys must be workspace-relative' };
-    const rel = relative(workspaceRoot, key);
-    if (rel.startsWith('..') || isAbsolute(rel)) return { reason: 'outside the workspace' };
-    return rel.split(sep).join('/');
-  }
-  const normalized = posix.normalize(slashed);
-  if (normalized.startsWith('../') || normalized === '..') return { reason: 'outside the workspace' };
-  return normalized;
-}
+import { coverageWorkspaceKey } from '../coverage-workspace-key';
 
 /** Merges parsed per-project coverage into an istanbul CoverageMap, entry by entry, as the report did. */
 export function istanbulMerge(
@@ -37,7 +25,7 @@ export function istanbulMerge(
       continue;
     }
     for (const [key, raw] of Object.entries(source.data as Record<string, unknown>)) {
-      const target = workspaceKey(key, workspaceRoot);
+      const target = coverageWorkspaceKey(key, workspaceRoot);
       if (typeof target !== 'string') {
         rejected.push({ project: source.project, file: source.file, key, reason: target.reason });
         continue;
