@@ -200,7 +200,8 @@ export function ensureWorkspace({ projects: count = 30, cacheDir = defaultCacheD
     ignoreBenchFiles(ws);
     configureNx(ws);
     if (mustRun('git', ['ls-files', '.nx'], { cwd: ws }).trim()) git(ws, ['rm', '-r', '-q', '--cached', '.nx']);
-    if (mustRun('git', ['status', '--porcelain', 'nx.json', '.nx'], { cwd: ws }).trim()) {
+    // Untracked files (a user's scratch files under .nx) are not ours to commit.
+    if (mustRun('git', ['status', '--porcelain', '--untracked-files=no', '--', 'nx.json', '.gitignore', '.nx'], { cwd: ws }).trim()) {
       git(ws, ['add', 'nx.json', '.gitignore']);
       git(ws, ['commit', '-q', '-m', 'bench: plugin options']);
     }

@@ -346,7 +346,11 @@ if (wanted('affected')) {
   const transitiveDependents = (id) => {
     const seen = new Set();
     const visit = (target) => {
-      for (const p of projects) if (p.deps.includes(target) && !seen.has(p.id)) (seen.add(p.id), visit(p.id));
+      for (const p of projects) {
+        if (!p.deps.includes(target) || seen.has(p.id)) continue;
+        seen.add(p.id);
+        visit(p.id);
+      }
     };
     visit(id);
     return seen.size;

@@ -170,6 +170,27 @@ describe('lcov.info, cobertura.xml and coverage-final.json', () => {
     expect(indexed['coverage-final.json']?.startsWith('{"7":')).toBe(true);
   });
 
+  it('drop a source map unread (JSON text, or that text spread into an object of index keys, as Jest records @swc/jest maps), and reject an invalid one as JSON.parse does', () => {
+    const sourceMap = JSON.stringify({ version: 3, sources: ['/abs/shapes.ts'], sourcesContent: ['const é = "\u2028</script>";\n\tx\\y \ud83d'], mappings: 'AAAA' });
+    const withMaps = compact(mapEntries(babel, (entry, key) => [key, { ...entry, inputSourceMap: sourceMap }]));
+    expectSameAsIstanbul({ a: withMaps }, undefined, true);
+    // The same text spread into an object, index keys first as JSON.stringify writes them, with a key repeated.
+    const spread = compact(mapEntries(babel, (entry, key) => [key, { ...entry, inputSourceMap: Object.assign({}, [...sourceMap.slice(0, 40)]) }])).replace(/"inputSourceMap":\{/g, '"inputSourceMap":{"1":"x",');
+    expectSameAsIstanbul({ a: spread }, undefined, true);
+    const marker = '"inputSourceMap":"';
+    for (const bad of ['\\x', '\\u12G4', '\u0001', '\\']) {
+      const text = withMaps.replace(marker, `${marker}${bad}`);
+      let expected: unknown;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        expected = error;
+      }
+      expect({ bad, error: expected instanceof SyntaxError }).toEqual({ bad, error: true });
+      expect(() => parseCoverageJson(Buffer.from(text))).toThrow((expected as Error).message);
+    }
+  });
+
   it('handle missing end lines, null and non-integer columns, escapes, unknown members and source maps', () => {
     const odd = mapEntries(babel, (entry, key) => {
       const statements = entry['statementMap'] as Record<string, Record<string, unknown>>;
