@@ -312,7 +312,10 @@ if (wanted('single')) {
 // 3. warm -----------------------------------------------------------------------------------------
 /** Fills a side's (empty) cache with a full run; recorded, as it is a cold run that also writes the cache. */
 async function prime(side, scenario) {
+  // Workspace data too: with only the cache folder gone, Nx 23 was seen replaying test and lint "from
+  // local cache" in this run, so it was not cold.
   rmSync(side.env.NX_CACHE_DIRECTORY, { recursive: true, force: true });
+  rmSync(side.env.NX_WORKSPACE_DATA_DIRECTORY, { recursive: true, force: true });
   cleanOutputs();
   const r = await nx(side, ['run-many', '-t', ...side.targets], `prime ${side.name} (cold, empty cache)`);
   scenario.prime ??= {};
