@@ -1,6 +1,7 @@
 import { zeroHealthCounts, type HealthResult } from '@nx-quality/core';
 import type { ProjectRef } from '../executors/shared/project-ref';
 import { resultHeader } from '../executors/shared/result-header';
+import { emptyHealthFindings } from './empty-health-findings';
 
 /**
  * A health.json for an analysis that could not run: status `error` with the reason and all counts at 0,
@@ -18,13 +19,7 @@ export function errorHealthResult(
     tool,
     error,
     counts: zeroHealthCounts(),
-    findings: [],
-    findingsOmitted: 0,
-    todos: [],
-    todosByCategory: {},
-    testFiles: [],
-    testKinds: {},
-    untestedModules: [],
+    ...emptyHealthFindings(),
     sourceFiles: 0,
   };
 }

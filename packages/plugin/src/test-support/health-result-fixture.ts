@@ -1,4 +1,5 @@
 import { zeroHealthCounts, type HealthCounts, type HealthResult } from '@nx-quality/core';
+import { emptyHealthFindings } from '../health/empty-health-findings';
 
 /** A passed health.json of `project` with the given counts (the rest 0) and empty lists, for specs. */
 export function healthResultFixture(project: { name: string; root: string }, counts: Partial<HealthCounts>): HealthResult {
@@ -12,13 +13,7 @@ export function healthResultFixture(project: { name: string; root: string }, cou
     durationMs: 1,
     tool: { name: 'nx-quality-health', version: '0.1.0' },
     counts: { ...zeroHealthCounts(), ...counts },
-    findings: [],
-    findingsOmitted: 0,
-    todos: [],
-    todosByCategory: {},
-    testFiles: [],
-    testKinds: {},
-    untestedModules: [],
+    ...emptyHealthFindings(),
     sourceFiles: 3,
   };
 }
