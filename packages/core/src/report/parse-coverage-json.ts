@@ -331,6 +331,7 @@ class Scanner {
     return key;
   }
 
+  /** The colon after a member's key, with the whitespace around it. */
   private colon(): void {
     this.ws();
     this.expect(COLON);
@@ -347,9 +348,7 @@ class Scanner {
       }
     }
     if (found === -1) found = names.indexOf(this.string());
-    this.ws();
-    this.expect(COLON);
-    this.ws();
+    this.colon();
     return found;
   }
 
@@ -381,9 +380,7 @@ class Scanner {
     do {
       if (!this.plainIndexKey(i) && this.string() !== String(i)) this.fail();
       i++;
-      this.ws();
-      this.expect(COLON);
-      this.ws();
+      this.colon();
       onItem();
     } while (this.more(CLOSE_BRACE));
   }
