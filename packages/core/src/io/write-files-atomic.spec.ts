@@ -26,6 +26,24 @@ describe('writeFilesAtomic', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'c.txt', 'nested']);
   });
 
+  it('copies each piece before asking for the next, so a producer may reuse its buffer', () => {
+    function* reusing(): Generator<string | Uint8Array> {
+      const buffer = Buffer.alloc(300 << 10);
+      for (let i = 0; i < 12; i++) {
+        buffer.fill(65 + i);
+        yield buffer;
+        yield `|${i}|`;
+      }
+      yield Buffer.alloc(3 << 20, 'z');
+      yield 'é'.repeat(1 << 19);
+    }
+    writeFilesAtomic([{ file: join(dir, 'reused.txt'), content: reusing() }]);
+    const expected: string[] = [];
+    for (let i = 0; i < 12; i++) expected.push(String.fromCharCode(65 + i).repeat(300 << 10), `|${i}|`);
+    expected.push('z'.repeat(3 << 20), 'é'.repeat(1 << 19));
+    expect(readFileSync(join(dir, 'reused.txt'), 'utf8') === expected.join('')).toBe(true);
+  });
+
   it('changes no file and leaves no temp file when producing a piece fails half-way', () => {
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out/a.txt'), 'old a');

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -14,34 +14,47 @@ export interface FileToWrite {
 }
 
 const BATCH_BYTES = 1 << 20;
-// Below the usual IOV_MAX (1024) of writev.
-const BATCH_PIECES = 1000;
+// One per thread, reused for every file: memory touched once, however much is written.
+let batch: Buffer | undefined;
 
-// Pieces are gathered into writes of about a megabyte: few system calls, little memory.
+function writeAll(fd: number, bytes: Uint8Array, length: number): void {
+  let written = 0;
+  // A short write (rare on files) continues from where it stopped.
+  while (written < length) written += writeSync(fd, bytes, written, length - written);
+}
+
+// Pieces are copied into a batch of about a megabyte and written together: few system calls, and a
+// producer may reuse its buffers once the next piece is asked for (see ChunkedText).
 function writeChunks(file: string, chunks: Iterable<string | Uint8Array>): void {
   const fd = openSync(file, 'w');
+  const buffer = (batch ??= Buffer.allocUnsafeSlow(BATCH_BYTES));
+  // Taken while writing: a chunk producer that writes a file itself gets its own batch.
+  batch = undefined;
+  let used = 0;
+  const flush = (): void => {
+    writeAll(fd, buffer, used);
+    used = 0;
+  };
   try {
-    let pending: Uint8Array[] = [];
-    let size = 0;
-    const flush = (): void => {
-      let written = writevSync(fd, pending);
-      // A short write (rare on files) continues from where it stopped.
-      if (written < size) {
-        const rest = Buffer.concat(pending, size);
-        while (written < size) written += writeSync(fd, rest, written);
-      }
-      pending = [];
-      size = 0;
-    };
     for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      if (bytes.length === 0) continue;
-      pending.push(bytes);
-      size += bytes.length;
-      if (size >= BATCH_BYTES || pending.length >= BATCH_PIECES) flush();
+      if (typeof chunk === 'string') {
+        if (chunk.length * 3 > buffer.length - used) flush();
+        if (chunk.length * 3 <= buffer.length) used += buffer.write(chunk, used);
+        else {
+          const bytes = Buffer.from(chunk);
+          writeAll(fd, bytes, bytes.length);
+        }
+        continue;
+      }
+      if (chunk.length > buffer.length - used) flush();
+      if (chunk.length <= buffer.length) {
+        buffer.set(chunk, used);
+        used += chunk.length;
+      } else writeAll(fd, chunk, chunk.length);
     }
-    if (size > 0) flush();
+    flush();
   } finally {
+    batch = buffer;
     closeSync(fd);
   }
 }

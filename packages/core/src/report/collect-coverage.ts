@@ -1,7 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoverageSummary } from '../schemas/coverage';
 import { stageFile } from '../io/write-files-atomic';
+import { CoverageFileOnDisk } from './coverage-file-on-disk';
 import { CoverageMerger, type RejectedCoverageEntry } from './merge-coverage';
 import type { MergedCoverageMap } from './merged-coverage-map';
 import { parseCoverageJson } from './parse-coverage-json';
@@ -46,8 +47,9 @@ export interface CoverageCollector {
 
 /**
  * Collects coverage in the calling thread: each file is read (`parseCoverageJson`) and merged as
- * soon as it is added, so its parsed form is released at once. A missing or unreadable file is a
- * problem, not an error.
+ * soon as it is added, so its parsed form is released at once; the merged coverage-final.json is
+ * written from the files themselves, read again (see `MergedCoverageMap`). A missing or unreadable
+ * file is a problem, not an error.
  */
 export class CoverageCollectorInThread implements CoverageCollector {
   private readonly merger: CoverageMerger;
@@ -61,8 +63,10 @@ export class CoverageCollectorInThread implements CoverageCollector {
 
   add({ project, target, file }: CoverageFileToRead): void {
     let data: unknown;
+    let onDisk: ReturnType<typeof CoverageFileOnDisk.read>;
     try {
-      data = parseCoverageJson(readFileSync(join(this.workspaceRoot, file)));
+      onDisk = CoverageFileOnDisk.read(join(this.workspaceRoot, file));
+      data = parseCoverageJson(onDisk.bytes);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!(error instanceof SyntaxError) && typeof code !== 'string') throw error;
@@ -74,7 +78,7 @@ export class CoverageCollectorInThread implements CoverageCollector {
       });
       return;
     }
-    this.merger.add({ project, file, data });
+    this.merger.add({ project, file, data, onDisk });
     this.sources++;
   }
 

@@ -4,6 +4,8 @@ export * from './build-report';
 export * from './merge-coverage';
 export * from './merged-coverage-map';
 export * from './collect-coverage';
+export * from './coverage-file-on-disk';
+export * from './coverage-file-changed-error';
 export * from './collect-coverage-in-worker';
 export * from './parse-coverage-json';
 export * from './report-file-content';

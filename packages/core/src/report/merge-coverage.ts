@@ -6,6 +6,7 @@ import { ScannedCoverage, type ScannedFileCoverage } from './parse-coverage-json
 import { contentText } from './report-file-content';
 import { coveragePercent, summarizeFileCoverage, type FileCoverageCounts, type FileCoverageDigest } from './summarize-file-coverage';
 import { coverageWorkspaceKey } from './coverage-workspace-key';
+import type { CoverageFileOnDisk } from './coverage-file-on-disk';
 
 /** One project's `coverage-final.json`, already parsed. */
 export interface CoverageSource {
@@ -14,6 +15,8 @@ export interface CoverageSource {
   file: string;
   /** `JSON.parse` of the file, or (faster) what `parseCoverageJson` returns for it. */
   data: unknown;
+  /** The bytes `data` was scanned from and the file they were read from: the merge then refers to them instead of copying. */
+  onDisk?: { file: CoverageFileOnDisk; bytes: Uint8Array };
 }
 
 /** A file entry that was left out of the merge, and why. */
@@ -120,7 +123,7 @@ export class CoverageMerger {
     // An empty path (the workspace root itself) is istanbul's to reject; a second project's copy is istanbul's to merge.
     const compact = target && !this.map.has(target) ? compactFileCoverage(target, entry.data) : undefined;
     if (compact) {
-      this.map.set(target, { json, counts: compact.counts, compact });
+      this.map.set(target, { json, counts: compact.counts, compact, ...(source.onDisk ? { source: source.onDisk } : {}) });
       return;
     }
     // Otherwise (also a file compactFileCoverage leaves to the general renderers) it goes the general way.
@@ -157,10 +160,12 @@ export class CoverageMerger {
     const libCoverage = require('istanbul-lib-coverage') as typeof import('istanbul-lib-coverage');
     let merging: FileCoverage | undefined;
     let reason: string | undefined;
+    // Outside the try: a coverage file that changed on disk is not a malformed entry.
+    const known = this.map.data(target);
     try {
       const incoming = libCoverage.createFileCoverage(data as never);
       incoming.toSummary();
-      merging = libCoverage.createFileCoverage(this.map.data(target) as never);
+      merging = libCoverage.createFileCoverage(known as never);
       merging.merge(incoming);
     } catch (error) {
       if (!(error instanceof Error)) throw error;

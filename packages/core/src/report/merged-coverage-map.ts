@@ -3,6 +3,7 @@ import { QualityError } from '../errors/quality-error';
 import { ByteArena } from './byte-arena';
 import type { ByteSink } from './byte-sink';
 import type { CompactFileCoverage } from './compact-file-coverage';
+import type { CoverageFileOnDisk } from './coverage-file-on-disk';
 import { orderLikeObjectKeys } from './order-like-object-keys';
 import type { JsonPiece } from './parse-coverage-json';
 import { renderCoberturaClass, writeCoberturaClass } from './render-cobertura';
@@ -17,27 +18,59 @@ export interface MergedFileEntry {
   counts: FileCoverageCounts;
   /** What lcov and cobertura print of it, when it was read by `parseCoverageJson`; else they render its data. */
   compact?: CompactFileCoverage;
+  /** The bytes `json`'s byte pieces are views of, read from `file`: the map then keeps where they are, not a copy. */
+  source?: { file: CoverageFileOnDisk; bytes: Uint8Array };
+}
+
+/** JSON text that lies in a file on disk: byte ranges of it (pairs of numbers, [start, end)) and rewritten tokens (strings), in order. */
+interface JsonOnDisk {
+  file: CoverageFileOnDisk;
+  parts: (number | string)[];
 }
 
 interface StoredFile {
-  json: Buffer;
+  json: Buffer | JsonOnDisk;
   counts: FileCoverageCounts;
   compact?: CompactFileCoverage;
 }
 
+// Where the byte pieces lie in `bytes`, or undefined when one is not a view of it.
+function partsIn(pieces: readonly JsonPiece[], bytes: Uint8Array): (number | string)[] | undefined {
+  const parts: (number | string)[] = [];
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      parts.push(piece);
+      continue;
+    }
+    const start = piece.byteOffset - bytes.byteOffset;
+    if (piece.buffer !== bytes.buffer || start < 0 || start + piece.length > bytes.length) return undefined;
+    parts.push(start, start + piece.length);
+  }
+  return parts;
+}
+
 /**
- * The merged coverage of a workspace, one entry per workspace-relative file. A file is kept as the
- * UTF-8 of its JSON text (outside the JavaScript heap, written out as is), its counts and, for
- * files read by `parseCoverageJson`, the little lcov and cobertura print of it: the parsed
- * per-project objects can be released as soon as they are merged.
+ * The merged coverage of a workspace, one entry per workspace-relative file. A file is kept as its
+ * JSON text (where it lies in the project's coverage file, when it was copied from one unchanged
+ * but for rewritten tokens; else as UTF-8 outside the JavaScript heap), its counts and, for files
+ * read by `parseCoverageJson`, the little lcov and cobertura print of it: the parsed per-project
+ * objects can be released as soon as they are merged. Not copying the text spares writing (and
+ * first touching) as much memory as the coverage files hold, for a second read of them from the
+ * page cache when coverage-final.json is written.
  */
 export class MergedCoverageMap {
   private readonly entries = new Map<string, StoredFile>();
   private readonly bytes = new ByteArena();
+  // The file read last (a project's entries are usually written one after another), into a buffer
+  // reused for the next file: memory touched once, however many files are read.
+  private lastRead: { file: CoverageFileOnDisk; bytes: Buffer } | undefined;
+  private scratch: Buffer | undefined;
 
   /** Stores (or replaces) a file's coverage. */
   set(key: string, entry: MergedFileEntry): void {
-    this.entries.set(key, { json: this.bytes.store(entry.json), counts: entry.counts, ...(entry.compact ? { compact: entry.compact } : {}) });
+    const parts = entry.source && partsIn(entry.json, entry.source.bytes);
+    const json = entry.source && parts ? { file: entry.source.file, parts } : this.bytes.store(entry.json);
+    this.entries.set(key, { json, counts: entry.counts, ...(entry.compact ? { compact: entry.compact } : {}) });
   }
 
   /** Whether the map has coverage for `key`. */
@@ -52,12 +85,31 @@ export class MergedCoverageMap {
 
   /** The file's istanbul data, parsed again from its JSON. */
   data(key: string): Record<string, unknown> {
-    return JSON.parse(this.entry(key).json.toString()) as Record<string, unknown>;
+    const bytes = this.json(key).map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece));
+    return JSON.parse(Buffer.concat(bytes).toString()) as Record<string, unknown>;
   }
 
-  /** The file's data as `JSON.stringify` writes it, in UTF-8. */
-  json(key: string): Buffer {
-    return this.entry(key).json;
+  /**
+   * The file's data as `JSON.stringify` writes it, in pieces (UTF-8 bytes, or strings): read again
+   * from its coverage file when it lies there (throws `CoverageFileChangedError` if that changed).
+   * The bytes may be overwritten by the next call: use or copy them first.
+   */
+  json(key: string): JsonPiece[] {
+    const { json } = this.entry(key);
+    if (json instanceof Uint8Array) return [json];
+    if (this.lastRead?.file !== json.file) {
+      const bytes = json.file.reread(this.scratch);
+      if (bytes.buffer !== this.scratch?.buffer) this.scratch = bytes;
+      this.lastRead = { file: json.file, bytes };
+    }
+    const { bytes } = this.lastRead;
+    const pieces: JsonPiece[] = [];
+    const { parts } = json;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as number | string;
+      pieces.push(typeof part === 'string' ? part : bytes.subarray(part, parts[++i] as number));
+    }
+    return pieces;
   }
 
   /** The file's statement, line, function and branch counts. */

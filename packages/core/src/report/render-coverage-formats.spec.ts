@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { relativizeCoverageMap } from '../coverage/relativize-coverage-map';
 import { istanbulMerge, istanbulRender } from './__fixtures__/istanbul-reference';
+import { CoverageFileChangedError } from './coverage-file-changed-error';
+import { CoverageFileOnDisk } from './coverage-file-on-disk';
 import { mergeCoverage, type CoverageSource } from './merge-coverage';
 import { parseCoverageJson, ScannedCoverage } from './parse-coverage-json';
 import { coverageFileContents, renderCoverageFiles } from './render-coverage-files';
+import { contentText, type ChunkedText } from './report-file-content';
 
 const PROJECT = join(__dirname, '__fixtures__', 'coverage-project');
 const REPO = join(__dirname, '..', '..', '..', '..');
@@ -43,21 +46,38 @@ function jestCoverage(provider: 'babel' | 'v8'): CoverageData {
   }
 }
 
-/**
- * The three coverage files as the report writes them: our merge and serializers, from parsed objects
- * or from the files' bytes (`scanned`: whether every file must take the scanner's path).
- */
-function ours(
-  texts: Record<string, string>,
-  via: 'objects' | 'bytes',
-  root?: string,
-  scanned?: boolean,
-): { files: Record<string, string>; merged: ReturnType<typeof mergeCoverage> } {
-  const sources: CoverageSource[] = Object.entries(texts).map(([project, text]) => {
-    const data = via === 'objects' ? (JSON.parse(text) as unknown) : parseCoverageJson(Buffer.from(text));
-    if (via === 'bytes' && scanned !== undefined) expect({ project, scanned: data instanceof ScannedCoverage }).toEqual({ project, scanned });
-    return { project, file: `dist/quality/${project}/coverage-final.json`, data };
+type Via = 'objects' | 'bytes' | 'disk';
+
+// Written per call, so merged maps of the 'disk' way can be rendered while the test runs.
+const onDiskDir = mkdtempSync(join(tmpdir(), 'nxq-coverage-on-disk-'));
+afterAll(() => rmSync(onDiskDir, { recursive: true, force: true }));
+let written = 0;
+
+/** The coverage files of `texts`, each written to a file and read back as the report reads it (the map refers to the file). */
+function sourcesOnDisk(texts: Record<string, string>): CoverageSource[] {
+  return Object.entries(texts).map(([project, text]) => {
+    const path = join(onDiskDir, `${written++}-${project}.json`);
+    writeFileSync(path, text);
+    const onDisk = CoverageFileOnDisk.read(path);
+    return { project, file: `dist/quality/${project}/coverage-final.json`, data: parseCoverageJson(onDisk.bytes), onDisk };
   });
+}
+
+/**
+ * The three coverage files as the report writes them: our merge and serializers, from parsed objects,
+ * from the files' bytes or from files on disk (`scanned`: whether every file must take the scanner's path).
+ */
+function ours(texts: Record<string, string>, via: Via, root?: string, scanned?: boolean): { files: Record<string, string>; merged: ReturnType<typeof mergeCoverage> } {
+  const sources: CoverageSource[] =
+    via === 'disk'
+      ? sourcesOnDisk(texts)
+      : Object.entries(texts).map(([project, text]) => {
+          const data = via === 'objects' ? (JSON.parse(text) as unknown) : parseCoverageJson(Buffer.from(text));
+          return { project, file: `dist/quality/${project}/coverage-final.json`, data };
+        });
+  if (via !== 'objects' && scanned !== undefined) {
+    for (const { project, data } of sources) expect({ project, scanned: data instanceof ScannedCoverage }).toEqual({ project, scanned });
+  }
   const merged = mergeCoverage(sources, root);
   return { files: renderCoverageFiles(merged.map, { timestamp: TIMESTAMP }), merged };
 }
@@ -76,7 +96,7 @@ function reference(texts: Record<string, string>, root?: string) {
 function expectSameAsIstanbul(texts: Record<string, string>, root?: string, scanned?: boolean): Record<string, string> {
   const expected = reference(texts, root);
   // From objects, lcov and cobertura are rendered from each file's data; from bytes, from its compact form.
-  for (const via of ['objects', 'bytes'] as const) {
+  for (const via of ['objects', 'bytes', 'disk'] as const) {
     const actual = ours(texts, via, root, scanned);
     expect(Object.keys(actual.files)).toEqual(['coverage-final.json', 'lcov.info', 'cobertura.xml']);
     for (const name of Object.keys(expected.files)) {
@@ -266,12 +286,31 @@ describe('lcov.info, cobertura.xml and coverage-final.json', () => {
     expectSameAsIstanbul({ a: compact({ 'src/lib/only.js': babel['src/math.js'] }) }, undefined, true);
   });
 
-  it('produces the files piece by piece, the same on every pass', () => {
-    const { merged } = ours({ a: compact(babel), b: pretty(v8) }, 'bytes');
+  it.each(['bytes', 'disk'] as const)('produces the files piece by piece, the same on every pass (from %s)', (via) => {
+    const { merged } = ours({ a: compact(babel), b: pretty(v8) }, via);
     const contents = coverageFileContents(merged.map, { timestamp: TIMESTAMP });
-    const bytes = (chunks: Iterable<string | Uint8Array>) => Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+    // Each piece copied as it comes: its bytes may be reused for the next one.
+    const bytes = (chunks: Iterable<string | Uint8Array>) => {
+      const copies: Buffer[] = [];
+      for (const chunk of chunks) copies.push(Buffer.from(chunk));
+      return Buffer.concat(copies);
+    };
     expect([...(contents['coverage-final.json']?.chunks() ?? [])].length).toBeGreaterThan(Object.keys(babel).length);
     for (const content of Object.values(contents)) expect(bytes(content.chunks()).equals(bytes(content.chunks()))).toBe(true);
+  });
+
+  it('names a coverage file that changed or vanished after it was merged, instead of writing another version of it', () => {
+    const sources = sourcesOnDisk({ a: compact(babel) });
+    const { map } = mergeCoverage(sources);
+    const lcov = contentText(coverageFileContents(map, { timestamp: TIMESTAMP })['lcov.info'] as ChunkedText);
+    const path = (sources[0]?.onDisk as { file: CoverageFileOnDisk }).file.path;
+    const coverageJson = () => contentText(coverageFileContents(map, { timestamp: TIMESTAMP })['coverage-final.json'] as ChunkedText);
+    writeFileSync(path, compact(v8));
+    expect(coverageJson).toThrow(new CoverageFileChangedError(path));
+    rmSync(path);
+    expect(coverageJson).toThrow(expect.objectContaining({ code: 'COVERAGE_FILE_CHANGED', file: path, cause: expect.objectContaining({ code: 'ENOENT' }) }));
+    // Only coverage-final.json is written from the file: lcov and cobertura come from what the merge kept.
+    expect(contentText(coverageFileContents(map, { timestamp: TIMESTAMP })['lcov.info'] as ChunkedText)).toBe(lcov);
   });
 });
 
