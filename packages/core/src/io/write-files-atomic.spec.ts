@@ -37,6 +37,10 @@ describe('writeFilesAtomic', () => {
       yield Buffer.alloc(3 << 20, 'z');
       yield 'é'.repeat(1 << 19);
     }
+    // Slices of long text end before a surrogate pair rather than inside it, wherever the pairs fall.
+    const astral = ['x', 'xy'].map((lead) => lead + '😀'.repeat(1 << 19));
+    writeFilesAtomic(astral.map((text, i) => ({ file: join(dir, `astral-${i}.txt`), content: text })));
+    astral.forEach((text, i) => expect(readFileSync(join(dir, `astral-${i}.txt`), 'utf8') === text).toBe(true));
     writeFilesAtomic([{ file: join(dir, 'reused.txt'), content: reusing() }]);
     const expected: string[] = [];
     for (let i = 0; i < 12; i++) expected.push(String.fromCharCode(65 + i).repeat(300 << 10), `|${i}|`);

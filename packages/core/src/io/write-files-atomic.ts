@@ -14,8 +14,14 @@ export interface FileToWrite {
 }
 
 const BATCH_BYTES = 1 << 20;
+// UTF-8 takes at most 3 bytes per UTF-16 unit: a slice this long always fits an empty batch.
+const MAX_TEXT_SLICE = Math.floor(BATCH_BYTES / 3);
 // One per thread, reused for every file: memory touched once, however much is written.
 let batch: Buffer | undefined;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
 
 function writeAll(fd: number, bytes: Uint8Array, length: number): void {
   let written = 0;
@@ -38,11 +44,13 @@ function writeChunks(file: string, chunks: Iterable<string | Uint8Array>): void 
   try {
     for (const chunk of chunks) {
       if (typeof chunk === 'string') {
-        if (chunk.length * 3 > buffer.length - used) flush();
-        if (chunk.length * 3 <= buffer.length) used += buffer.write(chunk, used);
-        else {
-          const bytes = Buffer.from(chunk);
-          writeAll(fd, bytes, bytes.length);
+        // Long text is encoded a slice at a time (never splitting a surrogate pair): no buffer of its whole size.
+        for (let start = 0; start < chunk.length; ) {
+          let end = Math.min(chunk.length, start + MAX_TEXT_SLICE);
+          if (end < chunk.length && isHighSurrogate(chunk.charCodeAt(end - 1))) end--;
+          if ((end - start) * 3 > buffer.length - used) flush();
+          used += buffer.write(start === 0 && end === chunk.length ? chunk : chunk.slice(start, end), used);
+          start = end;
         }
         continue;
       }
@@ -72,8 +80,8 @@ export function stageFile(file: string, content: string | Uint8Array | Iterable<
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temp, content);
-    else writeChunks(temp, content);
+    if (content instanceof Uint8Array) writeFileSync(temp, content);
+    else writeChunks(temp, typeof content === 'string' ? [content] : content);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

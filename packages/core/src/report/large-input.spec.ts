@@ -3,6 +3,7 @@ import { renderReportFiles } from './render-report-files';
 import { DEFAULT_MARKDOWN_MAX_BYTES } from './render-markdown';
 import { lintResult } from './__fixtures__/sample-inputs';
 import type { ReportProjectInput } from './report-inputs';
+import { contentText, type ReportFileContent } from './report-file-content';
 
 // 100k lint messages in one project: every renderer must stay bounded (no per-message output in
 // Markdown/HTML, capped SARIF runs) and linear.
@@ -22,7 +23,7 @@ describe('a project with 100,000 lint messages', () => {
 
   it('keeps report.md under 1 MiB and the HTML and JSON small', () => {
     expect(Buffer.byteLength(files['report.md'] as string)).toBeLessThan(DEFAULT_MARKDOWN_MAX_BYTES);
-    expect(Buffer.byteLength(files['index.html'] as string)).toBeLessThan(200_000);
+    expect(Buffer.byteLength(contentText(files['index.html'] as ReportFileContent))).toBeLessThan(200_000);
     expect(Buffer.byteLength(files['report.json'] as string)).toBeLessThan(100_000);
   });
 

@@ -186,10 +186,15 @@ function problemsSection(report: Report): string {
  * the report model is embedded as `<script type="application/json">` with `<` escaped.
  */
 export function renderReportHtml(report: Report): string {
+  return renderReportHtmlPieces(report).join('');
+}
+
+/** `index.html` in three pieces (the page before the embedded report, the report's JSON, the rest), so a large page is written without joining it first. */
+export function renderReportHtmlPieces(report: Report): string[] {
   const t = report.totals;
   const csp = `default-src 'none'; img-src data:; style-src ${cspHash(REPORT_CSS)}; script-src ${cspHash(REPORT_JS)}; base-uri 'none'; form-action 'none'`;
   const failing = report.failingConditions.slice(0, 500).map((c) => h(c.message ?? c.metric));
-  return `<!doctype html>
+  const page = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -215,9 +220,14 @@ ${problemsSection(report)}
 <section><h2>Tests per kind</h2>${testKindsTable(report)}</section>
 <section><h2>Code health</h2>${healthTable(report)}</section>
 <section><h2>Project details</h2>${report.projects.map(projectDetail).join('\n')}</section>
-<script type="application/json" id="nxq-report-data">${embedJsonInHtml(report)}</script>
+<script type="application/json" id="nxq-report-data">`;
+  return [
+    page,
+    embedJsonInHtml(report),
+    `</script>
 <script>${REPORT_JS}</script>
 </body>
 </html>
-`;
+`,
+  ];
 }

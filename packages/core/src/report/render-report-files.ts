@@ -1,6 +1,6 @@
 import type { MergedCoverageMap } from './merged-coverage-map';
 import { coverageFileContents } from './render-coverage-files';
-import { renderReportHtml } from './render-html';
+import { renderReportHtmlPieces } from './render-html';
 import { renderReportJson } from './render-json';
 import { renderJunit } from './render-junit';
 import { renderReportMarkdown } from './render-markdown';
@@ -45,7 +45,10 @@ export function renderReportFiles(input: {
   const formats = new Set(input.formats);
   if (formats.has('json')) files['report.json'] = renderReportJson(input.report);
   if (formats.has('md')) files['report.md'] = renderReportMarkdown(input.report, input.markdownMaxBytes);
-  if (formats.has('html')) files['index.html'] = renderReportHtml(input.report);
+  if (formats.has('html')) {
+    const pieces = renderReportHtmlPieces(input.report);
+    files['index.html'] = { chunks: () => pieces };
+  }
   Object.assign(files, input.rendered ?? renderResultFiles(input));
   if (formats.has('coverage') && input.coverage) {
     Object.assign(files, 'files' in input.coverage ? input.coverage.files : coverageFileContents(input.coverage.map, { timestamp: input.coverage.timestamp }));
