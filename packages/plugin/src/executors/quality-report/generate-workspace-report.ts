@@ -85,11 +85,12 @@ function projectConfig(
  * append report.md to `$GITHUB_STEP_SUMMARY` and, when asked, tighten the baseline.
  */
 export function generateWorkspaceReport(input: GenerateReportInput): GeneratedReport {
-  const settings = loadReportSettings(input.workspaceRoot, input.nxJson);
-  const located = locateProjectResults(input.graph, input.workspaceRoot);
-  // Coverage is read and merged beside the results (in a worker thread for larger workspaces).
-  const coverage = createCoverageCollector(input.workspaceRoot, located.projects.length);
+  // Coverage is read and merged beside the results (in a worker thread for larger workspaces). Made
+  // first: a thread takes a while to start, and it starts while this one locates the results.
+  const coverage = createCoverageCollector(input.workspaceRoot, Object.keys(input.graph.nodes).length);
   try {
+    const settings = loadReportSettings(input.workspaceRoot, input.nxJson);
+    const located = locateProjectResults(input.graph, input.workspaceRoot);
     return writeReport(input, settings, located, coverage);
   } finally {
     coverage.close();
