@@ -7,7 +7,10 @@ import type { FileCoverageCounts, MetricCount } from './summarize-file-coverage'
 /**
  * What lcov and cobertura print of one file whose coverage `parseCoverageJson` read (so every
  * count and line is a non-negative integer), computed once when it is merged: the file's counts,
- * its lines with their hits, its functions and its branches, each in istanbul's order.
+ * its lines with their hits, its functions and its branches, each in istanbul's order. The numbers
+ * are packed in one typed array outside the JavaScript heap (read them with `compactLayout`): a
+ * workspace's files hold hundreds of thousands of them, which the garbage collector would
+ * otherwise copy as they survive.
  */
 export interface CompactFileCoverage {
   counts: FileCoverageCounts;
@@ -15,15 +18,59 @@ export interface CompactFileCoverage {
   file: string;
   /** The cobertura class name, escaped. */
   className: string;
-  /** Source lines with statements, ascending, and the most hits of a statement starting there. */
-  lines: number[];
-  lineHits: number[];
-  /** Per function: name (raw, and escaped for cobertura), declaration line and hits (undefined without an `f` entry). */
-  functions: { name: string; escapedName: string; line: number; hits: number | undefined }[];
-  /** Per `b` entry: its `branchMap` start line (undefined without one) and the hits of each outcome. */
-  branches: { line: number | undefined; hits: number[] }[];
-  /** Per source line with branches (cobertura's attribution): outcomes covered and in all. */
-  branchesByLine: Map<number, MetricCount>;
+  /** Per function, its name raw and escaped for cobertura: `[name0, escaped0, name1, escaped1, …]`. */
+  functionNames: string[];
+  /** See `CompactLayout`. */
+  numbers: Float64Array;
+}
+
+/**
+ * Where each list lies in `CompactFileCoverage.numbers`, which holds, in this order: the source
+ * lines with statements (ascending), the most hits of a statement starting on each, the branch
+ * outcomes on each line in all and covered (cobertura's attribution; -1 without branches there),
+ * each function's declaration line and hits (NaN without an `f` entry), then per `b` entry its
+ * `branchMap` start line (NaN without one), its number of outcomes and their hits.
+ */
+export interface CompactLayout {
+  lineCount: number;
+  functionCount: number;
+  /** Offsets of the lists. */
+  lines: number;
+  lineHits: number;
+  lineBranchTotal: number;
+  lineBranchCovered: number;
+  functionLines: number;
+  functionHits: number;
+  branches: number;
+}
+
+const HEADER = 2;
+
+/** The layout of a compact file's numbers. */
+export function compactLayout(numbers: Float64Array): CompactLayout {
+  const lineCount = numbers[0] as number;
+  const functionCount = numbers[1] as number;
+  const lineHits = HEADER + lineCount;
+  const lineBranchTotal = lineHits + lineCount;
+  const lineBranchCovered = lineBranchTotal + lineCount;
+  const functionLines = lineBranchCovered + lineCount;
+  const functionHits = functionLines + functionCount;
+  return { lineCount, functionCount, lines: HEADER, lineHits, lineBranchTotal, lineBranchCovered, functionLines, functionHits, branches: functionHits + functionCount };
+}
+
+// The packed numbers of many files share large arrays, handed out in slices.
+const SLAB_NUMBERS = 1 << 17;
+let slab = new Float64Array(0);
+let slabUsed = 0;
+
+function allocateNumbers(count: number): Float64Array {
+  if (count > slab.length - slabUsed) {
+    slab = new Float64Array(Math.max(SLAB_NUMBERS, count));
+    slabUsed = 0;
+  }
+  const numbers = slab.subarray(slabUsed, slabUsed + count);
+  slabUsed += count;
+  return numbers;
 }
 
 const MAX_ARRAY_INDEX = 2 ** 32 - 2;
@@ -82,9 +129,38 @@ export function compactFileCoverage(path: string, data: ScannedFileData): Compac
 
   let branchTotal = 0;
   let branchCovered = 0;
+  let outcomes = 0;
   for (const hits of b) {
     branchTotal += hits.length;
     branchCovered += covered(hits);
+    outcomes += hits.length;
+  }
+
+  const numbers = allocateNumbers(HEADER + 4 * lines.length + 2 * fnMap.length + 2 * b.length + outcomes);
+  numbers[0] = lines.length;
+  numbers[1] = fnMap.length;
+  const layout = compactLayout(numbers);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as number;
+    const branches = branchesByLine.get(line);
+    numbers[layout.lines + i] = line;
+    numbers[layout.lineHits + i] = lineHits[i] as number;
+    numbers[layout.lineBranchTotal + i] = branches ? branches.total : -1;
+    numbers[layout.lineBranchCovered + i] = branches ? branches.covered : -1;
+  }
+  const functionNames: string[] = [];
+  for (let i = 0; i < fnMap.length; i++) {
+    const fn = fnMap[i] as ScannedFileData['fnMap'][number];
+    functionNames.push(fn.name, escapeMarkupCharacters(fn.name));
+    numbers[layout.functionLines + i] = fn.line;
+    numbers[layout.functionHits + i] = f[i] ?? Number.NaN;
+  }
+  let at = layout.branches;
+  for (let i = 0; i < b.length; i++) {
+    const hits = b[i] as number[];
+    numbers[at++] = branchMap[i]?.locLine ?? Number.NaN;
+    numbers[at++] = hits.length;
+    for (const count of hits) numbers[at++] = count;
   }
   return {
     counts: {
@@ -95,11 +171,8 @@ export function compactFileCoverage(path: string, data: ScannedFileData): Compac
     },
     file: relative('.', path),
     className: escapeMarkupCharacters(coverageClassName(path)),
-    lines,
-    lineHits,
-    functions: fnMap.map((fn, i) => ({ name: fn.name, escapedName: escapeMarkupCharacters(fn.name), line: fn.line, hits: f[i] })),
-    branches: b.map((hits, i) => ({ line: branchMap[i]?.locLine, hits })),
-    branchesByLine,
+    functionNames,
+    numbers,
   };
 }
 

@@ -3,7 +3,7 @@ import { coverageClassName, relativeName, type CoverageTreeNode } from './covera
 import { escapeMarkupCharacters } from './escape-markup-characters';
 import { escapeXml } from './escape-xml';
 import { ByteSink } from './byte-sink';
-import type { CompactFileCoverage } from './compact-file-coverage';
+import { compactLayout, type CompactFileCoverage } from './compact-file-coverage';
 import { coveragePercent, type FileCoverageCounts, type FileCoverageDigest, type MetricCount } from './summarize-file-coverage';
 
 type Loose = Record<string, unknown>;
@@ -111,23 +111,29 @@ function classMarkup(indent: string): ClassMarkup {
 
 /** Writes a compact file's `<class>` element at `indent`: the bytes `renderCoberturaClass` gives for the same coverage. */
 export function writeCoberturaClass(sink: ByteSink, coverage: CompactFileCoverage, indent: string): void {
-  const { counts, lines, lineHits, branchesByLine: byLine } = coverage;
+  const { counts, functionNames: names, numbers } = coverage;
+  const layout = compactLayout(numbers);
   const markup = classMarkup(indent);
   sink.write(
     escapeFilenames(`${indent}<class name="${coverage.className}" filename="${coverage.file}" line-rate="${rate(counts.lines)}" branch-rate="${rate(counts.branches)}">\n`),
   );
   sink.write(markup.methods);
-  for (const fn of coverage.functions) {
-    sink.write(`${markup.methodOpen}${fn.escapedName}" hits="${fn.hits}${markup.methodLines}${fn.line}" hits="${fn.hits}${markup.methodClose}`);
+  for (let i = 0; i < layout.functionCount; i++) {
+    // A function without hits prints as istanbul's does: "undefined".
+    const value = numbers[layout.functionHits + i] as number;
+    const hits = Number.isNaN(value) ? 'undefined' : value;
+    sink.write(`${markup.methodOpen}${names[2 * i + 1]}" hits="${hits}${markup.methodLines}${numbers[layout.functionLines + i]}" hits="${hits}${markup.methodClose}`);
   }
   sink.write(markup.lines);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as number;
-    const branch = byLine.get(line);
+  for (let i = 0; i < layout.lineCount; i++) {
+    const line = numbers[layout.lines + i] as number;
+    const hits = numbers[layout.lineHits + i] as number;
+    const total = numbers[layout.lineBranchTotal + i] as number;
+    const covered = numbers[layout.lineBranchCovered + i] as number;
     sink.write(
-      branch
-        ? `${markup.line}${line}" hits="${lineHits[i]}" branch="true" condition-coverage="${(branch.covered / branch.total) * 100}% (${branch.covered}/${branch.total})"/>\n`
-        : `${markup.line}${line}" hits="${lineHits[i]}" branch="false"/>\n`,
+      total >= 0
+        ? `${markup.line}${line}" hits="${hits}" branch="true" condition-coverage="${(covered / total) * 100}% (${covered}/${total})"/>\n`
+        : `${markup.line}${line}" hits="${hits}" branch="false"/>\n`,
     );
   }
   sink.write(markup.close);

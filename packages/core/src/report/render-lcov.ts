@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { ByteSink } from './byte-sink';
-import type { CompactFileCoverage } from './compact-file-coverage';
+import { compactLayout, type CompactFileCoverage } from './compact-file-coverage';
 import type { CoverageTreeNode } from './coverage-report-tree';
 import type { FileCoverageDigest } from './summarize-file-coverage';
 
@@ -50,18 +50,27 @@ export function renderLcovRecord(data: Loose, digest: FileCoverageDigest): strin
 
 /** Writes a compact file's lcov record: the bytes `renderLcovRecord` gives for the same coverage. */
 export function writeLcovRecord(sink: ByteSink, coverage: CompactFileCoverage): void {
-  const { counts, functions, lines, lineHits, branches } = coverage;
+  const { counts, functionNames: names, numbers } = coverage;
+  const layout = compactLayout(numbers);
   sink.write(`TN:\nSF:${coverage.file}\n`);
-  for (const fn of functions) sink.write(`FN:${fn.line},${fn.name}\n`);
+  for (let i = 0; i < layout.functionCount; i++) sink.write(`FN:${numbers[layout.functionLines + i]},${names[2 * i]}\n`);
   sink.write(`FNF:${counts.functions.total}\nFNH:${counts.functions.covered}\n`);
-  for (const fn of functions) sink.write(`FNDA:${fn.hits ?? ''},${fn.name}\n`);
-  for (let i = 0; i < lines.length; i++) sink.write(`DA:${lines[i]},${lineHits[i]}\n`);
+  for (let i = 0; i < layout.functionCount; i++) {
+    const hits = numbers[layout.functionHits + i] as number;
+    sink.write(`FNDA:${Number.isNaN(hits) ? '' : hits},${names[2 * i]}\n`);
+  }
+  for (let i = 0; i < layout.lineCount; i++) sink.write(`DA:${numbers[layout.lines + i]},${numbers[layout.lineHits + i]}\n`);
   sink.write(`LF:${counts.lines.total}\nLH:${counts.lines.covered}\n`);
-  branches.forEach((branch, key) => {
-    if (branch.line === undefined) return;
-    const prefix = `BRDA:${branch.line},${key},`;
-    branch.hits.forEach((hits, i) => sink.write(`${prefix}${i},${hits}\n`));
-  });
+  for (let key = 0, at = layout.branches; at < numbers.length; key++) {
+    const line = numbers[at] as number;
+    const outcomes = numbers[at + 1] as number;
+    at += 2;
+    if (!Number.isNaN(line)) {
+      const prefix = `BRDA:${line},${key},`;
+      for (let i = 0; i < outcomes; i++) sink.write(`${prefix}${i},${numbers[at + i]}\n`);
+    }
+    at += outcomes;
+  }
   sink.write(`BRF:${counts.branches.total}\nBRH:${counts.branches.covered}\nend_of_record\n`);
 }
 
