@@ -1,9 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { CoverageCollectorInThread, type CollectedCoverage, type CoverageCollector, type CoverageFileToRead } from './collect-coverage';
 import type { CoverageWorkerData, CoverageWorkerRequest } from './coverage-worker';
-import { CoverageWorkerError } from './coverage-worker-error';
+import { CoverageWorkerError, CoverageWorkerStalledError } from './coverage-worker-error';
 import type { ReportFileContent } from './report-file-content';
 
 const COVERAGE_FILES = ['coverage-final.json', 'lcov.info', 'cobertura.xml'] as const;
@@ -35,16 +35,30 @@ type Reply =
 export class CoverageCollectorInWorker implements CoverageCollector {
   private readonly worker: Worker;
   private readonly replies: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(8));
+  private readonly signal = new Int32Array(new SharedArrayBuffer(12));
+  private readonly stallMs: number;
   private collected: CollectedCoverage | undefined;
   private staging: { staged?: Record<string, string> } | undefined;
+  // Once the worker failed, every later wait (close() too) raises the same error at once.
+  private failed: CoverageWorkerError | undefined;
 
-  /** `file`: the compiled coverage-worker module; `execArgv`: the worker's Node options (a TypeScript loader in tests). */
-  constructor(workspaceRoot: string, options: { file: string; execArgv?: string[] }) {
+  /**
+   * `file`: the compiled coverage-worker module; `execArgv`: the worker's Node options (a TypeScript
+   * loader in tests); `stallMs`: how long the worker may show no progress before it is given up
+   * (default 2 minutes: reading or writing one file's piece never takes that long).
+   */
+  constructor(workspaceRoot: string, options: { file: string; execArgv?: string[]; resourceLimits?: ResourceLimits; stallMs?: number }) {
+    this.stallMs = options.stallMs ?? 120_000;
     const { port1, port2 } = new MessageChannel();
     this.replies = port1;
     const workerData: CoverageWorkerData & { file: string } = { workspaceRoot, port: port2, signal: this.signal, file: options.file };
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, transferList: [port2], ...(options.execArgv ? { execArgv: options.execArgv } : {}) });
+    this.worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData,
+      transferList: [port2],
+      ...(options.execArgv ? { execArgv: options.execArgv } : {}),
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    });
     // Never keeps the process alive: close() ends it, and an abandoned one must not hang Nx.
     this.worker.unref();
     // A failure reaches the caller as a reply (or as the worker having stopped), never as an unhandled event.
@@ -93,6 +107,20 @@ export class CoverageCollectorInWorker implements CoverageCollector {
   }
 
   private wait(expected: Reply['type']): Reply {
+    if (this.failed) throw this.failed;
+    try {
+      return this.receive(expected);
+    } catch (error) {
+      if (error instanceof CoverageWorkerError) this.failed = error;
+      throw error;
+    }
+  }
+
+  private receive(expected: Reply['type']): Reply {
+    // The main thread cannot see the worker's exit event while it sleeps here, and a worker stopped
+    // for lack of memory runs no exit handler: a progress count standing still is the only sign.
+    let progress = Atomics.load(this.signal, 2);
+    let progressedAt = Date.now();
     for (;;) {
       const posted = Atomics.load(this.signal, 0);
       const received = receiveMessageOnPort(this.replies);
@@ -105,7 +133,14 @@ export class CoverageCollectorInWorker implements CoverageCollector {
         return reply;
       }
       if (Atomics.load(this.signal, 1) === 1) throw new CoverageWorkerError('the coverage worker stopped before it replied');
-      Atomics.wait(this.signal, 0, posted, 1000);
+      Atomics.wait(this.signal, 0, posted, Math.min(1000, this.stallMs));
+      const now = Atomics.load(this.signal, 2);
+      if (now !== progress) {
+        progress = now;
+        progressedAt = Date.now();
+      } else if (Date.now() - progressedAt >= this.stallMs && Atomics.load(this.signal, 0) === posted) {
+        throw new CoverageWorkerStalledError(Date.now() - progressedAt);
+      }
     }
   }
 }

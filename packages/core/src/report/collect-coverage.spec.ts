@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { sampleCoverage } from './__fixtures__/coverage-data';
 import { CoverageCollectorInThread, type CoverageCollector, type CoverageFileToRead } from './collect-coverage';
 import { CoverageCollectorInWorker } from './collect-coverage-in-worker';
+import { CoverageWorkerStalledError } from './coverage-worker-error';
 import { mergeCoverage } from './merge-coverage';
 import { renderCoverageFiles } from './render-coverage-files';
 import { writeReportFiles } from './write-report-files';
@@ -83,5 +84,42 @@ describe('coverage collectors', () => {
     collector.add(files[0] as CoverageFileToRead);
     expect(() => collector.result()).toThrow(/Cannot find module/);
     collector.close();
+  });
+
+  it('gives up on a worker stopped for lack of memory, which runs no exit handler, instead of waiting for ever', () => {
+    const file = join(root, 'hungry-worker.js');
+    writeFileSync(file, "const kept = []; require('node:worker_threads').parentPort.on('message', () => { for (;;) kept.push(new Array(1e5).fill(Math.random())); });\n");
+    const collector = new CoverageCollectorInWorker(root, { file, resourceLimits: { maxOldGenerationSizeMb: 16 }, stallMs: 1500 });
+    collector.add(files[0] as CoverageFileToRead);
+    expect(() => collector.result()).toThrow(CoverageWorkerStalledError);
+    // close() meets the same failure at once, and so does every later request.
+    expect(() => collector.close()).not.toThrow();
+    expect(() => collector.result()).toThrow(expect.objectContaining({ code: 'COVERAGE_WORKER_STALLED', hint: expect.stringContaining('--max-old-space-size') }));
+  });
+
+  it('waits for a slow worker as long as it shows progress', () => {
+    const file = join(root, 'slow-worker.js');
+    // Busy for three stall periods, showing progress all along, then replies an empty result.
+    writeFileSync(
+      file,
+      [
+        "const { parentPort, workerData } = require('node:worker_threads');",
+        'parentPort.on(\'message\', (request) => {',
+        "  if (request.type !== 'result') return;",
+        '  const start = Date.now();',
+        '  while (Date.now() - start < 1500) { Atomics.add(workerData.signal, 2, 1); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); }',
+        "  workerData.port.postMessage({ type: 'result', result: { sources: 0, problems: [], rejected: [], summary: null } });",
+        '  Atomics.add(workerData.signal, 0, 1);',
+        '  Atomics.notify(workerData.signal, 0);',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const collector = new CoverageCollectorInWorker(root, { file, stallMs: 500 });
+    try {
+      expect(collector.result().sources).toBe(0);
+    } finally {
+      collector.close();
+    }
   });
 });

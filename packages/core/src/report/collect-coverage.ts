@@ -92,12 +92,16 @@ export class CoverageCollectorInThread implements CoverageCollector {
     return coverageFileContents(this.merged.map, options);
   }
 
-  /** Writes the merged coverage files to temp files beside their targets (for a worker thread); returns name → temp path. */
-  stage(outputDir: string, options: { timestamp: number }): Record<string, string> {
+  /**
+   * Writes the merged coverage files to temp files beside their targets (for a worker thread);
+   * returns name → temp path. `onPiece` is called for every piece written.
+   */
+  stage(outputDir: string, options: { timestamp: number }, onPiece?: () => void): Record<string, string> {
     const staged: Record<string, string> = {};
     try {
       for (const [name, content] of Object.entries(this.files(outputDir, options))) {
-        staged[name] = stageFile(join(outputDir, name), (content as { chunks(): Iterable<string | Uint8Array> }).chunks());
+        const chunks = (content as { chunks(): Iterable<string | Uint8Array> }).chunks();
+        staged[name] = stageFile(join(outputDir, name), onPiece ? reportingEach(chunks, onPiece) : chunks);
       }
     } catch (error) {
       for (const temp of Object.values(staged)) rmSync(temp, { force: true });
@@ -108,5 +112,12 @@ export class CoverageCollectorInThread implements CoverageCollector {
 
   close(): void {
     this.merged = undefined;
+  }
+}
+
+function* reportingEach<T>(items: Iterable<T>, onItem: () => void): Generator<T> {
+  for (const item of items) {
+    onItem();
+    yield item;
   }
 }

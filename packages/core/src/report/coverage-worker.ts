@@ -7,7 +7,10 @@ export interface CoverageWorkerData {
   workspaceRoot: string;
   /** Replies go here; the caller reads them synchronously. */
   port: MessagePort;
-  /** [replies posted, worker stopped (set by the bootstrap)]: the caller sleeps on it until a reply comes. */
+  /**
+   * [replies posted, worker stopped (set by the bootstrap), progress]: the caller sleeps on it until
+   * a reply comes, and gives up on a worker whose progress count stands still too long.
+   */
   signal: Int32Array;
 }
 
@@ -22,6 +25,11 @@ const collector = new CoverageCollectorInThread(workspaceRoot);
 // A failure while adding is reported at the next request that expects a reply.
 let failure: unknown;
 
+// Bumped for every request and every piece of a file written: the caller's sign of life.
+function progressed(): void {
+  Atomics.add(signal, 2, 1);
+}
+
 function reply(message: unknown): void {
   port.postMessage(message);
   Atomics.add(signal, 0, 1);
@@ -29,6 +37,7 @@ function reply(message: unknown): void {
 }
 
 parentPort?.on('message', (request: CoverageWorkerRequest) => {
+  progressed();
   try {
     if (request.type === 'add') {
       if (failure === undefined) collector.add(request.file);
@@ -37,7 +46,7 @@ parentPort?.on('message', (request: CoverageWorkerRequest) => {
     if (failure !== undefined) throw failure;
     // Asked to write the files, the worker first replies the merged result (the caller needs it first).
     reply({ type: 'result', result: collector.result() });
-    if (request.type === 'stage') reply({ type: 'staged', staged: collector.stage(request.outputDir, request.options) });
+    if (request.type === 'stage') reply({ type: 'staged', staged: collector.stage(request.outputDir, request.options, progressed) });
   } catch (error) {
     if (request.type === 'add') {
       failure = error;
