@@ -1,3 +1,5 @@
+import { skipJsonValue, skipJsonWhitespace } from './skip-json-value';
+
 /**
  * What the counts and the lcov/cobertura renderers read of a file's coverage, as lists indexed like
  * istanbul's maps keyed "0", "1", ...: statement start lines, functions' names and declaration
@@ -78,6 +80,52 @@ const COUNT = '(?:0|[1-9]\\d{0,14})(?![\\d.eE])';
 const COMPACT_LOCATION = new RegExp(`\\{"start":\\{"line":${COUNT},"column":(?:${COUNT}|null)\\},"end":\\{"line":(?:${COUNT}|null),"column":(?:${COUNT}|null)\\}\\}`, 'y');
 const START_LINE_AT = '{"start":{"line":'.length;
 
+// A source map is worth leaving out of the scanned text when it is longer than this (Jest's run to hundreds of KB).
+const ELIDE_AT_LEAST = 256;
+const SOURCE_MAP_KEY = Buffer.from('"inputSourceMap":');
+const PLACEHOLDER = 'null';
+
+/** A source map value left out of the scanned text: `null` stands at text offset `at` for the bytes [from, to). */
+interface Elision {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The bytes as Latin-1 text (one character per byte) with every long `"inputSourceMap":` value
+ * replaced by `null`: most of a Jest coverage file is source maps, which the merge drops, so they
+ * are only checked to be JSON (`skipJsonValue`), never decoded. In valid JSON an unescaped
+ * `"inputSourceMap":` is always a key; the scanner accepts each `null` only as an entry's
+ * inputSourceMap member (see `Scanner.elided`), so a match anywhere else sends the file to JSON.parse.
+ */
+function textWithoutSourceMaps(bytes: Buffer): { text: string; elisions: Elision[] } {
+  const elisions: Elision[] = [];
+  const parts: string[] = [];
+  let copied = 0;
+  let length = 0;
+  for (let found = bytes.indexOf(SOURCE_MAP_KEY); found >= 0; found = bytes.indexOf(SOURCE_MAP_KEY, found + 1)) {
+    // A quote escaped inside a string ends a key that only ends with `inputSourceMap`.
+    let backslashes = 0;
+    while (bytes[found - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 1) continue;
+    const from = skipJsonWhitespace(bytes, found + SOURCE_MAP_KEY.length);
+    const to = skipJsonValue(bytes, from);
+    // Not JSON: JSON.parse says so, with its own message.
+    if (to < 0) throw BAIL;
+    if (to - from < ELIDE_AT_LEAST) continue;
+    parts.push(bytes.toString('latin1', copied, from), PLACEHOLDER);
+    length += from - copied;
+    elisions.push({ at: length, from, to });
+    length += PLACEHOLDER.length;
+    copied = to;
+    found = to - 1;
+  }
+  if (elisions.length === 0) return { text: bytes.toString('latin1'), elisions };
+  parts.push(bytes.toString('latin1', copied));
+  return { text: parts.join(''), elisions };
+}
+
 const ENTRY_MEMBERS = ['path', 'statementMap', 'fnMap', 'branchMap', 's', 'f', 'b', 'bT', 'all', 'inputSourceMap', '_coverageSchema', 'hash'] as const;
 type EntryMember = (typeof ENTRY_MEMBERS)[number];
 const MEMBER_KEYS = new Map<string, string>(ENTRY_MEMBERS.map((name) => [name, `${JSON.stringify(name)}:`]));
@@ -95,10 +143,39 @@ class Scanner {
   private capturing = false;
 
   private readonly text: string;
+  private readonly elisions: Elision[];
+  // The elisions consumed, and those before the last offset turned into a byte offset (with their length).
+  private consumed = 0;
+  private passed = 0;
+  private shift = 0;
 
-  // Scanned as Latin-1 text (one character per byte, so offsets are byte offsets); pieces are cut from the bytes.
+  // Scanned as Latin-1 text (one character per byte, so offsets are byte offsets but for the source
+  // maps left out); pieces are cut from the bytes.
   constructor(private readonly bytes: Buffer) {
-    this.text = bytes.toString('latin1');
+    ({ text: this.text, elisions: this.elisions } = textWithoutSourceMaps(bytes));
+  }
+
+  // The byte offset of a text offset; asked in increasing order, never inside a placeholder.
+  private byteAt(pos: number): number {
+    const { elisions } = this;
+    while (this.passed < elisions.length && (elisions[this.passed] as Elision).at < pos) {
+      const elision = elisions[this.passed++] as Elision;
+      this.shift += elision.to - elision.from - PLACEHOLDER.length;
+    }
+    return pos + this.shift;
+  }
+
+  private cut(start: number, end: number): Uint8Array {
+    return this.bytes.subarray(this.byteAt(start), this.byteAt(end));
+  }
+
+  /** Whether a source map left out of the text stands here (an entry's inputSourceMap); consumes it if so. */
+  elided(): boolean {
+    const next = this.elisions[this.consumed];
+    if (next?.at !== this.pos) return false;
+    this.consumed++;
+    this.pos += PLACEHOLDER.length;
+    return true;
   }
 
   fail(): never {
@@ -112,7 +189,7 @@ class Scanner {
     const start = pos;
     while (isWhitespace(text.charCodeAt(pos))) pos++;
     if (this.capturing) {
-      if (start > this.copyFrom) this.parts.push(this.bytes.subarray(this.copyFrom, start));
+      if (start > this.copyFrom) this.parts.push(this.cut(this.copyFrom, start));
       this.copyFrom = pos;
     }
     this.pos = pos;
@@ -154,13 +231,13 @@ class Scanner {
 
   end(): JsonPiece[] {
     this.capturing = false;
-    if (this.pos > this.copyFrom) this.parts.push(this.bytes.subarray(this.copyFrom, this.pos));
+    if (this.pos > this.copyFrom) this.parts.push(this.cut(this.copyFrom, this.pos));
     return this.parts;
   }
 
   private replace(start: number, end: number, canonical: string): void {
     if (!this.capturing) return;
-    if (start > this.copyFrom) this.parts.push(this.bytes.subarray(this.copyFrom, start));
+    if (start > this.copyFrom) this.parts.push(this.cut(this.copyFrom, start));
     this.parts.push(canonical);
     this.copyFrom = end;
   }
@@ -195,7 +272,7 @@ class Scanner {
     // Escapes and non-ASCII text are decoded as JSON.parse would, and written back as JSON.stringify does.
     let value: string;
     try {
-      value = JSON.parse(this.bytes.toString('utf8', start, i + 1)) as string;
+      value = JSON.parse(this.bytes.toString('utf8', this.byteAt(start), this.byteAt(i + 1))) as string;
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       return this.fail();
@@ -528,8 +605,8 @@ class Scanner {
       if (member === undefined || seen.has(member)) this.fail();
       seen.add(member);
       if (member === 'path' || member === 'inputSourceMap') {
-        // Replaced by the workspace-relative path, or dropped: only checked.
-        this.value();
+        // Replaced by the workspace-relative path, or dropped: only checked (a long source map before the scan).
+        if (member === 'path' || !this.elided()) this.value();
         hasPath ||= member === 'path';
         return;
       }
@@ -573,7 +650,8 @@ class Scanner {
       entries.push(this.entry(key));
     });
     this.ws();
-    if (this.pos !== this.text.length) this.fail();
+    // A `null` left for a source map somewhere else than an entry's inputSourceMap: not the shape known.
+    if (this.pos !== this.text.length || this.consumed !== this.elisions.length) this.fail();
     return new ScannedCoverage(entries);
   }
 }

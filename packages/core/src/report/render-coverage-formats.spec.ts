@@ -211,6 +211,41 @@ describe('lcov.info, cobertura.xml and coverage-final.json', () => {
     }
   });
 
+  it('step over long source maps without decoding them, as JSON.parse reads them, wherever "inputSourceMap" appears', () => {
+    // Long enough to be left out of the scanned text: escapes, non-ASCII, nesting, numbers, literals, whitespace,
+    // and the member's own name inside it (as a key, and as text a source file holds).
+    const content = `const key = '"inputSourceMap":{"x":1}';\n\t\\é \u2028 ${'x'.repeat(400)}`;
+    const map = { version: 3, sources: ['/abs/shapes.ts'], sourcesContent: [content], mappings: 'AAAA;'.repeat(100), names: [], x: [1.5e-3, -0, true, false, null, {}, []], inputSourceMap: { nested: content } };
+    const asObject = compact(mapEntries(babel, (entry, key) => [key, { ...entry, inputSourceMap: map }]));
+    const asString = compact(mapEntries(babel, (entry, key) => [key, { ...entry, inputSourceMap: JSON.stringify(map) }]));
+    const spaced = asObject.replace(/"inputSourceMap":\{"version"/g, '"inputSourceMap": \n {  "version" ').replace(/"mappings":/g, '"mappings" :\t');
+    for (const text of [asObject, asString, spaced]) expectSameAsIstanbul({ a: text, b: asObject }, undefined, true);
+
+    // A key that only ends with the name (its quote escaped) is an unknown member: JSON.parse reads the file.
+    const endsWithName = compact(mapEntries(babel, (entry, key) => [key, { ...entry, inputSourceMap: map, [`x"inputSourceMap`]: 'y'.repeat(300) }]));
+    expectSameAsIstanbul({ a: endsWithName }, undefined, false);
+    // The name as a key somewhere else than an entry's member: the same.
+    const elsewhere = compact(mapEntries(babel, (entry, key) => [key, { ...entry, extra: { inputSourceMap: map } }]));
+    expectSameAsIstanbul({ a: elsewhere }, undefined, false);
+
+    // Broken inside a long source map: JSON.parse's own error.
+    const marker = '"mappings":"';
+    for (const bad of ['\\x', '\\u12G4', '\u0001', '\\', '"', '", ]', '01', '-', '1.', '1e', 'tru', '{"a"}', '[1,]']) {
+      const text = asObject.replace(marker, `${marker}${bad}`).replace('"names":[]', bad.startsWith('"') ? '"names":[]' : `"names":[${bad}]`);
+      let expected: unknown;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        expected = error;
+      }
+      expect({ bad, error: expected instanceof SyntaxError }).toEqual({ bad, error: true });
+      expect(() => parseCoverageJson(Buffer.from(text))).toThrow((expected as Error).message);
+    }
+    // Cut short in the middle of a source map.
+    const cut = asObject.slice(0, asObject.indexOf(marker) + 40);
+    expect(() => parseCoverageJson(Buffer.from(cut))).toThrow(SyntaxError);
+  });
+
   it('handle missing end lines, null and non-integer columns, escapes, unknown members and source maps', () => {
     const odd = mapEntries(babel, (entry, key) => {
       const statements = entry['statementMap'] as Record<string, Record<string, unknown>>;
