@@ -108,6 +108,18 @@ function expectSameAsIstanbul(texts: Record<string, string>, root?: string, scan
   return expected.files;
 }
 
+/** Asserts `text` is not JSON and that parseCoverageJson throws JSON.parse's own SyntaxError for it. */
+function expectJsonParseError(bad: string, text: string): void {
+  let expected: unknown;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    expected = error;
+  }
+  expect({ bad, error: expected instanceof SyntaxError }).toEqual({ bad, error: true });
+  expect(() => parseCoverageJson(Buffer.from(text))).toThrow((expected as Error).message);
+}
+
 const pretty = (data: unknown): string => `${JSON.stringify(data, null, 2)}\n`;
 const compact = (data: unknown): string => JSON.stringify(data);
 
@@ -200,14 +212,7 @@ describe('lcov.info, cobertura.xml and coverage-final.json', () => {
     const marker = '"inputSourceMap":"';
     for (const bad of ['\\x', '\\u12G4', '\u0001', '\\']) {
       const text = withMaps.replace(marker, `${marker}${bad}`);
-      let expected: unknown;
-      try {
-        JSON.parse(text);
-      } catch (error) {
-        expected = error;
-      }
-      expect({ bad, error: expected instanceof SyntaxError }).toEqual({ bad, error: true });
-      expect(() => parseCoverageJson(Buffer.from(text))).toThrow((expected as Error).message);
+      expectJsonParseError(bad, text);
     }
   });
 
@@ -232,14 +237,7 @@ describe('lcov.info, cobertura.xml and coverage-final.json', () => {
     const marker = '"mappings":"';
     for (const bad of ['\\x', '\\u12G4', '\u0001', '\\', '"', '", ]', '01', '-', '1.', '1e', 'tru', '{"a"}', '[1,]']) {
       const text = asObject.replace(marker, `${marker}${bad}`).replace('"names":[]', bad.startsWith('"') ? '"names":[]' : `"names":[${bad}]`);
-      let expected: unknown;
-      try {
-        JSON.parse(text);
-      } catch (error) {
-        expected = error;
-      }
-      expect({ bad, error: expected instanceof SyntaxError }).toEqual({ bad, error: true });
-      expect(() => parseCoverageJson(Buffer.from(text))).toThrow((expected as Error).message);
+      expectJsonParseError(bad, text);
     }
     // Cut short in the middle of a source map.
     const cut = asObject.slice(0, asObject.indexOf(marker) + 40);
