@@ -1,3 +1,18 @@
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DOT,
+  isDigit,
+  isWhitespace,
+  JSON_STRING_BODY,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-syntax';
 import { skipJsonValue, skipJsonWhitespace } from './skip-json-value';
 
 /**
@@ -37,32 +52,7 @@ export class ScannedCoverage {
 
 const BAIL = Symbol('not the common istanbul shape');
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const MINUS = 45;
-const DOT = 46;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-
-function isWhitespace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 const CANONICAL_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
-// The characters a JSON string holds unescaped, and the rest of a `\u` escape (sticky: matched in place).
-// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings: finding them is the point.
-const PLAIN_STRING_RUN = /[^"\\\x00-\x1f]*/y;
-const UNICODE_ESCAPE_DIGITS = /[0-9a-fA-F]{4}/y;
-// The characters that may follow a backslash other than `u`: " \ / b f n r t.
-const SIMPLE_ESCAPES = new Set([34, 92, 47, 98, 102, 110, 114, 116]);
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 const TRUE = 'true';
 const FALSE = 'false';
@@ -282,32 +272,15 @@ class Scanner {
   }
 
   /**
-   * Steps over a string whose value is not kept (outside a captured member, e.g. an inputSourceMap
-   * of many kilobytes), failing where `string()` would, without decoding it: runs of plain characters
-   * are matched natively.
+   * Steps over a string whose value is not kept (outside a captured member), failing where
+   * `string()` would, without decoding it: one native match.
    */
   private skipString(): void {
-    const { text } = this;
-    if (text.charCodeAt(this.pos) !== QUOTE) this.fail();
-    let i = this.pos + 1;
-    for (;;) {
-      PLAIN_STRING_RUN.lastIndex = i;
-      PLAIN_STRING_RUN.test(text);
-      i = PLAIN_STRING_RUN.lastIndex;
-      const c = text.charCodeAt(i);
-      if (c === QUOTE) break;
-      // A raw control character or the end of the input: not JSON.
-      if (c !== BACKSLASH) this.fail();
-      const escaped = text.charCodeAt(i + 1);
-      if (SIMPLE_ESCAPES.has(escaped)) {
-        i += 2;
-        continue;
-      }
-      UNICODE_ESCAPE_DIGITS.lastIndex = i + 2;
-      if (escaped !== 117 || !UNICODE_ESCAPE_DIGITS.test(text)) this.fail();
-      i += 6;
-    }
-    this.pos = i + 1;
+    if (this.text.charCodeAt(this.pos) !== QUOTE) this.fail();
+    JSON_STRING_BODY.lastIndex = this.pos + 1;
+    JSON_STRING_BODY.test(this.text);
+    if (this.text.charCodeAt(JSON_STRING_BODY.lastIndex) !== QUOTE) this.fail();
+    this.pos = JSON_STRING_BODY.lastIndex + 1;
   }
 
   /** A hit count or line: a non-negative integer written as JSON.stringify writes it, below 10^15. */

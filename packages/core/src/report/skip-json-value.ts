@@ -1,23 +1,21 @@
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const MINUS = 45;
-const PLUS = 43;
-const DOT = 46;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DOT,
+  isDigit,
+  isWhitespace,
+  JSON_STRING_BODY,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PLUS,
+  QUOTE,
+} from './json-syntax';
+
 const LITERALS = [Buffer.from('true'), Buffer.from('false'), Buffer.from('null')];
-
-function isWhitespace(c: number | undefined): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= 48 && c <= 57;
-}
 
 /** The offset of the first byte at or after `i` that is not JSON whitespace. */
 export function skipJsonWhitespace(bytes: Uint8Array, i: number): number {
@@ -25,18 +23,16 @@ export function skipJsonWhitespace(bytes: Uint8Array, i: number): number {
   return i;
 }
 
-// A string is matched a window at a time as Latin-1 text, natively: one match for its plain runs and
-// valid escapes. Small windows live in the young generation, which recycles them (one text of a whole
-// source map would be fresh memory, slow to touch).
+// A string is matched a window at a time as Latin-1 text, natively (JSON_STRING_BODY): one match for
+// its plain runs and valid escapes. Small windows live in the young generation, which recycles them
+// (one text of a whole source map would be fresh memory, slow to touch).
 const WINDOW = 16 * 1024;
-// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings: excluding them is the point.
-const STRING_BODY = /(?:[^"\\\x00-\x1f]+|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*/y;
 
 // Whole members `"key":"value",` of plain strings, matched in bulk: Jest records an @swc/jest source
 // map as its JSON text spread into an object, `{"0":"{","1":"\"",...}`, two strings per character.
 // One character per step inside a value (no `x+` in a repeated group): a member cut by the window's end
 // then fails in linear time, not by trying every split of its run.
-// eslint-disable-next-line no-control-regex -- as above.
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings: excluding them is the point.
 const STRING_MEMBERS = /(?:"[^"\\\x00-\x1f]*":"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*",)*/y;
 
 /** The bytes of one value, with the window of them last decoded (shared by the strings in it). */
@@ -46,13 +42,18 @@ interface Source {
   text: string;
 }
 
-// Where the string members at `i` that are each followed by a comma end (`i` when there is none).
-function skipStringMembers(source: Source, i: number): number {
-  const end = source.windowStart + source.text.length;
-  if (i < source.windowStart || i >= end) {
+// Decodes the window starting at `i` unless the current one holds it; returns where the window ends.
+function windowAt(source: Source, i: number): number {
+  if (i < source.windowStart || i >= source.windowStart + source.text.length) {
     source.windowStart = i;
     source.text = source.bytes.toString('latin1', i, Math.min(i + WINDOW, source.bytes.length));
   }
+  return source.windowStart + source.text.length;
+}
+
+// Where the string members at `i` that are each followed by a comma end (`i` when there is none).
+function skipStringMembers(source: Source, i: number): number {
+  windowAt(source, i);
   STRING_MEMBERS.lastIndex = i - source.windowStart;
   STRING_MEMBERS.test(source.text);
   return source.windowStart + STRING_MEMBERS.lastIndex;
@@ -63,16 +64,11 @@ function skipString(source: Source, i: number): number {
   const { bytes } = source;
   i++;
   for (;;) {
-    let end = source.windowStart + source.text.length;
-    if (i < source.windowStart || i >= end) {
-      if (i >= bytes.length) return -1;
-      source.windowStart = i;
-      source.text = bytes.toString('latin1', i, Math.min(i + WINDOW, bytes.length));
-      end = source.windowStart + source.text.length;
-    }
-    STRING_BODY.lastIndex = i - source.windowStart;
-    STRING_BODY.test(source.text);
-    const stop = source.windowStart + STRING_BODY.lastIndex;
+    if (i >= bytes.length) return -1;
+    const end = windowAt(source, i);
+    JSON_STRING_BODY.lastIndex = i - source.windowStart;
+    JSON_STRING_BODY.test(source.text);
+    const stop = source.windowStart + JSON_STRING_BODY.lastIndex;
     if (stop === end) {
       i = stop;
       continue;
