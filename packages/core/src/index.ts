@@ -4,6 +4,7 @@ export * from './errors';
 export * from './io/write-json-atomic';
 export * from './io/write-files-atomic';
 export * from './io/read-result-file';
+export * from './io/file-version';
 export * from './paths/to-workspace-path';
 export * from './paths/result-locations';
 export * from './gates';

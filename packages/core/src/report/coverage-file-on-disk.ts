@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { fileVersionOf } from '../io/file-version';
 import { CoverageFileChangedError } from './coverage-file-changed-error';
 
 function readOpen(fd: number, size: number, into?: Buffer): Buffer {
@@ -12,14 +13,10 @@ function readOpen(fd: number, size: number, into?: Buffer): Buffer {
   return at === size ? bytes : bytes.subarray(0, at);
 }
 
-function sameFile(a: BigIntStats, b: BigIntStats): boolean {
-  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino && a.dev === b.dev;
-}
-
 /**
  * A coverage file whose bytes the merged coverage refers to instead of copying them: the merged
  * coverage-final.json is written from the file itself, read a second time. The second read checks
- * that the file is the one read first (size, modification time, inode), so a file replaced in
+ * that the file is the one read first (`fileVersionOf`), so a file replaced in
  * between is an error, never a mix of two versions.
  */
 export class CoverageFileOnDisk {
@@ -54,7 +51,7 @@ export class CoverageFileOnDisk {
     }
     try {
       const stats = fstatSync(fd, { bigint: true });
-      const bytes = sameFile(stats, this.stats) ? readOpen(fd, Number(stats.size), into) : undefined;
+      const bytes = fileVersionOf(stats) === fileVersionOf(this.stats) ? readOpen(fd, Number(stats.size), into) : undefined;
       if (!bytes || bytes.length !== Number(stats.size)) throw new CoverageFileChangedError(this.path);
       return bytes;
     } finally {

@@ -37,3 +37,19 @@ export function originFromTaskResults(taskResults: TaskResults, runStartTime?: n
     return { origin: 'not-run', taskStatus: status };
   };
 }
+
+const LOCAL_CACHE = new Set(['local-cache', 'local-cache-kept-existing']);
+
+/**
+ * The Nx hash of each task this run restored from the local cache, by project and target. The files
+ * such a task restores are those its local cache entry holds, so an equal hash means equal files,
+ * although Nx rewrites them on every restore when it cannot tell they are unchanged (no daemon). A
+ * remote cache entry may hold another machine's output for the same hash: not counted.
+ */
+export function cachedTaskHashes(taskResults: TaskResults): (project: string, target: string) => string | undefined {
+  const hashes = new Map<string, string>();
+  for (const result of Object.values(taskResults)) {
+    if (LOCAL_CACHE.has(result.status) && result.task.hash) hashes.set(`${result.task.target.project}\u0000${result.task.target.target}`, result.task.hash);
+  }
+  return (project, target) => hashes.get(`${project}\u0000${target}`);
+}

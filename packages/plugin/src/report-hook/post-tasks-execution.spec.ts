@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, ProjectGraph, TaskResult } from '@nx/devkit';
-import { ReportSchema, type Report } from '@nx-quality/core';
+import { fileVersion, ReportSchema, type Report } from '@nx-quality/core';
 import { createReportWorkspace } from '../executors/quality-report/__fixtures__/report-workspace';
 import { postTasksExecution } from './post-tasks-execution';
 
@@ -13,6 +13,12 @@ type Status = TaskResult['status'];
 function taskResult(project: string, target: string, status: Status): TaskResult {
   const id = `${project}:${target}`;
   return { task: { id, target: { project, target }, overrides: {}, outputs: [], cache: true }, status, code: status === 'failure' ? 1 : 0 } as TaskResult;
+}
+
+/** A task Nx restored from a cache entry (`hash`). */
+function restored(project: string, target: string, hash: string, status: Status = 'local-cache'): TaskResult {
+  const result = taskResult(project, target, status);
+  return { ...result, task: { ...result.task, hash } };
 }
 
 function contextFor(root: string, results: TaskResult[], startTime = 0): PostTasksExecutionContext {
@@ -120,5 +126,70 @@ describe('postTasksExecution (report after run)', () => {
     ws.write('dist/quality-report', 'a file where the folder should be');
     await expect(postTasksExecution({}, contextFor(ws.root, [taskResult('alpha', 'test', 'success')]))).resolves.toBeUndefined();
     expect(stderr.join('')).toMatch(/nx-quality: the workspace report could not be written after this run: .*(ENOTDIR|EEXIST)/);
+  });
+
+  describe('a report whose inputs did not change', () => {
+    const REPORT_JSON = 'dist/quality-report/report.json';
+    const UNCHANGED = /\n {2}\(inputs unchanged since the report of \S+: its files were left as they are\)/;
+    const warmRun = (overrides: Record<string, TaskResult> = {}) => {
+      const results = { 'alpha:test': restored('alpha', 'test', 'h1'), 'alpha:lint': restored('alpha', 'lint', 'h2', 'local-cache-kept-existing'), 'beta:test': restored('beta', 'test', 'h3'), ...overrides };
+      return postTasksExecution({}, contextFor(ws.root, Object.values(results)));
+    };
+    const printedSummary = () => stdout.join('').slice(stdout.join('').indexOf('nx-quality report:'));
+
+    it('is left in place, with the same summary, annotations and step summary, although Nx rewrote the restored results', async () => {
+      const stepSummary = join(ws.root, 'step-summary.md');
+      writeFileSync(stepSummary, '');
+      process.env['GITHUB_ACTIONS'] = 'true';
+      process.env['GITHUB_STEP_SUMMARY'] = stepSummary;
+      await warmRun();
+      const first = { printed: stdout.join(''), versions: ['report.json', 'report.md', 'index.html', 'lcov.info'].map((f) => fileVersion(join(ws.root, 'dist/quality-report', f))), summary: readFileSync(stepSummary, 'utf8') };
+      expect(first.printed).toMatch(/^::error file=packages\/alpha\/src\/a\.ts/m);
+      expect(first.printed).not.toMatch(UNCHANGED);
+      // Without the daemon Nx copies a cache hit's outputs back on every run: same bytes, new file times.
+      const testJson = join(ws.root, 'dist/quality/packages/alpha/test.json');
+      writeFileSync(testJson, readFileSync(testJson));
+      stdout.length = 0;
+      await warmRun();
+      const again = stdout.join('');
+      expect(['report.json', 'report.md', 'index.html', 'lcov.info'].map((f) => fileVersion(join(ws.root, 'dist/quality-report', f)))).toEqual(first.versions);
+      expect(again).toMatch(UNCHANGED);
+      expect(again.replace(UNCHANGED, '').trimEnd()).toBe(first.printed.trimEnd());
+      expect(readFileSync(stepSummary, 'utf8')).toBe(first.summary + first.summary);
+      expect(first.summary).toMatch(/^## nx-quality report/);
+    });
+
+    it.each<[string, () => void | Record<string, TaskResult>]>([
+      ['a task is restored from another cache entry', () => ({ 'alpha:test': restored('alpha', 'test', 'h9') })],
+      ['a task ran instead of being restored', () => ({ 'alpha:lint': taskResult('alpha', 'lint', 'success') })],
+      ['a result came from the remote cache (another machine may have written it)', () => ({ 'beta:test': restored('beta', 'test', 'h3', 'remote-cache') })],
+      ['a result of a task outside this run was rewritten', () => writeFileSync(join(ws.root, 'dist/quality/packages/beta/lint.json'), readFileSync(join(ws.root, 'dist/quality/packages/beta/lint.json')))],
+      ['quality.config.json changed', () => ws.write('quality.config.json', { coverage: { lines: 10 } })],
+      ['a source line quoted in SARIF changed', () => appendFileSync(join(ws.root, 'packages/alpha/src/a.ts'), '// edited\n')],
+      ['a report file was deleted', () => rmSync(join(ws.root, 'dist/quality-report/report.md'))],
+      ['a report file was edited', () => appendFileSync(join(ws.root, 'dist/quality-report/index.html'), ' ')],
+      ['the stamp is corrupt', () => writeFileSync(join(ws.root, 'dist/quality-report/.nx-quality-stamp.json'), '{"stampVersion":1,')],
+    ])('is written again when %s', async (_, change) => {
+      await warmRun();
+      const before = fileVersion(join(ws.root, REPORT_JSON));
+      const overrides = change() ?? {};
+      stdout.length = 0;
+      await warmRun(overrides);
+      expect(fileVersion(join(ws.root, REPORT_JSON))).not.toBe(before);
+      expect(printedSummary()).toMatch(/^nx-quality report: /);
+      expect(stdout.join('')).not.toMatch(UNCHANGED);
+      expect(existsSync(join(ws.root, 'dist/quality-report/report.md'))).toBe(true);
+    });
+
+    it('is written again after quality-report rewrote it, and again left in place after that', async () => {
+      await warmRun();
+      writeFileSync(join(ws.root, REPORT_JSON), readFileSync(join(ws.root, REPORT_JSON)));
+      stdout.length = 0;
+      await warmRun();
+      expect(stdout.join('')).not.toMatch(UNCHANGED);
+      stdout.length = 0;
+      await warmRun();
+      expect(stdout.join('')).toMatch(UNCHANGED);
+    });
   });
 });

@@ -1,33 +1,17 @@
-import {
-  createProjectGraphAsync,
-  readCachedProjectGraph,
-  type PostTasksExecutionContext,
-  type ProjectGraph,
-  type TargetConfiguration,
-} from '@nx/devkit';
+import type { PostTasksExecutionContext, ProjectGraph } from '@nx/devkit';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { QualityError } from '@nx-quality/core';
 import { formatReportSummary } from '../executors/quality-report/format-report-summary';
 import { generateWorkspaceReport } from '../executors/quality-report/generate-workspace-report';
-import { qualityExecutorName } from '../executors/quality-report/locate-project-results';
+import { baselineFile, loadReportSettings } from '../executors/quality-report/load-report-settings';
+import { locateProjectResults } from '../executors/quality-report/locate-project-results';
+import type { NormalizedQualityReportOptions } from '../executors/quality-report/options';
 import { resolveReportOptions } from '../executors/quality-report/resolve-report-options';
-import { originFromTaskResults } from './origin-from-task-results';
-
-const REPORT_EXECUTOR = '@nx-quality/plugin:quality-report';
-
-async function loadGraph(): Promise<ProjectGraph> {
-  try {
-    // Nx has just computed and cached the graph for this run; reading it is much cheaper.
-    return readCachedProjectGraph();
-  } catch (error) {
-    // No cached graph (e.g. the cache folder was deleted): compute it.
-    if (!(error instanceof Error)) throw error;
-    return createProjectGraphAsync({ exitOnError: false });
-  }
-}
-
-function targetOf(graph: ProjectGraph, project: string, target: string): TargetConfiguration | undefined {
-  return graph.nodes[project]?.data.targets?.[target];
-}
+import { cachedTaskHashes, originFromTaskResults } from './origin-from-task-results';
+import { reportInputsKey } from './report-inputs-key';
+import { REPORT_EXECUTOR, reportRunOf, type ReportRun } from './report-run';
+import { readReportStamp, reportIsCurrent, versionsOf, writeReportStamp, type ReportStamp } from './report-stamp';
 
 function reportTargetOptions(graph: ProjectGraph): Record<string, unknown> | undefined {
   const nodes = Object.values(graph.nodes).sort((a, b) => Number(b.data.root === '.' || b.data.root === '') - Number(a.data.root === '.' || a.data.root === ''));
@@ -40,25 +24,58 @@ function reportTargetOptions(graph: ProjectGraph): Record<string, unknown> | und
 }
 
 /**
+ * The report in place is the one this run would write: prints what writing it printed and appends
+ * its report.md to the GitHub step summary, as writing it would have, without rewriting any file.
+ */
+function replayReport(stamp: ReportStamp, workspaceRoot: string, options: NormalizedQualityReportOptions): void {
+  const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
+  if (options.githubSummary && stepSummary && stamp.markdown) appendFileSync(stepSummary, readFileSync(join(workspaceRoot, stamp.markdown)));
+  for (const line of stamp.annotations) process.stdout.write(`${line}\n`);
+  process.stdout.write(`\n${stamp.summary}\n  (inputs unchanged since the report of ${stamp.generatedAt}: its files were left as they are)\n`);
+}
+
+/**
  * Nx `postTasksExecution` hook: after a run that included nx-quality targets (`quality`, `test`,
  * `lint`, `typecheck`), writes the workspace report, even when tasks failed, and prints a short
- * summary. Results are labelled fresh, cached or not-run from the run's task results. Does nothing
- * when the run had no nx-quality task, when it ran `quality-report` itself, with the plugin option
- * `reportAfterRun: false`, or with `NX_QUALITY_REPORT_AFTER_RUN=false`. Never throws: a report that
+ * summary. Results are labelled fresh, cached or not-run from the run's task results. When none of
+ * the report's inputs changed since the hook last wrote it (`reportInputsKey`), its files are left in
+ * place and the summary is printed again. Does nothing when the run had no nx-quality task, when it
+ * ran `quality-report` itself, with the plugin option `reportAfterRun: false`, or with
+ * `NX_QUALITY_REPORT_AFTER_RUN=false`. Never throws: a report that
  * cannot be written is a warning, not a failed run. (With the Nx daemon on, Nx runs this hook in the
  * daemon, so the summary goes to the daemon log; the report files are written all the same.)
+ * `selected` is the run `reportRunOf` already selected (the plugin entry selects before loading this).
  */
-export async function postTasksExecution(options: unknown, context: PostTasksExecutionContext): Promise<void> {
-  if ((options as { reportAfterRun?: unknown } | undefined)?.reportAfterRun === false) return;
-  if (process.env['NX_QUALITY_REPORT_AFTER_RUN'] === 'false') return;
+export async function postTasksExecution(options: unknown, context: PostTasksExecutionContext, selected?: ReportRun): Promise<void> {
   try {
-    const results = Object.values(context.taskResults ?? {});
-    if (results.length === 0) return;
-    const graph = await loadGraph();
-    const ours = results.filter((r) => qualityExecutorName(targetOf(graph, r.task.target.project, r.task.target.target)) !== undefined);
-    if (ours.length === 0) return;
-    if (results.some((r) => targetOf(graph, r.task.target.project, r.task.target.target)?.executor === REPORT_EXECUTOR)) return;
+    const run = selected ?? (await reportRunOf(options, context));
+    if (!run) return;
+    if ('failure' in run) throw run.failure;
+    const { graph, ours } = run;
     const reportOptions = resolveReportOptions(context.workspaceRoot, context.nxJsonConfiguration, reportTargetOptions(graph));
+    const originOf = originFromTaskResults(context.taskResults, context.startTime);
+    const invocation = {
+      projectsRun: [...new Set(ours.map((r) => r.task.target.project))].sort(),
+      targets: [...new Set(ours.map((r) => r.task.target.target))].sort(),
+    };
+    const settings = loadReportSettings(context.workspaceRoot, context.nxJsonConfiguration);
+    const key = reportInputsKey({
+      workspaceRoot: context.workspaceRoot,
+      options: reportOptions,
+      settings,
+      located: locateProjectResults(graph, context.workspaceRoot),
+      originOf,
+      cachedHashOf: cachedTaskHashes(context.taskResults),
+      invocation,
+      annotate: reportOptions.annotations && process.env['GITHUB_ACTIONS'] === 'true',
+      ...(reportOptions.useBaseline ? { baselineFile: baselineFile(reportOptions.baseline, settings.config) } : {}),
+    });
+    const outputDir = join(context.workspaceRoot, reportOptions.outputDir);
+    const stamp = readReportStamp(outputDir);
+    if (reportIsCurrent(stamp, key, context.workspaceRoot)) {
+      replayReport(stamp, context.workspaceRoot, reportOptions);
+      return;
+    }
     const generated = generateWorkspaceReport({
       workspaceRoot: context.workspaceRoot,
       graph,
@@ -66,14 +83,22 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
       // The hook only reports; tightening the baseline stays an explicit `quality-report --updateBaseline`.
       options: { ...reportOptions, updateBaseline: false },
       producer: 'hook',
-      originOf: originFromTaskResults(context.taskResults, context.startTime),
-      invocation: {
-        projectsRun: [...new Set(ours.map((r) => r.task.target.project))].sort(),
-        targets: [...new Set(ours.map((r) => r.task.target.target))].sort(),
-      },
+      originOf,
+      invocation,
     });
+    const summary = formatReportSummary(generated.report, generated.outputDir, generated.files);
     for (const line of generated.annotations) process.stdout.write(`${line}\n`);
-    process.stdout.write(`\n${formatReportSummary(generated.report, generated.outputDir, generated.files)}\n`);
+    process.stdout.write(`\n${summary}\n`);
+    const markdown = generated.files.find((file) => file.endsWith('/report.md') || file === 'report.md');
+    writeReportStamp(outputDir, {
+      key,
+      generatedAt: generated.report.generatedAt,
+      sourceFiles: generated.sourceFiles,
+      outputs: versionsOf(context.workspaceRoot, generated.files),
+      summary,
+      annotations: generated.annotations,
+      ...(markdown ? { markdown } : {}),
+    });
     // Hook boundary: a report problem must never fail or crash the user's Nx run.
   } catch (error) {
     const detail = error instanceof QualityError ? error.describe() : ((error as Error)?.message ?? String(error));

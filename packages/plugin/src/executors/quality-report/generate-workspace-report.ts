@@ -49,6 +49,8 @@ export interface GeneratedReport {
   files: string[];
   annotations: string[];
   baselineWritten?: string;
+  /** Workspace-relative source files read for the lines SARIF quotes, with the version read (`fileVersion`). */
+  sourceFiles: Record<string, string>;
 }
 
 /**
@@ -124,7 +126,8 @@ function writeReport(
   // Asked first, so a worker thread writes them while this thread renders the rest (unused if no file could be read).
   const mergedCoverageFiles =
     coverageFiles && options.formats.includes('coverage') ? coverage.files(outputDir, { timestamp: testTimes.length ? Math.max(...testTimes) : 0 }) : undefined;
-  const sarif = { readSourceLine: createSourceLineReader(workspaceRoot), maxResultsPerRun: options.sarifMaxResultsPerRun };
+  const sourceFiles = new Map<string, string>();
+  const sarif = { readSourceLine: createSourceLineReader(workspaceRoot, sourceFiles), maxResultsPerRun: options.sarifMaxResultsPerRun };
   const resultFiles = renderResultFiles({ projects, formats: options.formats, sarif });
 
   const merged = coverage.result();
@@ -185,5 +188,12 @@ function writeReport(
     baselineWritten = baselinePath;
   }
   const annotations = options.annotations && env['GITHUB_ACTIONS'] === 'true' ? renderGithubAnnotations(report, projects) : [];
-  return { report, outputDir: options.outputDir, files: written, annotations, ...(baselineWritten ? { baselineWritten } : {}) };
+  return {
+    report,
+    outputDir: options.outputDir,
+    files: written,
+    annotations,
+    ...(baselineWritten ? { baselineWritten } : {}),
+    sourceFiles: Object.fromEntries([...sourceFiles].sort(([a], [b]) => a.localeCompare(b))),
+  };
 }

@@ -4,6 +4,7 @@ import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
 import { isInsideWorkspace, RESULT_FILE_NAMES, resolveResultsDir, type InvalidOutput } from '@nx-quality/core';
 import { optionsSchema as qualityOptionsSchema } from '../quality/options';
 import { interpolateOutput } from './interpolate-output';
+import { qualityExecutorName } from './quality-executor-name';
 
 /** Result kinds the report reads, and the file each is recorded in. */
 export type LocatedKind = 'test' | 'lint' | 'typecheck' | 'health' | 'quality' | 'coverage';
@@ -39,12 +40,6 @@ export interface LocatedProject {
   qualityOptions?: Record<string, unknown>;
   /** Name of the project's quality target. */
   qualityTarget?: string;
-}
-
-/** Name of our executor behind a target (`test` for `@nx-quality/plugin:test`), or undefined. */
-export function qualityExecutorName(target: TargetConfiguration | undefined): string | undefined {
-  const match = /^@nx-quality\/plugin:(test|lint|typecheck|quality|health)$/.exec(target?.executor ?? '');
-  return match?.[1];
 }
 
 function targetOptions(target: TargetConfiguration): Record<string, unknown> {
