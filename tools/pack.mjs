@@ -3,7 +3,8 @@
 // that everything the packages load at run time is inside: dist entry points, executors.json /
 // generators.json and every implementation, factory and schema they name, generated JSON Schemas and
 // generator templates. Internal dependencies must be pinned to the sibling's exact version so the
-// tarballs install together in a foreign workspace with one `npm install a.tgz b.tgz c.tgz`.
+// tarballs install together in a foreign workspace with one `npm install a.tgz b.tgz c.tgz`, and all
+// packages must have the same version.
 // Usage: node tools/pack.mjs [--out <dir>] [--dry-run] [--warn-only]
 //   --dry-run: only check (`npm pack --dry-run`), write nothing.
 import { execFileSync } from 'node:child_process';
@@ -27,10 +28,16 @@ function listPackages() {
     .filter((pkg) => !pkg.manifest.private);
 }
 
-/** Internal dependencies must name the sibling's exact version: a range would let npm fetch a registry copy. */
+/**
+ * Internal dependencies must name the sibling's exact version: a range would let npm fetch a registry
+ * copy. And every package has the same version: the inferred targets name @nx-quality/core's version
+ * in their hashes for the whole nx-quality release (see build-quality-targets.ts).
+ */
 function checkInternalVersions(packages) {
   const versions = new Map(packages.map((pkg) => [pkg.manifest.name, pkg.manifest.version]));
   const problems = [];
+  const released = new Set(versions.values());
+  if (released.size > 1) problems.push(`the packages have different versions (${[...versions].map(([name, version]) => `${name} ${version}`).join(', ')}); release them together with one version`);
   for (const { manifest } of packages) {
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
       for (const [dep, range] of Object.entries(manifest[field] ?? {})) {

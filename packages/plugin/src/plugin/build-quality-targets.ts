@@ -8,6 +8,18 @@ import type { WorkspaceSharedFiles } from './workspace-shared-files';
 /** The package name of this plugin, the prefix of its executors. */
 export const PLUGIN_NAME = '@nx-quality/plugin';
 
+/**
+ * The package whose version stands for the installed nx-quality release in every target's hash.
+ * Not the plugin itself: Nx hashes an external dependency together with everything it depends on,
+ * peers included, and the plugin's peers are jest, eslint, typescript and nx (about 560 packages in
+ * a create-nx-workspace workspace). A jest upgrade then invalidated typecheck results, and Nx hashed
+ * those 560 entries for each task and sent them all to the after-run hook (4.3 MB at 30 projects).
+ * Every nx-quality package has the same version and pins its siblings exactly (tools/pack.mjs
+ * checks both), so core's version changes with each release. Where core is not installed at the
+ * workspace root (pnpm), the plugin is named instead.
+ */
+const RELEASE_MARKER = '@nx-quality/core';
+
 /** What the target builder needs to know about one project and its workspace. */
 export interface QualityTargetsInput {
   projectRoot: string;
@@ -42,8 +54,9 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
     const inProject = input.projectRoot === '.' || file?.startsWith(`${input.projectRoot}/`);
     return file === undefined || inProject ? [] : [`{workspaceRoot}/${file}`];
   };
+  const release = input.isInstalled(RELEASE_MARKER) ? RELEASE_MARKER : PLUGIN_NAME;
   const externals = (...names: string[]): Input[] => {
-    const installed = [...names, PLUGIN_NAME].filter((name) => input.isInstalled(name));
+    const installed = [...names, release].filter((name) => input.isInstalled(name));
     return installed.length > 0 ? [{ externalDependencies: installed }] : [];
   };
 

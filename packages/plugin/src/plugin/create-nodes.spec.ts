@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CreateNodesContextV2, NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
@@ -367,6 +367,20 @@ describe('createNodesV2', () => {
     rmSync(join(root, 'package-lock.json'));
     write('pnpm-lock.yaml', "lockfileVersion: '9.0'\npackages:\n  jest@30.3.0:\n    resolution: {}\n");
     expect((await run(['project.json']))['.']?.['test']?.inputs?.at(-1)).toEqual({ externalDependencies: ['jest'] });
+  });
+
+  it('names @nx-quality/core for the nx-quality release when it is installed, so the plugin\'s peers (jest, eslint, nx) stay out of other tools\' hashes', async () => {
+    write('node_modules/@nx-quality/core/package.json', { name: '@nx-quality/core' });
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    write('package-lock.json', { ...lock, packages: { ...lock.packages, 'node_modules/@nx-quality/core': { version: '1.0.0' } } });
+    const targets = (await run(['packages/alpha/package.json']))['packages/alpha'] ?? {};
+    expect(Object.fromEntries(Object.entries(targets).map(([name, target]) => [name, target.inputs?.at(-1)]))).toEqual({
+      test: { externalDependencies: ['jest', '@nx-quality/core'] },
+      lint: { externalDependencies: ['eslint', '@nx-quality/core'] },
+      typecheck: { externalDependencies: ['typescript', '@nx-quality/core'] },
+      health: { externalDependencies: ['eslint', 'typescript', '@nx-quality/core'] },
+      quality: { externalDependencies: ['@nx-quality/core'] },
+    });
   });
 
   it('falls back to ^default without a production named input, and names only installed packages', async () => {
