@@ -31,6 +31,10 @@ export const resultHeaderShape = {
   status: ResultStatusSchema,
   startedAt: z.string().describe('ISO 8601 time the run started'),
   durationMs: z.number().nonnegative(),
+  taskHash: z
+    .string()
+    .optional()
+    .describe("Nx hash of the task that wrote it (NX_TASK_HASH): tells a result this run restored from the cache from one an earlier run left behind"),
   tool: ToolInfoSchema,
   error: ResultErrorSchema.optional(),
 };

@@ -14,6 +14,7 @@ export const QualityResultSchema = z.object({
   projectRoot: z.string(),
   status: z.enum(['passed', 'failed']),
   evaluatedAt: z.string(),
+  taskHash: z.string().optional().describe('Nx hash of the quality task that wrote it (NX_TASK_HASH)'),
   inputs: z.record(
     z.string(),
     z.object({ state: InputStateSchema, file: z.string(), detail: z.string().optional() }),

@@ -17,6 +17,7 @@ import {
 } from '@nx-quality/core';
 import type { QualityConfigCache } from '../shared/load-quality-config-once';
 import type { ProjectRef } from '../shared/project-ref';
+import { taskHashField } from '../shared/result-header';
 import { QUALITY_TOOLS, type NormalizedQualityOptions, type QualityTool } from './options';
 import { readToolResults } from './read-tool-results';
 import { resolveProjectConfig } from './resolve-project-config';
@@ -73,6 +74,7 @@ export async function runQuality(
     projectRoot: project.root,
     status: violations.length === 0 ? 'passed' : 'failed',
     evaluatedAt: new Date().toISOString(),
+    ...taskHashField(),
     inputs,
     metrics,
     conditions: evaluated.conditions,

@@ -8,6 +8,8 @@ export interface ResultHeader<Kind extends string> {
   projectRoot: string;
   startedAt: string;
   durationMs: number;
+  /** The Nx task hash (NX_TASK_HASH) of the task that wrote it, when Nx ran it. */
+  taskHash?: string;
 }
 
 /** A result's header for `project` (name, workspace-relative root), timed from `startedAt` to now. */
@@ -19,5 +21,12 @@ export function resultHeader<Kind extends string>(kind: Kind, project: { name: s
     projectRoot: project.root,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
+    ...taskHashField(),
   };
+}
+
+/** `{ taskHash }` from the task's NX_TASK_HASH (set by Nx for a task, and per task inside our batches). */
+export function taskHashField(env: NodeJS.ProcessEnv = process.env): { taskHash?: string } {
+  const hash = env['NX_TASK_HASH'];
+  return hash ? { taskHash: hash } : {};
 }

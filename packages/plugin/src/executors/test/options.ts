@@ -5,6 +5,13 @@ import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 /** Options of the `test` executor; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z
   .strictObject({
+    officialTarget: z
+      .string()
+      .regex(/^[^:\s]+$/, 'must be a target name without spaces or ":"')
+      .optional()
+      .describe(
+        "Name of the official target this one stands beside (e.g. 'test' of @nx/jest/plugin): its .env files (.env.<name>, .env.<name>.<configuration>) give the tool the environment the official target gets. Set by inference.",
+      ),
     runner: z
       .enum(['jest', 'node'])
       .default('jest')
