@@ -20,6 +20,8 @@ export const PLUGIN_NAME = '@nx-quality/plugin';
  */
 const RELEASE_MARKER = '@nx-quality/core';
 
+type Input = NonNullable<TargetConfiguration['inputs']>[number];
+
 /** What the target builder needs to know about one project and its workspace. */
 export interface QualityTargetsInput {
   projectRoot: string;
@@ -32,9 +34,17 @@ export interface QualityTargetsInput {
   options: NormalizedPluginOptions;
   /** The name of each inferred target in this project (see resolveTargetNames); the configured names when absent. */
   targetNames?: Record<InferredTargetKind, string>;
+  /** Per tool, the official target ours stands beside, passed as the executor's `officialTarget` (its .env files apply). */
+  officialTargets?: Partial<Record<'test' | 'lint' | 'typecheck', string>>;
 }
 
-type Input = NonNullable<TargetConfiguration['inputs']>[number];
+/**
+ * Set by the plugin's preTasksExecution hook when the command runs the quality target; tool targets
+ * then succeed whenever their tool produced a result. An input, so such a lenient success is never
+ * replayed from cache for a plain `nx run x:test` (and the other way round).
+ */
+export const GATES_JUDGE_INPUT: Input = { env: 'NX_QUALITY_GATES_JUDGE' };
+
 
 /**
  * The inferred targets of one project: test/lint/typecheck for each tool it is configured for,
@@ -60,14 +70,19 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
     return installed.length > 0 ? [{ externalDependencies: installed }] : [];
   };
 
+  const official = (kind: 'test' | 'lint' | 'typecheck') => {
+    const name = input.officialTargets?.[kind];
+    return name !== undefined && name !== names[kind] ? { officialTarget: name } : {};
+  };
+
   const targets: Record<string, TargetConfiguration> = {};
   const present: string[] = [];
   if (tools.jestConfig) {
     targets[names.test] = {
       executor: `${PLUGIN_NAME}:test`,
-      options: { resultsDir },
+      options: { jestConfig: tools.jestConfig, resultsDir, ...official('test') },
       cache: true,
-      inputs: ['default', upstream, ...outside(shared.jestPreset), ...outside(shared.tsconfigBase), ...externals('jest')],
+      inputs: ['default', upstream, ...outside(shared.jestPreset), ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('jest')],
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
       metadata: { technologies: ['jest'], description: `Runs the project's Jest tests with coverage and records ${RESULT_FILE_NAMES.test}` },
     };
@@ -75,9 +90,9 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   } else if (tools.nodeTests) {
     targets[names.test] = {
       executor: `${PLUGIN_NAME}:test`,
-      options: { runner: 'node', resultsDir },
+      options: { runner: 'node', resultsDir, ...official('test') },
       cache: true,
-      inputs: ['default', upstream, ...outside(shared.tsconfigBase), ...externals('c8')],
+      inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('c8')],
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
       metadata: { technologies: ['node'], description: `Runs the project's tests with Node's test runner under c8 and records ${RESULT_FILE_NAMES.test}` },
     };
@@ -86,9 +101,9 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   if (tools.eslintConfig) {
     targets[names.lint] = {
       executor: `${PLUGIN_NAME}:lint`,
-      options: { resultsDir },
+      options: { resultsDir, ...official('lint') },
       cache: true,
-      inputs: ['default', upstream, ...tools.eslintConfigChain.flatMap(outside), ...outside(shared.tsconfigBase), ...externals('eslint')],
+      inputs: ['default', upstream, ...tools.eslintConfigChain.flatMap(outside), ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('eslint')],
       outputs: [output(RESULT_FILE_NAMES.lint)],
       metadata: { technologies: ['eslint'], description: `Lints the project with ESLint and records ${RESULT_FILE_NAMES.lint}` },
     };
@@ -97,9 +112,9 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   if (tools.tsconfig) {
     targets[names.typecheck] = {
       executor: `${PLUGIN_NAME}:typecheck`,
-      options: { resultsDir },
+      options: { resultsDir, ...official('typecheck') },
       cache: true,
-      inputs: ['default', upstream, ...outside(shared.tsconfigBase), ...externals('typescript')],
+      inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('typescript')],
       outputs: [output(RESULT_FILE_NAMES.typecheck)],
       metadata: { technologies: ['typescript'], description: `Type-checks the project with the TypeScript compiler and records ${RESULT_FILE_NAMES.typecheck}` },
     };
@@ -146,6 +161,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       '{workspaceRoot}/quality.config.json',
       // The results of test/lint/typecheck/health of this project are what quality evaluates.
       { dependentTasksOutputFiles: '**/*.json', transitive: false },
+      GATES_JUDGE_INPUT,
       ...externals(),
     ],
     outputs: [output(RESULT_FILE_NAMES.quality)],

@@ -99,6 +99,9 @@ describe('createNodesV2', () => {
       "{workspaceRoot}/eslint.config.mjs",
       "{workspaceRoot}/tsconfig.base.json",
       {
+        "env": "NX_QUALITY_GATES_JUDGE",
+      },
+      {
         "externalDependencies": [
           "eslint",
           "@nx-quality/plugin",
@@ -136,6 +139,9 @@ describe('createNodesV2', () => {
         "transitive": false,
       },
       {
+        "env": "NX_QUALITY_GATES_JUDGE",
+      },
+      {
         "externalDependencies": [
           "@nx-quality/plugin",
         ],
@@ -168,6 +174,9 @@ describe('createNodesV2', () => {
       "{workspaceRoot}/jest.preset.js",
       "{workspaceRoot}/tsconfig.base.json",
       {
+        "env": "NX_QUALITY_GATES_JUDGE",
+      },
+      {
         "externalDependencies": [
           "jest",
           "@nx-quality/plugin",
@@ -181,6 +190,7 @@ describe('createNodesV2', () => {
       ],
     },
     "options": {
+      "jestConfig": "packages/alpha/jest.config.cts",
       "resultsDir": "dist/quality/{projectRoot}",
     },
     "outputs": [
@@ -195,6 +205,9 @@ describe('createNodesV2', () => {
       "default",
       "^production",
       "{workspaceRoot}/tsconfig.base.json",
+      {
+        "env": "NX_QUALITY_GATES_JUDGE",
+      },
       {
         "externalDependencies": [
           "typescript",
@@ -244,7 +257,8 @@ describe('createNodesV2', () => {
       '{workspaceRoot}/reports/{projectRoot}/test.json',
       '{workspaceRoot}/reports/{projectRoot}/coverage-final.json',
     ]);
-    for (const name of ['quality-test', 'quality-lint', 'quality-typecheck']) expect(targets[name]?.options).toEqual({ resultsDir: 'reports/{projectRoot}' });
+    expect(targets['quality-test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'reports/{projectRoot}' });
+    for (const name of ['quality-lint', 'quality-typecheck']) expect(targets[name]?.options).toEqual({ resultsDir: 'reports/{projectRoot}' });
   });
 
   it('infers only what a project is configured for, inheriting the root ESLint config', async () => {
@@ -267,9 +281,10 @@ describe('createNodesV2', () => {
     expect(projects['packages/gamma']?.['test']).toBeUndefined();
     expect(projects['packages/gamma']?.['quality-test']).toEqual({
       executor: '@nx-quality/plugin:test',
-      options: { runner: 'node', resultsDir: 'dist/quality/{projectRoot}' },
+      // The `test` script is the target ours stands beside: its .env files apply to ours too.
+      options: { runner: 'node', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
       cache: true,
-      inputs: ['default', '^production', '{workspaceRoot}/tsconfig.base.json', { externalDependencies: ['c8', '@nx-quality/plugin'] }],
+      inputs: ['default', '^production', '{workspaceRoot}/tsconfig.base.json', { env: 'NX_QUALITY_GATES_JUDGE' }, { externalDependencies: ['c8', '@nx-quality/plugin'] }],
       outputs: ['{workspaceRoot}/dist/quality/{projectRoot}/test.json', '{workspaceRoot}/dist/quality/{projectRoot}/coverage-final.json'],
       metadata: { technologies: ['node'], description: "Runs the project's tests with Node's test runner under c8 and records test.json" },
     });
@@ -304,6 +319,9 @@ describe('createNodesV2', () => {
       {
         "dependentTasksOutputFiles": "**/*.json",
         "transitive": false,
+      },
+      {
+        "env": "NX_QUALITY_GATES_JUDGE",
       },
       {
         "externalDependencies": [
@@ -362,7 +380,8 @@ describe('createNodesV2', () => {
     write('src/main.ts', 'export {};');
     const projects = await run(['project.json']);
     expect(Object.keys(projects['.'] ?? {})).toEqual(['test', 'lint', 'typecheck', 'health', 'quality']);
-    expect(projects['.']?.['test']?.inputs).toEqual(['default', '^production', { externalDependencies: ['jest', '@nx-quality/plugin'] }]);
+    expect(projects['.']?.['test']?.inputs).toEqual(['default', '^production', { env: 'NX_QUALITY_GATES_JUDGE' }, { externalDependencies: ['jest', '@nx-quality/plugin'] }]);
+    expect(projects['.']?.['test']?.options).toEqual({ jestConfig: 'jest.config.ts', resultsDir: 'dist/quality/{projectRoot}' });
     // pnpm and yarn lock files are searched for `name@` entries.
     rmSync(join(root, 'package-lock.json'));
     write('pnpm-lock.yaml', "lockfileVersion: '9.0'\npackages:\n  jest@30.3.0:\n    resolution: {}\n");
@@ -392,9 +411,15 @@ describe('createNodesV2', () => {
     mkdirSync(join(root, 'node_modules/@nx-quality'));
     symlinkSync(join(root, 'packages/alpha'), join(root, 'node_modules/@nx-quality/plugin'));
     const projects = await run(['packages/alpha/package.json'], undefined, { namedInputs: {} });
-    expect(projects['packages/alpha']?.['test']?.inputs).toEqual(['default', '^default', '{workspaceRoot}/jest.preset.js', '{workspaceRoot}/tsconfig.base.json']);
+    expect(projects['packages/alpha']?.['test']?.inputs).toEqual([
+      'default',
+      '^default',
+      '{workspaceRoot}/jest.preset.js',
+      '{workspaceRoot}/tsconfig.base.json',
+      { env: 'NX_QUALITY_GATES_JUDGE' },
+    ]);
     expect(projects['packages/alpha']?.['lint']?.inputs?.at(-1)).toEqual({ externalDependencies: ['eslint'] });
-    expect(projects['packages/alpha']?.['typecheck']?.inputs).toEqual(['default', '^default', '{workspaceRoot}/tsconfig.base.json']);
+    expect(projects['packages/alpha']?.['typecheck']?.inputs).toEqual(['default', '^default', '{workspaceRoot}/tsconfig.base.json', { env: 'NX_QUALITY_GATES_JUDGE' }]);
   });
 
   it('names the bad option key when the plugin options are invalid', async () => {

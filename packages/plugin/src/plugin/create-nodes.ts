@@ -1,4 +1,5 @@
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
+import { createOfficialCoverage } from './apply-official-coverage';
 import { buildQualityTargets } from './build-quality-targets';
 import { detectProjectTools } from './detect-project-tools';
 import { findProjectRoots } from './find-project-roots';
@@ -15,7 +16,9 @@ export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
 
 /**
  * Infers test, lint, typecheck, health and quality targets for every project that has a Jest config, an
- * ESLint flat config (own or inherited) or a tsconfig.json. The workspace root project gets
+ * ESLint flat config (own or inherited) or a tsconfig.json, and that the official plugin of that tool
+ * (@nx/jest/plugin, @nx/eslint/plugin, @nx/js/typescript), when registered, gives a target too
+ * (see createOfficialCoverage). The workspace root project gets
  * targets only in a standalone workspace (no package workspaces, no other project): in a monorepo
  * its configs are the shared ones, and the root has the quality-report target instead.
  * A target whose name a package.json script takes is inferred as `<quality>-<kind>` instead
@@ -33,19 +36,30 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const shared = findWorkspaceSharedFiles(context.workspaceRoot);
     const isInstalled = createInstalledPackageCheck(context.workspaceRoot);
     const byConfigFile = new Map(roots.map((found) => [found.configFile, found]));
+    const coverage = createOfficialCoverage(context.nxJsonConfiguration.plugins, options, context.workspaceRoot);
 
     return createNodesFromFiles(
       (configFile): CreateNodesResult => {
         const found = byConfigFile.get(configFile);
         if (!found || (found.root === '.' && !standalone)) return {};
+        const { tools, officialTargets } = coverage(found.root, detectProjectTools(context.workspaceRoot, found.root));
+        const scripts = packageScriptTargets(context.workspaceRoot, found.root);
+        const targetNames = resolveTargetNames(options, scripts);
         const targets = buildQualityTargets({
           projectRoot: found.root,
-          tools: detectProjectTools(context.workspaceRoot, found.root),
+          tools,
           shared,
           hasProductionInput: hasNamedInput('production', context.nxJsonConfiguration, context.workspaceRoot, found.configFile),
           isInstalled,
           options,
-          targetNames: resolveTargetNames(options, packageScriptTargets(context.workspaceRoot, found.root)),
+          targetNames,
+          officialTargets: {
+            // Without an official plugin, the package.json script of that name is the target ours stands
+            // beside: the `test` script a `node --test` project runs, or whichever script took our name.
+            test: officialTargets.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
+            lint: officialTargets.lint ?? options.lintTargetName,
+            typecheck: officialTargets.typecheck ?? options.typecheckTargetName,
+          },
         });
         return Object.keys(targets).length === 0 ? {} : { projects: { [found.root]: { root: found.root, targets } } };
       },

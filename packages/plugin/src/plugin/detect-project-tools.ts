@@ -1,17 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { ESLINT_FLAT_CONFIG_FILE_NAMES } from '../tool-facts/eslint-config-files';
+import { findJestConfigFile } from '../tool-facts/jest-config-files';
+import { runsNodeTestRunner } from '../tool-facts/runs-node-test-runner';
 import { isFileSystemError, readJsonIfPresent } from './read-json-if-present';
-
-/** Jest config file names, in the order Jest itself prefers them. */
-export const JEST_CONFIG_FILES = ['jest.config.js', 'jest.config.ts', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.mts', 'jest.config.cts', 'jest.config.json'];
-/** ESLint flat config file names (ESLint 9 and 10). */
-export const ESLINT_FLAT_CONFIG_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
 const LINTABLE = /\.(?:[cm]?[jt]sx?)$/;
 const NOT_SOURCE_DIRS = new Set(['node_modules', 'dist', 'out-tsc', 'coverage', 'tmp']);
 
 /** The tool configs that make a project testable, lintable and type-checkable (workspace-relative paths). */
 export interface ProjectTools {
+  /** Passed to the test executor as `jestConfig`, so it runs the config inference found. */
   jestConfig?: string;
   /** No Jest config, but the package's `test` script runs Node's test runner (`node --test`). */
   nodeTests?: boolean;
@@ -30,12 +29,12 @@ export interface ProjectTools {
  */
 export function detectProjectTools(workspaceRoot: string, projectRoot: string): ProjectTools {
   const projectDir = join(workspaceRoot, projectRoot);
-  const jestFile = JEST_CONFIG_FILES.find((file) => existsSync(join(projectDir, file)));
-  const jestConfig = jestFile && !aggregatesProjects(join(projectDir, jestFile)) ? posix.join(projectRoot, jestFile) : undefined;
+  const jestFile = findJestConfigFile(projectRoot, (file) => existsSync(join(workspaceRoot, file)), posix.join);
+  const jestConfig = jestFile && !aggregatesProjects(join(workspaceRoot, jestFile)) ? jestFile : undefined;
 
   const eslintConfigChain: string[] = [];
   for (let dir = projectRoot; ; dir = posix.dirname(dir)) {
-    const found = ESLINT_FLAT_CONFIG_FILES.find((file) => existsSync(join(workspaceRoot, dir, file)));
+    const found = ESLINT_FLAT_CONFIG_FILE_NAMES.find((file) => existsSync(join(workspaceRoot, dir, file)));
     if (found) eslintConfigChain.push(posix.join(dir, found));
     if (dir === '.' || dir === '') break;
   }
@@ -44,13 +43,9 @@ export function detectProjectTools(workspaceRoot: string, projectRoot: string): 
   const eslintConfig = nearest && (ownsConfig || hasLintableFile(projectDir)) ? nearest : undefined;
 
   const tsconfig = existsSync(join(projectDir, 'tsconfig.json')) ? posix.join(projectRoot, 'tsconfig.json') : undefined;
-  const nodeTests = !jestConfig && runsNodeTestRunner(join(projectDir, 'package.json'));
+  const manifest = readJsonIfPresent(join(projectDir, 'package.json')) as { scripts?: Record<string, unknown> } | undefined;
+  const nodeTests = !jestConfig && runsNodeTestRunner(manifest?.scripts?.['test']);
   return { jestConfig, nodeTests, eslintConfig, eslintConfigChain: eslintConfig ? eslintConfigChain : [], tsconfig };
-}
-
-function runsNodeTestRunner(packageJson: string): boolean {
-  const script = (readJsonIfPresent(packageJson) as { scripts?: Record<string, unknown> } | undefined)?.scripts?.['test'];
-  return typeof script === 'string' && /(?:^|[\s;&|(])node(?:\s+[^;&|]*)?\s--test\b/.test(script);
 }
 
 function aggregatesProjects(file: string): boolean {

@@ -8,6 +8,25 @@ const targetName = (fallback: string) =>
     .regex(/^[^:\s]+$/, 'must be a target name without spaces or ":"')
     .default(fallback);
 
+const MATCHED_FILES = {
+  test: "the project's Jest config file (its package.json for a `node --test` project)",
+  lint: "the project's project.json/package.json and the ESLint flat configs at and above its root (one of each must pass, as with @nx/eslint/plugin)",
+  typecheck: "the project's tsconfig.json",
+} as const;
+
+/**
+ * Which projects get our target of one kind when no official plugin entry of that kind is
+ * registered. Same semantics and files as an official entry's own `include`/`exclude`, so
+ * `init --replaceOfficial` can carry an entry's lists over unchanged.
+ */
+const filePatterns = (kind: keyof typeof MATCHED_FILES, list: 'include' | 'exclude') =>
+  z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      `Workspace-relative globs (minimatch with dot: true; "!" patterns read in order, as Nx reads a plugin entry's ${list}) matched against ${MATCHED_FILES[kind]}: a project gets the ${kind} target only when ${list === 'include' ? 'one matches' : 'none matches'}. Used when no official ${kind} plugin entry is registered; otherwise the official entries' own include/exclude decide.`,
+    );
+
 /** Workspace-relative results folder template; `{projectRoot}` keeps projects apart. */
 export const resultsDirSchema = z
   .string()
@@ -26,6 +45,18 @@ export const pluginOptionsSchema = z
     qualityTargetName: targetName('quality').describe('Name of the inferred quality target'),
     resultsDir: resultsDirSchema.default(DEFAULT_RESULTS_DIR).describe('Results folder template, relative to the workspace root'),
     reportAfterRun: z.boolean().default(true).describe('Write the workspace report after every run that includes quality tasks'),
+    strict: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Tool targets fail on failing tests, lint errors or type errors even inside a run of the quality target (Nx then skips that project's quality task). Default: only when run without the quality target; inside a quality run they succeed whenever the tool produced a result, and the gates judge.",
+      ),
+    testInclude: filePatterns('test', 'include'),
+    testExclude: filePatterns('test', 'exclude'),
+    lintInclude: filePatterns('lint', 'include'),
+    lintExclude: filePatterns('lint', 'exclude'),
+    typecheckInclude: filePatterns('typecheck', 'include'),
+    typecheckExclude: filePatterns('typecheck', 'exclude'),
     ...qualityConfigShape,
     // Checked here too, so a bad health option fails at graph time naming its key, not in every quality task.
     health: qualityConfigShape.health.superRefine((health, ctx) => {

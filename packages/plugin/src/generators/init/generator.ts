@@ -3,7 +3,7 @@ import { parseOptions } from '../../executors/shared/parse-options';
 import { addReportTarget } from './add-report-target';
 import { copyDependsOnDefaults } from './copy-depends-on-defaults';
 import { ignoreResults } from './ignore-results';
-import { OFFICIAL_PLUGINS } from './official-plugins';
+import { OFFICIAL_PLUGINS } from '../../tool-facts/official-plugins';
 import { optionsSchema, type InitGeneratorOptions } from './options';
 import { pluginVersion } from './plugin-version';
 import { PLUGIN_NAME, registerPlugin } from './register-plugin';

@@ -1,5 +1,5 @@
 import type { NxJsonConfiguration } from '@nx/devkit';
-import { officialTargetName, OFFICIAL_PLUGINS, pluginName, type ToolKind } from './official-plugins';
+import { officialTargetName, OFFICIAL_PLUGINS, pluginName, type ToolKind } from '../../tool-facts/official-plugins';
 
 /** The plugin's package name as registered in nx.json. */
 export const PLUGIN_NAME = '@nx-quality/plugin';

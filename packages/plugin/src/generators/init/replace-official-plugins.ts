@@ -1,5 +1,5 @@
 import type { NxJsonConfiguration, PluginConfiguration } from '@nx/devkit';
-import { OFFICIAL_PLUGINS, pluginName } from './official-plugins';
+import { OFFICIAL_PLUGINS, pluginName } from '../../tool-facts/official-plugins';
 
 /**
  * Removes @nx/jest/plugin and @nx/eslint/plugin registrations and sets `typecheck: false` on

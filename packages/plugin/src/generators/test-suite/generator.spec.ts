@@ -317,6 +317,18 @@ describe('test-suite generator', () => {
       });
     });
 
+    it('finds a jest.config.json as inference and the test executor do, and says how to make it wireable', async () => {
+      const tree = appWorkspace();
+      tree.delete('apps/api/jest.config.ts');
+      tree.write('apps/api/jest.config.json', '{ "testEnvironment": "node" }');
+      await expect(testSuiteGenerator(tree, { project: 'api' })).rejects.toMatchObject({
+        code: 'JEST_CONFIG_SHAPE',
+        file: 'apps/api/jest.config.json',
+        hint: 'Rename it to jest.config.js with `module.exports = <the JSON object>;`, then run the generator again.',
+      });
+      expect(tree.read('apps/api/jest.config.json', 'utf-8')).toBe('{ "testEnvironment": "node" }');
+    });
+
     it('lists the known projects for an unknown name', async () => {
       await expect(testSuiteGenerator(appWorkspace(), { project: 'web' })).rejects.toThrow('no project named "web"');
     });

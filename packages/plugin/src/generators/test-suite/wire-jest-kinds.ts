@@ -29,6 +29,12 @@ export function wireJestKinds(tree: Tree, configFile: string, kinds: string[], t
 }
 
 function detachExport(configFile: string, text: string): { head: string; exportStyle: 'cjs' | 'esm' } {
+  if (configFile.endsWith('.json')) {
+    throw new QualityError('JEST_CONFIG_SHAPE', `test-suite: cannot wire test kinds into ${configFile}: a JSON config cannot share its settings with the kinds' projects.`, {
+      file: configFile,
+      hint: `Rename it to jest.config.js with \`module.exports = <the JSON object>;\`, then run the generator again.`,
+    });
+  }
   const source = ts.createSourceFile(configFile, text, ts.ScriptTarget.Latest, true, /\.[cm]?ts$/.test(configFile) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
   const cjs = source.statements.some(
     (statement) =>

@@ -1,0 +1,75 @@
+import type { PluginConfiguration } from '@nx/devkit';
+
+/** Our target kinds and the official plugin whose inferred target each one stands beside. */
+export const OFFICIAL_PLUGINS = {
+  test: '@nx/jest/plugin',
+  lint: '@nx/eslint/plugin',
+  typecheck: '@nx/js/typescript',
+} as const;
+/** The tools whose official inferred targets ours stand beside (and `init --replaceOfficial` supersedes). */
+export type ToolKind = keyof typeof OFFICIAL_PLUGINS;
+export const TOOL_KINDS = Object.keys(OFFICIAL_PLUGINS) as ToolKind[];
+
+/** One nx.json registration of an official plugin that infers a target of our kind. */
+export interface OfficialEntry {
+  kind: ToolKind;
+  plugin: string;
+  /** The target name it infers (`targetName`, for @nx/js/typescript `typecheck.targetName`). */
+  targetName: string;
+  include?: string[];
+  exclude?: string[];
+  /** @nx/js/typescript: the tsconfig file name its typecheck target is inferred from. */
+  typecheckConfigName?: string;
+  /** The registration's options as written. */
+  options: Record<string, unknown>;
+}
+
+/** Name of a plugin registration, whether written as a string or an object. */
+export function pluginName(entry: PluginConfiguration): string {
+  return typeof entry === 'string' ? entry : entry.plugin;
+}
+
+/** A registration's options, `{}` for the string form. */
+export function pluginOptions(entry: PluginConfiguration): Record<string, unknown> {
+  return (typeof entry === 'string' ? {} : (entry.options ?? {})) as Record<string, unknown>;
+}
+
+/**
+ * The target name an official plugin registration infers for our tool kind, or undefined when it
+ * infers none (e.g. @nx/js/typescript with `typecheck: false`).
+ */
+export function officialTargetName(kind: ToolKind, entry: PluginConfiguration): string | undefined {
+  const options = pluginOptions(entry);
+  if (kind === 'typecheck') {
+    const typecheck = options['typecheck'];
+    if (typecheck === false) return undefined;
+    const name = typeof typecheck === 'object' && typecheck !== null ? (typecheck as { targetName?: unknown }).targetName : undefined;
+    return typeof name === 'string' ? name : 'typecheck';
+  }
+  const name = options['targetName'];
+  return typeof name === 'string' ? name : kind;
+}
+
+/** The registrations in nx.json `plugins` that infer a target of this kind, in order. */
+export function findOfficialEntries(plugins: readonly PluginConfiguration[] | undefined, kind: ToolKind): OfficialEntry[] {
+  const found: OfficialEntry[] = [];
+  for (const entry of plugins ?? []) {
+    if (pluginName(entry) !== OFFICIAL_PLUGINS[kind]) continue;
+    const targetName = officialTargetName(kind, entry);
+    if (targetName === undefined) continue;
+    const options = pluginOptions(entry);
+    const patterns = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined);
+    const typecheck = options['typecheck'];
+    const configName = typeof typecheck === 'object' && typecheck !== null ? (typecheck as { configName?: unknown }).configName : undefined;
+    found.push({
+      kind,
+      plugin: OFFICIAL_PLUGINS[kind],
+      targetName,
+      include: typeof entry === 'string' ? undefined : patterns(entry.include),
+      exclude: typeof entry === 'string' ? undefined : patterns(entry.exclude),
+      ...(kind === 'typecheck' && { typecheckConfigName: typeof configName === 'string' ? configName : 'tsconfig.json' }),
+      options,
+    });
+  }
+  return found;
+}
