@@ -422,6 +422,102 @@ describe('createNodesV2', () => {
     expect(projects['packages/alpha']?.['typecheck']?.inputs).toEqual(['default', '^default', '{workspaceRoot}/tsconfig.base.json', { env: 'NX_QUALITY_GATES_JUDGE' }]);
   });
 
+  describe('projects the official plugins cover', () => {
+    const targetsOf = (projects: Record<string, Record<string, TargetConfiguration>>) =>
+      Object.fromEntries(Object.entries(projects).map(([projectRoot, targets]) => [projectRoot, Object.keys(targets)]));
+    const e2eRoots = Array.from({ length: 8 }, (_, i) => `e2e/app${i + 1}-e2e`);
+    beforeEach(() => {
+      write('package.json', { name: '@ws/source', private: true, workspaces: ['packages/*'] });
+      for (const e2e of e2eRoots) {
+        write(`${e2e}/project.json`, { name: e2e.slice(4) });
+        write(`${e2e}/jest.config.ts`, "export default { globalSetup: './start-local-registry.ts' };");
+        write(`${e2e}/tsconfig.json`, {});
+        write(`${e2e}/src/app.spec.ts`, 'it("works", () => undefined);');
+      }
+      write('tools/scripts/project.json', { name: 'scripts' });
+      write('tools/scripts/src/run.ts', 'export {};');
+    });
+    const files = () => ['packages/alpha/package.json', 'tools/scripts/project.json', ...e2eRoots.map((e2e) => `${e2e}/project.json`)];
+    const nxJson = (plugins: NxJsonConfiguration['plugins']): NxJsonConfiguration => ({ ...NX_JSON, plugins });
+
+    it('infers no test target where the @nx/jest/plugin entry excludes the project, and no lint target outside the @nx/eslint/plugin include', async () => {
+      const projects = await run(
+        files(),
+        { testTargetName: 'quality-test', lintTargetName: 'quality-lint', typecheckTargetName: 'quality-typecheck' },
+        nxJson([
+          { plugin: '@nx/jest/plugin', exclude: ['e2e/**'], options: { targetName: 'test' } },
+          { plugin: '@nx/eslint/plugin', include: ['packages/**'], options: { targetName: 'lint' } },
+          '@nx/js/typescript',
+        ]),
+      );
+      expect(targetsOf(projects)).toEqual({
+        ...Object.fromEntries(e2eRoots.map((e2e) => [e2e, ['quality-typecheck', 'health', 'quality']])),
+        'packages/alpha': ['quality-test', 'quality-lint', 'quality-typecheck', 'health', 'quality'],
+      });
+      const alpha = projects['packages/alpha'] ?? {};
+      expect({ test: alpha['quality-test']?.options, lint: alpha['quality-lint']?.options, typecheck: alpha['quality-typecheck']?.options }).toEqual({
+        test: { jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
+        lint: { resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' },
+        typecheck: { resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'typecheck' },
+      });
+    });
+
+    it("passes the covering entry's own target name, and reads @nx/js/typescript's typecheck options", async () => {
+      write('e2e/app1-e2e/tsconfig.json', '{\n  // comments are allowed\n  "nx": { "addTypecheckTarget": false }\n}');
+      write('e2e/app2-e2e/next.config.js', 'module.exports = {};');
+      const projects = await run(
+        files(),
+        { testTargetName: 'quality-test' },
+        nxJson([
+          { plugin: '@nx/jest/plugin', include: ['packages/**'], options: { targetName: 'unit' } },
+          { plugin: '@nx/jest/plugin', include: ['e2e/app3-e2e/**'], options: { targetName: 'e2e' } },
+          { plugin: '@nx/js/typescript', exclude: ['e2e/app4-e2e/**'], options: { typecheck: { targetName: 'tsc' } } },
+          { plugin: '@nx/js/typescript', options: { typecheck: false, build: true } },
+        ]),
+      );
+      expect(projects['packages/alpha']?.['quality-test']?.options).toMatchObject({ officialTarget: 'unit' });
+      expect(projects['e2e/app3-e2e']?.['quality-test']?.options).toMatchObject({ officialTarget: 'e2e' });
+      expect(e2eRoots.filter((e2e) => projects[e2e]?.['quality-test'])).toEqual(['e2e/app3-e2e']);
+      // addTypecheckTarget: false, a Next.js project and the excluded one get no official typecheck target, so none of ours.
+      expect(e2eRoots.filter((e2e) => projects[e2e]?.['typecheck'])).toEqual(['e2e/app3-e2e', 'e2e/app5-e2e', 'e2e/app6-e2e', 'e2e/app7-e2e', 'e2e/app8-e2e']);
+      expect(projects['e2e/app5-e2e']?.['typecheck']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'tsc' });
+    });
+
+    it('applies Nx\'s ordered "!" patterns, as in a plugin entry', async () => {
+      const projects = await run(files(), undefined, nxJson([{ plugin: '@nx/jest/plugin', include: ['!e2e/**', 'e2e/app8-e2e/**'] }]));
+      expect(Object.keys(projects).filter((projectRoot) => projects[projectRoot]?.['test'])).toEqual(['e2e/app8-e2e', 'packages/alpha']);
+    });
+
+    it('infers a test target for a jest.config.json project, which @nx/jest/plugin does not match, only without an official entry', async () => {
+      rmSync(join(root, 'packages/alpha/jest.config.cts'));
+      write('packages/alpha/jest.config.json', { testEnvironment: 'node' });
+      expect((await run(files()))['packages/alpha']?.['test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.json', resultsDir: 'dist/quality/{projectRoot}' });
+      expect((await run(files(), undefined, nxJson(['@nx/jest/plugin'])))['packages/alpha']?.['test']).toBeUndefined();
+    });
+
+    it('applies testInclude/testExclude, lintInclude/lintExclude and typecheckInclude/typecheckExclude when no official entry is registered', async () => {
+      const projects = await run(files(), { testExclude: ['e2e/**'], lintInclude: ['packages/**'], typecheckExclude: ['e2e/app[2-8]-e2e/**'] }, nxJson([
+        { plugin: '@nx/js/typescript', options: { typecheck: false } },
+      ]));
+      expect(targetsOf(projects)).toEqual({
+        'e2e/app1-e2e': ['typecheck', 'health', 'quality'],
+        'packages/alpha': ['test', 'lint', 'typecheck', 'health', 'quality'],
+      });
+      // Our targets carry the official names themselves: no officialTarget.
+      expect(projects['packages/alpha']?.['test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
+    });
+
+    it('lints a project under the include when its own config passes though the root one does not', async () => {
+      write('tools/scripts/eslint.config.mjs', "import base from '../../eslint.config.mjs'; export default [...base];");
+      const projects = await run(files(), { lintTargetName: 'quality-lint' }, nxJson([{ plugin: '@nx/eslint/plugin', include: ['tools/**'] }]));
+      expect(Object.keys(projects).filter((projectRoot) => projects[projectRoot]?.['quality-lint'])).toEqual(['tools/scripts']);
+      expect(projects['tools/scripts']?.['quality-lint']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' });
+      // Without its own config, the root one (outside the include) is the only one: no official lint target.
+      rmSync(join(root, 'tools/scripts/eslint.config.mjs'));
+      expect((await run(files(), undefined, nxJson([{ plugin: '@nx/eslint/plugin', include: ['tools/**'] }])))['tools/scripts']?.['lint']).toBeUndefined();
+    });
+  });
+
   it('names the bad option key when the plugin options are invalid', async () => {
     await expect(run(['packages/alpha/package.json'], { resultsDir: 'dist/quality', testTargetName: 'a:b' } as PluginOptions)).rejects.toThrow(
       /testTargetName: must be a target name without spaces or ":"[\s\S]*resultsDir: must contain \{projectRoot\}/,

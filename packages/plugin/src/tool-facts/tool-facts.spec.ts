@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { findJestConfigFile, JEST_CONFIG_FILE_NAMES, OFFICIAL_JEST_CONFIG_FILE_NAMES } from './jest-config-files';
+import { runsNodeTestRunner } from './runs-node-test-runner';
+
+const fixtures = join(__dirname, '../executors/test/__fixtures__/jest-workspace');
+
+describe('findJestConfigFile', () => {
+  it("finds a project's Jest config in Jest's order, keeping the caller's path style", () => {
+    expect(findJestConfigFile(join(fixtures, 'libs/nx-style'), existsSync, join)).toBe(join(fixtures, 'libs/nx-style/jest.config.cts'));
+    expect(findJestConfigFile('libs/async-config', (file) => existsSync(join(fixtures, file)), posix.join)).toBe('libs/async-config/jest.config.mts');
+    expect(findJestConfigFile('libs/no-config', (file) => existsSync(join(fixtures, file)), posix.join)).toBeUndefined();
+    const both = new Set(['p/jest.config.json', 'p/jest.config.ts']);
+    expect(findJestConfigFile('p', (file) => both.has(file), posix.join)).toBe('p/jest.config.ts');
+  });
+
+  it('knows which names @nx/jest/plugin matches', () => {
+    expect(JEST_CONFIG_FILE_NAMES.filter((name) => !OFFICIAL_JEST_CONFIG_FILE_NAMES.includes(name))).toEqual(['jest.config.json']);
+  });
+});
+
+describe('runsNodeTestRunner', () => {
+  it.each([
+    ['node --test', true],
+    ['node --import tsx --test src/**/*.test.ts', true],
+    ['tsc -b && /usr/local/bin/node --test --test-reporter=spec', true],
+    ['(node --test=dist)', true],
+    ['nodemon --test', false],
+    ['node --test-reporter=spec src/run.js', false],
+    ['jest', false],
+    [undefined, false],
+  ])('%s → %s', (script, expected) => {
+    expect(runsNodeTestRunner(script)).toBe(expected);
+  });
+});
