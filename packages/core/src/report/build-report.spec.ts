@@ -61,7 +61,7 @@ describe('buildReport', () => {
 
   it('builds the projects × test kinds matrix and the top gaps', () => {
     expect(report.testKinds).toEqual(['unit', 'integration']);
-    expect(report.projects.find((p) => p.name === 'alpha')?.testKinds['unit']).toEqual({ files: 1, tests: 3 });
+    expect(report.projects.find((p) => p.name === 'alpha')?.testKinds['unit']).toEqual({ files: 1, tests: 3, counted: 'static' });
     expect(report.gaps.lowestCoverage.map((g) => g.project)).toEqual(['alpha', 'delta', 'beta']);
     expect(report.gaps.mostLintErrors).toEqual([{ project: 'alpha', errors: 3, warnings: 2 }]);
     expect(report.gaps.untestedModules[0]).toMatchObject({ project: 'alpha', fanIn: 4 });
@@ -83,7 +83,75 @@ describe('buildReport', () => {
     const alpha = withBaseline.projects.find((p) => p.name === 'alpha');
     expect(alpha?.deltas.map((d) => `${d.text} ${d.trend}`)).toEqual(['lint.errors 241 → 3 better', 'coverage.lines 75 → 72 worse']);
     expect(alpha?.gate.violations).toEqual(['coverage.lines 72 < 75 (project alpha, baseline)']);
-    expect(withBaseline.failingConditions).toEqual([expect.objectContaining({ project: 'alpha', source: 'baseline', metric: 'coverage.lines' })]);
+    expect(withBaseline.failingConditions).toEqual([
+      expect.objectContaining({ project: 'alpha', source: 'baseline', metric: 'coverage.lines' }),
+      // Without any default condition, gamma's unreadable and missing results still fail its gate.
+      expect.objectContaining({ project: 'gamma', source: 'result', metric: 'test.result', message: expect.stringMatching(/^test result invalid: has schemaVersion 7/) }),
+      expect.objectContaining({ project: 'gamma', source: 'result', metric: 'lint.result', message: expect.stringMatching(/^lint result missing: target lint has not written it/) }),
+    ]);
+  });
+
+  it('lists the first lint errors and type errors with their location, and how many more there are', () => {
+    const alpha = buildReport({ generatedAt, producer: 'hook', projects: sampleProjects(), limits: { locationsPerProject: 2 } }).projects.find((p) => p.name === 'alpha');
+    expect(alpha?.lintErrors).toEqual([
+      { file: 'packages/alpha/src/a.ts', line: 1, rule: '@typescript-eslint/no-explicit-any', message: 'Unexpected any | `x0` <b>' },
+      { file: 'packages/alpha/src/a.ts', line: 2, rule: 'no-unused-vars', message: 'Unexpected any | `x1` <b>' },
+    ]);
+    expect(alpha?.lintErrorsOmitted).toBe(1);
+    expect(alpha?.typeErrors).toEqual([{ file: 'packages/alpha/src/a.ts', line: 10, code: 'TS2322', message: "Type 'string' is not assignable to type 'number'." }]);
+    expect(alpha?.typeErrorsOmitted).toBe(0);
+  });
+
+  it('gives no row to a project with no result at all: not in this run and nothing on disk', () => {
+    const nothing = { name: 'excluded', root: 'e2e/x', results: { test: { origin: 'not-run' as const, nothingOnDisk: true }, lint: { origin: 'missing' as const, nothingOnDisk: true } } };
+    const skipped = { name: 'skipped', root: 'libs/s', results: { test: { origin: 'not-run' as const, nothingOnDisk: true, taskStatus: 'skipped' } } };
+    const built = buildReport({ generatedAt, producer: 'hook', projects: [...sampleProjects(), nothing, skipped] });
+    expect(built.projects.map((p) => p.name)).toEqual(['alpha', 'beta', 'delta', 'gamma', 'skipped']);
+    expect(built.totals.projects).toBe(5);
+  });
+});
+
+describe('buildReport and results this run did not produce', () => {
+  const beta = sampleProjects().find((p) => p.name === 'beta')!;
+  const passingTest = beta.results.test!.value!;
+
+  it('never passes a stale result: its numbers are not counted, its coverage is left out, and the gate says why', () => {
+    const stale = { origin: 'stale' as const, file: 'dist/quality/packages/beta/test.json', value: passingTest, taskStatus: 'failure', reason: "this run's task failed without replacing it" };
+    const built = buildReport({ generatedAt, producer: 'hook', projects: [{ ...beta, results: { ...beta.results, test: stale } }] });
+    const project = built.projects[0];
+    expect(project?.origin).toBe('mixed');
+    expect(project?.results['test']).toMatchObject({ origin: 'stale', status: 'passed', startedAt: passingTest.startedAt, reason: stale.reason });
+    expect(project?.tests).toBeNull();
+    expect(project?.coverage).toBeNull();
+    expect(built.totals.tests.total).toBe(0);
+    expect(project?.gate.status).toBe('failed');
+    expect(project?.gate.violations[0]).toBe(
+      "tests.failed unknown (test result stale at dist/quality/packages/beta/test.json: this run's task failed without replacing it), required = 0 (project beta)",
+    );
+    expect(built.coverageLeftOut).toEqual([{ project: 'beta', reason: 'its test result is stale (left by an earlier run)' }]);
+  });
+
+  it('shows an error result with its code, message and hint, and never passes it, even where no condition reads its metrics', () => {
+    const health = sampleProjects().find((p) => p.name === 'alpha')!.results.health!.value!;
+    const error = { code: 'TASK_DID_NOT_FINISH', message: 'The task ended before the tool wrote its result', hint: 'Run it alone with --batch=false' };
+    const built = buildReport({
+      generatedAt,
+      producer: 'hook',
+      projects: [{ ...beta, results: { ...beta.results, health: { origin: 'fresh', file: 'h.json', value: { ...health, project: 'beta', status: 'error', error } } } }],
+    });
+    const project = built.projects[0];
+    expect(project?.results['health']).toMatchObject({ origin: 'fresh', status: 'error', error });
+    expect(project?.toolErrors).toEqual([{ kind: 'health', ...error }]);
+    expect(project?.gate.status).toBe('failed');
+    expect(project?.gate.violations).toEqual(['health result error: TASK_DID_NOT_FINISH The task ended before the tool wrote its result (h.json) (project beta)']);
+
+    const testError = buildReport({
+      generatedAt,
+      producer: 'hook',
+      projects: [{ ...beta, results: { ...beta.results, test: { origin: 'fresh', value: { ...passingTest, status: 'error', error } } } }],
+    });
+    expect(testError.coverageLeftOut).toEqual([{ project: 'beta', reason: 'its tests could not run (TASK_DID_NOT_FINISH)' }]);
+    expect(testError.projects[0]?.gate.violations[0]).toMatch(/^tests\.failed unknown \(test could not run: The task ended/);
   });
 });
 

@@ -22,13 +22,18 @@ const FAMILY_KIND: Record<string, keyof ReportProjectInput['results']> = {
   health: 'health',
 };
 
+/** Origins whose value is not this run's nor a labelled last known result: never counted. */
+const UNUSABLE = new Set(['missing', 'invalid', 'stale']);
+
 /** Whether a result's value may be used for metrics (valid, and either current or the labelled last known one). */
 function usable<T>(input: ReportResultInput<T> | undefined): T | undefined {
-  if (!input || input.origin === 'missing' || input.origin === 'invalid') return undefined;
+  if (!input || UNUSABLE.has(input.origin)) return undefined;
   return input.value;
 }
 
-function describeState(input: ReportResultInput<{ startedAt?: string; evaluatedAt?: string; status?: string }>): ReportResultState {
+type StateSource = { startedAt?: string; evaluatedAt?: string; status?: string; error?: { code: string; message: string; hint?: string } };
+
+function describeState(input: ReportResultInput<StateSource>): ReportResultState {
   const value = input.value;
   const state: ReportResultState = { origin: input.origin };
   if (input.file) state.file = input.file;
@@ -39,6 +44,9 @@ function describeState(input: ReportResultInput<{ startedAt?: string; evaluatedA
     const at = value.startedAt ?? value.evaluatedAt;
     if (at) state.startedAt = at;
     if (value.status === 'passed' || value.status === 'failed' || value.status === 'error') state.status = value.status;
+    if (value.status === 'error' && value.error) {
+      state.error = { code: value.error.code, message: value.error.message, ...(value.error.hint ? { hint: value.error.hint } : {}) };
+    }
   }
   return state;
 }
@@ -51,6 +59,7 @@ function unknownReasons(project: ReportProjectInput, results: ProjectResults): R
     if (!input) continue;
     const value = results[kind as keyof ProjectResults];
     if (value?.status === 'error') reasons[family] = `${kind} could not run: ${value.error?.message ?? 'tool error'}`;
+    else if (input.origin === 'stale') reasons[family] = `${kind} result stale${input.file ? ` at ${input.file}` : ''}: ${input.reason ?? 'left by an earlier run'}`;
     else if (!value) {
       const where = input.file ? ` at ${input.file}` : '';
       reasons[family] =
@@ -62,6 +71,55 @@ function unknownReasons(project: ReportProjectInput, results: ProjectResults): R
     } else if (family === 'coverage' && !(value as TestResult).coverage) reasons[family] = 'the test result has no coverage';
   }
   return reasons;
+}
+
+const TOOL_KINDS = ['test', 'lint', 'typecheck', 'health'] as const;
+const FAMILIES_OF_KIND: Record<(typeof TOOL_KINDS)[number], string[]> = {
+  test: ['tests', 'coverage'],
+  lint: ['lint'],
+  typecheck: ['typecheck'],
+  health: ['health'],
+};
+
+/** Why a tool result of this run cannot back a passed gate (stale, missing, invalid, or the tool could not run). */
+function unusableBecause(input: ReportResultInput<StateSource> | undefined): string | undefined {
+  if (!input) return undefined;
+  if (input.origin === 'stale') return `stale: ${input.reason ?? 'left by an earlier run'}`;
+  if (input.origin === 'missing' || input.origin === 'invalid') return `${input.origin}${input.reason ? `: ${input.reason}` : ''}`;
+  if (input.origin === 'not-run' || input.value?.status !== 'error') return undefined;
+  const error = input.value.error;
+  return `error: ${error ? `${error.code} ${error.message}` : 'the tool could not run'}`;
+}
+
+/**
+ * A failing condition for each expected tool result that is stale, missing, invalid or an error,
+ * unless a condition on its metrics already fails for that reason: a gate is never passed by a
+ * result this run did not produce, even when no condition reads that tool's metrics (health).
+ */
+function unusableResultConditions(
+  project: ReportProjectInput,
+  absent: readonly string[],
+  evaluated: ProjectReport['gate']['conditions'],
+): ProjectReport['gate']['conditions'] {
+  const conditions: ProjectReport['gate']['conditions'] = [];
+  for (const kind of TOOL_KINDS) {
+    if (absent.includes(kind)) continue;
+    const because = unusableBecause(project.results[kind] as ReportResultInput<StateSource> | undefined);
+    if (!because) continue;
+    const explained = evaluated.some((c) => !c.passed && c.actual === null && FAMILIES_OF_KIND[kind].includes(c.metric.split('.')[0] ?? ''));
+    if (explained) continue;
+    const file = project.results[kind]?.file;
+    conditions.push({
+      metric: `${kind}.result`,
+      op: '=',
+      threshold: 1,
+      source: 'result',
+      actual: null,
+      passed: false,
+      message: `${kind} result ${because}${file ? ` (${file})` : ''} (project ${project.name})`,
+    });
+  }
+  return conditions;
 }
 
 /**
@@ -94,7 +152,7 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
   };
   const states: Record<string, ReportResultState> = {};
   for (const [kind, result] of Object.entries(project.results)) {
-    if (result) states[kind] = describeState(result as ReportResultInput<{ startedAt?: string; status?: string }>);
+    if (result) states[kind] = describeState(result as ReportResultInput<StateSource>);
   }
   const metrics = collectMetrics(results);
   const baseline = input.baseline?.state === 'ok' ? input.baseline.value : undefined;
@@ -113,12 +171,18 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
   const toolResults = Object.entries(project.results).filter(([kind]) => kind !== 'quality');
   const nothingToEvaluate =
     toolResults.length === 0 || toolResults.every(([, r]) => r?.origin === 'not-run' && r.value === undefined);
-  const evaluation = evaluateGates({
+  const evaluated = evaluateGates({
     project: project.name,
     metrics,
     conditions,
     unknownReasons: unknownReasons(project, results),
   });
+  const blocking = unusableResultConditions(project, absent, evaluated.conditions);
+  const evaluation = {
+    passed: evaluated.passed && blocking.length === 0,
+    conditions: [...evaluated.conditions, ...blocking],
+    violations: [...evaluated.violations, ...blocking.map((c) => c.message as string)],
+  };
   const gate = reconcileWithQualityResult(project.results.quality, nothingToEvaluate ? undefined : evaluation);
   const { test, lint, typecheck, health } = results;
   const toolErrors: ProjectReport['toolErrors'] = [];
@@ -138,6 +202,20 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
         .slice(0, limits.rulesPerProject)
     : [];
   const failures = test?.failures ?? [];
+  const lintErrors =
+    lint && lint.status !== 'error'
+      ? lint.messages
+          .filter((m) => m.severity === 'error')
+          .slice(0, limits.locationsPerProject)
+          .map((m) => ({ file: m.file, line: m.line, rule: m.ruleId, message: m.message }))
+      : [];
+  const typeErrors =
+    typecheck && typecheck.status !== 'error'
+      ? typecheck.diagnostics
+          .filter((d) => d.category === 'error')
+          .slice(0, limits.locationsPerProject)
+          .map((d) => ({ ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line } : {}), code: d.code, message: d.message }))
+      : [];
   return {
     name: project.name,
     root: project.root,
@@ -156,10 +234,33 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
     testKinds: health && health.status !== 'error' ? countTestsPerKind(health, test && test.status !== 'error' ? test : undefined) : {},
     failures: failures.slice(0, limits.failuresPerProject),
     failuresOmitted: Math.max(0, failures.length - limits.failuresPerProject) + (test?.failuresOmitted ?? 0),
+    // From the exact counts: the result files list only the first messages.
+    lintErrors,
+    lintErrorsOmitted: lintErrors.length ? Math.max(0, (lint?.counts.errors ?? 0) - lintErrors.length) : 0,
+    typeErrors,
+    typeErrorsOmitted: typeErrors.length ? Math.max(0, (typecheck?.counts.errors ?? 0) - typeErrors.length) : 0,
     toolErrors,
     gate,
     deltas: computeDeltas(baseline, project.name, metrics),
   };
+}
+
+/**
+ * Whether a project has anything to show: a result read, one that could not be read, or a task of
+ * this invocation. A project with none (the official plugins exclude it, or it was left out of this
+ * run and never ran) gets no row, rather than a row of dashes that reads as a failure.
+ */
+function hasAnyResult(project: ReportProjectInput): boolean {
+  return Object.values(project.results).some((r) => r && (r.value !== undefined || !r.nothingOnDisk || r.taskStatus !== undefined));
+}
+
+/** Why a project's coverage is not in the merge: its test result is stale or records no run. */
+function coverageLeftOutBecause(test: ReportResultInput<TestResult> | undefined): string | undefined {
+  if (test?.origin === 'stale') return 'its test result is stale (left by an earlier run)';
+  if (test && !UNUSABLE.has(test.origin) && test.value?.status === 'error') {
+    return `its tests could not run${test.value.error ? ` (${test.value.error.code})` : ''}`;
+  }
+  return undefined;
 }
 
 /**
@@ -170,7 +271,7 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
  */
 export function buildReport(input: BuildReportInput): Report {
   const limits = { ...DEFAULT_REPORT_LIMITS, ...input.limits };
-  const sorted = [...input.projects].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = input.projects.filter(hasAnyResult).sort((a, b) => a.name.localeCompare(b.name));
   const projects = sorted.map((project) => buildProject(project, input, limits));
   const sources = new Map<string, { test?: TestResult; health?: HealthResult }>();
   for (const project of sorted) {
@@ -228,6 +329,10 @@ export function buildReport(input: BuildReportInput): Report {
       ? { file: input.baseline.file, state: input.baseline.state, ...(input.baseline.reason ? { reason: input.baseline.reason } : {}) }
       : { file: '', state: 'disabled' },
     invalidOutputs: input.invalidOutputs ?? [],
+    coverageLeftOut: sorted.flatMap((project) => {
+      const reason = coverageLeftOutBecause(project.results.test);
+      return reason ? [{ project: project.name, reason }] : [];
+    }),
     problems: input.problems ?? [],
   };
 }

@@ -4,11 +4,15 @@ import type { ProjectReport } from './report-schema';
 export function describeOrigin(project: ProjectReport): string {
   if (project.origin === 'not-run') {
     const lastKnown = Object.values(project.results).some((r) => r.lastKnown);
-    return lastKnown ? 'not run (last known result)' : 'not run';
+    return lastKnown ? 'not run (last known)' : 'not run';
   }
+  if (project.origin === 'stale') return 'stale (left by an earlier run)';
   if (project.origin === 'mixed') {
     const counts = new Map<string, number>();
-    for (const state of Object.values(project.results)) counts.set(state.origin, (counts.get(state.origin) ?? 0) + 1);
+    for (const state of Object.values(project.results)) {
+      const label = state.origin === 'not-run' && state.lastKnown ? 'not run (last known)' : state.origin === 'not-run' ? 'not run' : state.origin;
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
     return [...counts].map(([origin, count]) => `${count} ${origin}`).join(', ');
   }
   return project.origin;

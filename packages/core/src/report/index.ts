@@ -24,3 +24,4 @@ export * from './escape-html';
 export * from './escape-xml';
 export * from './escape-workflow-command';
 export * from './strip-ansi';
+export * from './count-phrase';

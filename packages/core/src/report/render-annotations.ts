@@ -1,4 +1,5 @@
 import { escapeWorkflowData, escapeWorkflowProperty } from './escape-workflow-command';
+import { currentValue } from './current-value';
 import type { ReportProjectInput } from './report-inputs';
 import type { Report } from './report-schema';
 
@@ -23,10 +24,6 @@ function command(level: 'error' | 'warning', a: Annotation): string {
   return `::${level} ${props.join(',')}::${escapeWorkflowData(a.message)}`;
 }
 
-function value<T>(input: { origin: string; value?: T } | undefined): T | undefined {
-  return input && input.origin !== 'invalid' && input.origin !== 'missing' ? input.value : undefined;
-}
-
 /**
  * GitHub Actions annotations (`::error file=…,line=…::message`): first the failing gate conditions,
  * then failing tests, type errors and lint errors as errors; lint warnings as warnings; at most
@@ -41,13 +38,13 @@ export function renderGithubAnnotations(report: Report, projects: ReportProjectI
   }));
   const warnings: Annotation[] = [];
   for (const project of [...projects].sort((a, b) => a.name.localeCompare(b.name))) {
-    for (const f of value(project.results.test)?.failures ?? []) {
+    for (const f of currentValue(project.results.test)?.failures ?? []) {
       errors.push({ title: `test failed: ${f.fullName}`, message: f.message, file: f.file, line: f.line, column: f.column });
     }
-    for (const d of value(project.results.typecheck)?.diagnostics ?? []) {
+    for (const d of currentValue(project.results.typecheck)?.diagnostics ?? []) {
       if (d.category === 'error') errors.push({ title: `${d.code} (${project.name})`, message: d.message, file: d.file, line: d.line, column: d.column });
     }
-    for (const m of value(project.results.lint)?.messages ?? []) {
+    for (const m of currentValue(project.results.lint)?.messages ?? []) {
       const annotation = { title: `${m.ruleId} (${project.name})`, message: m.message, file: m.file, line: m.line || undefined, column: m.column || undefined };
       (m.severity === 'error' ? errors : warnings).push(annotation);
       if (errors.length > limit && warnings.length > limit) break;

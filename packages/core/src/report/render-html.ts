@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatMetricValue } from '../gates/evaluate-gates';
+import { countPhrase } from './count-phrase';
 import { describeOrigin } from './describe-origin';
 import { embedJsonInHtml } from './embed-json-in-html';
 import { escapeHtml as h } from './escape-html';
@@ -105,20 +106,21 @@ function gapsSection(report: Report): string {
   const g = report.gaps;
   return (
     `<h3>Lowest coverage</h3>${list(g.lowestCoverage.map((x) => `${h(x.project)}: ${h(formatPercent(x.lines))}`), 'No coverage recorded.')}` +
-    `<h3>Files with the most uncovered lines</h3>${list(g.lowestCoverageFiles.map((x) => `<code>${h(x.file)}</code> (${h(x.project)}): ${h(formatPercent(x.lines))} of ${x.totalLines} lines`), 'None.')}` +
-    `<h3>Most lint errors</h3>${list(g.mostLintErrors.map((x) => `${h(x.project)}: ${x.errors} errors, ${x.warnings} warnings`), 'None.')}` +
-    `<h3>Untested modules</h3>${list(g.untestedModules.map((x) => `<code>${h(x.file)}</code> (${h(x.project)}): fan-in ${x.fanIn}, ${x.lines} lines${x.reachedIndirectly ? ', reached only indirectly' : ''}`), 'None found.')}`
+    `<h3>Files with the most uncovered lines</h3>${list(g.lowestCoverageFiles.map((x) => `<code>${h(x.file)}</code> (${h(x.project)}): ${h(formatPercent(x.lines))} of ${countPhrase(x.totalLines, 'line')}`), 'None.')}` +
+    `<h3>Most lint errors</h3>${list(g.mostLintErrors.map((x) => `${h(x.project)}: ${countPhrase(x.errors, 'error')}, ${countPhrase(x.warnings, 'warning')}`), 'None.')}` +
+    `<h3>Untested modules</h3>${list(g.untestedModules.map((x) => `<code>${h(x.file)}</code> (${h(x.project)}): fan-in ${x.fanIn}, ${countPhrase(x.lines, 'line')}${x.reachedIndirectly ? ', reached only indirectly' : ''}`), 'None found.')}`
   );
 }
 
 function testKindsTable(report: Report): string {
   const rows = report.projects.filter((p) => Object.keys(p.testKinds).length);
   if (!report.testKinds.length || !rows.length) return '<p class="empty">No test kinds recorded.</p>';
+  const text = (count: ProjectReport['testKinds'][string] | undefined) =>
+    !count ? '–' : count.counted === 'static' ? `${count.tests} (static)` : count.counted === 'mixed' ? `${count.tests} (partly static)` : String(count.tests);
   return (
+    '<p class="muted">Tests that ran (test.json); <em>static</em>: test calls the code-health scan counted in test files no test result covers (health.json), not a number of tests run.</p>' +
     `<table id="test-kinds" class="sortable"><thead><tr>${header('Project')}${report.testKinds.map((k) => header(k, true)).join('')}</tr></thead><tbody>` +
-    rows
-      .map((p) => `<tr>${cell(p.name, p.name)}${report.testKinds.map((k) => cell(p.testKinds[k] ? String(p.testKinds[k].tests) : '–', p.testKinds[k]?.tests ?? null, true)).join('')}</tr>`)
-      .join('') +
+    rows.map((p) => `<tr>${cell(p.name, p.name)}${report.testKinds.map((k) => cell(text(p.testKinds[k]), p.testKinds[k]?.tests ?? null, true)).join('')}</tr>`).join('') +
     '</tbody></table>'
   );
 }
@@ -137,7 +139,7 @@ function projectDetail(p: ProjectReport): string {
   const results = Object.entries(p.results)
     .map(
       ([kind, s]) =>
-        `<tr><td>${h(kind)}</td><td>${h(s.origin)}${s.lastKnown ? ' (last known)' : ''}</td><td>${h(s.status ?? '')}</td><td><code>${h(s.file ?? '')}</code></td><td>${h(s.startedAt ?? '')}</td><td>${h(s.reason ?? s.taskStatus ?? '')}</td></tr>`,
+        `<tr><td>${h(kind)}</td><td>${h(s.origin === 'not-run' ? 'not run' : s.origin)}${s.lastKnown ? ' (last known)' : ''}</td><td>${h(s.status ?? '')}</td><td><code>${h(s.file ?? '')}</code></td><td>${h(s.startedAt ?? '')}</td><td>${h(s.error ? `${s.error.code}: ${s.error.message}${s.error.hint ? ` Fix: ${s.error.hint}` : ''}` : (s.reason ?? s.taskStatus ?? ''))}</td></tr>`,
     )
     .join('');
   const conditions = p.gate.conditions
@@ -149,9 +151,11 @@ function projectDetail(p: ProjectReport): string {
   const failures = p.failures
     .map((f) => `<li><code>${h(f.file)}${f.line ? `:${f.line}` : ''}</code> ${h(f.fullName)}<pre>${h(f.message)}</pre></li>`)
     .join('');
-  const rules = p.lint?.topRules.map((r) => `<li><code>${h(r.rule)}</code>: ${r.errors} errors, ${r.warnings} warnings</li>`).join('') ?? '';
+  const rules = p.lint?.topRules.map((r) => `<li><code>${h(r.rule)}</code>: ${countPhrase(r.errors, 'error')}, ${countPhrase(r.warnings, 'warning')}</li>`).join('') ?? '';
   const codes = p.typecheck?.topCodes.map((c) => `<li><code>${h(c.code)}</code>: ${c.count}</li>`).join('') ?? '';
-  const errors = p.toolErrors.map((e) => `<li>${h(e.kind)}: ${h(e.message)}${e.file ? ` (<code>${h(e.file)}</code>)` : ''}${e.hint ? ` Fix: ${h(e.hint)}` : ''}</li>`).join('');
+  const lintErrors = p.lintErrors.map((e) => `<li><code>${h(e.file)}${e.line ? `:${e.line}` : ''}</code> <code>${h(e.rule)}</code> ${h(e.message)}</li>`).join('');
+  const typeErrors = p.typeErrors.map((e) => `<li><code>${h(e.file ?? '(no file)')}${e.line ? `:${e.line}` : ''}</code> <code>${h(e.code)}</code> ${h(e.message)}</li>`).join('');
+  const errors = p.toolErrors.map((e) => `<li>${h(e.kind)} (<code>${h(e.code)}</code>): ${h(e.message)}${e.file ? ` (<code>${h(e.file)}</code>)` : ''}${e.hint ? ` Fix: ${h(e.hint)}` : ''}</li>`).join('');
   const deltas = p.deltas.map((d) => `<li class="${d.trend === 'worse' ? 'bad' : d.trend === 'better' ? 'good' : ''}">${h(d.text)} (${d.trend})</li>`).join('');
   return (
     `<details id="${anchor(p.name)}"${p.gate.status === 'failed' ? ' open' : ''}><summary>${h(p.name)} <span class="pill">${h(p.gate.status)}</span> <span class="muted">${h(p.root)}</span></summary>` +
@@ -159,6 +163,8 @@ function projectDetail(p: ProjectReport): string {
     (errors ? `<h4>Tools that could not run</h4><ul>${errors}</ul>` : '') +
     `<h4>Gate conditions</h4>${conditions ? `<table><thead><tr><th>Metric</th><th>Required</th><th>Actual</th><th>Source</th><th>Outcome</th></tr></thead><tbody>${conditions}</tbody></table>` : '<p class="empty">Not evaluated.</p>'}` +
     (failures ? `<h4>Failing tests</h4><ul>${failures}</ul>${p.failuresOmitted ? `<p class="muted">… ${p.failuresOmitted} more</p>` : ''}` : '') +
+    (lintErrors ? `<h4>Lint errors</h4><ul>${lintErrors}</ul>${p.lintErrorsOmitted ? `<p class="muted">… ${p.lintErrorsOmitted} more</p>` : ''}` : '') +
+    (typeErrors ? `<h4>Type errors</h4><ul>${typeErrors}</ul>${p.typeErrorsOmitted ? `<p class="muted">… ${p.typeErrorsOmitted} more</p>` : ''}` : '') +
     (rules ? `<h4>Top lint rules</h4><ul>${rules}</ul>` : '') +
     (codes ? `<h4>TypeScript error codes</h4><ul>${codes}</ul>` : '') +
     (deltas ? `<h4>Against the baseline</h4><ul>${deltas}</ul>` : '') +
@@ -170,9 +176,10 @@ function problemsSection(report: Report): string {
   const items: string[] = [];
   for (const p of report.projects) {
     for (const [kind, s] of Object.entries(p.results)) {
-      if (s.origin === 'missing' || s.origin === 'invalid') items.push(`${h(p.name)} ${h(kind)}: ${h(s.origin)}${s.file ? ` (<code>${h(s.file)}</code>)` : ''}${s.reason ? ` – ${h(s.reason)}` : ''}`);
+      if (s.origin === 'missing' || s.origin === 'invalid' || s.origin === 'stale') items.push(`${h(p.name)} ${h(kind)}: ${h(s.origin)}${s.file ? ` (<code>${h(s.file)}</code>)` : ''}${s.reason ? ` – ${h(s.reason)}` : ''}`);
     }
   }
+  for (const x of report.coverageLeftOut) items.push(`${h(x.project)}: coverage left out of the merged coverage, ${h(x.reason)}`);
   for (const o of report.invalidOutputs) items.push(`${h(o.project)}:${h(o.target)} output <code>${h(o.output)}</code> ignored: ${h(o.reason)}`);
   for (const problem of report.problems) items.push(h(problem));
   if (report.baseline.state === 'invalid') items.push(`baseline <code>${h(report.baseline.file)}</code> invalid: ${h(report.baseline.reason ?? '')}`);
@@ -204,7 +211,7 @@ export function renderReportHtmlPieces(report: Report): string[] {
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-<header><h1>nx-quality report</h1><p class="meta">Generated ${h(report.generatedAt)} by the ${report.producer === 'hook' ? 'after-run hook' : 'quality-report executor'}${report.invocation ? `; this run: ${report.invocation.projectsRun.length} projects, targets ${h(report.invocation.targets.join(', '))}` : ''}.</p></header>
+<header><h1>nx-quality report</h1><p class="meta">Generated ${h(report.generatedAt)} by the ${report.producer === 'hook' ? 'after-run hook' : 'quality-report executor'}${report.invocation ? `; this run: ${countPhrase(report.invocation.projectsRun.length, 'project')}, targets ${h(report.invocation.targets.join(', '))}` : ''}.</p></header>
 <section class="cards">
 ${card('projects failing their gates', `${t.gatesFailed} / ${t.projects}`, t.gatesFailed ? 'bad' : 'good')}
 ${card('tests passed / failed / skipped', `${t.tests.passed} / ${t.tests.failed} / ${t.tests.skipped}`, t.tests.failed ? 'bad' : '')}

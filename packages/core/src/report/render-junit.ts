@@ -1,4 +1,5 @@
-import type { TestResult } from '../schemas/test-result';
+import type { TestFailure, TestFileResult } from '../schemas/test-result';
+import { currentValue } from './current-value';
 import { escapeXml as x } from './escape-xml';
 import type { ReportProjectInput } from './report-inputs';
 
@@ -19,55 +20,95 @@ interface Suite {
   timeMs: number;
 }
 
+function errorCase(classname: string, name: string, message: string, type: string, body: string): string {
+  return `    <testcase classname="${x(classname)}" name="${x(name)}" time="0.000"><error message="${x(message)}" type="${x(type)}">${x(body)}</error></testcase>`;
+}
+
+/** The cases of one file: those test.json lists, then its failures that the per-file cap left out of that list. */
+function fileCases(file: TestFileResult, failures: TestFailure[]): { cases: string[]; failuresListed: number } {
+  const cases: string[] = [];
+  let failuresListed = 0;
+  const messages = new Map<string, string[]>();
+  for (const failure of failures) {
+    const queue = messages.get(failure.fullName) ?? [];
+    queue.push(failure.message);
+    messages.set(failure.fullName, queue);
+  }
+  const failureCase = (fullName: string, durationMs: number | undefined, message: string) => {
+    failuresListed += 1;
+    return `    <testcase classname="${x(file.file)}" name="${x(fullName)}" file="${x(file.file)}" time="${seconds(durationMs)}"><failure message="${x(firstLine(message))}" type="AssertionError">${x(message)}</failure></testcase>`;
+  };
+  if (file.status === 'error') {
+    cases.push(
+      `    <testcase classname="${x(file.file)}" name="(test file could not run)" file="${x(file.file)}" time="${seconds(file.durationMs)}"><error message="${x(firstLine(file.failureMessage ?? 'test file failed to run'))}" type="SuiteError">${x(file.failureMessage ?? '')}</error></testcase>`,
+    );
+  }
+  for (const test of file.tests) {
+    if (test.status === 'failed') {
+      cases.push(failureCase(test.fullName, test.durationMs, messages.get(test.fullName)?.shift() ?? 'failed'));
+      continue;
+    }
+    const open = `    <testcase classname="${x(file.file)}" name="${x(test.fullName)}" file="${x(file.file)}" time="${seconds(test.durationMs)}"`;
+    cases.push(test.status === 'skipped' || test.status === 'todo' ? `${open}><skipped message="${test.status}"/></testcase>` : `${open}/>`);
+  }
+  // test.json caps the cases it lists per file, not its failure list: a failure past the cap is still named.
+  for (const [fullName, queue] of messages) {
+    if (fullName === FILE_FAILED_TO_RUN) continue;
+    for (const message of queue) cases.push(failureCase(fullName, undefined, message));
+  }
+  return { cases, failuresListed };
+}
+
+/** The name test.json gives the failure entry of a file that could not run (reported as an error case). */
+const FILE_FAILED_TO_RUN = '(test file failed to run)';
+
 function suiteFor(project: ReportProjectInput): Suite | undefined {
   const input = project.results.test;
   if (!input) return undefined;
-  const result: TestResult | undefined = input.origin === 'invalid' || input.origin === 'missing' ? undefined : input.value;
+  const result = currentValue(input);
   const cases: string[] = [];
+  let tests = 0;
   let failures = 0;
   let errors = 0;
   let skipped = 0;
+  const properties = [`      <property name="nx-quality.origin" value="${x(input.origin)}"/>`];
   if (!result) {
-    if (input.origin !== 'invalid') return undefined;
+    if (input.origin !== 'invalid' && input.origin !== 'stale') return undefined;
     errors += 1;
+    tests += 1;
     cases.push(
-      `    <testcase classname="${x(project.name)}" name="(test result unreadable)" time="0.000"><error message="${x(input.reason ?? 'invalid')}" type="ResultInvalid">${x(`${input.file ?? ''}: ${input.reason ?? ''}`)}</error></testcase>`,
+      input.origin === 'stale'
+        ? errorCase(project.name, '(test result stale)', input.reason ?? 'left by an earlier run', 'ResultStale', `${input.file ?? ''}: ${input.reason ?? ''}`)
+        : errorCase(project.name, '(test result unreadable)', input.reason ?? 'invalid', 'ResultInvalid', `${input.file ?? ''}: ${input.reason ?? ''}`),
     );
   } else if (result.status === 'error') {
     errors += 1;
-    cases.push(
-      `    <testcase classname="${x(project.name)}" name="(tests could not run)" time="0.000"><error message="${x(result.error?.message ?? 'tool error')}" type="${x(result.error?.code ?? 'ToolError')}">${x(result.error?.hint ?? '')}</error></testcase>`,
-    );
+    tests += 1;
+    cases.push(errorCase(project.name, '(tests could not run)', result.error?.message ?? 'tool error', result.error?.code ?? 'ToolError', result.error?.hint ?? ''));
   } else {
-    const messages = new Map<string, string>();
-    for (const failure of result.failures) messages.set(`${failure.file}\u0000${failure.fullName}`, failure.message);
-    for (const file of result.files) {
-      if (file.status === 'error') {
-        errors += 1;
-        cases.push(
-          `    <testcase classname="${x(file.file)}" name="(test file could not run)" file="${x(file.file)}" time="${seconds(file.durationMs)}"><error message="${x(firstLine(file.failureMessage ?? 'test file failed to run'))}" type="SuiteError">${x(file.failureMessage ?? '')}</error></testcase>`,
-        );
-      }
-      for (const test of file.tests) {
-        const open = `    <testcase classname="${x(file.file)}" name="${x(test.fullName)}" file="${x(file.file)}" time="${seconds(test.durationMs)}"`;
-        if (test.status === 'failed') {
-          failures += 1;
-          const message = messages.get(`${file.file}\u0000${test.fullName}`) ?? 'failed';
-          cases.push(`${open}><failure message="${x(firstLine(message))}" type="AssertionError">${x(message)}</failure></testcase>`);
-        } else if (test.status === 'skipped' || test.status === 'todo') {
-          skipped += 1;
-          cases.push(`${open}><skipped message="${test.status}"/></testcase>`);
-        } else cases.push(`${open}/>`);
-      }
+    const byFile = new Map<string, TestFailure[]>();
+    for (const failure of result.failures) {
+      const list = byFile.get(failure.file) ?? [];
+      list.push(failure);
+      byFile.set(failure.file, list);
     }
+    let failuresListed = 0;
+    let casesListed = 0;
+    for (const file of result.files) {
+      const listed = fileCases(file, byFile.get(file.file) ?? []);
+      cases.push(...listed.cases);
+      failuresListed += listed.failuresListed;
+      casesListed += listed.cases.length - (file.status === 'error' ? 1 : 0);
+      if (file.status === 'error') errors += 1;
+    }
+    // The counts are the run's, exact, whatever the lists in test.json leave out.
+    tests = result.counts.total + errors;
+    failures = result.counts.failed;
+    skipped = result.counts.skipped + result.counts.todo;
+    if (casesListed < result.counts.total) properties.push(`      <property name="nx-quality.testsNotListed" value="${result.counts.total - casesListed}"/>`);
+    if (failuresListed < result.counts.failed) properties.push(`      <property name="nx-quality.failuresNotListed" value="${result.counts.failed - failuresListed}"/>`);
   }
   const timeMs = result?.durationMs ?? 0;
-  const tests = cases.length;
-  const properties = [`      <property name="nx-quality.origin" value="${x(input.origin)}"/>`];
-  if (result && result.status !== 'error') {
-    const listed = result.files.reduce((sum, f) => sum + f.tests.length, 0);
-    if (listed < result.counts.total) properties.push(`      <property name="nx-quality.testsNotListed" value="${result.counts.total - listed}"/>`);
-  }
   const xml =
     `  <testsuite name="${x(project.name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(timeMs)}">\n` +
     `    <properties>\n${properties.join('\n')}\n    </properties>\n${cases.join('\n')}${cases.length ? '\n' : ''}  </testsuite>`;
@@ -77,8 +118,11 @@ function suiteFor(project: ReportProjectInput): Suite | undefined {
 /**
  * `junit.xml`: one `<testsuite>` per project with a test target, one `<testcase>` per recorded test
  * (file as classname), failures with their message, skipped/todo as `<skipped>`, test files that
- * could not run and unreadable results as `<error>`. All text is XML-escaped with characters XML
- * forbids removed; suite counts are those of the listed cases.
+ * could not run and unreadable or stale results as `<error>`. test.json caps the passing cases it
+ * lists per file; every failure it names is listed here, past that cap too, because CI systems read
+ * failures from JUnit. The `tests`/`failures`/`skipped` counts are the run's exact counts (plus one
+ * test per error case), not those of the listed cases. All text is XML-escaped with characters XML
+ * forbids removed.
  */
 export function renderJunit(projects: ReportProjectInput[]): string {
   const suites = [...projects]

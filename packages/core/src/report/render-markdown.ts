@@ -1,3 +1,4 @@
+import { countPhrase } from './count-phrase';
 import { describeOrigin } from './describe-origin';
 import { escapeMarkdown as md } from './escape-markdown';
 import { formatLineCoverage, formatPercent } from './format-numbers';
@@ -10,6 +11,10 @@ export const DEFAULT_MARKDOWN_MAX_BYTES = 1_000_000;
 
 interface Caps {
   projects: number;
+  /** Failing projects whose failing tests, lint errors and type errors are listed. */
+  failingProjects: number;
+  /** Entries of each of those lists per project. */
+  perList: number;
   conditions: number;
   gaps: number;
   deltas: number;
@@ -18,8 +23,8 @@ interface Caps {
 
 const GATE_ICON: Record<ProjectReport['gate']['status'], string> = { passed: '✅ passed', failed: '❌ failed', 'not-evaluated': '➖ not evaluated' };
 
-function more(omitted: number, what: string): string[] {
-  return omitted > 0 ? [`- _… ${omitted} more ${what} not shown (see report.json or index.html)_`] : [];
+function more(omitted: number, singular: string, plural = `${singular}s`): string[] {
+  return omitted > 0 ? [`- _… ${countPhrase(omitted, `more ${singular}`, `more ${plural}`)} not shown (see report.json or index.html)_`] : [];
 }
 
 function headline(report: Report): string[] {
@@ -27,18 +32,22 @@ function headline(report: Report): string[] {
   const status =
     t.gatesFailed > 0
       ? `❌ **${t.gatesFailed} of ${t.projects} projects fail their gates**`
-      : `✅ **All ${t.gatesPassed} evaluated projects pass their gates**`;
+      : t.gatesPassed === 1
+        ? '✅ **The 1 evaluated project passes its gates**'
+        : `✅ **All ${t.gatesPassed} evaluated projects pass their gates**`;
   const origins = Object.entries(t.resultOrigins)
     .map(([origin, count]) => `${count} ${origin}`)
     .join(', ');
+  const leftOut = report.coverageLeftOut.map((x) => `${md(x.project)} (${md(x.reason)})`);
   return [
     '## nx-quality report',
     '',
     `${status}${t.gatesNotEvaluated ? ` (${t.gatesNotEvaluated} not evaluated)` : ''}`,
     '',
     `Tests: **${t.tests.passed} passed**, ${t.tests.failed} failed, ${t.tests.skipped} skipped, ${t.tests.todo} todo` +
-      `${t.suitesErrored ? `, ${t.suitesErrored} suites could not run` : ''} · Coverage (lines, merged): **${formatLineCoverage(t.coverage)}** · ` +
-      `Lint: **${t.lint.errors} errors**, ${t.lint.warnings} warnings · Type errors: **${t.typecheck.errors}**`,
+      `${t.suitesErrored ? `, ${countPhrase(t.suitesErrored, 'test file')} could not run` : ''} · Coverage (lines, merged): **${formatLineCoverage(t.coverage)}** · ` +
+      `Lint: **${countPhrase(t.lint.errors, 'error')}**, ${countPhrase(t.lint.warnings, 'warning')} · Type errors: **${t.typecheck.errors}**`,
+    ...(leftOut.length ? ['', `Merged coverage leaves out ${countPhrase(leftOut.length, 'project')}: ${leftOut.join(', ')}.`] : []),
     '',
     `<sub>Generated ${md(report.generatedAt)} by the ${report.producer === 'hook' ? 'after-run hook' : 'quality-report executor'}; results: ${md(origins || 'none')}.</sub>`,
   ];
@@ -62,8 +71,42 @@ function projectTable(report: Report, cap: number): string[] {
       `| ${md(p.name)} | ${md(describeOrigin(p))} | ${tests} | ${formatLineCoverage(p.coverage)} | ${lint} | ${types} | ${GATE_ICON[p.gate.status]} |${delta}`,
     );
   }
-  if (report.projects.length > cap) lines.push('', ...more(report.projects.length - cap, 'projects'));
+  if (report.projects.length > cap) lines.push('', ...more(report.projects.length - cap, 'project'));
   return lines;
+}
+
+function location(file: string | undefined, line: number | undefined): string {
+  return md(`${file ?? '(no file)'}${line ? `:${line}` : ''}`);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim() !== '') ?? '';
+}
+
+/** One capped list of a failing project, with the exact number left out. */
+function detailList(title: string, items: string[], omitted: number, cap: number): string[] {
+  if (items.length === 0) return [];
+  const rest = Math.max(0, items.length - cap) + omitted;
+  return [`- ${title}:`, ...items.slice(0, cap).map((item) => `  - ${item}`), ...(rest > 0 ? [`  - … ${rest} more`] : [])];
+}
+
+/** Per failing project: its first failing tests, lint errors and type errors, where to look. */
+function failureDetails(report: Report, caps: Caps): string[] {
+  const failing = report.projects.filter((p) => p.gate.status === 'failed');
+  const shown = failing.slice(0, caps.failingProjects);
+  const blocks = shown.flatMap((p) => {
+    const tests = p.failures.map((f) => `${location(f.file, f.line)} ${md(f.fullName)}${f.message ? ` – ${md(firstLine(f.message))}` : ''}`);
+    const lint = p.lintErrors.map((e) => `${location(e.file, e.line)} ${md(e.rule)}${e.message ? ` – ${md(firstLine(e.message))}` : ''}`);
+    const types = p.typeErrors.map((e) => `${location(e.file, e.line)} ${md(e.code)}${e.message ? ` – ${md(firstLine(e.message))}` : ''}`);
+    const lines = [
+      ...detailList(`Failing tests (${p.tests?.counts.failed ?? p.failures.length + p.failuresOmitted})`, tests, p.failuresOmitted, caps.perList),
+      ...detailList(`Lint errors (${p.lint?.errors ?? p.lintErrors.length})`, lint, p.lintErrorsOmitted, caps.perList),
+      ...detailList(`Type errors (${p.typecheck?.errors ?? p.typeErrors.length})`, types, p.typeErrorsOmitted, caps.perList),
+    ];
+    return lines.length ? ['', `**${md(p.name)}**`, '', ...lines] : [];
+  });
+  if (blocks.length === 0) return [];
+  return ['', '### What fails', ...blocks, ...(failing.length > shown.length ? ['', ...more(failing.length - shown.length, 'failing project')] : [])];
 }
 
 function failingConditions(report: Report, cap: number): string[] {
@@ -73,7 +116,7 @@ function failingConditions(report: Report, cap: number): string[] {
     `### Failing conditions (${report.failingConditions.length})`,
     '',
     ...report.failingConditions.slice(0, cap).map((c) => `- ${markdownCodeSpan(c.message ?? `${c.metric} (project ${c.project})`)}`),
-    ...more(report.failingConditions.length - cap, 'failing conditions'),
+    ...more(report.failingConditions.length - cap, 'failing condition'),
   ];
 }
 
@@ -89,11 +132,16 @@ function gaps(report: Report, cap: number): string[] {
       '',
       '**Files with the most uncovered lines**',
       '',
-      ...g.lowestCoverageFiles.slice(0, cap).map((x) => `- ${md(x.file)} (${md(x.project)}): ${formatPercent(x.lines)} of ${x.totalLines} lines`),
+      ...g.lowestCoverageFiles.slice(0, cap).map((x) => `- ${md(x.file)} (${md(x.project)}): ${formatPercent(x.lines)} of ${countPhrase(x.totalLines, 'line')}`),
     );
   }
   if (g.mostLintErrors.length) {
-    out.push('', '**Most lint errors**', '', ...g.mostLintErrors.slice(0, cap).map((x) => `- ${md(x.project)}: ${x.errors} errors, ${x.warnings} warnings`));
+    out.push(
+      '',
+      '**Most lint errors**',
+      '',
+      ...g.mostLintErrors.slice(0, cap).map((x) => `- ${md(x.project)}: ${countPhrase(x.errors, 'error')}, ${countPhrase(x.warnings, 'warning')}`),
+    );
   }
   if (g.untestedModules.length) {
     out.push(
@@ -102,7 +150,7 @@ function gaps(report: Report, cap: number): string[] {
       '',
       ...g.untestedModules
         .slice(0, cap)
-        .map((x) => `- ${md(x.file)} (${md(x.project)}): fan-in ${x.fanIn}, ${x.lines} lines${x.reachedIndirectly ? ', reached only indirectly' : ''}`),
+        .map((x) => `- ${md(x.file)} (${md(x.project)}): fan-in ${x.fanIn}, ${countPhrase(x.lines, 'line')}${x.reachedIndirectly ? ', reached only indirectly' : ''}`),
     );
   }
   return out.length ? ['', '### Top gaps', ...out] : [];
@@ -112,15 +160,22 @@ function testKinds(report: Report, cap: number): string[] {
   const kinds = report.testKinds;
   const rows = report.projects.filter((p) => Object.keys(p.testKinds).length > 0);
   if (kinds.length === 0 || rows.length === 0) return [];
+  const cellOf = (count: ProjectReport['testKinds'][string] | undefined) =>
+    !count ? '–' : count.counted === 'static' ? `${count.tests} (static)` : count.counted === 'mixed' ? `${count.tests} (partly static)` : String(count.tests);
+  const anyStatic = rows.some((p) => Object.values(p.testKinds).some((c) => c.counted === 'static' || c.counted === 'mixed'));
   const lines = [
     '',
     '### Tests per kind',
     '',
+    anyStatic
+      ? 'Tests that ran (test.json); _static_: test calls the code-health scan counted in test files no test result covers (health.json), not a number of tests run.'
+      : 'Tests that ran (test.json).',
+    '',
     `| Project | ${kinds.map(md).join(' | ')} |`,
     `|---|${kinds.map(() => '---:|').join('')}`,
-    ...rows.slice(0, cap).map((p) => `| ${md(p.name)} | ${kinds.map((k) => (p.testKinds[k] ? String(p.testKinds[k].tests) : '–')).join(' | ')} |`),
+    ...rows.slice(0, cap).map((p) => `| ${md(p.name)} | ${kinds.map((k) => cellOf(p.testKinds[k])).join(' | ')} |`),
   ];
-  if (rows.length > cap) lines.push('', ...more(rows.length - cap, 'projects'));
+  if (rows.length > cap) lines.push('', ...more(rows.length - cap, 'project'));
   return lines;
 }
 
@@ -138,7 +193,7 @@ function healthMatrix(report: Report, cap: number): string[] {
     ...rows.slice(0, cap).map((p) => `| ${md(p.name)} | ${columns.map((c) => String(p.health?.[c.key] ?? 0)).join(' | ')} |`),
     `| **Total** | ${columns.map((c) => `**${report.totals.health[c.key] ?? 0}**`).join(' | ')} |`,
   ];
-  if (rows.length > cap) lines.push('', ...more(rows.length - cap, 'projects'));
+  if (rows.length > cap) lines.push('', ...more(rows.length - cap, 'project'));
   return lines;
 }
 
@@ -151,7 +206,7 @@ function deltas(report: Report, cap: number): string[] {
     `### Against the baseline (${md(report.baseline.file)})`,
     '',
     ...changed.slice(0, cap).map(({ project, d }) => `- ${d.trend === 'worse' ? '🔺 worse' : '🟢 better'}: ${md(d.text)} (${md(project)})`),
-    ...more(changed.length - cap, 'changes'),
+    ...more(changed.length - cap, 'change'),
   ];
 }
 
@@ -159,23 +214,26 @@ function problems(report: Report, cap: number): string[] {
   const items: string[] = [];
   for (const p of report.projects) {
     for (const [kind, state] of Object.entries(p.results)) {
-      if (state.origin === 'missing' || state.origin === 'invalid') {
+      if (state.origin === 'missing' || state.origin === 'invalid' || state.origin === 'stale') {
         items.push(`- ${md(p.name)} ${kind}: ${state.origin}${state.file ? ` (${md(state.file)})` : ''}${state.reason ? ` – ${md(state.reason)}` : ''}`);
       }
     }
-    for (const error of p.toolErrors) items.push(`- ${md(p.name)} ${error.kind} could not run: ${md(error.message)}${error.hint ? ` Fix: ${md(error.hint)}` : ''}`);
+    for (const error of p.toolErrors) {
+      items.push(`- ${md(p.name)} ${error.kind} could not run (${md(error.code)}): ${md(error.message)}${error.hint ? ` Fix: ${md(error.hint)}` : ''}`);
+    }
   }
   for (const o of report.invalidOutputs) items.push(`- ${md(o.project)}:${md(o.target)} output ${md(o.output)} ignored: ${md(o.reason)}`);
   for (const problem of report.problems) items.push(`- ${md(problem)}`);
   if (report.baseline.state === 'invalid') items.push(`- baseline ${md(report.baseline.file)} invalid: ${md(report.baseline.reason ?? '')}`);
   if (items.length === 0) return [];
-  return ['', `### Results that could not be used (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'entries')];
+  return ['', `### Results that could not be used (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'entry', 'entries')];
 }
 
 function render(report: Report, caps: Caps): string {
   return `${[
     ...headline(report),
     ...projectTable(report, caps.projects),
+    ...failureDetails(report, caps),
     ...failingConditions(report, caps.conditions),
     ...gaps(report, caps.gaps),
     ...testKinds(report, caps.projects),
@@ -186,15 +244,18 @@ function render(report: Report, caps: Caps): string {
 }
 
 /**
- * `report.md`: headline, per-project table, failing conditions, top gaps, test kinds, baseline
- * deltas and unusable results. Fit for a PR comment and `$GITHUB_STEP_SUMMARY`: every string from
+ * `report.md`: headline, per-project table, what fails in each failing project (first failing tests,
+ * lint errors and type errors), failing conditions, top gaps, test kinds (executed or static),
+ * baseline deltas and unusable results. Fit for a PR comment and `$GITHUB_STEP_SUMMARY`: every string from
  * user code is escaped, and long sections are cut (with a note) until the text is under `maxBytes`.
  */
 export function renderReportMarkdown(report: Report, maxBytes: number = DEFAULT_MARKDOWN_MAX_BYTES): string {
-  const caps: Caps = { projects: Number.MAX_SAFE_INTEGER, conditions: 100, gaps: 10, deltas: 50, problems: 50 };
+  const caps: Caps = { projects: Number.MAX_SAFE_INTEGER, failingProjects: 50, perList: 5, conditions: 100, gaps: 10, deltas: 50, problems: 50 };
   let text = render(report, caps);
   while (Buffer.byteLength(text) > maxBytes) {
     const before = JSON.stringify(caps);
+    caps.failingProjects = Math.floor(caps.failingProjects / 2);
+    caps.perList = Math.floor(caps.perList / 2);
     caps.conditions = Math.floor(caps.conditions / 2);
     caps.deltas = Math.floor(caps.deltas / 2);
     caps.problems = Math.floor(caps.problems / 2);

@@ -1,4 +1,5 @@
 import type * as Sarif from 'sarif';
+import { currentValue } from './current-value';
 import { sourceLineFingerprint } from './source-line-fingerprint';
 import { stripAnsi } from './strip-ansi';
 import { toSarifUri } from './to-sarif-uri';
@@ -87,7 +88,7 @@ export function renderSarif(projects: ReportProjectInput[], options: SarifOption
   const runs: Sarif.Run[] = [];
   for (const project of [...projects].sort((a, b) => a.name.localeCompare(b.name))) {
     const lintInput = project.results.lint;
-    const lint = lintInput && lintInput.origin !== 'invalid' && lintInput.origin !== 'missing' ? lintInput.value : undefined;
+    const lint = currentValue(lintInput);
     if (lint && lint.status !== 'error') {
       const findings: Finding[] = lint.messages.map((m) => ({
         ruleId: m.ruleId,
@@ -104,7 +105,7 @@ export function renderSarif(projects: ReportProjectInput[], options: SarifOption
       );
     }
     const typeInput = project.results.typecheck;
-    const typecheck = typeInput && typeInput.origin !== 'invalid' && typeInput.origin !== 'missing' ? typeInput.value : undefined;
+    const typecheck = currentValue(typeInput);
     if (typecheck && typecheck.status !== 'error') {
       const findings: Finding[] = typecheck.diagnostics.map((d) => ({
         ruleId: d.code,

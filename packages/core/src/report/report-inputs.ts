@@ -15,6 +15,8 @@ export interface ReportResultInput<T> {
   value?: T;
   reason?: string;
   taskStatus?: string;
+  /** No file at the result's location (as opposed to one that could not be read). */
+  nothingOnDisk?: boolean;
 }
 
 /** One project with the results found for it; kinds without a target are left out. */
@@ -62,7 +64,9 @@ export interface ReportLimits {
   gaps: number;
   failuresPerProject: number;
   rulesPerProject: number;
+  /** Lint errors and type errors listed per project (file:line). */
+  locationsPerProject: number;
 }
 
 /** Default list sizes. */
-export const DEFAULT_REPORT_LIMITS: ReportLimits = { gaps: 10, failuresPerProject: 20, rulesPerProject: 10 };
+export const DEFAULT_REPORT_LIMITS: ReportLimits = { gaps: 10, failuresPerProject: 20, rulesPerProject: 10, locationsPerProject: 10 };

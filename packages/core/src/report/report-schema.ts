@@ -14,13 +14,16 @@ export const REPORT_RESULT_KINDS = ['test', 'lint', 'typecheck', 'health', 'qual
 export type ReportResultKind = (typeof REPORT_RESULT_KINDS)[number];
 
 /**
- * Where a result comes from: `fresh` (its task ran in this invocation), `cached` (restored from the
- * local or remote cache), `recorded` (read from disk by the report executor, which cannot tell how it
- * got there), `not-run` (its task was not part of this invocation, e.g. `nx affected`; a valid result
- * on disk is shown as the last known one), `missing` (no file), `invalid` (unreadable, wrong schema
- * or schema version, or declared outside the workspace).
+ * Where a result comes from: `fresh` (its task wrote it in this invocation), `cached` (Nx restored it
+ * from the local or remote cache in this invocation), `stale` (its task ran in this invocation but the
+ * file on disk was left by an earlier run: the task ended without replacing it), `recorded` (read
+ * from disk by the report executor, which cannot tell how it got there), `not-run` (its task was not
+ * part of this invocation, e.g. `nx affected`; a valid result on disk is shown as the last known one),
+ * `missing` (no file), `invalid` (unreadable, wrong schema or schema version, or declared outside the
+ * workspace). Only `fresh`, `cached`, `recorded` and a last known `not-run` result count; a stale one is
+ * shown but never passes a gate.
  */
-export const ResultOriginSchema = z.enum(['fresh', 'cached', 'recorded', 'not-run', 'missing', 'invalid']);
+export const ResultOriginSchema = z.enum(['fresh', 'cached', 'stale', 'recorded', 'not-run', 'missing', 'invalid']);
 export type ResultOrigin = z.infer<typeof ResultOriginSchema>;
 
 /** How one result of one project was found. */
@@ -32,6 +35,10 @@ export const ReportResultStateSchema = z.object({
   startedAt: z.string().optional().describe('When the result was produced'),
   status: z.enum(['passed', 'failed', 'error']).optional().describe("The tool's own status"),
   taskStatus: z.string().optional().describe('Nx task status in this invocation'),
+  error: z
+    .object({ code: z.string(), message: z.string(), hint: z.string().optional() })
+    .optional()
+    .describe('status error only: why the tool could not produce a result'),
 });
 export type ReportResultState = z.infer<typeof ReportResultStateSchema>;
 
@@ -50,7 +57,7 @@ export const ProjectReportSchema = z.object({
   root: z.string(),
   tags: z.array(z.string()),
   origin: z
-    .enum(['fresh', 'cached', 'mixed', 'recorded', 'not-run', 'missing', 'invalid'])
+    .enum(['fresh', 'cached', 'stale', 'mixed', 'recorded', 'not-run', 'missing', 'invalid'])
     .describe('Summary of the result origins: one origin when all agree, else mixed'),
   results: z.record(z.string(), ReportResultStateSchema),
   metrics: z.record(z.string(), z.number()),
@@ -73,9 +80,27 @@ export const ProjectReportSchema = z.object({
     })
     .nullable(),
   health: HealthCountsSchema.nullable(),
-  testKinds: z.record(z.string(), z.object({ files: z.number().int(), tests: z.number().int() })),
+  testKinds: z.record(
+    z.string(),
+    z.object({
+      files: z.number().int(),
+      tests: z.number().int(),
+      counted: z
+        .enum(['executed', 'static', 'mixed'])
+        .optional()
+        .describe("executed: tests the test run ran (test.json); static: test calls the health scan found in the files (health.json); mixed: some of each"),
+    }),
+  ),
   failures: z.array(TestFailureSchema).describe('First failing tests'),
   failuresOmitted: z.number().int().nonnegative(),
+  lintErrors: z
+    .array(z.object({ file: z.string(), line: z.number().int().nonnegative().optional(), rule: z.string(), message: z.string() }))
+    .describe('First lint errors (severity error)'),
+  lintErrorsOmitted: z.number().int().nonnegative(),
+  typeErrors: z
+    .array(z.object({ file: z.string().optional(), line: z.number().int().nonnegative().optional(), code: z.string(), message: z.string() }))
+    .describe('First type errors'),
+  typeErrorsOmitted: z.number().int().nonnegative(),
   toolErrors: z.array(ReportToolErrorSchema),
   gate: z.object({
     status: z.enum(['passed', 'failed', 'not-evaluated']),
@@ -140,6 +165,9 @@ export const ReportSchema = z.object({
     reason: z.string().optional(),
   }),
   invalidOutputs: z.array(InvalidOutputSchema),
+  coverageLeftOut: z
+    .array(z.object({ project: z.string(), reason: z.string() }))
+    .describe('Projects whose coverage the merged coverage leaves out, because their test result is stale or could not run'),
   problems: z.array(z.string()).describe('Configuration problems the report worked around (e.g. an invalid quality.config.json)'),
 });
 export type Report = z.infer<typeof ReportSchema>;
