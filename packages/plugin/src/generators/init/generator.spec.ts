@@ -1,6 +1,7 @@
 import { readJson, readNxJson, updateNxJson, writeJson, type NxJsonConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import initGenerator from './generator';
+import { OfficialPluginNotCarriedError } from './official-plugin-not-carried-error';
 import type { InitGeneratorOptions } from './options';
 
 // nx.json of a fresh create-nx-workspace@23 --preset=ts workspace.
@@ -189,6 +190,119 @@ describe('init generator', () => {
       const first = snapshotOfTree();
       await run({ replaceOfficial: true });
       expect(snapshotOfTree()).toEqual(first);
+    });
+  });
+
+  describe('replaceOfficial carries the official entries over', () => {
+    const ours = () => readNxJson(tree)?.plugins?.find((entry) => typeof entry === 'object' && entry.plugin === '@nx-quality/plugin');
+
+    it("takes their include/exclude and target names into our options, and @nx/js/typescript's into typecheckInclude/Exclude", async () => {
+      setNxJson({
+        plugins: [
+          { plugin: '@nx/js/typescript', include: ['packages/**'], options: { typecheck: { targetName: 'tsc' }, build: { targetName: 'build' } } },
+          { plugin: '@nx/eslint/plugin', include: ['packages/**'], options: { targetName: 'lint' } },
+          { plugin: '@nx/jest/plugin', exclude: ['e2e/**'], options: { targetName: 'test', disableJestRuntime: false } },
+        ],
+      });
+      await run({ replaceOfficial: true });
+      expect(readNxJson(tree)?.plugins).toMatchInlineSnapshot(`
+[
+  {
+    "include": [
+      "packages/**",
+    ],
+    "options": {
+      "build": {
+        "targetName": "build",
+      },
+      "typecheck": false,
+    },
+    "plugin": "@nx/js/typescript",
+  },
+  {
+    "options": {
+      "lintInclude": [
+        "packages/**",
+      ],
+      "testExclude": [
+        "e2e/**",
+      ],
+      "typecheckInclude": [
+        "packages/**",
+      ],
+      "typecheckTargetName": "tsc",
+    },
+    "plugin": "@nx-quality/plugin",
+  },
+]
+`);
+      const first = JSON.stringify(readNxJson(tree));
+      await run({ replaceOfficial: true });
+      expect(JSON.stringify(readNxJson(tree))).toBe(first);
+    });
+
+    it('joins the includes of entries that share one exclude list, and an entry without include covers everything', async () => {
+      setNxJson({
+        plugins: [
+          { plugin: '@nx/jest/plugin', include: ['libs/**'], exclude: ['**/e2e/**'], options: { targetName: 'unit' } },
+          { plugin: '@nx/jest/plugin', include: ['apps/**'], exclude: ['**/e2e/**'], options: { targetName: 'unit' } },
+          { plugin: '@nx/eslint/plugin', include: ['libs/**'] },
+          '@nx/eslint/plugin',
+        ],
+      });
+      await run({ replaceOfficial: true });
+      expect(ours()).toEqual({ plugin: '@nx-quality/plugin', options: { testTargetName: 'unit', testInclude: ['libs/**', 'apps/**'], testExclude: ['**/e2e/**'] } });
+    });
+
+    it('refuses, writing nothing, what our options cannot express', async () => {
+      const cases: [NxJsonConfiguration, { code: string; message: RegExp; hint: RegExp }][] = [
+        [
+          { plugins: [{ plugin: '@nx/jest/plugin', options: { targetName: 'test', ciTargetName: 'test-ci' } }] },
+          { code: 'OFFICIAL_OPTION_NOT_SUPPORTED', message: /option "ciTargetName" creates atomized CI targets/, hint: /Remove "ciTargetName" from the @nx\/jest\/plugin entry/ },
+        ],
+        [
+          { plugins: [{ plugin: '@nx/jest/plugin', options: { targetName: 'test' } }, { plugin: '@nx/jest/plugin', include: ['e2e/**'], options: { targetName: 'e2e' } }] },
+          { code: 'OFFICIAL_ENTRIES_DISAGREE', message: /different target names \(test, e2e\)/, hint: /one targetName/ },
+        ],
+        [
+          { plugins: [{ plugin: '@nx/eslint/plugin', exclude: ['e2e/**'] }, { plugin: '@nx/eslint/plugin', exclude: ['tools/**'] }] },
+          { code: 'OFFICIAL_ENTRIES_DISAGREE', message: /cannot express/, hint: /Merge the @nx\/eslint\/plugin entries/ },
+        ],
+        [
+          { plugins: [{ plugin: '@nx/js/typescript', options: { typecheck: { configName: 'tsconfig.lib.json' } } }] },
+          { code: 'OFFICIAL_OPTION_NOT_SUPPORTED', message: /from tsconfig\.lib\.json \(typecheck\.configName\)/, hint: /without --replaceOfficial/ },
+        ],
+        [
+          { plugins: ['@nx/jest/plugin'], targetDefaults: { test: { options: { passWithNoTests: true }, configurations: { ci: { ci: true, codeCoverage: true } } } } },
+          { code: 'OFFICIAL_DEFAULTS_NOT_SUPPORTED', message: /targetDefaults\["test"\]\.configurations\.ci sets "codeCoverage"/, hint: /Remove codeCoverage/ },
+        ],
+        [
+          { plugins: ['@nx/eslint/plugin'], targetDefaults: { lint: { inputs: ['default'] } } },
+          { code: 'OFFICIAL_DEFAULTS_NOT_SUPPORTED', message: /sets inputs, which would replace those of nx-quality's lint target/, hint: /Remove inputs/ },
+        ],
+        [
+          { plugins: ['@nx/jest/plugin', { plugin: '@nx-quality/plugin', options: { testExclude: ['tools/**'] } }] },
+          { code: 'OFFICIAL_OPTIONS_CONFLICT', message: /already sets testExclude \["tools\/\*\*"\]/, hint: /Remove testExclude/ },
+        ],
+      ];
+      for (const [nxJson, expected] of cases) {
+        setNxJson({ ...nxJson, targetDefaults: nxJson.targetDefaults ?? {} });
+        const before = tree.read('nx.json', 'utf-8');
+        const error = await run({ replaceOfficial: true }).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(error).toBeInstanceOf(OfficialPluginNotCarriedError);
+        expect(error).toMatchObject({ code: expected.code, message: expect.stringMatching(expected.message), hint: expect.stringMatching(expected.hint) });
+        expect(tree.read('nx.json', 'utf-8')).toBe(before);
+      }
+    });
+
+    it('keeps target defaults our executor takes: they apply to our target by its name', async () => {
+      setNxJson({ plugins: ['@nx/jest/plugin'], targetDefaults: { test: { dependsOn: ['^build'], options: { passWithNoTests: true }, configurations: { ci: { ci: true } } } } });
+      await run({ replaceOfficial: true });
+      expect(readNxJson(tree)?.targetDefaults).toEqual({ test: { dependsOn: ['^build'], options: { passWithNoTests: true }, configurations: { ci: { ci: true } } } });
+      expect(readNxJson(tree)?.plugins).toEqual(['@nx-quality/plugin']);
     });
   });
 

@@ -1,12 +1,14 @@
 import { addDependenciesToPackageJson, formatFiles, logger, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { parseOptions } from '../../executors/shared/parse-options';
 import { addReportTarget } from './add-report-target';
+import { checkOfficialTargetDefaults } from './check-official-target-defaults';
 import { copyDependsOnDefaults } from './copy-depends-on-defaults';
 import { ignoreResults } from './ignore-results';
-import { OFFICIAL_PLUGINS } from '../../tool-facts/official-plugins';
+import { OFFICIAL_PLUGINS, type ToolKind } from '../../tool-facts/official-plugins';
 import { optionsSchema, type InitGeneratorOptions } from './options';
 import { pluginVersion } from './plugin-version';
-import { PLUGIN_NAME, registerPlugin } from './register-plugin';
+import { planOfficialCarryOver, type CarriedEntry } from './plan-official-carry-over';
+import { ourPluginOptions, PLUGIN_NAME, registerPlugin } from './register-plugin';
 import { replaceOfficialPlugins } from './replace-official-plugins';
 import { retargetPluginDefaults } from './retarget-plugin-defaults';
 
@@ -16,12 +18,17 @@ export default async function initGenerator(tree: Tree, rawOptions: InitGenerato
   const nxJson = readNxJson(tree) ?? {};
   const before = JSON.stringify(nxJson);
 
+  let carried: Partial<Record<ToolKind, CarriedEntry>> = {};
   if (options.replaceOfficial) {
+    // Both throw before anything is written when an official entry cannot be carried over.
+    carried = planOfficialCarryOver(nxJson, ourPluginOptions(nxJson));
+    checkOfficialTargetDefaults(nxJson, carried);
     const replaced = replaceOfficialPlugins(nxJson);
     if (replaced.length > 0) logger.info(`nx-quality: replaced the inferred targets of ${replaced.join(', ')}`);
-    retargetPluginDefaults(nxJson, Object.values(OFFICIAL_PLUGINS), ['test', 'lint', 'typecheck']);
+    const names = new Set(['test', 'lint', 'typecheck', ...Object.values(carried).map((entry) => entry.targetName)]);
+    retargetPluginDefaults(nxJson, Object.values(OFFICIAL_PLUGINS), [...names]);
   }
-  const renamed = registerPlugin(nxJson);
+  const renamed = registerPlugin(nxJson, carried);
   for (const target of renamed) {
     logger.info(`nx-quality: ${target.officialPlugin} already infers "${target.officialName}"; ours is "${target.ourName}" (run with --replaceOfficial to take over "${target.officialName}")`);
   }

@@ -9,7 +9,7 @@ export const optionsSchema = z
       .boolean()
       .default(false)
       .describe(
-        'Remove @nx/jest/plugin and @nx/eslint/plugin and turn off the typecheck target of @nx/js/typescript, so the test/lint/typecheck targets are ours. Without it, our targets are named quality-test/quality-lint/quality-typecheck wherever an official plugin already infers that name.',
+        "Remove @nx/jest/plugin and @nx/eslint/plugin and turn off the typecheck target of @nx/js/typescript, so the test/lint/typecheck targets are ours: their target names and include/exclude lists become our testTargetName/testInclude/testExclude (lint…, typecheck…), so the same projects keep a target of the same name. Refuses, writing nothing, what cannot be carried over (e.g. @nx/jest/plugin's ciTargetName, entries with different target names, target defaults our executors do not take). Without it, our targets are named quality-test/quality-lint/quality-typecheck wherever an official plugin already infers that name.",
       ),
     reportTargetName: z
       .string()

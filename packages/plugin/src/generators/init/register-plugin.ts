@@ -1,10 +1,17 @@
 import type { NxJsonConfiguration } from '@nx/devkit';
-import { officialTargetName, OFFICIAL_PLUGINS, pluginName, type ToolKind } from '../../tool-facts/official-plugins';
+import { officialTargetName, OFFICIAL_PLUGINS, pluginName, pluginOptions, type ToolKind } from '../../tool-facts/official-plugins';
+import { KIND_OPTION_KEYS, type CarriedEntry } from './plan-official-carry-over';
 
 /** The plugin's package name as registered in nx.json. */
 export const PLUGIN_NAME = '@nx-quality/plugin';
 
 const TARGET_NAME_OPTION: Record<ToolKind, string> = { test: 'testTargetName', lint: 'lintTargetName', typecheck: 'typecheckTargetName' };
+
+/** The options of our registration in nx.json, `{}` when absent or registered as a string. */
+export function ourPluginOptions(nxJson: NxJsonConfiguration): Record<string, unknown> {
+  const entry = (nxJson.plugins ?? []).find((candidate) => pluginName(candidate) === PLUGIN_NAME);
+  return entry ? pluginOptions(entry) : {};
+}
 
 /** A target of ours renamed because an official plugin infers the default name. */
 export interface RenamedTarget {
@@ -18,9 +25,11 @@ export interface RenamedTarget {
 /**
  * Registers @nx-quality/plugin in nx.json (last, once). When an official plugin still infers
  * `test`/`lint`/`typecheck`, our target of that kind is named `quality-<kind>` so both coexist; a
- * target name the user already set in our options is kept. Idempotent.
+ * target name the user already set in our options is kept. What `--replaceOfficial` carries over from
+ * the official entries it removed (their target name and include/exclude) becomes our options, so
+ * the same projects keep a target of the same name. Idempotent.
  */
-export function registerPlugin(nxJson: NxJsonConfiguration): RenamedTarget[] {
+export function registerPlugin(nxJson: NxJsonConfiguration, carried: Partial<Record<ToolKind, CarriedEntry>> = {}): RenamedTarget[] {
   const plugins = (nxJson.plugins ??= []);
   const renamed: RenamedTarget[] = [];
   for (const kind of Object.keys(OFFICIAL_PLUGINS) as ToolKind[]) {
@@ -39,6 +48,14 @@ export function registerPlugin(nxJson: NxJsonConfiguration): RenamedTarget[] {
     if (rename && options[key] === undefined) options[key] = rename.ourName;
     // A name we chose earlier to avoid a plugin that is gone now goes back to the default.
     if (!rename && options[key] === `quality-${kind}`) delete options[key];
+    const taken = carried[kind];
+    if (taken) {
+      const keys = KIND_OPTION_KEYS[kind];
+      if (taken.targetName === kind) delete options[key];
+      else options[key] = taken.targetName;
+      if (taken.include) options[keys.include] = taken.include;
+      if (taken.exclude) options[keys.exclude] = taken.exclude;
+    }
   }
   const entry = Object.keys(options).length > 0 || typeof existing === 'object' ? { ...(typeof existing === 'object' ? existing : {}), plugin: PLUGIN_NAME, options } : PLUGIN_NAME;
   if (index >= 0) plugins[index] = entry;

@@ -3,7 +3,9 @@ import { OFFICIAL_PLUGINS, pluginName } from '../../tool-facts/official-plugins'
 
 /**
  * Removes @nx/jest/plugin and @nx/eslint/plugin registrations and sets `typecheck: false` on
- * @nx/js/typescript (its build target stays). Returns the plugins it changed, for the log.
+ * @nx/js/typescript (its build target stays, and so do its include/exclude, which now only decide
+ * its build target). Run after planOfficialCarryOver has taken what our options must carry over.
+ * Returns the plugins it changed, for the log.
  */
 export function replaceOfficialPlugins(nxJson: NxJsonConfiguration): string[] {
   const changed: string[] = [];
