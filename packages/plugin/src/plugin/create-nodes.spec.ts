@@ -2,6 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CreateNodesContextV2, NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
+import { planOfficialCarryOver } from '../generators/init/plan-official-carry-over';
+import { registerPlugin } from '../generators/init/register-plugin';
+import { replaceOfficialPlugins } from '../generators/init/replace-official-plugins';
 import { createNodes, createNodesV2 } from './create-nodes';
 import type { PluginOptions } from './plugin-options';
 
@@ -505,6 +508,30 @@ describe('createNodesV2', () => {
       });
       // Our targets carry the official names themselves: no officialTarget.
       expect(projects['packages/alpha']?.['test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
+    });
+
+    it('after init --replaceOfficial, exactly the projects that had our targets beside the official ones have them under the official names', async () => {
+      write('tools/scripts/eslint.config.mjs', 'export default [];');
+      write('tools/scripts/jest.config.js', 'module.exports = {};');
+      const official: NxJsonConfiguration = nxJson([
+        { plugin: '@nx/js/typescript', exclude: ['e2e/app1-e2e/*'], options: { typecheck: { targetName: 'typecheck' }, build: { targetName: 'build' } } },
+        { plugin: '@nx/eslint/plugin', include: ['packages/**', 'tools/**'], options: { targetName: 'lint' } },
+        { plugin: '@nx/jest/plugin', exclude: ['e2e/**'], options: { targetName: 'test' } },
+      ]);
+      const before = await run(files(), { testTargetName: 'quality-test', lintTargetName: 'quality-lint', typecheckTargetName: 'quality-typecheck' }, official);
+      const replaced = structuredClone(official);
+      const carried = planOfficialCarryOver(replaced, {});
+      replaceOfficialPlugins(replaced);
+      registerPlugin(replaced, carried);
+      const ours = replaced.plugins?.find((entry) => typeof entry === 'object' && entry.plugin === '@nx-quality/plugin');
+      const after = await run(files(), (typeof ours === 'object' ? ours.options : undefined) as PluginOptions, replaced);
+      const having = (projects: Record<string, Record<string, TargetConfiguration>>, target: string) => Object.keys(projects).filter((projectRoot) => projects[projectRoot]?.[target]);
+      for (const kind of ['test', 'lint', 'typecheck']) expect(having(after, kind)).toEqual(having(before, `quality-${kind}`));
+      expect(having(after, 'test')).toEqual(['packages/alpha', 'tools/scripts']);
+      expect(having(after, 'lint')).toEqual(['packages/alpha', 'tools/scripts']);
+      expect(having(after, 'typecheck')).toEqual([...e2eRoots.slice(1), 'packages/alpha']);
+      // Our targets now carry the official names themselves.
+      expect(after['packages/alpha']?.['test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
     });
 
     it('lints a project under the include when its own config passes though the root one does not', async () => {
