@@ -17,24 +17,26 @@ export function runStartOf(taskResults: TaskResults, runStartTime?: number): num
 }
 
 /**
- * Labels results by the Nx task that records them in this invocation: ran (`success`/`failure`) is
- * fresh, restored from a cache is cached, and skipped (a dependency failed), stopped or absent
- * (e.g. `nx affected` left the project out) is not-run. With `NX_CACHE_FAILURES=true` Nx replays a
- * cached failure as `failure`, so a fresh label carries the run start: a result file started before
- * it is relabelled cached when read.
+ * What this invocation's Nx task results say of each result's task: restored from a cache is
+ * cached; ran (`success`/`failure`) is a candidate for fresh, with the task's hash and the run start,
+ * so that reading the file can tell whether that task wrote it (`labelResultOrigin`: a result the
+ * task did not replace is stale); skipped (a dependency failed), stopped or absent (e.g. `nx affected`
+ * left the project out) is not-run.
  */
 export function originFromTaskResults(taskResults: TaskResults, runStartTime?: number): OriginOf {
-  const statuses = new Map<string, string>();
+  const tasks = new Map<string, { status: string; hash?: string }>();
   for (const result of Object.values(taskResults)) {
-    statuses.set(`${result.task.target.project}\u0000${result.task.target.target}`, result.status);
+    tasks.set(`${result.task.target.project}\u0000${result.task.target.target}`, { status: result.status, ...(result.task.hash ? { hash: result.task.hash } : {}) });
   }
   const ranSince = runStartOf(taskResults, runStartTime);
   return (project, target) => {
-    const status = statuses.get(`${project}\u0000${target}`);
-    if (status === undefined) return { origin: 'not-run' };
-    if (RAN.has(status)) return { origin: 'fresh', taskStatus: status, ...(ranSince !== undefined ? { ranSince } : {}) };
-    if (CACHED.has(status)) return { origin: 'cached', taskStatus: status };
-    return { origin: 'not-run', taskStatus: status };
+    const task = tasks.get(`${project}\u0000${target}`);
+    if (task === undefined) return { origin: 'not-run' };
+    if (RAN.has(task.status)) {
+      return { origin: 'fresh', taskStatus: task.status, ...(task.hash ? { taskHash: task.hash } : {}), ...(ranSince !== undefined ? { ranSince } : {}) };
+    }
+    if (CACHED.has(task.status)) return { origin: 'cached', taskStatus: task.status };
+    return { origin: 'not-run', taskStatus: task.status };
   };
 }
 

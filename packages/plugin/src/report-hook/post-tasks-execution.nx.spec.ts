@@ -72,7 +72,7 @@ describe('the after-run report under real Nx', () => {
       a: expect.objectContaining({ origin: 'fresh', taskStatus: 'success' }),
       b: expect.objectContaining({ origin: 'not-run', lastKnown: true }),
     });
-    expect(readFileSync(join(ws.dir, 'dist/quality-report/report.md'), 'utf8')).toMatch(/\| b \| not run \(last known result\) \|/);
+    expect(readFileSync(join(ws.dir, 'dist/quality-report/report.md'), 'utf8')).toMatch(/\| b \| not run \(last known\) \|/);
 
     // NX_CACHE_FAILURES: Nx replays b's cached failure with status `failure`; its result predates the run: cached.
     nx(ws.dir, ['run-many', '-t', 'test'], { NX_CACHE_FAILURES: 'true' });

@@ -87,17 +87,42 @@ describe('postTasksExecution (report after run)', () => {
     expect(printed).toMatch(/report: dist\/quality-report\/index.html/);
   });
 
-  it('labels a failure replayed from the cache (NX_CACHE_FAILURES) cached: its result started before the run', async () => {
+  it('labels a failure replayed from the cache (NX_CACHE_FAILURES) cached: its result has the task hash and started before the run', async () => {
     // The fixture results started at 2026-01-02T03:04:05Z; this run started a second later.
     const runStart = Date.parse('2026-01-02T03:04:06.000Z');
-    await postTasksExecution({}, contextFor(ws.root, [taskResult('alpha', 'test', 'failure'), taskResult('beta', 'test', 'success')], runStart));
-    const projects = report().projects;
+    const testJson = (project: string) => `dist/quality/packages/${project}/test.json`;
+    const withHash = (project: string, hash: string) => ws.write(testJson(project), { ...JSON.parse(readFileSync(join(ws.root, testJson(project)), 'utf8')), taskHash: hash });
+    withHash('alpha', 'ha');
+    withHash('beta', 'hb');
+    const ran = (project: string, status: Status, hash: string) => restored(project, 'test', hash, status);
+    await postTasksExecution({}, contextFor(ws.root, [ran('alpha', 'failure', 'ha'), ran('beta', 'success', 'hb')], runStart));
+    let projects = report().projects;
     expect(projects.find((p) => p.name === 'alpha')?.results['test']).toMatchObject({ origin: 'cached', taskStatus: 'failure' });
-    expect(projects.find((p) => p.name === 'beta')?.results['test']).toMatchObject({ origin: 'cached', taskStatus: 'success' });
+    // A task that succeeded with the hash of the file it wrote: fresh, whatever the clocks say.
+    expect(projects.find((p) => p.name === 'beta')?.results['test']).toMatchObject({ origin: 'fresh', taskStatus: 'success' });
 
-    // Results that started at or after the run start were produced by it: fresh.
-    await postTasksExecution({}, contextFor(ws.root, [taskResult('alpha', 'test', 'failure')], Date.parse('2026-01-02T03:04:05.000Z')));
+    // Results that started at or after the run start and carry the task's hash were produced by it: fresh.
+    await postTasksExecution({}, contextFor(ws.root, [ran('alpha', 'failure', 'ha')], Date.parse('2026-01-02T03:04:05.000Z')));
     expect(report().projects.find((p) => p.name === 'alpha')?.results['test']).toMatchObject({ origin: 'fresh', taskStatus: 'failure' });
+
+    // The task failed with other inputs (a crash before it wrote anything): the file is an earlier run's, stale, and never passes.
+    await postTasksExecution({}, contextFor(ws.root, [ran('alpha', 'failure', 'h-new'), ran('beta', 'failure', 'h-new')], runStart));
+    projects = report().projects;
+    const beta = projects.find((p) => p.name === 'beta');
+    expect(beta?.results['test']).toMatchObject({ origin: 'stale', taskStatus: 'failure', status: 'passed', reason: expect.stringMatching(/^this run's task failed without replacing it; it was written by another task run \(hash hb/) });
+    expect(beta?.gate.status).toBe('failed');
+    expect(beta?.tests).toBeNull();
+    const md = readFileSync(join(ws.root, 'dist/quality-report/report.md'), 'utf8');
+    expect(md).toMatch(/Merged coverage leaves out 2 projects: alpha \(its test result is stale \(left by an earlier run\)\), beta/);
+    expect(md).toMatch(/- beta test: stale \(dist\/quality\/packages\/beta\/test\.json\) – this run's task failed without replacing it/);
+    expect(report().coverageLeftOut.map((x) => x.project)).toEqual(['alpha', 'beta']);
+  });
+
+  it('labels an older result stale when its task succeeded without writing one (no hash on either side: by time)', async () => {
+    await postTasksExecution({}, contextFor(ws.root, [taskResult('beta', 'test', 'success')], Date.parse('2026-01-02T03:04:06.000Z')));
+    const beta = report().projects.find((p) => p.name === 'beta');
+    expect(beta?.results['test']).toMatchObject({ origin: 'stale', taskStatus: 'success' });
+    expect(beta?.gate.status).toBe('failed');
   });
 
   it('takes the earliest task start as the run start when it precedes the context start time', async () => {

@@ -7,7 +7,7 @@ import type { NormalizedQualityReportOptions } from '../executors/quality-report
 import type { OriginOf } from '../executors/quality-report/read-project-results';
 
 // Bump when the report changes for the same inputs in a way the code versions below would not show.
-const KEY_FORMAT = 1;
+const KEY_FORMAT = 2;
 
 /** Everything the after-run report is made of, before any result is read. */
 export interface ReportInputs {

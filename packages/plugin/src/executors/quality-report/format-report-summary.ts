@@ -1,25 +1,36 @@
-import { formatMetricValue, type Report } from '@nx-quality/core';
+import { countPhrase, formatMetricValue, type Report } from '@nx-quality/core';
 
 /** The few lines printed after a report is written: totals, origins, first failing conditions, where it is. */
 export function formatReportSummary(report: Report, outputDir: string, files: string[], maxConditions = 5): string {
   const t = report.totals;
   const coverage = t.coverage ? `${formatMetricValue(t.coverage.lines.pct)}% lines` : 'no coverage';
   const gates =
-    t.gatesFailed > 0 ? `${t.gatesFailed} of ${t.projects} projects fail their gates` : `all ${t.gatesPassed} evaluated projects pass their gates`;
+    t.gatesFailed > 0
+      ? `${t.gatesFailed} of ${t.projects} projects fail their gates`
+      : t.gatesPassed === 1
+        ? 'the 1 evaluated project passes its gates'
+        : `all ${t.gatesPassed} evaluated projects pass their gates`;
   const origins = Object.entries(t.resultOrigins)
     .map(([origin, count]) => `${count} ${origin}`)
     .join(', ');
   const lines = [
     `nx-quality report: ${gates}${t.gatesNotEvaluated ? ` (${t.gatesNotEvaluated} not evaluated)` : ''}`,
-    `  tests ${t.tests.passed} passed, ${t.tests.failed} failed, ${t.tests.skipped} skipped · coverage ${coverage} · lint ${t.lint.errors} errors, ${t.lint.warnings} warnings · type errors ${t.typecheck.errors}`,
+    `  tests ${t.tests.passed} passed, ${t.tests.failed} failed, ${t.tests.skipped} skipped · coverage ${coverage} · lint ${countPhrase(t.lint.errors, 'error')}, ${countPhrase(t.lint.warnings, 'warning')} · ${countPhrase(t.typecheck.errors, 'type error')}`,
     `  results: ${origins || 'none found'}`,
   ];
   const notRun = report.projects.filter((p) => p.origin === 'not-run').map((p) => p.name);
   if (notRun.length) lines.push(`  not run in this invocation: ${notRun.slice(0, 10).join(', ')}${notRun.length > 10 ? ` and ${notRun.length - 10} more` : ''}`);
   for (const condition of report.failingConditions.slice(0, maxConditions)) lines.push(`  ✗ ${condition.message ?? condition.metric}`);
-  if (report.failingConditions.length > maxConditions) lines.push(`  … ${report.failingConditions.length - maxConditions} more failing conditions`);
+  if (report.failingConditions.length > maxConditions) {
+    lines.push(`  … ${countPhrase(report.failingConditions.length - maxConditions, 'more failing condition', 'more failing conditions')}`);
+  }
+  const stale = report.projects.reduce((n, p) => n + Object.values(p.results).filter((r) => r.origin === 'stale').length, 0);
+  if (stale) lines.push(`  ${countPhrase(stale, 'result')} stale: left by an earlier run, their tasks failed without replacing them (their gates fail)`);
   const unusable = report.projects.reduce((n, p) => n + Object.values(p.results).filter((r) => r.origin === 'missing' || r.origin === 'invalid').length, 0);
-  if (unusable) lines.push(`  ${unusable} result${unusable === 1 ? '' : 's'} missing or invalid (listed in the report)`);
+  if (unusable) lines.push(`  ${countPhrase(unusable, 'result')} missing or invalid (listed in the report)`);
+  if (report.coverageLeftOut.length) {
+    lines.push(`  merged coverage leaves out ${report.coverageLeftOut.map((x) => x.project).slice(0, 10).join(', ')}${report.coverageLeftOut.length > 10 ? ` and ${report.coverageLeftOut.length - 10} more` : ''}`);
+  }
   const names = files.map((f) => f.split('/').pop()).join(', ');
   lines.push(`  report: ${outputDir}/${files.some((f) => f.endsWith('index.html')) ? 'index.html' : ''} (${names})`);
   return lines.join('\n');

@@ -9,30 +9,13 @@ import {
   type CoverageFileToRead,
   type ReportProjectInput,
   type ReportResultInput,
-  type ResultOrigin,
 } from '@nx-quality/core';
 import type { z } from 'zod';
+import { labelResultOrigin, type TaskOrigin } from './label-result-origin';
 import type { LocatedProject, LocatedResult } from './locate-project-results';
 
 /** How the caller knows where a result came from: by the Nx task that records it. */
-export type OriginOf = (
-  project: string,
-  target: string,
-) => {
-  origin: Extract<ResultOrigin, 'fresh' | 'cached' | 'recorded' | 'not-run'>;
-  taskStatus?: string;
-  /** Epoch ms the invocation started: a `fresh` result that started earlier was replayed from a cache. */
-  ranSince?: number;
-};
-
-/** A result labelled fresh whose own start predates the invocation is a replay (cached failures): cached. */
-function correctedOrigin(origin: ReturnType<OriginOf>, value: unknown): ReturnType<OriginOf>['origin'] {
-  if (origin.origin !== 'fresh' || origin.ranSince === undefined) return origin.origin;
-  const record = value as { startedAt?: unknown; evaluatedAt?: unknown };
-  const at = typeof record.startedAt === 'string' ? record.startedAt : typeof record.evaluatedAt === 'string' ? record.evaluatedAt : undefined;
-  const started = at === undefined ? Number.NaN : Date.parse(at);
-  return !Number.isNaN(started) && started < origin.ranSince ? 'cached' : 'fresh';
-}
+export type OriginOf = (project: string, target: string) => TaskOrigin;
 
 const SCHEMAS = {
   test: TestResultSchema,
@@ -59,11 +42,18 @@ function readOne<S extends z.ZodType>(
     if (owner !== undefined && owner !== project.name) {
       return { origin: origin === 'not-run' ? 'not-run' : 'invalid', ...base, reason: `belongs to project "${owner}", not "${project.name}"` };
     }
-    return { origin: correctedOrigin(labelled, read.value), ...base, value: read.value };
+    const labelledOrigin = labelResultOrigin(labelled, read.value as Record<string, unknown>);
+    return { origin: labelledOrigin.origin, ...base, ...(labelledOrigin.reason ? { reason: labelledOrigin.reason } : {}), value: read.value };
   }
   // A task outside this invocation leaves whatever is on disk: not run, with no usable last result.
-  if (origin === 'not-run') return { origin, ...base, reason: read.state === 'missing' ? 'no earlier result on disk' : `earlier result ${read.reason}` };
-  if (read.state === 'missing') return { origin: 'missing', ...base, reason: located.missingReason ?? `target ${located.target} has not written it` };
+  if (origin === 'not-run') {
+    return read.state === 'missing'
+      ? { origin, ...base, reason: 'no earlier result on disk', nothingOnDisk: true }
+      : { origin, ...base, reason: `earlier result ${read.reason}` };
+  }
+  if (read.state === 'missing') {
+    return { origin: 'missing', ...base, reason: located.missingReason ?? `target ${located.target} has not written it`, nothingOnDisk: true };
+  }
   return { origin: 'invalid', ...base, reason: read.reason };
 }
 
@@ -71,7 +61,8 @@ function readOne<S extends z.ZodType>(
  * Reads every located result of a project with its zod schema: a missing, corrupt, foreign or
  * newer-version file never throws, it becomes a `missing`/`invalid` entry with the reason.
  * Also names the project's coverage-final.json when its test result records coverage (read and
- * merged by the report's coverage collector).
+ * merged by the report's coverage collector); a stale test result contributes none, since its
+ * coverage file is not this run's either.
  */
 export function readProjectResults(
   workspaceRoot: string,
@@ -86,7 +77,7 @@ export function readProjectResults(
   const coverageFile = project.results.coverage?.file;
   return {
     input: { name: project.name, root: project.root, tags: project.tags, ...(project.projectFile ? { projectFile: project.projectFile } : {}), results },
-    ...(results.test?.value?.coverage && coverageFile
+    ...(results.test?.value?.coverage && results.test.origin !== 'stale' && results.test.value.status !== 'error' && coverageFile
       ? { coverageFile: { project: project.name, target: project.results.coverage?.target ?? 'test', file: coverageFile } }
       : {}),
   };
