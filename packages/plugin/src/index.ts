@@ -3,25 +3,36 @@
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
 import { commandNamesOurTargets, preloadReportCode } from './report-hook/preload-report-code';
 import { reportRunOf } from './report-hook/report-run';
+import { GATES_JUDGE_ENV } from './verdict/gates-judge';
+import { judgeByGates } from './verdict/judge-by-gates';
 
 export { createNodes, createNodesV2 } from './plugin/create-nodes';
 export type { PluginOptions, NormalizedPluginOptions } from './plugin/plugin-options';
 
 /**
- * Nx `preTasksExecution` hook: when the command names an nx-quality target, the report code is
- * loaded while the tasks run instead of after them.
+ * Nx `preTasksExecution` hook. Tells the tasks whether the quality gates judge this run (Nx applies
+ * what the hook sets in process.env to the run, and the tool targets declare it as an input); set
+ * on every run, since a daemon's plugin process keeps its environment from one run to the next.
+ * When the command names an nx-quality target, the report code is loaded while the tasks run.
  */
 export function preTasksExecution(options: unknown, context: PreTasksExecutionContext): void {
+  process.env[GATES_JUDGE_ENV] = judgeByGates(options, context.argv) ? 'true' : 'false';
   if (commandNamesOurTargets(options, context.argv)) preloadReportCode();
 }
 
 /**
  * Nx `postTasksExecution` hook (Nx 22-24 read it from the plugin module): writes the workspace
- * report after a run with nx-quality tasks. The report code is loaded only for such a run.
+ * report after a run with nx-quality tasks (the report code is loaded only for such a run), then,
+ * in a run the gates judge, fails the command when a project's gates failed.
  */
 export async function postTasksExecution(options: unknown, context: PostTasksExecutionContext): Promise<void> {
   const run = await reportRunOf(options, context);
-  if (!run) return;
-  const hook = require('./report-hook/post-tasks-execution') as typeof import('./report-hook/post-tasks-execution');
-  return hook.postTasksExecution(options, context, run);
+  if (run) {
+    const hook = require('./report-hook/post-tasks-execution') as typeof import('./report-hook/post-tasks-execution');
+    await hook.postTasksExecution(options, context, run);
+  }
+  if (judgeByGates(options, context.argv)) {
+    const verdict = require('./verdict/gate-verdict') as typeof import('./verdict/gate-verdict');
+    verdict.assertGatesPassed(context, run && 'graph' in run ? run.graph : undefined);
+  }
 }

@@ -23,7 +23,7 @@ export function renderOptionSchemas(baseDir: string, load: (file: string) => Opt
       const file = candidates.find((candidate) => existsSync(candidate) && !candidate.endsWith('.d.ts'));
       if (!file) continue;
       const module = load(file);
-      out[`${group}/${name}/schema.json`] = toNxSchema(module.optionsSchema, module.schemaMeta);
+      out[`${group}/${name}/schema.json`] = toNxSchema(module.optionsSchema, module.schemaMeta, { forExecutor: group === 'executors' });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tolerateNxValidation } from './tolerate-nx-validation';
 
 /** Title and description an options module publishes beside its zod schema. */
 export interface SchemaMeta {
@@ -10,10 +11,13 @@ export interface SchemaMeta {
 
 /**
  * Renders an executor's or generator's zod options schema as the `schema.json` Nx reads.
- * The zod schema is the single source of truth; this output is checked in and drift-tested.
+ * The zod schema is the single source of truth; this output is checked in and drift-tested. An
+ * executor's is rendered for Nx to sort values by kind only (`tolerateNxValidation`): the executor
+ * validates with zod, per task.
  */
-export function toNxSchema(schema: z.ZodType, meta: SchemaMeta): string {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+export function toNxSchema(schema: z.ZodType, meta: SchemaMeta, options: { forExecutor?: boolean } = {}): string {
+  const strict = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = options.forExecutor ? tolerateNxValidation(strict) : strict;
   delete json['$schema'];
   const ordered = {
     $schema: 'https://json-schema.org/schema',

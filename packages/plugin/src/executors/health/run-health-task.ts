@@ -7,6 +7,7 @@ import { formatHealthSummary } from './format-health-summary';
 import type { HealthTaskCache } from './health-task-cache';
 import { optionsSchema, type HealthExecutorOptions } from './options';
 import { runHealth } from './run-health';
+import { gatesJudgeThisRun } from '../../verdict/gates-judge';
 
 /**
  * One health task without the printing: options validated, health.json written (see `runHealth`),
@@ -18,7 +19,7 @@ export async function runHealthTask(rawOptions: HealthExecutorOptions, context: 
     const options = parseOptions(optionsSchema, rawOptions, '@nx-quality/plugin:health');
     const project = projectRefFromContext(context);
     const outcome = await runHealth(project, options, cache);
-    return { success: outcome.health?.status !== 'error', summary: formatHealthSummary(project.name, outcome) };
+    return { success: outcome.health?.status !== 'error' || gatesJudgeThisRun(), summary: formatHealthSummary(project.name, outcome) };
   } catch (error) {
     return { success: false, summary: error instanceof QualityError ? error.describe() : `health: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }

@@ -8,6 +8,7 @@ import { formatQualitySummary } from './format-quality-summary';
 import { optionsSchema, type QualityExecutorOptions } from './options';
 import { runQuality } from './run-quality';
 import { toolTargetNames } from './tool-target-names';
+import { gatesJudgeThisRun } from '../../verdict/gates-judge';
 
 /**
  * One quality task without the printing: options validated, gates evaluated and quality.json
@@ -18,7 +19,8 @@ export async function runQualityTask(rawOptions: QualityExecutorOptions, context
   try {
     const options = parseOptions(optionsSchema, rawOptions, '@nx-quality/plugin:quality');
     const outcome = await runQuality(projectRefFromContext(context), options, toolTargetNames(context), configs);
-    return { success: outcome.result.status === 'passed', summary: formatQualitySummary(outcome) };
+    // Inside a quality run the verdict after the run fails the command, so this task stays cacheable.
+    return { success: outcome.result.status === 'passed' || gatesJudgeThisRun(), summary: formatQualitySummary(outcome) };
   } catch (error) {
     return { success: false, summary: error instanceof QualityError ? error.describe() : `quality: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }

@@ -14,20 +14,27 @@ exports.default = async function* (taskGraph, inputs) {
   for (const id of Object.keys(taskGraph.tasks)) {
     const project = taskGraph.tasks[id].target.project;
     if (project === 'crash') process.exit(3);
+    if (project === 'killed') { process.stderr.write('Error [ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG]: A dynamic import callback was invoked without --experimental-vm-modules\\n'); process.kill(process.pid, 'SIGKILL'); }
     if (project === 'throws') throw new Error('boom in ' + id);
     process.stdout.write('running ' + id + '\\n');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    yield { task: id, result: { success: project !== 'bad', terminalOutput: JSON.stringify({ pid: process.pid, loads, input: inputs[id], worker: process.env.NX_QUALITY_BATCH_WORKER }), startTime: 1, endTime: 2 } };
+    yield { task: id, result: { success: project !== 'bad', terminalOutput: JSON.stringify({ pid: process.pid, loads, input: inputs[id], worker: process.env.NX_QUALITY_BATCH_WORKER, nodeOptions: process.env.NODE_OPTIONS ?? null, vmModules: process.execArgv.includes('--experimental-vm-modules') || typeof require('node:vm').SourceTextModule === 'function' }), startTime: 1, endTime: 2 } };
   }
 };
 `;
 
 const DRIVER = `
-exports.run = async (batchModule, taskGraph, inputs, workers) => {
+exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject) => {
   const { runBatchInWorkers } = require(${JSON.stringify(join(__dirname, 'run-batch-in-workers.ts'))});
   const results = {};
   const order = [];
-  for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers)) {
+  const deaths = [];
+  const hooks = {
+    nodeOptionsOf: nodeOptionsByProject ? (taskId) => nodeOptionsByProject[taskGraph.tasks[taskId].target.project] : undefined,
+    onWorkerDied: (death) => { deaths.push(death); return 'recorded ' + death.task; },
+  };
+  results.deaths = deaths;
+  for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers, hooks)) {
     results[done.task] = done.result;
     order.push(done.task);
   }
@@ -35,8 +42,15 @@ exports.run = async (batchModule, taskGraph, inputs, workers) => {
 };
 `;
 
+interface WorkerDeathSeen {
+  task: string;
+  code: number | null;
+  signal: string | null;
+  stderrTail: string[];
+}
+
 interface Outcome {
-  results: Record<string, { success: boolean; status?: string; terminalOutput: string }>;
+  results: Record<string, { success: boolean; status?: string; terminalOutput: string }> & { deaths?: WorkerDeathSeen[] };
   order: string[];
 }
 
@@ -60,8 +74,18 @@ describe('runBatchInWorkers', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (taskGraph: ReturnType<typeof graph>, workers: number) =>
-    runInChild<Outcome>(join(dir, 'driver.cjs'), 'run', [join(dir, 'fake-batch.cjs'), taskGraph, Object.fromEntries(Object.keys(taskGraph.tasks).map((id) => [id, { for: id }])), workers]);
+  const run = async (taskGraph: ReturnType<typeof graph>, workers: number, nodeOptionsByProject?: Record<string, string | undefined>) => {
+    const outcome = await runInChild<Outcome>(join(dir, 'driver.cjs'), 'run', [
+      join(dir, 'fake-batch.cjs'),
+      taskGraph,
+      Object.fromEntries(Object.keys(taskGraph.tasks).map((id) => [id, { for: id }])),
+      workers,
+      nodeOptionsByProject,
+    ]);
+    const deaths = outcome.value.results.deaths ?? [];
+    delete outcome.value.results.deaths;
+    return { ...outcome, deaths };
+  };
 
   it('spreads independent tasks over the workers, each loading the batch module once', async () => {
     const projects = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -94,6 +118,28 @@ describe('runBatchInWorkers', () => {
     for (const project of ['a', 'b', 'c']) expect(value.results[`${project}:test`]?.success).toBe(true);
   });
 
+  it('records the death of a worker with its signal and the last lines of its stderr', async () => {
+    const { value, deaths } = await run(graph(['killed', 'a']), 1);
+    expect(value.results['killed:test']?.success).toBe(false);
+    expect(value.results['killed:test']?.terminalOutput).toContain('exited (SIGKILL)');
+    expect(value.results['killed:test']?.terminalOutput).toContain('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG');
+    expect(value.results['killed:test']?.terminalOutput).toContain('recorded killed:test');
+    expect(deaths).toEqual([{ task: 'killed:test', code: null, signal: 'SIGKILL', stderrTail: [expect.stringContaining('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG')] }]);
+    // A new worker took the dead one's place.
+    expect(value.results['a:test']?.success).toBe(true);
+  });
+
+  it("runs each task in a worker started under the task's NODE_OPTIONS, never another's", async () => {
+    const vm = '--experimental-vm-modules';
+    const { value } = await run(graph(['plain-1', 'vm-1', 'plain-2', 'vm-2', 'plain-3']), 1, { 'vm-1': vm, 'vm-2': vm });
+    const reports = Object.fromEntries(
+      Object.entries(value.results).map(([id, result]) => [id, JSON.parse(result.terminalOutput) as { pid: number; nodeOptions: string | null; vmModules: boolean }]),
+    );
+    for (const id of ['vm-1:test', 'vm-2:test']) expect(reports[id]).toMatchObject({ nodeOptions: vm, vmModules: true });
+    for (const id of ['plain-1:test', 'plain-2:test', 'plain-3:test']) expect(reports[id]).toMatchObject({ nodeOptions: process.env['NODE_OPTIONS'] ?? null, vmModules: false });
+    expect(reports['vm-1:test']!.pid).not.toBe(reports['plain-1:test']!.pid);
+  });
+
   it('runs everything in one worker when asked for one', async () => {
     const { value } = await run(graph(['a', 'b', 'c']), 1);
     const pids = Object.values(value.results).map((result) => (JSON.parse(result.terminalOutput) as { pid: number }).pid);
@@ -116,7 +162,7 @@ describe('resolveBatchWorkers', () => {
 
   it('names the variable and the fix when it is not a positive integer', () => {
     expect(() => resolveBatchWorkers(30, { NX_QUALITY_BATCH_WORKERS: 'two' }, 2)).toThrow(
-      'NX_QUALITY_BATCH_WORKERS=two is not a positive integer: set it to the number of processes a batch may use (1 runs the batch in one process), or unset it.',
+      'NX_QUALITY_BATCH_WORKERS=two is not a positive integer: set it to the number of processes a batch may use (1 runs the batch in one worker process), or unset it.',
     );
     expect(() => resolveBatchWorkers(30, { NX_QUALITY_BATCH_WORKERS: '0' }, 2)).toThrow('NX_QUALITY_BATCH_WORKERS=0');
   });

@@ -23,17 +23,48 @@ export function resolveBatchWorkers(taskCount: number, env: NodeJS.ProcessEnv = 
   if (configured !== undefined && configured !== '') {
     const parsed = Number(configured);
     if (!Number.isInteger(parsed) || parsed < 1) {
-      throw new RangeError(`${BATCH_WORKERS_ENV}=${configured} is not a positive integer: set it to the number of processes a batch may use (1 runs the batch in one process), or unset it.`);
+      throw new RangeError(`${BATCH_WORKERS_ENV}=${configured} is not a positive integer: set it to the number of processes a batch may use (1 runs the batch in one worker process), or unset it.`);
     }
     wanted = parsed;
   }
   return Math.max(1, Math.min(wanted, taskCount));
 }
 
+/** Whether this process is a worker of `runBatchInWorkers` (it runs its tasks itself). */
+export function isBatchWorker(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[BATCH_WORKER_ENV] === '1';
+}
+
+/** Why a worker died while it held a task: what its parent knows of the death. */
+export interface WorkerDeath {
+  task: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The last lines the worker wrote to stderr (a crash's own message is there). */
+  stderrTail: string[];
+}
+
+/** How a batch's tasks are placed in workers and what happens when one dies. */
+export interface WorkerPoolHooks {
+  /**
+   * The NODE_OPTIONS a task must start under (its `.env` files may set it). Node reads NODE_OPTIONS
+   * only when a process starts, so tasks are grouped into workers by it; undefined keeps the
+   * batch's own.
+   */
+  nodeOptionsOf?: (taskId: string) => string | undefined;
+  /** Records the result of a task whose worker died (the worker could not); returns text for the task's output. */
+  onWorkerDied?: (death: WorkerDeath) => string | undefined;
+}
+
+const STDERR_TAIL_LINES = 20;
+
 interface WorkerSlot {
   child: ChildProcess;
+  /** The NODE_OPTIONS the worker started with ('' for the batch's own). */
+  nodeOptions: string | undefined;
   running?: string;
   exit: Promise<void>;
+  stderrTail: string[];
 }
 
 /**
@@ -41,8 +72,10 @@ interface WorkerSlot {
  * one task at a time through its default export (the same batch implementation, with
  * `NX_QUALITY_BATCH_WORKER=1` so it does not fan out again). Tasks are handed out as workers
  * become free, after their in-batch dependencies; a task whose in-batch dependency failed is
- * skipped, as Nx does. A worker that dies fails only the task it was running, and a new one takes
- * its place. Results are yielded in completion order.
+ * skipped, as Nx does. Tasks run in a worker started under their own NODE_OPTIONS
+ * (`hooks.nodeOptionsOf`). A worker that dies fails only the task it was running, whose result
+ * `hooks.onWorkerDied` records with the cause (exit code or signal, the last lines of its stderr),
+ * and a new one takes its place. Results are yielded in completion order.
  */
 export async function* runBatchInWorkers(
   batchModule: string,
@@ -51,6 +84,7 @@ export async function* runBatchInWorkers(
   overrides: unknown,
   context: ExecutorContext,
   workers: number,
+  hooks: WorkerPoolHooks = {},
 ): AsyncIterableIterator<BatchTaskUpdate> {
   const taskIds = Object.keys(taskGraph.tasks);
   const inBatchDependencies = (taskId: string): string[] => (taskGraph.dependencies[taskId] ?? []).filter((dependency) => dependency in taskGraph.tasks);
@@ -70,9 +104,12 @@ export async function* runBatchInWorkers(
   };
 
   const slots: WorkerSlot[] = [];
-  const spawn = (): WorkerSlot => {
+  const exits: Promise<void>[] = [];
+  const spawn = (nodeOptions: string | undefined): WorkerSlot => {
+    const env: NodeJS.ProcessEnv = { ...process.env, [BATCH_WORKER_ENV]: '1' };
+    if (nodeOptions !== undefined) env['NODE_OPTIONS'] = nodeOptions;
     const child = fork(require.resolve('./batch-worker'), [], {
-      env: { ...process.env, [BATCH_WORKER_ENV]: '1' },
+      env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
@@ -80,6 +117,8 @@ export async function* runBatchInWorkers(
     child.stderr?.pipe(process.stderr, { end: false });
     const slot: WorkerSlot = {
       child,
+      nodeOptions,
+      stderrTail: [],
       exit: new Promise((resolve) => {
         child.once('exit', (code, signal) => {
           const task = slot.running;
@@ -88,11 +127,20 @@ export async function* runBatchInWorkers(
           if (index >= 0) slots.splice(index, 1);
           if (task) {
             const now = Date.now();
+            const how = signal ?? `code ${code}`;
+            let recorded: string | undefined;
+            try {
+              recorded = hooks.onWorkerDied?.({ task, code, signal, stderrTail: slot.stderrTail });
+            } catch (error) {
+              // The task fails either way; say why its result could not be recorded.
+              recorded = `Its error result could not be written: ${error instanceof Error ? error.message : String(error)}`;
+            }
+            const tail = slot.stderrTail.length > 0 ? `\nLast lines of the worker's stderr:\n${slot.stderrTail.join('\n')}\n` : '';
             complete({
               task,
               result: {
                 success: false,
-                terminalOutput: `The batch worker process running ${task} exited (${signal ?? `code ${code}`}) before the task finished; run it alone with \`nx run ${task} --batch=false\` to see why.\n`,
+                terminalOutput: `The batch worker process running ${task} exited (${how}) before the task finished; run it alone with \`nx run ${task} --batch=false\` to see why.\n${tail}${recorded ? `${recorded}\n` : ''}`,
                 startTime: startedAt.get(task) ?? now,
                 endTime: now,
               },
@@ -104,6 +152,11 @@ export async function* runBatchInWorkers(
         });
       }),
     };
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const lines = chunk.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+      slot.stderrTail.push(...lines);
+      if (slot.stderrTail.length > STDERR_TAIL_LINES) slot.stderrTail.splice(0, slot.stderrTail.length - STDERR_TAIL_LINES);
+    });
     child.on('message', (reply: BatchWorkerReply) => {
       if (reply.type !== 'done' || reply.task !== slot.running) return;
       slot.running = undefined;
@@ -111,7 +164,22 @@ export async function* runBatchInWorkers(
     });
     send(child, { type: 'init', batchModule, overrides, context });
     slots.push(slot);
+    exits.push(slot.exit);
     return slot;
+  };
+
+  /** An idle worker started under the task's NODE_OPTIONS, a new one, or (all busy or of another kind) none yet. */
+  const workerFor = (taskId: string): WorkerSlot | undefined => {
+    const nodeOptions = hooks.nodeOptionsOf?.(taskId);
+    const idle = slots.find((slot) => !slot.running && slot.nodeOptions === nodeOptions);
+    if (idle) return idle;
+    if (slots.length < workers) return spawn(nodeOptions);
+    const other = slots.find((slot) => !slot.running);
+    if (!other) return undefined;
+    // An idle worker started under other NODE_OPTIONS makes room for one this task can run in.
+    slots.splice(slots.indexOf(other), 1);
+    if (other.child.connected) send(other.child, { type: 'exit' });
+    return spawn(nodeOptions);
   };
 
   const readyTask = (): string | undefined => {
@@ -135,7 +203,7 @@ export async function* runBatchInWorkers(
           complete({ task: taskId, result: { success: false, status: 'skipped', terminalOutput: '', startTime: now, endTime: now } });
           continue;
         }
-        const idle = slots.find((slot) => !slot.running) ?? (slots.length < workers ? spawn() : undefined);
+        const idle = workerFor(taskId);
         if (!idle) break;
         waiting.delete(taskId);
         idle.running = taskId;
@@ -152,7 +220,6 @@ export async function* runBatchInWorkers(
       while (finished.length > 0) yield finished.shift()!;
     }
   } finally {
-    const exits = slots.map((slot) => slot.exit);
     for (const slot of [...slots]) {
       if (slot.child.connected) send(slot.child, { type: 'exit' });
     }

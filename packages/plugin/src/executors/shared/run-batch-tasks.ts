@@ -54,6 +54,9 @@ export async function* runBatchTasks<Options>(
       result = { success: false, status: 'skipped', terminalOutput: '', startTime, endTime: startTime };
     } else {
       const taskContext: ExecutorContext = { ...context, projectName: task.target.project, targetName: task.target.target, configurationName: task.target.configuration };
+      // Results record the hash of the task that wrote them, as a task Nx forks gets it in NX_TASK_HASH.
+      const savedHash = process.env['NX_TASK_HASH'];
+      if (task.hash) process.env['NX_TASK_HASH'] = task.hash;
       try {
         const outcome = await runTask(projectRefFromContext(taskContext), inputs[taskId] as Options, taskContext);
         result = { success: outcome.success, terminalOutput: `${outcome.summary}\n`, startTime, endTime: Date.now() };
@@ -62,6 +65,8 @@ export async function* runBatchTasks<Options>(
         const message = error instanceof Error ? error.message : String(error);
         result = { success: false, terminalOutput: `${label}: ${message}\n`, startTime, endTime: Date.now() };
       }
+      if (savedHash === undefined) delete process.env['NX_TASK_HASH'];
+      else process.env['NX_TASK_HASH'] = savedHash;
     }
     succeeded.set(taskId, result.success);
     yield { task: taskId, result };

@@ -9,12 +9,15 @@ import {
   type ResultError,
   type ResultStatus,
 } from '@nx-quality/core';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { toolTaskSucceeds } from '../../verdict/gates-judge';
 import { describeError } from './describe-error';
+import { hintForToolCrash } from './hint-for-tool-crash';
 import { projectRefFromContext, type ProjectRef } from './project-ref';
 import { resultHeader, type ResultHeader } from './result-header';
 
-/** Fields every tool result shares, as an options error records them (the spec adds its `kind`). */
+/** Fields every tool result shares, as an error result records them (the spec adds its `kind`). */
 export type ErrorResultHeader = Omit<ResultHeader<string>, 'kind'> & { status: 'error'; error: ResultError };
 
 /** How one tool executor (test, lint, typecheck) normalizes, runs, records and summarizes. */
@@ -22,8 +25,10 @@ export interface ToolExecutorSpec<Options, Normalized, Result extends { status: 
   kind: 'test' | 'lint' | 'typecheck';
   normalize: (project: ProjectRef, raw: Options) => Normalized;
   resultFile: (normalized: Normalized) => string;
+  /** Files the run writes beside the result (coverage): they live and die with it. */
+  companionFiles?: (normalized: Normalized) => string[];
   run: (project: ProjectRef, normalized: Normalized) => Promise<Result>;
-  /** The kind-specific empty result around an error header, for options that did not validate. */
+  /** The kind-specific empty result around an error header (invalid options, a crash, a task that did not finish). */
   errorResult: (header: ErrorResultHeader, raw: Options) => Result;
   summarize: (result: Result, resultFile: string) => string;
 }
@@ -35,11 +40,12 @@ export interface ToolTaskOutcome {
   summary: string;
 }
 
+/** Code of the result a task leaves while its tool runs: what remains when the task never finishes. */
+export const TASK_DID_NOT_FINISH = 'TASK_DID_NOT_FINISH';
+
 /**
  * The shared body of the tool executors: the result file is written on every outcome (Nx skips
  * `quality` when a dependency fails, so the report must find it), then a summary is printed.
- * Invalid options are recorded where the result would be by default, since the configured
- * location may be the invalid option.
  */
 export async function runToolExecutor<Options, Normalized, Result extends { status: ResultStatus }>(
   spec: ToolExecutorSpec<Options, Normalized, Result>,
@@ -54,27 +60,104 @@ export async function runToolExecutor<Options, Normalized, Result extends { stat
 
 /**
  * Normalizes, runs and writes one project's result without printing anything: the part of
- * `runToolExecutor` a batch implementation repeats per task (Nx prints a batch task's summary from
- * its `terminalOutput`).
+ * `runToolExecutor` a batch implementation repeats per task.
+ *
+ * The previous result never outlives the start of a task: before the tool starts, the result file
+ * is replaced by an `error` result saying the task did not finish, and the coverage beside it is
+ * deleted; the real result replaces it at the end. So a task that is killed, or whose tool calls
+ * `process.exit` (recorded with its exit code on the way out), leaves an honest result, never the
+ * last run's passing one. Invalid options are recorded where the result would be by default, since
+ * the configured location may be the invalid option.
  */
 export async function recordToolResult<Options, Normalized, Result extends { status: ResultStatus }>(
   spec: ToolExecutorSpec<Options, Normalized, Result>,
   rawOptions: Options,
   project: ProjectRef,
 ): Promise<ToolTaskOutcome> {
-  let result: Result;
+  const startedAt = new Date();
+  const errorResultOf = (error: ResultError): Result => {
+    const { kind: _kind, ...common } = resultHeader(spec.kind, project, startedAt);
+    return spec.errorResult({ ...common, status: 'error', error }, rawOptions);
+  };
+  let normalized: Normalized;
   let resultFile: string;
   try {
-    const normalized = spec.normalize(project, rawOptions);
+    normalized = spec.normalize(project, rawOptions);
     resultFile = spec.resultFile(normalized);
-    result = await spec.run(project, normalized);
   } catch (error) {
     if (!(error instanceof InvalidOptionsError)) throw error;
     resultFile = join(resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project)), RESULT_FILE_NAMES[spec.kind]);
-    const { kind: _kind, ...common } = resultHeader(spec.kind, project, new Date());
-    const header: ErrorResultHeader = { ...common, status: 'error', error: describeError(error, 'INVALID_OPTIONS') };
-    result = spec.errorResult(header, rawOptions);
+    return finish(spec, project, resultFile, errorResultOf(describeError(error, 'INVALID_OPTIONS')));
   }
+
+  writeJsonAtomic(resultFile, errorResultOf(didNotFinish(spec.kind)));
+  for (const file of spec.companionFiles?.(normalized) ?? []) rmSync(file, { force: true });
+  const file = resultFile;
+  // Runs when the tool (or a test) calls process.exit mid-run: only synchronous work survives it.
+  const onExit = (code: number): void => writeJsonAtomic(file, errorResultOf(exitedDuringRun(spec.kind, code)));
+  process.once('exit', onExit);
+  let result: Result;
+  try {
+    result = await spec.run(project, normalized);
+  } catch (error) {
+    // Tool boundary: whatever the tool threw is recorded as this task's error result with a hint.
+    const described = describeError(error, 'TOOL_CRASHED');
+    result = errorResultOf({ ...described, hint: described.hint ?? hintForToolCrash(error) });
+  } finally {
+    process.removeListener('exit', onExit);
+  }
+  return finish(spec, project, resultFile, result);
+}
+
+/**
+ * Records `error` as the result of a task that cannot record it itself (its worker died), where the
+ * task would have written its result, and removes the files that live and die with it.
+ */
+export function recordToolError<Options, Normalized, Result extends { status: ResultStatus }>(
+  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  rawOptions: Options,
+  project: ProjectRef,
+  error: ResultError,
+  taskHash?: string,
+): string {
+  let resultFile: string;
+  let companions: string[] = [];
+  try {
+    const normalized = spec.normalize(project, rawOptions);
+    resultFile = spec.resultFile(normalized);
+    companions = spec.companionFiles?.(normalized) ?? [];
+  } catch (invalid) {
+    if (!(invalid instanceof InvalidOptionsError)) throw invalid;
+    resultFile = join(resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project)), RESULT_FILE_NAMES[spec.kind]);
+  }
+  const { kind: _kind, ...common } = resultHeader(spec.kind, project, new Date());
+  writeJsonAtomic(resultFile, spec.errorResult({ ...common, ...(taskHash ? { taskHash } : {}), status: 'error', error }, rawOptions));
+  for (const file of companions) rmSync(file, { force: true });
+  return toWorkspacePath(project.workspaceRoot, resultFile);
+}
+
+function finish<Options, Normalized, Result extends { status: ResultStatus }>(
+  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  project: ProjectRef,
+  resultFile: string,
+  result: Result,
+): ToolTaskOutcome {
   writeJsonAtomic(resultFile, result);
-  return { success: result.status === 'passed', summary: spec.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile)) };
+  return { success: toolTaskSucceeds(result.status), summary: spec.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile)) };
+}
+
+function didNotFinish(kind: string): ResultError {
+  return {
+    code: TASK_DID_NOT_FINISH,
+    message: `The ${kind} task started but did not finish: its process ended (killed, out of memory, or interrupted) before the result was written.`,
+    hint: `Run the task again; if it dies again, run it alone with --batch=false and look at its output.`,
+  };
+}
+
+function exitedDuringRun(kind: string, code: number): ResultError {
+  return {
+    code: 'TASK_PROCESS_EXITED',
+    message: `The process running the ${kind} task exited with code ${code} before the ${kind} run finished (a test, setup file or config called process.exit).`,
+    hint: 'Remove the process.exit call (in Jest, let the test fail or throw instead), then run the task again.',
+  };
 }

@@ -1,25 +1,28 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { resolve } from 'node:path';
 import { captureProcessOutput } from '../shared/capture-process-output';
-import { resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
+import { hintForCrashText } from '../shared/hint-for-tool-crash';
+import { projectRefFromContext } from '../shared/project-ref';
+import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
-import { recordToolResult, type ToolTaskOutcome } from '../shared/run-tool-executor';
+import { recordToolError, recordToolResult, type ToolTaskOutcome } from '../shared/run-tool-executor';
 import { isolateTaskProcessState } from './isolate-task-process-state';
-import { nxTaskEnv } from './nx-task-env';
+import { nxTaskEnv, officialTargetOf } from './nx-task-env';
 import type { TestExecutorOptions } from './options';
 import { releaseJestTransformCaches, watchJestTransformCaches } from './release-jest-transform-caches';
 import { testToolSpec } from './test-tool-spec';
 
 /**
- * Nx `batchImplementation` of `@nx-quality/plugin:test`: every project's tests run in this one
- * process, one project after another, so Node, Jest, the transformer and the coverage
- * instrumentation load once instead of once per project. Each project runs through the single
- * executor's code path with the environment Nx would give its own task, and what it prints (Jest's
- * reporters, the node runner's output) becomes that task's terminal output, followed by the
- * summary; its test.json and coverage-final.json are what the single-task executor writes. Jest's
- * transform caches are emptied after each project, so memory does not grow with the batch.
- * Jest runs in band here, so the batch spreads its projects over one worker process per CPU
- * (`runBatchInWorkers`): Nx runs nothing beside a batch.
+ * Nx `batchImplementation` of `@nx-quality/plugin:test`. The batch spreads its projects over
+ * worker processes (`runBatchInWorkers`: one per CPU, Nx runs nothing beside a batch), grouped by
+ * the NODE_OPTIONS each task's environment gives it, since Node reads NODE_OPTIONS only at start.
+ * Inside a worker, projects run one after another through the single executor's code path with the
+ * environment Nx would give the task (and the official target it stands beside), so Node, Jest, the
+ * transformer and the coverage instrumentation load once per worker. What a project prints becomes
+ * its task's terminal output, followed by the summary; its test.json and coverage-final.json are
+ * what the single-task executor writes. Jest's transform caches are emptied after each project, so
+ * memory does not grow with the batch. A worker that dies leaves an `error` result naming the cause
+ * for the task it was running.
  */
 export default function testBatch(
   taskGraph: TaskGraph,
@@ -27,13 +30,18 @@ export default function testBatch(
   overrides: TestExecutorOptions,
   context: ExecutorContext,
 ): AsyncIterableIterator<BatchTaskUpdate> {
-  const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
-  if (workers > 1) return runBatchInWorkers(__filename, taskGraph, inputs, overrides, context, workers);
+  if (!isBatchWorker()) {
+    const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
+    return runBatchInWorkers(__filename, taskGraph, inputs, overrides, context, workers, {
+      nodeOptionsOf: (taskId) => taskNodeOptions(taskGraph.tasks[taskId]!, inputs[taskId], context),
+      onWorkerDied: (death) => recordDeadTask(death, taskGraph, inputs, context),
+    });
+  }
   const spec = testToolSpec();
   return runBatchTasks('test', taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
     await watchJestTransformCaches([resolve(project.workspaceRoot, project.root), project.workspaceRoot]);
     const task = taskOf(taskGraph, taskContext);
-    const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context) : undefined);
+    const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined);
     const capture = captureProcessOutput();
     let outcome: ToolTaskOutcome | undefined;
     let output: string;
@@ -49,6 +57,35 @@ export default function testBatch(
     }
     return { success: outcome.success, summary: output + outcome.summary };
   });
+}
+
+/** The NODE_OPTIONS the task's environment (its .env files and the official target's) gives it. */
+export function taskNodeOptions(task: Task, rawOptions: unknown, context: ExecutorContext): string | undefined {
+  return nxTaskEnv(task, context, officialTargetOf(rawOptions))?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'];
+}
+
+/** Writes the `error` result of a task whose worker died, and returns the line saying so. */
+function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record<string, TestExecutorOptions>, context: ExecutorContext): string {
+  const task = taskGraph.tasks[death.task]!;
+  const project = projectRefFromContext({ ...context, projectName: task.target.project, targetName: task.target.target, configurationName: task.target.configuration });
+  const how = death.signal ? `was killed by ${death.signal}` : `exited with code ${death.code}`;
+  const tail = death.stderrTail.slice(-5).join('\n');
+  const file = recordToolError(
+    testToolSpec(),
+    inputs[death.task] as TestExecutorOptions,
+    project,
+    {
+      code: 'TEST_WORKER_DIED',
+      message: `The process running the tests of ${task.target.project} ${how} before they finished.${tail ? `\nLast lines of its stderr:\n${tail}` : ''}`,
+      hint:
+        hintForCrashText(death.stderrTail.join('\n')) ??
+        (death.signal === 'SIGKILL'
+          ? 'SIGKILL usually means the machine ran out of memory or something stopped the process: lower NX_QUALITY_BATCH_WORKERS, or run the task again.'
+          : `Run it alone with \`nx run ${death.task} --batch=false\` to see its output.`),
+    },
+    task.hash,
+  );
+  return `Recorded the failure in ${file}.`;
 }
 
 /** The batch's task that `taskContext` (the batch context narrowed to one task) stands for. */

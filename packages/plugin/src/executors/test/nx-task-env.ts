@@ -8,22 +8,39 @@ interface NxTaskEnvModule {
 /**
  * The environment Nx gives a task it forks on its own, which a batch worker (one environment for
  * all its tasks) lacks: the task's `.env` files (project root and workspace root, target- and
- * configuration-specific ones) and `NX_TASK_TARGET_*`/`NX_TASK_HASH`. Uses the workspace's Nx
- * (`getTaskSpecificEnv`, not part of @nx/devkit); undefined when that Nx has no such function or
- * there is no project graph, and the batch environment stays as it is.
+ * configuration-specific ones) and `NX_TASK_TARGET_*`/`NX_TASK_HASH`.
+ *
+ * With `officialTarget` (the official target ours stands beside, e.g. `test` beside our
+ * `quality-test`), the `.env` files Nx loads for that name apply too, so the tool sees what it sees
+ * under the official target (typically `NODE_OPTIONS=--experimental-vm-modules` in `.env.test`);
+ * our own target's files win where both set a variable.
+ *
+ * Uses the workspace's Nx (`getTaskSpecificEnv`, not part of @nx/devkit); undefined when that Nx has
+ * no such function or there is no project graph, and the environment stays as it is.
  */
-export function nxTaskEnv(task: Task, context: ExecutorContext): NodeJS.ProcessEnv | undefined {
+export function nxTaskEnv(task: Task, context: ExecutorContext, officialTarget?: string): NodeJS.ProcessEnv | undefined {
   if (!context.projectGraph) return undefined;
   const resolved = resolveToolModule('nx/src/tasks-runner/task-env', [context.root]);
   if (!resolved) return undefined;
   const taskEnvModule = require(resolved.path) as NxTaskEnvModule;
   if (typeof taskEnvModule.getTaskSpecificEnv !== 'function') return undefined;
-  const env: NodeJS.ProcessEnv = {
-    ...taskEnvModule.getTaskSpecificEnv(task, context.projectGraph),
-    NX_TASK_TARGET_PROJECT: task.target.project,
-    NX_TASK_TARGET_TARGET: task.target.target,
-  };
+  const own = taskEnvModule.getTaskSpecificEnv(task, context.projectGraph);
+  let env: NodeJS.ProcessEnv = own;
+  if (officialTarget && officialTarget !== task.target.target) {
+    const target = { ...task.target, target: officialTarget };
+    // Nx caches the environment by task id: the official target's needs an id of its own.
+    const id = [target.project, target.target, target.configuration].filter(Boolean).join(':');
+    const official = taskEnvModule.getTaskSpecificEnv({ ...task, id, target }, context.projectGraph);
+    env = { ...official, ...own };
+  }
+  env = { ...env, NX_TASK_TARGET_PROJECT: task.target.project, NX_TASK_TARGET_TARGET: task.target.target };
   if (task.target.configuration) env['NX_TASK_TARGET_CONFIGURATION'] = task.target.configuration;
   if (task.hash) env['NX_TASK_HASH'] = task.hash;
   return env;
+}
+
+/** The `officialTarget` option of a task's raw options, when it is a usable target name. */
+export function officialTargetOf(rawOptions: unknown): string | undefined {
+  const value = (rawOptions as { officialTarget?: unknown } | undefined)?.officialTarget;
+  return typeof value === 'string' && /^[^:\s]+$/.test(value) ? value : undefined;
 }

@@ -1,5 +1,4 @@
 import type { TestResult } from '@nx-quality/core';
-import { rmSync } from 'node:fs';
 import type { ProjectRef } from '../shared/project-ref';
 import { resultHeader } from '../shared/result-header';
 import type { NormalizedTestOptions } from './normalize-test-options';
@@ -21,8 +20,6 @@ const NO_TESTS: NonNullable<RunnerOutcome['tests']> = {
  */
 export async function runTestsForProject(project: ProjectRef, options: NormalizedTestOptions): Promise<TestResult> {
   const startedAt = new Date();
-  // A stale coverage file beside a fresh test.json would be cached and merged as if current.
-  rmSync(options.coverageFile.absolute, { force: true });
   const outcome = options.runner === 'node' ? await runNodeTests(project, options) : await runJestTests(project, options);
   const tests = outcome.tests ?? NO_TESTS;
   const failed =

@@ -11,6 +11,7 @@ export function testToolSpec(): ToolExecutorSpec<TestExecutorOptions, Normalized
     kind: 'test',
     normalize: normalizeTestOptions,
     resultFile: (options) => options.testResultFile.absolute,
+    companionFiles: (options) => [options.coverageFile.absolute],
     run: (project, options) => runTestsForProject(project, options),
     errorResult: (header, raw): TestResult => ({
       kind: 'test',
