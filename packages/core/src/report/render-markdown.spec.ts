@@ -1,0 +1,114 @@
+import { buildReport } from './build-report';
+import { renderReportMarkdown } from './render-markdown';
+import { lintResult, sampleProjects, testResult, typecheckResult } from './__fixtures__/sample-inputs';
+import type { ReportProjectInput } from './report-inputs';
+
+const generatedAt = '2026-01-02T03:04:05.000Z';
+
+/** A failing project with `failed` failing tests, `lint` lint errors and `types` type errors, all listed in its results. */
+function failingProject(name: string, failed: number, lint: number, types: number): ReportProjectInput {
+  const root = `libs/${name}`;
+  const test = testResult(name, root, { failed: 1 });
+  const failures = Array.from({ length: failed }, (_, i) => ({
+    file: `${root}/src/a.spec.ts`,
+    fullName: `${name} › case ${i} | *x*`,
+    message: `expected ${i} <got>\nsecond line`,
+    line: 10 + i,
+  }));
+  return {
+    name,
+    root,
+    results: {
+      test: { origin: 'fresh', value: { ...test, counts: { ...test.counts, failed }, failures } },
+      lint: { origin: 'fresh', value: lintResult(name, root, lint, 0) },
+      typecheck: { origin: 'fresh', value: typecheckResult(name, root, types) },
+    },
+  };
+}
+
+describe('report.md: what fails', () => {
+  it('names the first failing tests, lint errors and type errors of each failing project, escaped, with "… N more"', () => {
+    const markdown = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects: [failingProject('web', 7, 1, 6)] }));
+    const section = markdown.slice(markdown.indexOf('### What fails'), markdown.indexOf('### Failing conditions'));
+    expect(section.split('\n')).toEqual([
+      '### What fails',
+      '',
+      '**web**',
+      '',
+      '- Failing tests (7):',
+      '  - libs/web/src/a.spec.ts:10 web › case 0 \\| \\*x\\* – expected 0 &lt;got&gt;',
+      '  - libs/web/src/a.spec.ts:11 web › case 1 \\| \\*x\\* – expected 1 &lt;got&gt;',
+      '  - libs/web/src/a.spec.ts:12 web › case 2 \\| \\*x\\* – expected 2 &lt;got&gt;',
+      '  - libs/web/src/a.spec.ts:13 web › case 3 \\| \\*x\\* – expected 3 &lt;got&gt;',
+      '  - libs/web/src/a.spec.ts:14 web › case 4 \\| \\*x\\* – expected 4 &lt;got&gt;',
+      '  - … 2 more',
+      '- Lint errors (1):',
+      '  - libs/web/src/a.ts:1 @typescript-eslint/no-explicit-any – Unexpected any \\| \\`x0\\` &lt;b&gt;',
+      '- Type errors (6):',
+      "  - libs/web/src/a.ts:10 TS2322 – Type 'string' is not assignable to type 'number'.",
+      "  - libs/web/src/a.ts:11 TS2322 – Type 'string' is not assignable to type 'number'.",
+      "  - libs/web/src/a.ts:12 TS2322 – Type 'string' is not assignable to type 'number'.",
+      "  - libs/web/src/a.ts:13 TS2322 – Type 'string' is not assignable to type 'number'.",
+      "  - libs/web/src/a.ts:14 TS2322 – Type 'string' is not assignable to type 'number'.",
+      '  - … 1 more',
+      '',
+      '',
+    ]);
+  });
+
+  it('counts what the result files did not list (their lists are capped, the counts are exact)', () => {
+    const project = failingProject('api', 2, 0, 0);
+    const test = project.results.test!.value!;
+    project.results.test = { origin: 'fresh', value: { ...test, counts: { ...test.counts, failed: 52 }, failuresOmitted: 50 } };
+    const markdown = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects: [project] }));
+    expect(markdown).toContain('- Failing tests (52):');
+    expect(markdown).toContain('  - … 50 more');
+  });
+
+  it('gets plurals right in every count phrase', () => {
+    const one = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects: [failingProject('one', 1, 1, 1)] }));
+    expect(one).toContain('Lint: **1 error**, 0 warnings');
+    expect(one).toContain('- one: 1 error, 0 warnings');
+    const many = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects: sampleProjects() }));
+    expect(many).toContain('Lint: **3 errors**, 2 warnings');
+    expect(many).toContain('fan-in 4, 120 lines');
+    expect(many).not.toMatch(/\b1 (errors|warnings|lines|projects|entries)\b/);
+    const passing = sampleProjects().filter((p) => p.name === 'beta');
+    expect(renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects: passing }))).toContain('✅ **The 1 evaluated project passes its gates**');
+  });
+
+  it('labels last known results, stale results and results that could not run', () => {
+    const beta = sampleProjects().find((p) => p.name === 'beta')!;
+    const error = { code: 'TASK_DID_NOT_FINISH', message: 'The task ended before jest wrote its result', hint: 'Run it with --batch=false' };
+    const projects: ReportProjectInput[] = [
+      ...sampleProjects().filter((p) => p.name === 'delta'),
+      { ...beta, name: 'old', results: { ...beta.results, test: { origin: 'stale', file: 'dist/old/test.json', value: beta.results.test!.value!, reason: "this run's task failed without replacing it" } } },
+      { ...beta, name: 'crashed', results: { ...beta.results, test: { origin: 'fresh', value: { ...beta.results.test!.value!, status: 'error', error } } } },
+    ];
+    const markdown = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects }));
+    expect(markdown).toContain('| delta | not run (last known) |');
+    expect(markdown).toMatch(/\| old \| 1 stale, 2 cached \| – \| – \| 0 \/ 0 \| 0 \| ❌ failed \|/);
+    expect(markdown).toContain("- old test: stale (dist/old/test.json) – this run's task failed without replacing it");
+    expect(markdown).toContain('- crashed test could not run (TASK\\_DID\\_NOT\\_FINISH): The task ended before jest wrote its result Fix: Run it with --batch=false');
+    expect(markdown).toContain('Merged coverage leaves out 2 projects: crashed (its tests could not run (TASK\\_DID\\_NOT\\_FINISH)), old (its test result is stale (left by an earlier run)).');
+  });
+
+  it('labels executed and static test-kind counts', () => {
+    const alpha = sampleProjects().find((p) => p.name === 'alpha')!;
+    const health = alpha.results.health!.value!;
+    const ran = { ...health, testFiles: [{ file: 'packages/alpha/src/a.spec.ts', kind: 'unit', tests: 1, mockCalls: 0 }, { file: 'packages/alpha/src/b.int.ts', kind: 'integration', tests: 2, mockCalls: 0 }] };
+    const markdown = renderReportMarkdown(
+      buildReport({ generatedAt, producer: 'hook', projects: [{ ...alpha, results: { ...alpha.results, health: { origin: 'fresh', value: ran } } }] }),
+    );
+    // a.spec.ts declares 1 test call and ran 4 tests: 3 + (4 - 1) executed unit tests; the integration file did not run.
+    expect(markdown).toContain('| alpha | 6 | 2 (static) |');
+    expect(markdown).toMatch(/_static_: test calls the code-health scan counted/);
+  });
+
+  it('keeps a report with many failing projects under the byte limit', () => {
+    const projects = Array.from({ length: 400 }, (_, i) => failingProject(`p${i}-${'x'.repeat(60)}`, 30, 10, 10));
+    const markdown = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects }), 100_000);
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(100_000);
+    expect(markdown).toMatch(/more failing projects not shown/);
+  });
+});
