@@ -80,5 +80,19 @@ describe('the after-run report under real Nx', () => {
     expect(replayed.status).toBe(1);
     report = readReport(ws.dir);
     expect(origins(report)['b']).toEqual(expect.objectContaining({ origin: 'cached', taskStatus: 'failure', status: 'failed' }));
+
+    // A spec that kills its process: a's passing result of the earlier run is never shown as this run's.
+    appendFileSync(join(ws.dir, 'libs/a/src/sum.spec.js'), '\nprocess.exit(1);\n');
+    const crashed = nx(ws.dir, ['run-many', '-t', 'test']);
+    expect(crashed.status).not.toBe(0);
+    report = readReport(ws.dir);
+    const a = report.projects.find((p) => p.name === 'a');
+    const test = a?.results['test'];
+    // Either the task left an error result (its cause) or it left the old file, which is then stale.
+    expect(test?.origin === 'stale' || (test?.origin === 'fresh' && test.status === 'error')).toBe(true);
+    expect(a?.gate.status).toBe('failed');
+    expect(a?.tests).toBeNull();
+    expect(report.coverageLeftOut.map((x) => x.project)).toEqual(['a']);
+    expect(Object.keys(JSON.parse(readFileSync(join(ws.dir, 'dist/quality-report/coverage-final.json'), 'utf8')))).toEqual(['libs/b/src/sum.js']);
   }, 300_000);
 });
