@@ -82,20 +82,23 @@ describe('test batch', () => {
     }
   });
 
-  it('fails a task that throws alone, printing its output live, and captures the next task as usual', async () => {
+  it('fails a task whose result cannot be written alone, before its tests run, and runs the next task as usual', async () => {
     const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-batch-throw');
     try {
       const projects = ['leaky', 'clean'];
       const tasks = Object.fromEntries(projects.map((name) => [`${name}:test`, taskOf(name)]));
       const graph = { roots: Object.keys(tasks), tasks, dependencies: { 'leaky:test': [], 'clean:test': [] }, continuousDependencies: {} };
       writeFileSync(join(ws, 'driver.cjs'), DRIVER);
-      // A folder where test.json goes: the tests run, then writing test.json throws.
+      // A folder where test.json goes: the result that marks the task as started cannot be written.
       mkdirSync(join(ws, 'dist/quality/libs/leaky/test.json/occupied'), { recursive: true });
       const inputs = { 'leaky:test': {}, 'clean:test': {} };
-      const { value, stdout } = await runInChild<{ results: Record<string, BatchTaskResult> }>(join(ws, 'driver.cjs'), 'run', [BATCH, graph, inputs, contextOf(ws, projects)], { cwd: ws, env: { NX_QUALITY_BATCH_WORKERS: '1' } });
+      const { value, stdout } = await runInChild<{ results: Record<string, BatchTaskResult> }>(join(ws, 'driver.cjs'), 'run', [BATCH, graph, inputs, contextOf(ws, projects)], {
+        cwd: ws,
+        env: { NX_QUALITY_BATCH_WORKER: '1' },
+      });
 
       expect(value.results['leaky:test']).toMatchObject({ success: false, terminalOutput: expect.stringMatching(/^test: .*test\.json/) });
-      expect(stdout).toMatch(/PASS leaky/);
+      expect(stdout).not.toMatch(/PASS leaky/);
       expect(value.results['clean:test']).toMatchObject({ success: true, terminalOutput: expect.stringMatching(/PASS clean[\s\S]*clean: tests PASSED/) });
       expect(stdout).not.toMatch(/clean/);
     } finally {
@@ -105,6 +108,34 @@ describe('test batch', () => {
 });
 
 describe('nxTaskEnv', () => {
+  it("adds the .env files of the official target ours stands beside, our own target's winning", async () => {
+    const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-env');
+    try {
+      writeFileSync(join(ws, '.env.test'), 'NODE_OPTIONS=--experimental-vm-modules\nFROM_OFFICIAL=test\nBOTH=official\n');
+      writeFileSync(join(ws, '.env.quality-test'), 'FROM_OURS=quality-test\nBOTH=ours\n');
+      // Nx finds .env files from its workspace root, the process's cwd: run where Nx would.
+      writeFileSync(
+        join(ws, 'env-driver.cjs'),
+        `exports.run = (task, context, official) => { const env = require(${JSON.stringify(join(__dirname, 'nx-task-env.ts'))}).nxTaskEnv(task, context, official); return env && { NODE_OPTIONS: env.NODE_OPTIONS ?? null, FROM_OFFICIAL: env.FROM_OFFICIAL ?? null, FROM_OURS: env.FROM_OURS ?? null, BOTH: env.BOTH ?? null, NX_TASK_TARGET_TARGET: env.NX_TASK_TARGET_TARGET, NX_TASK_HASH: env.NX_TASK_HASH }; };`,
+      );
+      const task = { ...taskOf('clean'), id: 'clean:quality-test', target: { project: 'clean', target: 'quality-test' } } as Task;
+      const envOf = async (official?: string) =>
+        (await runInChild<Record<string, string | null>>(join(ws, 'env-driver.cjs'), 'run', [task, contextOf(ws, ['clean']), official], { cwd: ws, env: { NX_LOAD_DOT_ENV_FILES: 'true' } })).value;
+      expect(await envOf('test')).toEqual({
+        NODE_OPTIONS: '--experimental-vm-modules',
+        FROM_OFFICIAL: 'test',
+        FROM_OURS: 'quality-test',
+        BOTH: 'ours',
+        NX_TASK_TARGET_TARGET: 'quality-test',
+        NX_TASK_HASH: 'hash-of-clean',
+      });
+      // Without the official target, only our own target's files apply.
+      expect(await envOf()).toMatchObject({ NODE_OPTIONS: process.env['NODE_OPTIONS'] ?? null, FROM_OFFICIAL: null, FROM_OURS: 'quality-test', BOTH: 'ours' });
+    } finally {
+      cleanup();
+    }
+  });
+
   it('leaves the batch environment alone without a project graph', () => {
     expect(nxTaskEnv(taskOf('clean'), { root: process.cwd(), cwd: process.cwd(), isVerbose: false } as ExecutorContext)).toBeUndefined();
   });

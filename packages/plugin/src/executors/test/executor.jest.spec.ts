@@ -22,10 +22,10 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-async function runExecutor(root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: TestResult }> {
+async function runExecutor(root: string, options: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<{ success: boolean; result: TestResult }> {
   const name = root === '.' ? 'workspace-root' : root.split('/').pop()!;
   const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
-  const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
+  const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context], { env });
   const result = TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')));
   return { success: value.success, result };
 }
@@ -172,6 +172,39 @@ describe('test executor with real Jest', () => {
     expect(result.counts).toEqual({ total: 2, passed: 2, failed: 0, skipped: 0, todo: 0 });
     expect(result.files.map((file) => file.file)).toEqual(['libs/async-config/src/value.spec.ts', 'libs/nx-style/src/greet.spec.ts']);
     expect(result.coverage!.coverageFile).toBe('dist/quality/coverage-final.json');
+  });
+
+  it('loads a jest.config.json and counts exactly as `jest --json` does', async () => {
+    const { success, result } = await runExecutor('libs/json-config', { jestConfig: 'libs/json-config/jest.config.json' });
+    const { json } = await jestCli(join(ws, 'libs/json-config/jest.config.json'));
+    expect(success).toBe(false);
+    expect(result.status).toBe('failed');
+    expect(result.counts).toEqual({
+      total: json.numTotalTests,
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests,
+      todo: json.numTodoTests,
+    });
+    expect(result.counts).toEqual({ total: 3, passed: 1, failed: 1, skipped: 0, todo: 1 });
+  });
+
+  it('succeeds with failing tests recorded when the quality gates judge the run, and fails on its own', async () => {
+    const judged = await runExecutor('libs/json-config', {}, { NX_QUALITY_GATES_JUDGE: 'true' });
+    expect(judged).toMatchObject({ success: true, result: { status: 'failed', counts: { failed: 1 } } });
+    const alone = await runExecutor('libs/json-config', {}, { NX_QUALITY_GATES_JUDGE: 'false' });
+    expect(alone).toMatchObject({ success: false, result: { status: 'failed', counts: { failed: 1 } } });
+  });
+
+  it('leaves an error result naming process.exit, never the previous result, when a test exits the process', async () => {
+    // A previous passing result and its coverage: neither may survive the crashed run.
+    await runExecutor('libs/async-config', { resultsDir: 'dist/quality/libs/exits' });
+    expect(existsSync(join(ws, 'dist/quality/libs/exits/coverage-final.json'))).toBe(true);
+    const context = { root: ws, cwd: ws, isVerbose: false, projectName: 'exits', projectsConfigurations: { version: 2, projects: { exits: { root: 'libs/exits' } } } };
+    await expect(runInChild(EXECUTOR, 'default', [{}, context])).rejects.toThrow('child process ended without a result');
+    const result = TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality/libs/exits/test.json'), 'utf8')));
+    expect(result).toMatchObject({ project: 'exits', status: 'error', error: { code: 'TASK_PROCESS_EXITED', message: expect.stringContaining('exited with code 1') } });
+    expect(existsSync(join(ws, 'dist/quality/libs/exits/coverage-final.json'))).toBe(false);
   });
 
   it('records invalid options in test.json at the default location', async () => {

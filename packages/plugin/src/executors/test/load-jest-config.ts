@@ -14,7 +14,8 @@ const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.cts', '.mts']);
 /**
  * Loads a Jest config file without Jest's own loader. TypeScript configs are transpiled with the
  * workspace's `typescript` (no type-check: ts-node's type-check is what breaks fresh Nx workspaces
- * on TS 6) and evaluated as CommonJS with `require` rooted at the config's folder. Default
+ * on TS 6) and evaluated as CommonJS with `require` rooted at the config's folder; `.json` configs
+ * are parsed. Default
  * exports, functions and async functions are supported. Throws ConfigLoadError naming the file.
  */
 export async function loadJestConfig(configFile: string, workspaceRoot: string): Promise<JestConfigObject> {
@@ -29,9 +30,14 @@ export async function loadJestConfig(configFile: string, workspaceRoot: string):
 
   let exported: unknown;
   try {
-    exported = TYPESCRIPT_EXTENSIONS.has(extname(configFile))
-      ? defaultExport(evaluateTypeScript(configFile, workspaceRoot, new Map()))
-      : await importModule(configFile);
+    const extension = extname(configFile);
+    // Node 20 refuses import() of JSON without an import attribute; Jest itself reads it as JSON.
+    exported =
+      extension === '.json'
+        ? (JSON.parse(readFileSync(configFile, 'utf8')) as unknown)
+        : TYPESCRIPT_EXTENSIONS.has(extension)
+          ? defaultExport(evaluateTypeScript(configFile, workspaceRoot, new Map()))
+          : await importModule(configFile);
   } catch (error) {
     // Whatever the user's config (or a module it requires) throws is a load failure of that file.
     if (error instanceof ConfigLoadError) throw error;

@@ -20,7 +20,7 @@ export const optionsSchema = z
       .string()
       .min(1)
       .optional()
-      .describe('Workspace-relative Jest config. Default: the first jest.config.{ts,cts,mts,js,cjs,mjs} in the project root.'),
+      .describe("Workspace-relative Jest config (inference passes the one it found). Default: the first jest.config.{js,ts,mjs,cjs,mts,cts,json} in the project root, in Jest's own order."),
     coverage: z.boolean().default(true).describe('Collect coverage and write coverage-final.json beside test.json.'),
     coverageThreshold: CoverageThresholdsSchema.strict()
       .optional()

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'exits', testEnvironment: 'node' };

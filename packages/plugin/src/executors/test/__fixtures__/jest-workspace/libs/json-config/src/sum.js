@@ -1,0 +1,2 @@
+exports.sum = (a, b) => a + b;
+exports.unused = (a) => (a > 0 ? 'positive' : 'not positive');
