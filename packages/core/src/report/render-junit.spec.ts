@@ -79,4 +79,15 @@ describe('junit.xml', () => {
     expect(suite.testcase.map((c) => c.name)).toEqual(['(test result stale)']);
     expect(parsed.testsuites.testsuite[0]?.properties.property).toContainEqual({ name: 'nx-quality.origin', value: 'stale' });
   });
+
+  it('reports a test task of this run that wrote no result as an error; a project outside the run without one has no suite', () => {
+    const parsed = parser.parse(
+      renderJunit([
+        { name: 'ran', root: 'libs/ran', results: { test: { origin: 'missing', file: 'dist/ran/test.json', reason: 'target test has not written it', taskStatus: 'failure', nothingOnDisk: true } } },
+        { name: 'out', root: 'libs/out', results: { test: { origin: 'not-run', nothingOnDisk: true } } },
+      ]),
+    ) as Parsed;
+    expect(parsed.testsuites.testsuite.map((s) => s.name)).toEqual(['ran']);
+    expect(parsed.testsuites.testsuite[0]?.testcase.map((c) => c.name)).toEqual(['(test result missing)']);
+  });
 });

@@ -73,13 +73,18 @@ function suiteFor(project: ReportProjectInput): Suite | undefined {
   let skipped = 0;
   const properties = [`      <property name="nx-quality.origin" value="${x(input.origin)}"/>`];
   if (!result) {
-    if (input.origin !== 'invalid' && input.origin !== 'stale') return undefined;
+    // A test task of this run that left no result is a failure to report, not a project without tests.
+    const ranWithoutResult = input.origin === 'missing' && input.taskStatus !== undefined;
+    if (input.origin !== 'invalid' && input.origin !== 'stale' && !ranWithoutResult) return undefined;
     errors += 1;
     tests += 1;
+    const detail = `${input.file ?? ''}: ${input.reason ?? ''}`;
     cases.push(
       input.origin === 'stale'
-        ? errorCase(project.name, '(test result stale)', input.reason ?? 'left by an earlier run', 'ResultStale', `${input.file ?? ''}: ${input.reason ?? ''}`)
-        : errorCase(project.name, '(test result unreadable)', input.reason ?? 'invalid', 'ResultInvalid', `${input.file ?? ''}: ${input.reason ?? ''}`),
+        ? errorCase(project.name, '(test result stale)', input.reason ?? 'left by an earlier run', 'ResultStale', detail)
+        : input.origin === 'missing'
+          ? errorCase(project.name, '(test result missing)', input.reason ?? 'no result written', 'ResultMissing', detail)
+          : errorCase(project.name, '(test result unreadable)', input.reason ?? 'invalid', 'ResultInvalid', detail),
     );
   } else if (result.status === 'error') {
     errors += 1;
@@ -118,7 +123,8 @@ function suiteFor(project: ReportProjectInput): Suite | undefined {
 /**
  * `junit.xml`: one `<testsuite>` per project with a test target, one `<testcase>` per recorded test
  * (file as classname), failures with their message, skipped/todo as `<skipped>`, test files that
- * could not run and unreadable or stale results as `<error>`. test.json caps the passing cases it
+ * could not run, unreadable or stale results, and results a test task of this run did not write as
+ * `<error>`. test.json caps the passing cases it
  * lists per file; every failure it names is listed here, past that cap too, because CI systems read
  * failures from JUnit. The `tests`/`failures`/`skipped` counts are the run's exact counts (plus one
  * test per error case), not those of the listed cases. All text is XML-escaped with characters XML
