@@ -37,7 +37,7 @@ export const TestFileResultSchema = z.object({
   counts: TestCountsSchema,
   durationMs: z.number().nonnegative(),
   failureMessage: z.string().optional().describe('Why the file could not run, when status is error'),
-  tests: z.array(TestCaseSchema).describe('Test cases, capped per file; counts stay exact'),
+  tests: z.array(TestCaseSchema).describe('Test cases: every failing one, the others capped per file; counts stay exact'),
 });
 export type TestFileResult = z.infer<typeof TestFileResultSchema>;
 

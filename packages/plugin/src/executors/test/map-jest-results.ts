@@ -1,10 +1,8 @@
 import { stripAnsi, toWorkspacePath, type TestCase, type TestFailure, type TestFileResult, type TestResult } from '@nx-quality/core';
+import { capTestCases } from './cap-test-cases';
 import { firstMessageLines } from './first-message-lines';
 import { positionInStack } from './position-in-stack';
 import type { JestAggregatedResult, JestAssertionResult, JestTestFileResult } from './jest-result-types';
-
-/** Most test cases recorded per file; the file's counts stay exact. */
-export const TEST_CASES_PER_FILE_CAP = 1000;
 
 /** Test outcome parts of a TestResult, from Jest's aggregated result. */
 export type MappedTestOutcome = Pick<TestResult, 'counts' | 'suites' | 'failures' | 'failuresOmitted' | 'files'>;
@@ -35,7 +33,7 @@ export function mapJestResults(results: JestAggregatedResult, workspaceRoot: str
       },
       durationMs: fileDuration(fileResult),
       ...(execMessage !== undefined ? { failureMessage: execMessage } : {}),
-      tests: fileResult.testResults.slice(0, TEST_CASES_PER_FILE_CAP).map(toTestCase),
+      tests: capTestCases(fileResult.testResults.map(toTestCase)),
     });
   }
   files.sort((a, b) => a.file.localeCompare(b.file));

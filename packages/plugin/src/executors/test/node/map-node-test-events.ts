@@ -1,6 +1,7 @@
 import { toWorkspacePath, type TestCase, type TestCounts, type TestFailure, type TestFileResult } from '@nx-quality/core';
 import { firstMessageLines } from '../first-message-lines';
-import { TEST_CASES_PER_FILE_CAP, type MappedTestOutcome } from '../map-jest-results';
+import type { MappedTestOutcome } from '../map-jest-results';
+import { capTestCases } from '../cap-test-cases';
 import { positionInStack } from '../position-in-stack';
 import type { NodeTestError, NodeTestEvent } from './node-test-event';
 
@@ -53,9 +54,7 @@ export function mapNodeTestEvents(events: NodeTestEvent[], workspaceRoot: string
       : [...state.ancestors.slice(0, nesting), data.name ?? ''].join(' › ');
     state.counts[status]++;
     state.counts.total++;
-    if (state.tests.length < TEST_CASES_PER_FILE_CAP) {
-      state.tests.push({ fullName, status, ...(data.details?.duration_ms !== undefined ? { durationMs: data.details.duration_ms } : {}) });
-    }
+    state.tests.push({ fullName, status, ...(data.details?.duration_ms !== undefined ? { durationMs: data.details.duration_ms } : {}) });
     if (status !== 'failed') continue;
     const error = data.details?.error;
     if (isFileLevel) {
@@ -74,7 +73,7 @@ export function mapNodeTestEvents(events: NodeTestEvent[], workspaceRoot: string
       counts: state.counts,
       durationMs: state.durationMs,
       ...(state.loadError !== undefined ? { failureMessage: state.loadError } : {}),
-      tests: state.tests,
+      tests: capTestCases(state.tests),
     }))
     .sort((a, b) => a.file.localeCompare(b.file));
 
