@@ -1,7 +1,10 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import type { ResultStatus } from '@nx-quality/core';
 import { runBatchTasks, type BatchTaskUpdate } from './run-batch-tasks';
+import { isolateTaskProcessState } from './isolate-task-process-state';
+import { nxTaskEnv, officialTargetOf } from './nx-task-env';
 import { recordToolResult, type ToolExecutorSpec } from './run-tool-executor';
+import { taskOfContext } from './task-of-context';
 
 export type { BatchTaskResult } from './run-batch-tasks';
 
@@ -11,7 +14,8 @@ export type ToolBatchTaskResult = BatchTaskUpdate;
 /**
  * The body of a tool executor's Nx `batchImplementation` (`nx run-many … --batch`): every task of
  * the batch runs in this one process, one after another in dependency order, through the same
- * `recordToolResult` as the single-task executor, so each project's result file is the same; the
+ * `recordToolResult` as the single-task executor, under the environment Nx would give the task
+ * (and the official target it stands beside), so each project's result file is the same; the
  * spec's `run` is where a batch shares state (loaded tool, parsed files) between projects. A task
  * whose dependency inside the batch failed is skipped, as Nx does outside batch mode.
  */
@@ -21,5 +25,13 @@ export function runToolBatch<Options, Normalized, Result extends { status: Resul
   inputs: Record<string, Options>,
   context: ExecutorContext,
 ): AsyncIterableIterator<ToolBatchTaskResult> {
-  return runBatchTasks(spec.kind, taskGraph, inputs, context, (project, rawOptions) => recordToolResult(spec, rawOptions, project));
+  return runBatchTasks(spec.kind, taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
+    const task = taskOfContext(taskContext, taskGraph);
+    const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined);
+    try {
+      return await recordToolResult(spec, rawOptions, project);
+    } finally {
+      restore();
+    }
+  });
 }

@@ -14,8 +14,11 @@ import { join, resolve } from 'node:path';
 import { toolTaskSucceeds } from '../../verdict/gates-judge';
 import { describeError } from './describe-error';
 import { hintForToolCrash } from './hint-for-tool-crash';
+import { isolateTaskProcessState } from './isolate-task-process-state';
+import { nxTaskEnv, officialTargetOf } from './nx-task-env';
 import { projectRefFromContext, type ProjectRef } from './project-ref';
 import { resultHeader, type ResultHeader } from './result-header';
+import { taskOfContext } from './task-of-context';
 
 /** Fields every tool result shares, as an error result records them (the spec adds its `kind`). */
 export type ErrorResultHeader = Omit<ResultHeader<string>, 'kind'> & { status: 'error'; error: ResultError };
@@ -44,14 +47,18 @@ export interface ToolTaskOutcome {
 export const TASK_DID_NOT_FINISH = 'TASK_DID_NOT_FINISH';
 
 /**
- * The shared body of the tool executors: the result file is written on every outcome (Nx skips
- * `quality` when a dependency fails, so the report must find it), then a summary is printed.
+ * The shared body of the tool executors: the tool gets the environment of the official target ours
+ * stands beside (its `.env` files, see `nxTaskEnv`), the result file is written on every outcome,
+ * then a summary is printed.
  */
 export async function runToolExecutor<Options, Normalized, Result extends { status: ResultStatus }>(
   spec: ToolExecutorSpec<Options, Normalized, Result>,
   rawOptions: Options,
   context: ExecutorContext,
+  env: NodeJS.ProcessEnv | undefined = taskEnvOfContext(rawOptions, context),
 ): Promise<{ success: boolean }> {
+  // The executor's process is the task's own: the environment stays as set for the rest of it.
+  if (env) isolateTaskProcessState(env);
   const outcome = await recordToolResult(spec, rawOptions, projectRefFromContext(context));
   if (outcome.success) logger.info(outcome.summary);
   else logger.error(outcome.summary);
@@ -134,6 +141,12 @@ export function recordToolError<Options, Normalized, Result extends { status: Re
   writeJsonAtomic(resultFile, spec.errorResult({ ...common, ...(taskHash ? { taskHash } : {}), status: 'error', error }, rawOptions));
   for (const file of companions) rmSync(file, { force: true });
   return toWorkspacePath(project.workspaceRoot, resultFile);
+}
+
+/** The environment of the task an executor context runs (undefined outside an Nx run, or inside a batch worker's task). */
+export function taskEnvOfContext(rawOptions: unknown, context: ExecutorContext): NodeJS.ProcessEnv | undefined {
+  const task = taskOfContext(context);
+  return task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined;
 }
 
 function finish<Options, Normalized, Result extends { status: ResultStatus }>(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runInChild } from '../../test-support/run-in-child';
 import type { BatchTaskResult } from '../shared/run-tool-batch';
-import { nxTaskEnv } from './nx-task-env';
+import { nxTaskEnv } from '../shared/nx-task-env';
 
 // The test batch for real (Jest 30, in a child process run from the fixture workspace, as Nx's
 // batch worker is): what one project changes in the shared process must not reach the next one,
@@ -116,7 +116,7 @@ describe('nxTaskEnv', () => {
       // Nx finds .env files from its workspace root, the process's cwd: run where Nx would.
       writeFileSync(
         join(ws, 'env-driver.cjs'),
-        `exports.run = (task, context, official) => { const env = require(${JSON.stringify(join(__dirname, 'nx-task-env.ts'))}).nxTaskEnv(task, context, official); return env && { NODE_OPTIONS: env.NODE_OPTIONS ?? null, FROM_OFFICIAL: env.FROM_OFFICIAL ?? null, FROM_OURS: env.FROM_OURS ?? null, BOTH: env.BOTH ?? null, NX_TASK_TARGET_TARGET: env.NX_TASK_TARGET_TARGET, NX_TASK_HASH: env.NX_TASK_HASH }; };`,
+        `exports.run = (task, context, official) => { const env = require(${JSON.stringify(join(__dirname, '../shared/nx-task-env.ts'))}).nxTaskEnv(task, context, official); return env && { NODE_OPTIONS: env.NODE_OPTIONS ?? null, FROM_OFFICIAL: env.FROM_OFFICIAL ?? null, FROM_OURS: env.FROM_OURS ?? null, BOTH: env.BOTH ?? null, NX_TASK_TARGET_TARGET: env.NX_TASK_TARGET_TARGET, NX_TASK_HASH: env.NX_TASK_HASH }; };`,
       );
       const task = { ...taskOf('clean'), id: 'clean:quality-test', target: { project: 'clean', target: 'quality-test' } } as Task;
       const envOf = async (official?: string) =>

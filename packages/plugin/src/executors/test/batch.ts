@@ -6,11 +6,12 @@ import { projectRefFromContext } from '../shared/project-ref';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
 import { recordToolError, recordToolResult, type ToolTaskOutcome } from '../shared/run-tool-executor';
-import { isolateTaskProcessState } from './isolate-task-process-state';
-import { nxTaskEnv, officialTargetOf } from './nx-task-env';
+import { isolateTaskProcessState } from '../shared/isolate-task-process-state';
+import { nxTaskEnv, officialTargetOf } from '../shared/nx-task-env';
 import type { TestExecutorOptions } from './options';
 import { releaseJestTransformCaches, watchJestTransformCaches } from './release-jest-transform-caches';
 import { testToolSpec } from './test-tool-spec';
+import { taskOfContext } from '../shared/task-of-context';
 
 /**
  * Nx `batchImplementation` of `@nx-quality/plugin:test`. The batch spreads its projects over
@@ -40,7 +41,7 @@ export default function testBatch(
   const spec = testToolSpec();
   return runBatchTasks('test', taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
     await watchJestTransformCaches([resolve(project.workspaceRoot, project.root), project.workspaceRoot]);
-    const task = taskOf(taskGraph, taskContext);
+    const task = taskOfContext(taskContext, taskGraph);
     const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined);
     const capture = captureProcessOutput();
     let outcome: ToolTaskOutcome | undefined;
@@ -86,12 +87,4 @@ function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record
     task.hash,
   );
   return `Recorded the failure in ${file}.`;
-}
-
-/** The batch's task that `taskContext` (the batch context narrowed to one task) stands for. */
-function taskOf(taskGraph: TaskGraph, taskContext: ExecutorContext): Task | undefined {
-  return Object.values(taskGraph.tasks).find(
-    ({ target }) =>
-      target.project === taskContext.projectName && target.target === taskContext.targetName && (target.configuration ?? undefined) === (taskContext.configurationName ?? undefined),
-  );
 }

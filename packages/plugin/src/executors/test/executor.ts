@@ -1,9 +1,8 @@
-import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { isBatchWorker } from '../shared/run-batch-in-workers';
-import { runToolExecutor } from '../shared/run-tool-executor';
+import { runToolExecutor, taskEnvOfContext } from '../shared/run-tool-executor';
+import { taskOfContext } from '../shared/task-of-context';
 import testBatch from './batch';
-import { isolateTaskProcessState } from './isolate-task-process-state';
-import { nxTaskEnv, officialTargetOf } from './nx-task-env';
 import type { TestExecutorOptions } from './options';
 import { testToolSpec } from './test-tool-spec';
 
@@ -14,8 +13,8 @@ import { testToolSpec } from './test-tool-spec';
  * only at start, the task runs in a child process started with them.
  */
 export default async function testExecutor(rawOptions: TestExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
-  const task = isBatchWorker() ? undefined : thisTask(context);
-  const env = task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined;
+  const task = isBatchWorker() ? undefined : taskOfContext(context);
+  const env = task ? taskEnvOfContext(rawOptions, context) : undefined;
   if (task && env && (env['NODE_OPTIONS'] ?? '') !== (process.env['NODE_OPTIONS'] ?? '')) {
     const taskGraph = { roots: [task.id], tasks: { [task.id]: task }, dependencies: { [task.id]: [] }, continuousDependencies: { [task.id]: [] } } as unknown as TaskGraph;
     for await (const done of testBatch(taskGraph, { [task.id]: rawOptions }, rawOptions, context)) {
@@ -24,14 +23,5 @@ export default async function testExecutor(rawOptions: TestExecutorOptions, cont
     }
     return { success: false };
   }
-  // The executor's process is the task's own: the environment stays as set for the rest of it.
-  if (env) isolateTaskProcessState(env);
-  return runToolExecutor(testToolSpec(), rawOptions, context);
-}
-
-/** The task Nx runs this executor for, from the run's task graph. */
-function thisTask(context: ExecutorContext): Task | undefined {
-  return Object.values(context.taskGraph?.tasks ?? {}).find(
-    ({ target }) => target.project === context.projectName && target.target === context.targetName && (target.configuration ?? undefined) === (context.configurationName ?? undefined),
-  );
+  return runToolExecutor(testToolSpec(), rawOptions, context, env);
 }

@@ -1,5 +1,5 @@
 import type { ExecutorContext, Task } from '@nx/devkit';
-import { resolveToolModule } from '../shared/resolve-tool-module';
+import { resolveToolModule } from './resolve-tool-module';
 
 interface NxTaskEnvModule {
   getTaskSpecificEnv?: (task: Task, graph: NonNullable<ExecutorContext['projectGraph']>) => NodeJS.ProcessEnv;
