@@ -1,4 +1,3 @@
 export * from './quality-error';
 export * from './invalid-options-error';
 export * from './config-load-error';
-export * from './result-read-error';
