@@ -37,4 +37,11 @@ describe('formatTestSummary', () => {
       '  result: dist/quality/libs/my-lib/test.json',
     ]);
   });
+
+  it("prints the fix once when a failure's cause is the environment (Jest's VM without --experimental-vm-modules)", () => {
+    const message = 'TypeError: A dynamic import callback was invoked without --experimental-vm-modules';
+    const vm = { ...result, coverage: undefined, failuresOmitted: 0, failures: [1, 2].map((n) => ({ file: `libs/my-lib/src/${n}.spec.ts`, fullName: `t${n}`, message })) };
+    const fixes = formatTestSummary(vm, 'dist/quality/libs/my-lib/test.json').split('\n').filter((line) => line.startsWith('  Fix:'));
+    expect(fixes).toEqual([expect.stringContaining('NODE_OPTIONS=--experimental-vm-modules')]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { TestResult } from '@nx-quality/core';
+import { hintForCrashText } from '../shared/hint-for-tool-crash';
 
 /** A compact, human summary of a TestResult (a few lines; failures listed up to `maxFailures`). */
 export function formatTestSummary(result: TestResult, resultFile: string, maxFailures = 10): string {
@@ -19,6 +20,9 @@ export function formatTestSummary(result: TestResult, resultFile: string, maxFai
   }
   const more = result.failures.length - Math.min(result.failures.length, maxFailures) + result.failuresOmitted;
   if (more > 0) lines.push(`  … ${more} more failures in ${resultFile}`);
+  // A failure whose cause is the environment (not the code under test) gets the fix printed once.
+  const environmentHint = result.failures.map((failure) => hintForCrashText(failure.message)).find((hint) => hint !== undefined);
+  if (environmentHint && !result.error?.hint) lines.push(`  Fix: ${environmentHint}`);
   if (result.error) {
     lines.push(`  error ${result.error.code}: ${result.error.message}${result.error.file ? ` (${result.error.file})` : ''}`);
     if (result.error.hint) lines.push(`  Fix: ${result.error.hint}`);
