@@ -16,8 +16,8 @@ import { describeError } from './describe-error';
 import { hintForToolCrash } from './hint-for-tool-crash';
 import { isolateTaskProcessState } from './isolate-task-process-state';
 import { nxTaskEnv, officialTargetOf } from './nx-task-env';
-import { projectRefFromContext, type ProjectRef } from './project-ref';
-import { resultHeader, type ResultHeader } from './result-header';
+import { projectRefFromContext, type ProjectRef } from '../../shared/project-ref';
+import { resultHeader, type ResultHeader } from '../../shared/result-header';
 import { taskOfContext } from './task-of-context';
 
 /** Fields every tool result shares, as an error result records them (the spec adds its `kind`). */
@@ -107,7 +107,9 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
   try {
     result = await spec.run(project, normalized);
   } catch (error) {
-    // Tool boundary: whatever the tool threw is recorded as this task's error result with a hint.
+    // Tool boundary: an Error the tool threw is this task's error result, with a hint; anything else
+    // thrown is not a tool failure we can describe, and fails the task as it is.
+    if (!(error instanceof Error)) throw error;
     const described = describeError(error, 'TOOL_CRASHED');
     result = errorResultOf({ ...described, hint: described.hint ?? hintForToolCrash(error) });
   } finally {
