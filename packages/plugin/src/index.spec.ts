@@ -23,7 +23,7 @@ describe('@nx-quality/plugin entry points', () => {
     const script = `require(${JSON.stringify(join(__dirname, 'index.ts'))}); process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
     const stdout = execFileSync(process.execPath, ['--conditions=@nx-quality/source', '--import', 'tsx', '-e', script], { encoding: 'utf8' });
     const loaded = (JSON.parse(stdout) as string[]).filter((file) => file.startsWith(__dirname)).map((file) => relative(__dirname, file).split(sep).join('/'));
-    expect(loaded).toContain('plugin/create-nodes.ts');
+    expect(loaded).toContain('inference/create-nodes.ts');
     // The health options schema validates the plugin's `health` option; the hooks decide whether a run
     // needs the report with a regex on executor names; nothing else of the executors or the report is loaded.
     expect(loaded.filter((file) => /^(executors|generators|report-hook|health)\//.test(file)).sort()).toEqual([

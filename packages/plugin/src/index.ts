@@ -6,8 +6,8 @@ import { reportRunOf } from './report-hook/report-run';
 import { GATES_JUDGE_ENV } from './verdict/gates-judge';
 import { judgeByGates } from './verdict/judge-by-gates';
 
-export { createNodes, createNodesV2 } from './plugin/create-nodes';
-export type { PluginOptions, NormalizedPluginOptions } from './plugin/plugin-options';
+export { createNodes, createNodesV2 } from './inference/create-nodes';
+export type { PluginOptions, NormalizedPluginOptions } from './inference/plugin-options';
 
 /**
  * Nx `preTasksExecution` hook. Tells the tasks whether the quality gates judge this run (Nx applies

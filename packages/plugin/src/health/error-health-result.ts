@@ -1,6 +1,6 @@
 import { zeroHealthCounts, type HealthResult } from '@nx-quality/core';
-import type { ProjectRef } from '../executors/shared/project-ref';
-import { resultHeader } from '../executors/shared/result-header';
+import type { ProjectRef } from '../shared/project-ref';
+import { resultHeader } from '../shared/result-header';
 import { emptyHealthFindings } from './empty-health-findings';
 
 /**

@@ -1,4 +1,4 @@
-import { normalizePluginOptions } from '../plugin/plugin-options';
+import { normalizePluginOptions } from '../inference/plugin-options';
 
 /** The target names of this plugin that a command may name (configured, or `<quality>-<kind>` beside a same-named script). */
 function ourTargetNames(options: unknown): Set<string> | undefined {

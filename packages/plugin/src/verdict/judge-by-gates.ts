@@ -1,4 +1,4 @@
-import { normalizePluginOptions } from '../plugin/plugin-options';
+import { normalizePluginOptions } from '../inference/plugin-options';
 import { targetsOfCommand } from './command-runs-target';
 
 /**

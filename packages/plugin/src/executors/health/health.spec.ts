@@ -6,7 +6,7 @@ import { HealthResultSchema } from '@nx-quality/core';
 import { analyzeHealth } from '../../health/analyze-health';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runInChild } from '../../test-support/run-in-child';
-import type { ProjectRef } from '../shared/project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import healthExecutor from './executor';
 import { optionsSchema, type HealthExecutorOptions } from './options';
 import { runHealth, type HealthOutcome } from './run-health';

@@ -1,8 +1,8 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { QualityError } from '@nx-quality/core';
 import type { BatchTaskOutcome } from '../shared/run-batch-tasks';
-import { parseOptions } from '../shared/parse-options';
-import { projectRefFromContext } from '../shared/project-ref';
+import { parseOptions } from '../../shared/parse-options';
+import { projectRefFromContext } from '../../shared/project-ref';
 import { formatHealthSummary } from './format-health-summary';
 import type { HealthTaskCache } from './health-task-cache';
 import { optionsSchema, type HealthExecutorOptions } from './options';

@@ -1,7 +1,7 @@
 import { RESULT_FILE_NAMES, resolveResultsDir, toWorkspacePath } from '@nx-quality/core';
 import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
-import type { ProjectRef } from '../shared/project-ref';
-import { parseOptions } from '../shared/parse-options';
+import type { ProjectRef } from '../../shared/project-ref';
+import { parseOptions } from '../../shared/parse-options';
 import { findEslintConfig } from './find-eslint-config';
 import { optionsSchema, type ParsedLintOptions } from './options';
 

@@ -2,8 +2,8 @@ import { ConfigLoadError, QualityError, type LintResult, type ToolInfo } from '@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../shared/describe-error';
-import type { ProjectRef } from '../shared/project-ref';
-import { resultHeader } from '../shared/result-header';
+import type { ProjectRef } from '../../shared/project-ref';
+import { resultHeader } from '../../shared/result-header';
 import { ESLINT_CONFIG_FILE_NAMES } from './find-eslint-config';
 import type { EslintInstance, EslintOptions } from './eslint-api';
 import { createLintRunCache, type LintRunCache } from './lint-run-cache';

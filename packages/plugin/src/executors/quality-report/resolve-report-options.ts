@@ -1,5 +1,5 @@
 import type { NxJsonConfiguration } from '@nx/devkit';
-import { parseOptions } from '../shared/parse-options';
+import { parseOptions } from '../../shared/parse-options';
 import { loadReportSettings } from './load-report-settings';
 import { optionsSchema, type NormalizedQualityReportOptions } from './options';
 

@@ -1,7 +1,7 @@
 import { join, posix } from 'node:path';
 import { formatZodIssues, HealthResultSchema, readResultFile, RESULT_FILE_NAMES, type HealthConfig, type HealthResult } from '@nx-quality/core';
 import { healthOptionsSchema } from '../../health/health-options';
-import type { ProjectRef } from '../shared/project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import type { InputRecord } from './read-tool-results';
 
 /** The health input of a quality run: the result read from health.json, or why there is none. */

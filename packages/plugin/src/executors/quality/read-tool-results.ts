@@ -10,7 +10,7 @@ import {
   type TestResult,
   type TypecheckResult,
 } from '@nx-quality/core';
-import type { ProjectRef } from '../shared/project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import { QUALITY_TOOLS, type QualityTool } from './options';
 
 /** How one input of the quality target was found (the `inputs` entries of quality.json). */

@@ -1,8 +1,8 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { QualityError } from '@nx-quality/core';
 import type { QualityConfigCache } from '../shared/load-quality-config-once';
-import { parseOptions } from '../shared/parse-options';
-import { projectRefFromContext } from '../shared/project-ref';
+import { parseOptions } from '../../shared/parse-options';
+import { projectRefFromContext } from '../../shared/project-ref';
 import type { BatchTaskOutcome } from '../shared/run-batch-tasks';
 import { formatQualitySummary } from './format-quality-summary';
 import { optionsSchema, type QualityExecutorOptions } from './options';

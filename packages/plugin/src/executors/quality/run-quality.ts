@@ -16,8 +16,8 @@ import {
   type TypecheckResult,
 } from '@nx-quality/core';
 import type { QualityConfigCache } from '../shared/load-quality-config-once';
-import type { ProjectRef } from '../shared/project-ref';
-import { taskHashField } from '../shared/result-header';
+import type { ProjectRef } from '../../shared/project-ref';
+import { taskHashField } from '../../shared/result-header';
 import { QUALITY_TOOLS, type NormalizedQualityOptions, type QualityTool } from './options';
 import { readToolResults } from './read-tool-results';
 import { resolveProjectConfig } from './resolve-project-config';

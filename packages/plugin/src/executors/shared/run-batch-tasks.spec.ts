@@ -1,6 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { taskGraphOf } from '../../test-support/run-batch-in-child';
-import type { ProjectRef } from './project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import { runBatchTasks, type BatchTaskOutcome, type BatchTaskResult } from './run-batch-tasks';
 
 const PROJECTS = ['a', 'b', 'c', 'd'];

@@ -1,5 +1,5 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { projectRefFromContext, type ProjectRef } from './project-ref';
+import { projectRefFromContext, type ProjectRef } from '../../shared/project-ref';
 
 /** A batch task's outcome as Nx's batch runner reads it (`TaskResult` of Nx's executor interfaces). */
 export interface BatchTaskResult {

@@ -2,7 +2,7 @@ import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { resolve } from 'node:path';
 import { captureProcessOutput } from '../shared/capture-process-output';
 import { hintForCrashText } from '../shared/hint-for-tool-crash';
-import { projectRefFromContext } from '../shared/project-ref';
+import { projectRefFromContext } from '../../shared/project-ref';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
 import { recordToolError, recordToolResult, type ToolTaskOutcome } from '../shared/run-tool-executor';

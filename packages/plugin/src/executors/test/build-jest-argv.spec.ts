@@ -1,4 +1,4 @@
-import type { ProjectRef } from '../shared/project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import { buildJestArgv } from './build-jest-argv';
 import { normalizeTestOptions } from './normalize-test-options';
 

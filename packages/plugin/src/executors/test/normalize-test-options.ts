@@ -1,7 +1,7 @@
 import { RESULT_FILE_NAMES, resolveResultsDir, toWorkspacePath } from '@nx-quality/core';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { ProjectRef } from '../shared/project-ref';
-import { parseOptions } from '../shared/parse-options';
+import type { ProjectRef } from '../../shared/project-ref';
+import { parseOptions } from '../../shared/parse-options';
 import { findJestConfig } from './find-jest-config';
 import { optionsSchema, type ParsedTestOptions } from './options';
 

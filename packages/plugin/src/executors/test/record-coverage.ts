@@ -7,7 +7,7 @@ import {
   type TestCoverage,
 } from '@nx-quality/core';
 import type { CoverageMapData } from 'istanbul-lib-coverage';
-import type { ProjectRef } from '../shared/project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import type { NormalizedTestOptions } from './normalize-test-options';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProjectRef } from '../shared/project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import type { JestAggregatedResult, JestRunOutput } from './jest-result-types';
 import { normalizeTestOptions } from './normalize-test-options';
 import { resolveJest } from './resolve-jest';

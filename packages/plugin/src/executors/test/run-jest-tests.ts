@@ -3,7 +3,7 @@ import type { CoverageMapData } from 'istanbul-lib-coverage';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ProjectRef } from '../shared/project-ref';
+import type { ProjectRef } from '../../shared/project-ref';
 import { describeError } from '../shared/describe-error';
 import { buildJestArgv } from './build-jest-argv';
 import { JEST_CONFIG_FILE_NAMES } from './find-jest-config';

@@ -1,6 +1,6 @@
 import type { TestResult } from '@nx-quality/core';
-import type { ProjectRef } from '../shared/project-ref';
-import { resultHeader } from '../shared/result-header';
+import type { ProjectRef } from '../../shared/project-ref';
+import { resultHeader } from '../../shared/result-header';
 import type { NormalizedTestOptions } from './normalize-test-options';
 import { runJestTests } from './run-jest-tests';
 import { runNodeTests } from './node/run-node-tests';

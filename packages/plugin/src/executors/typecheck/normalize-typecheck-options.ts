@@ -1,7 +1,7 @@
 import { RESULT_FILE_NAMES, resolveResultsDir, toWorkspacePath } from '@nx-quality/core';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { ProjectRef } from '../shared/project-ref';
-import { parseOptions } from '../shared/parse-options';
+import type { ProjectRef } from '../../shared/project-ref';
+import { parseOptions } from '../../shared/parse-options';
 import { optionsSchema, type ParsedTypecheckOptions } from './options';
 
 /** A path both absolute (for TypeScript) and workspace-relative POSIX (for results and messages). */

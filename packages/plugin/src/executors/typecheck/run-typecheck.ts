@@ -1,7 +1,7 @@
 import { QualityError, toWorkspacePath, type TypecheckResult, type ToolInfo } from '@nx-quality/core';
 import { describeError } from '../shared/describe-error';
-import type { ProjectRef } from '../shared/project-ref';
-import { resultHeader } from '../shared/result-header';
+import type { ProjectRef } from '../../shared/project-ref';
+import { resultHeader } from '../../shared/result-header';
 import { checkConfig } from './check-config';
 import { collectProjectConfigs } from './collect-project-configs';
 import { measureStrictnessLadder } from './measure-strictness-ladder';

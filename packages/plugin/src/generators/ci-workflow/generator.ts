@@ -1,7 +1,7 @@
 import { formatFiles, getProjects, type Tree } from '@nx/devkit';
 import { QualityError } from '@nx-quality/core';
 import { join } from 'node:path';
-import { parseOptions } from '../../executors/shared/parse-options';
+import { parseOptions } from '../../shared/parse-options';
 import { renderTemplates } from '../shared/render-templates';
 import { writeGeneratedFiles } from '../shared/write-generated-files';
 import { optionsSchema, type CiWorkflowGeneratorOptions } from './options';

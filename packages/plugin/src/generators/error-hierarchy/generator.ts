@@ -1,7 +1,7 @@
 import { formatFiles, joinPathFragments, logger, type Tree } from '@nx/devkit';
 import { QualityError } from '@nx-quality/core';
 import { posix } from 'node:path';
-import { parseOptions } from '../../executors/shared/parse-options';
+import { parseOptions } from '../../shared/parse-options';
 import { isEsmProject } from '../shared/is-esm-project';
 import { readPackageName } from '../shared/read-package-name';
 import { resolveProject } from '../shared/resolve-project';

@@ -1,5 +1,5 @@
 import { addDependenciesToPackageJson, formatFiles, logger, readNxJson, updateNxJson, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { parseOptions } from '../../executors/shared/parse-options';
+import { parseOptions } from '../../shared/parse-options';
 import { addReportTarget } from './add-report-target';
 import { checkOfficialTargetDefaults } from './check-official-target-defaults';
 import { copyDependsOnDefaults } from './copy-depends-on-defaults';

@@ -1,7 +1,7 @@
 import { formatFiles, joinPathFragments, type Tree } from '@nx/devkit';
 import { QualityError } from '@nx-quality/core';
 import { posix } from 'node:path';
-import { parseOptions } from '../../executors/shared/parse-options';
+import { parseOptions } from '../../shared/parse-options';
 import { isEsmProject } from '../shared/is-esm-project';
 import { listModuleExports } from '../shared/list-module-exports';
 import { resolveProject } from '../shared/resolve-project';

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProjectRef } from '../../shared/project-ref';
+import type { ProjectRef } from '../../../shared/project-ref';
 import { normalizeTestOptions } from '../normalize-test-options';
 import { runTestsForProject } from '../run-tests';
 

@@ -4,7 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProjectRef } from '../../shared/project-ref';
+import type { ProjectRef } from '../../../shared/project-ref';
 import { describeError } from '../../shared/describe-error';
 import type { NormalizedTestOptions } from '../normalize-test-options';
 import { recordCoverage } from '../record-coverage';
