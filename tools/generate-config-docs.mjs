@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { renderConfigReference, replaceConfigReference } = require(join(root, 'packages/plugin/dist/executors/quality-report/render-config-reference.js'));
+const { renderConfigReference, replaceConfigReference } = require(join(root, 'packages/plugin/dist/report/render-config-reference.js'));
 
 const readmePath = join(root, 'README.md');
 const before = readFileSync(readmePath, 'utf8');

@@ -12,8 +12,8 @@ const [repoRoot, workspace, countText, mode] = process.argv.slice(2);
 const count = Number(countText);
 const require = createRequire(join(repoRoot, 'package.json'));
 
-const pluginPipeline = join(repoRoot, 'packages/plugin/dist/executors/quality-report/generate-workspace-report.js');
-const pluginOptions = join(repoRoot, 'packages/plugin/dist/executors/quality-report/resolve-report-options.js');
+const pluginPipeline = join(repoRoot, 'packages/plugin/dist/report/generate-workspace-report.js');
+const pluginOptions = join(repoRoot, 'packages/plugin/dist/report/resolve-report-options.js');
 const corePath = join(repoRoot, 'packages/core/dist/index.js');
 
 /** A project graph shaped like the one our createNodes infers: one node per project, our five targets. */

@@ -1,5 +1,5 @@
 import type { TaskResults } from '@nx/devkit';
-import type { OriginOf } from '../executors/quality-report/read-project-results';
+import type { OriginOf } from '../report/read-project-results';
 
 const CACHED = new Set(['local-cache', 'local-cache-kept-existing', 'remote-cache']);
 const RAN = new Set(['success', 'failure']);

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, ProjectGraph, TaskResult } from '@nx/devkit';
 import { fileVersion, ReportSchema, type Report } from '@nx-quality/core';
-import { createReportWorkspace } from '../executors/quality-report/__fixtures__/report-workspace';
+import { createReportWorkspace } from '../report/__fixtures__/report-workspace';
 import { postTasksExecution } from './post-tasks-execution';
 
 let graph: ProjectGraph;

@@ -2,12 +2,12 @@ import type { PostTasksExecutionContext, ProjectGraph } from '@nx/devkit';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QualityError } from '@nx-quality/core';
-import { formatReportSummary } from '../executors/quality-report/format-report-summary';
-import { generateWorkspaceReport } from '../executors/quality-report/generate-workspace-report';
-import { baselineFile, loadReportSettings } from '../executors/quality-report/load-report-settings';
-import { locateProjectResults } from '../executors/quality-report/locate-project-results';
+import { formatReportSummary } from '../report/format-report-summary';
+import { generateWorkspaceReport } from '../report/generate-workspace-report';
+import { baselineFile, loadReportSettings } from '../report/load-report-settings';
+import { locateProjectResults } from '../report/locate-project-results';
 import type { NormalizedQualityReportOptions } from '../executors/quality-report/options';
-import { resolveReportOptions } from '../executors/quality-report/resolve-report-options';
+import { resolveReportOptions } from '../report/resolve-report-options';
 import { cachedTaskHashes, originFromTaskResults } from './origin-from-task-results';
 import { reportInputsKey } from './report-inputs-key';
 import { REPORT_EXECUTOR, reportRunOf, type ReportRun } from './report-run';
@@ -59,11 +59,12 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
       targets: [...new Set(ours.map((r) => r.task.target.target))].sort(),
     };
     const settings = loadReportSettings(context.workspaceRoot, context.nxJsonConfiguration);
+    const located = locateProjectResults(graph, context.workspaceRoot);
     const key = reportInputsKey({
       workspaceRoot: context.workspaceRoot,
       options: reportOptions,
       settings,
-      located: locateProjectResults(graph, context.workspaceRoot),
+      located,
       originOf,
       cachedHashOf: cachedTaskHashes(context.taskResults),
       invocation,
@@ -85,6 +86,8 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
       producer: 'hook',
       originOf,
       invocation,
+      located,
+      settings,
     });
     const summary = formatReportSummary(generated.report, generated.outputDir, generated.files);
     for (const line of generated.annotations) process.stdout.write(`${line}\n`);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileVersion } from '@nx-quality/core';
-import type { LocatedProject } from '../executors/quality-report/locate-project-results';
-import type { ReportSettings } from '../executors/quality-report/load-report-settings';
+import type { LocatedProject } from '../report/locate-project-results';
+import type { ReportSettings } from '../report/load-report-settings';
 import type { NormalizedQualityReportOptions } from '../executors/quality-report/options';
-import type { OriginOf } from '../executors/quality-report/read-project-results';
+import type { OriginOf } from '../report/read-project-results';
 
 // Bump when the report changes for the same inputs in a way the code versions below would not show.
 const KEY_FORMAT = 2;

@@ -7,7 +7,7 @@ import {
   type TargetConfiguration,
   type TaskResult,
 } from '@nx/devkit';
-import { qualityExecutorName } from '../executors/quality-report/quality-executor-name';
+import { qualityExecutorName } from '../report/quality-executor-name';
 
 /** Executor of the root target that writes the workspace report itself. */
 export const REPORT_EXECUTOR = '@nx-quality/plugin:quality-report';

@@ -4,7 +4,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import libCoverage from 'istanbul-lib-coverage';
 import { ReportSchema, toCoverageSummary, type Report } from '@nx-quality/core';
 import executor from './executor';
-import { createReportWorkspace } from './__fixtures__/report-workspace';
+import { createReportWorkspace } from '../../report/__fixtures__/report-workspace';
 import { sampleCoverage } from '../../../../core/src/report/__fixtures__/coverage-data';
 import { lintResult } from '../../../../core/src/report/__fixtures__/sample-inputs';
 

@@ -1,9 +1,9 @@
 import { createProjectGraphAsync, logger, type ExecutorContext } from '@nx/devkit';
 import { QualityError } from '@nx-quality/core';
-import { formatReportSummary } from './format-report-summary';
-import { generateWorkspaceReport } from './generate-workspace-report';
+import { formatReportSummary } from '../../report/format-report-summary';
+import { generateWorkspaceReport } from '../../report/generate-workspace-report';
 import type { QualityReportExecutorOptions } from './options';
-import { resolveReportOptions } from './resolve-report-options';
+import { resolveReportOptions } from '../../report/resolve-report-options';
 
 /**
  * Nx executor `@nx-quality/plugin:quality-report` (on the root project): writes the workspace report

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { QualityResultSchema, type QualityResult } from '@nx-quality/core';
 import { runBatchInChild, taskGraphOf } from '../../test-support/run-batch-in-child';
 import { runInChild } from '../../test-support/run-in-child';
-import { createReportWorkspace } from '../quality-report/__fixtures__/report-workspace';
+import { createReportWorkspace } from '../../report/__fixtures__/report-workspace';
 import type { QualityExecutorOptions } from './options';
 
 // The quality batch implementation against the single-task executor, each in its own process, on

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_REFERENCE_END, CONFIG_REFERENCE_START, renderConfigReference, replaceConfigReference } from './render-config-reference';
 
-const README = join(__dirname, '../../../../../README.md');
+const README = join(__dirname, '../../../../README.md');
 
 describe('the README reference of the default gates and quality.config.json', () => {
   const reference = renderConfigReference();

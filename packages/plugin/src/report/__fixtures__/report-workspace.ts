@@ -3,10 +3,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ProjectGraph, ProjectGraphProjectNode, TargetConfiguration } from '@nx/devkit';
-import { healthResult, lintResult, testResult, typecheckResult } from '../../../../../core/src/report/__fixtures__/sample-inputs';
-import { sampleCoverage } from '../../../../../core/src/report/__fixtures__/coverage-data';
+import { healthResult, lintResult, testResult, typecheckResult } from '../../../../core/src/report/__fixtures__/sample-inputs';
+import { sampleCoverage } from '../../../../core/src/report/__fixtures__/coverage-data';
 
-const REPO_ROOT = join(__dirname, '../../../../../..');
+const REPO_ROOT = join(__dirname, '../../../../..');
 
 const out = (file: string) => `{workspaceRoot}/dist/quality/{projectRoot}/${file}`;
 

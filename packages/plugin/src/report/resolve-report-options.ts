@@ -1,7 +1,7 @@
 import type { NxJsonConfiguration } from '@nx/devkit';
-import { parseOptions } from '../../shared/parse-options';
+import { parseOptions } from '../shared/parse-options';
 import { loadReportSettings } from './load-report-settings';
-import { optionsSchema, type NormalizedQualityReportOptions } from './options';
+import { optionsSchema, type NormalizedQualityReportOptions } from '../executors/quality-report/options';
 
 /**
  * Report options layered as everywhere in nx-quality: quality.config.json `report` < nx.json plugin

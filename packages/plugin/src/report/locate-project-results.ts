@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
 import { isInsideWorkspace, RESULT_FILE_NAMES, resolveResultsDir, type InvalidOutput } from '@nx-quality/core';
-import { optionsSchema as qualityOptionsSchema } from '../quality/options';
+import { optionsSchema as qualityOptionsSchema } from '../executors/quality/options';
 import { interpolateOutput } from './interpolate-output';
 import { qualityExecutorName } from './quality-executor-name';
 
@@ -69,13 +69,19 @@ function locateToolsOfQualityTarget(located: LocatedProject, workspaceRoot: stri
   }
 }
 
+/** Every project's result locations, and the declared outputs that could not be used. */
+export interface LocatedResults {
+  projects: LocatedProject[];
+  invalidOutputs: InvalidOutput[];
+}
+
 /**
  * Finds every project's result files through the project graph: the targets run by our executors
  * and the `outputs` they declare (interpolated as Nx does). Folders are never scanned. An output
  * outside the workspace is listed as invalid and not read. When no output names a result file, the
  * executor's `resultsDir` option says where it writes (Nx would not cache it; that is noted).
  */
-export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string): { projects: LocatedProject[]; invalidOutputs: InvalidOutput[] } {
+export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string): LocatedResults {
   const projects: LocatedProject[] = [];
   const invalidOutputs: InvalidOutput[] = [];
   for (const node of Object.values(graph.nodes).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -1,7 +1,7 @@
 import { DEFAULT_COVERAGE_LINES, defaultGateConditions, QualityConfigSchema, QualityError, zeroHealthCounts } from '@nx-quality/core';
 import { z } from 'zod';
-import { healthOptionsSchema } from '../../health/health-options';
-import { optionsSchema as reportOptionsSchema } from './options';
+import { healthOptionsSchema } from '../health/health-options';
+import { optionsSchema as reportOptionsSchema } from '../executors/quality-report/options';
 
 /** The markers around the generated reference in README.md. */
 export const CONFIG_REFERENCE_START = '<!-- config-reference:start (generated from the zod schemas by `node tools/generate-config-docs.mjs`; edit the schemas, not this) -->';

@@ -22,10 +22,10 @@ import {
   type Report,
   type ReportProjectInput,
 } from '@nx-quality/core';
-import { optionsSchema as qualityOptionsSchema, QUALITY_TOOLS } from '../quality/options';
-import { baselineFile, loadReportSettings } from './load-report-settings';
-import { locateProjectResults } from './locate-project-results';
-import type { NormalizedQualityReportOptions } from './options';
+import { optionsSchema as qualityOptionsSchema, QUALITY_TOOLS } from '../executors/quality/options';
+import { baselineFile, loadReportSettings, type ReportSettings } from './load-report-settings';
+import { locateProjectResults, type LocatedResults } from './locate-project-results';
+import type { NormalizedQualityReportOptions } from '../executors/quality-report/options';
 import { createSourceLineReader } from './read-source-line';
 import { readProjectResults, type OriginOf } from './read-project-results';
 
@@ -40,6 +40,9 @@ export interface GenerateReportInput {
   invocation?: { projectsRun: string[]; targets: string[] };
   env?: NodeJS.ProcessEnv;
   now?: Date;
+  /** The results and settings when the caller already has them (the hook, for its inputs key): located and loaded once per run. */
+  located?: LocatedResults;
+  settings?: ReportSettings;
 }
 
 /** The report written, where, and the GitHub annotations to print. */
@@ -91,8 +94,8 @@ export function generateWorkspaceReport(input: GenerateReportInput): GeneratedRe
   // first: a thread takes a while to start, and it starts while this one locates the results.
   const coverage = createCoverageCollector(input.workspaceRoot, Object.keys(input.graph.nodes).length);
   try {
-    const settings = loadReportSettings(input.workspaceRoot, input.nxJson);
-    const located = locateProjectResults(input.graph, input.workspaceRoot);
+    const settings = input.settings ?? loadReportSettings(input.workspaceRoot, input.nxJson);
+    const located = input.located ?? locateProjectResults(input.graph, input.workspaceRoot);
     return writeReport(input, settings, located, coverage);
   } finally {
     coverage.close();
@@ -101,8 +104,8 @@ export function generateWorkspaceReport(input: GenerateReportInput): GeneratedRe
 
 function writeReport(
   input: GenerateReportInput,
-  settings: ReturnType<typeof loadReportSettings>,
-  located: ReturnType<typeof locateProjectResults>,
+  settings: ReportSettings,
+  located: LocatedResults,
   coverage: CoverageCollector,
 ): GeneratedReport {
   const { workspaceRoot, options } = input;
