@@ -25,7 +25,8 @@ import {
 import type { ZodType } from 'zod';
 import { hashTree } from '../tools/e2e/hash-tree';
 import { Mismatches } from '../tools/e2e/mismatches';
-import { isCacheHit, PROBE_RESULTS_FILE, readProbedTasks, type ProbedTask } from '../tools/e2e/nx-task-probe';
+import { isCacheHit, type ProbedTask } from '../tools/e2e/nx-task-probe';
+import { tasksFromNxOutput } from '../tools/e2e/nx-run-output';
 import { phaseTimings, timePhase } from '../tools/e2e/phase-timer';
 import { PLANTED } from '../tools/e2e/plant-defects';
 import {
@@ -57,18 +58,32 @@ let run1Tasks: ProbedTask[];
 let run1Hashes: Record<string, string>;
 let run1Report: Report | undefined;
 
+/** The workspace's own Nx cache folder (never shared with another workspace or run). */
+function nxEnv(): Record<string, string> {
+  return { NX_CACHE_DIRECTORY: join(ws.root, 'nx-cache') };
+}
+
 /**
- * `nx <args>` in the workspace with static output (shown in messages, never parsed for numbers).
- * Nx 23 caches a failed task only with NX_CACHE_FAILURES=true (and then replays it with status
- * `failure`); the planted defects make tasks fail, so without it the second run would re-run them.
+ * `nx <args>` in the workspace with static output (shown in messages; parsed only for Nx's own task
+ * headers and lists, never for numbers). No NX_CACHE_FAILURES: inside a quality run the tool tasks
+ * succeed whenever they recorded a result and the gates' verdict fails the command, so every task of
+ * a failing workspace is cached like any other.
  */
 function nx(args: string[]): CommandResult {
-  // A probe file left by an earlier invocation must not pass for this one's.
-  rmSync(join(ws.dir, PROBE_RESULTS_FILE), { force: true });
-  return runCommand(workspaceBin(ws.dir, 'nx'), [...args, '--output-style=static'], {
-    cwd: ws.dir,
-    check: false,
-    env: { NX_CACHE_FAILURES: 'true' },
+  return runCommand(workspaceBin(ws.dir, 'nx'), [...args, '--output-style=static'], { cwd: ws.dir, check: false, env: nxEnv() });
+}
+
+/** Every line of the violations one failing project's quality.json lists that the command's output does not. */
+function violationsNotListed(result: CommandResult, libs: readonly string[]): string[] {
+  const output = `${result.stdout}\n${result.stderr}`;
+  return libs.flatMap((lib) => {
+    const rel = `${RESULTS}/packages/${lib}/quality.json`;
+    if (!existsSync(join(ws.dir, rel))) return [`${ws.project(lib)}: ${rel} was not written`];
+    const quality = QualityResultSchema.parse(readJson(rel));
+    if (quality.status !== 'failed') return [`${ws.project(lib)}: quality.json status ${quality.status}, expected failed`];
+    if (quality.violations.length === 0) return [`${ws.project(lib)}: quality.json failed with no violation listed`];
+    // The verdict names the project on every line; the violation text itself must be there as written.
+    return quality.violations.map((line) => line.replace(/\s*\(project [^)]*\)\s*$/, '')).filter((line) => !output.includes(line)).map((line) => `${ws.project(lib)}: "${line}" is not in the output`);
   });
 }
 
@@ -128,16 +143,16 @@ let graph: { nodes: Record<string, { data: { targets?: GraphTargets } }> } | und
 function projectGraph(): NonNullable<typeof graph> {
   if (!graph) {
     const file = join(ws.root, 'graph.json');
-    const result = runCommand(workspaceBin(ws.dir, 'nx'), ['graph', `--file=${file}`], { cwd: ws.dir, check: false });
+    const result = runCommand(workspaceBin(ws.dir, 'nx'), ['graph', `--file=${file}`], { cwd: ws.dir, check: false, env: nxEnv() });
     if (!existsSync(file)) throw new Error(`nx graph --file wrote nothing\n${describeOutput(result)}`);
     graph = (JSON.parse(readFileSync(file, 'utf8')) as { graph: NonNullable<typeof graph> }).graph;
   }
   return graph;
 }
 
-/** Nx's task results of the last invocation; none when Nx failed before running tasks (its output says why). */
-function probedTasksOrNone(): ProbedTask[] {
-  return existsSync(join(ws.dir, PROBE_RESULTS_FILE)) ? readProbedTasks(ws.dir) : [];
+/** The tasks of an invocation as Nx's own output lists them; none when Nx failed before running tasks (its output says why). */
+function tasksOf(result: CommandResult): ProbedTask[] {
+  return tasksFromNxOutput(`${result.stdout}\n${result.stderr}`);
 }
 
 function taskStatus(tasks: ProbedTask[], lib: string, target: string): string | undefined {
@@ -147,7 +162,7 @@ function taskStatus(tasks: ProbedTask[], lib: string, target: string): string | 
 beforeAll(async () => {
   ws = await prepareWorkspace();
   run1 = await timePhase('nx run-many -t quality (1st run)', () => nx(['run-many', '-t', 'quality']));
-  run1Tasks = probedTasksOrNone();
+  run1Tasks = tasksOf(run1);
   run1Hashes = hashTree(join(ws.dir, RESULTS));
   if (existsSync(join(ws.dir, REPORT_DIR, 'report.json'))) run1Report = readReport();
 });
@@ -188,23 +203,25 @@ describe('setup: packed packages installed, init, inferred targets', () => {
 });
 
 describe('nx run-many -t quality: recorded counts equal the tools’ own output', () => {
-  it('fails overall (defects are planted) and Nx reports the planted failing tasks', () => {
-    expect(run1.code).not.toBe(0);
+  it('exits 1 (a gate fails), every task succeeds (the gates judge), and the output lists every failing gate', () => {
+    const notSucceeded = run1Tasks.filter((t) => t.status !== 'success').map((t) => `${t.id}: ${t.status}`);
     const statuses = {
       [`${ws.project('alpha')}:test`]: taskStatus(run1Tasks, 'alpha', 'test'),
       [`${ws.project('beta')}:lint`]: taskStatus(run1Tasks, 'beta', 'lint'),
       [`${ws.project('gamma')}:typecheck`]: taskStatus(run1Tasks, 'gamma', 'typecheck'),
-      [`${ws.project('delta')}:quality`]: taskStatus(run1Tasks, 'delta', 'quality'),
-      [`${ws.project(NODE_LIB)}:quality`]: taskStatus(run1Tasks, NODE_LIB, 'quality'),
+      ...Object.fromEntries(ALL_LIBS.map((lib) => [`${ws.project(lib)}:quality`, taskStatus(run1Tasks, lib, 'quality')])),
     };
-    expect({ ...statuses, output: run1Tasks.length > 0 ? '' : describeOutput(run1) }).toEqual({
+    expect({ exitCode: run1.code, notSucceeded, ...statuses, output: run1Tasks.length > 0 && run1.code === 1 ? '' : describeOutput(run1) }).toEqual({
+      exitCode: 1,
+      notSucceeded: [],
       output: '',
-      [`${ws.project('alpha')}:test`]: 'failure',
-      [`${ws.project('beta')}:lint`]: 'failure',
-      [`${ws.project('gamma')}:typecheck`]: 'failure',
-      [`${ws.project('delta')}:quality`]: 'success',
-      [`${ws.project(NODE_LIB)}:quality`]: 'success',
+      [`${ws.project('alpha')}:test`]: 'success',
+      [`${ws.project('beta')}:lint`]: 'success',
+      [`${ws.project('gamma')}:typecheck`]: 'success',
+      ...Object.fromEntries(ALL_LIBS.map((lib) => [`${ws.project(lib)}:quality`, 'success'])),
     });
+    expect(violationsNotListed(run1, ['alpha', 'beta', 'gamma'])).toEqual([]);
+    expect(`${run1.stdout}\n${run1.stderr}`).toMatch(/nx-quality: 3 of 5 projects fail their quality gates/);
   });
 
   describe.each(JEST_LIBS)('%s', (lib) => {
@@ -308,6 +325,15 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
     expect({ project: ws.project(lib), status: health.status }).toEqual({ project: ws.project(lib), status: 'passed' });
   });
 
+  it.each(['alpha', 'beta', 'gamma'])('%s: quality.json is written and fails its gates', (lib) => {
+    const quality: QualityResult = readResult(lib, 'quality.json', QualityResultSchema);
+    expect({ project: ws.project(lib), status: quality.status, violations: quality.violations.length > 0 }).toEqual({
+      project: ws.project(lib),
+      status: 'failed',
+      violations: true,
+    });
+  });
+
   it.each(['delta', NODE_LIB])('%s: quality.json passes its gates', (lib) => {
     const quality: QualityResult = readResult(lib, 'quality.json', QualityResultSchema);
     readResult(lib, 'health.json', HealthResultSchema);
@@ -331,8 +357,8 @@ describe('workspace report written after the run (postTasksExecution hook)', () 
     expect(report.producer).toBe('hook');
     const origins = resultOrigins(report, ALL_LIBS);
     expect(origins).toEqual(origins.map((line) => line.replace(/: .*$/, ': fresh')));
-    // quality ran only where no tool task failed (Nx skipped the rest); health has no such dependency.
-    const gated = resultOrigins(report, ['delta', NODE_LIB], () => ['quality', 'health']);
+    // Every project's quality task ran, the failing ones too (the gates judge, tool tasks succeed).
+    const gated = resultOrigins(report, ALL_LIBS, () => ['quality', 'health']);
     expect(gated).toEqual(gated.map((line) => line.replace(/: .*$/, ': fresh')));
   });
 
@@ -492,23 +518,18 @@ describe('second run after deleting dist/quality: every task a cache hit, identi
     rmSync(join(ws.dir, RESULTS), { recursive: true, force: true });
     run2Start = Date.now();
     run2 = await timePhase('nx run-many -t quality (2nd run, cache)', () => nx(['run-many', '-t', 'quality']));
-    run2Tasks = probedTasksOrNone();
+    run2Tasks = tasksOf(run2);
   });
 
-  it('runs the same tasks; Nx restores every successful one from its cache and replays the failures', () => {
-    const ran1 = run1Tasks.filter((t) => t.status !== 'skipped').map((t) => t.id).sort();
-    const ran2 = run2Tasks.filter((t) => t.status !== 'skipped').map((t) => t.id).sort();
+  it('runs the same tasks, every one a cache hit (no NX_CACHE_FAILURES), exits 1 again and lists the same failing gates', () => {
+    const ran1 = run1Tasks.map((t) => t.id).sort();
+    const ran2 = run2Tasks.map((t) => t.id).sort();
     // Not vacuous: the first run did run every library's tool targets.
-    expect(ran1).toEqual(expect.arrayContaining(JEST_LIBS.flatMap((lib) => ['test', 'lint', 'typecheck'].map((t) => `${ws.project(lib)}:${t}`))));
+    expect(ran1).toEqual(expect.arrayContaining(JEST_LIBS.flatMap((lib) => ['test', 'lint', 'typecheck', 'quality'].map((t) => `${ws.project(lib)}:${t}`))));
     expect(ran2).toEqual(ran1);
-    // Nx reports a replayed cached failure as `failure`; that it was not re-run shows in the
-    // byte-identical result files (a re-run writes a new startedAt) checked below.
-    const succeeded1 = new Set(run1Tasks.filter((t) => t.status === 'success').map((t) => t.id));
-    expect(run2Tasks.filter((t) => succeeded1.has(t.id) && !isCacheHit(t)).map((t) => `${t.id}: ${t.status}`)).toEqual([]);
-    expect(run2Tasks.filter((t) => !succeeded1.has(t.id)).map((t) => `${t.id}: ${t.status}`).sort()).toEqual(
-      run1Tasks.filter((t) => !succeeded1.has(t.id)).map((t) => `${t.id}: ${t.status}`).sort(),
-    );
-    expect(run2.code).toBe(run1.code);
+    expect(run2Tasks.filter((t) => !isCacheHit(t)).map((t) => `${t.id}: ${t.status}`)).toEqual([]);
+    expect({ exitCode: run2.code, output: run2.code === 1 ? '' : describeOutput(run2) }).toEqual({ exitCode: 1, output: '' });
+    expect(violationsNotListed(run2, ['alpha', 'beta', 'gamma'])).toEqual([]);
   });
 
   it('restores byte-identical result files, produced before the second run started', () => {
@@ -560,7 +581,7 @@ describe('nx affected after touching one project', () => {
   });
 
   it('runs only the touched project', () => {
-    const projects = [...new Set(probedTasksOrNone().map((t) => t.project))];
+    const projects = [...new Set(tasksOf(affected).map((t) => t.project))];
     expect({ projects, output: projects.includes(ws.project('gamma')) ? '' : describeOutput(affected) }).toEqual({ projects: [ws.project('gamma')], output: '' });
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand } from './run-command';
@@ -13,17 +14,28 @@ export type JestLib = (typeof JEST_LIBS)[number];
 /** The hand-made library tested with `node --test` (no Jest config). */
 export const NODE_LIB = 'nodelib';
 
-const CACHE_KEY = JSON.stringify({ v: 2, cnw: CREATE_NX_WORKSPACE_VERSION, libs: JEST_LIBS, node: NODE_LIB });
+/** Which generated libraries a base workspace has. */
+export interface BaseWorkspaceShape {
+  /** `@nx/js:lib` libraries, generated in this order (default: all of JEST_LIBS). */
+  libs?: readonly string[];
+  /** Whether to add the `node --test` library (default true). */
+  nodeLib?: boolean;
+}
 
 /**
  * Creates `<parent>/<name>`: a fresh `create-nx-workspace --preset=ts` workspace with the Jest
  * libraries and the node-test library, committed to git. With NXQ_E2E_BASE_CACHE set (local
- * iteration only), a finished base is kept there and copied instead of regenerated.
+ * iteration only), a finished base is kept there (one folder per name and shape) and copied
+ * instead of regenerated.
  */
-export async function createBaseWorkspace(parent: string, name: string): Promise<string> {
+export async function createBaseWorkspace(parent: string, name: string, shape: BaseWorkspaceShape = {}): Promise<string> {
+  const libs = shape.libs ?? JEST_LIBS;
+  const withNodeLib = shape.nodeLib ?? true;
+  const cacheKey = JSON.stringify({ v: 3, cnw: CREATE_NX_WORKSPACE_VERSION, name, libs, node: withNodeLib ? NODE_LIB : null });
   const dir = join(parent, name);
-  const cache = process.env.NXQ_E2E_BASE_CACHE;
-  if (cache && existsSync(join(cache, 'ready.json')) && readFileSync(join(cache, 'ready.json'), 'utf8') === CACHE_KEY) {
+  const cacheRoot = process.env.NXQ_E2E_BASE_CACHE;
+  const cache = cacheRoot && join(cacheRoot, createHash('sha256').update(cacheKey).digest('hex').slice(0, 16));
+  if (cache && existsSync(join(cache, 'ready.json')) && readFileSync(join(cache, 'ready.json'), 'utf8') === cacheKey) {
     await timePhase('base workspace (copied from NXQ_E2E_BASE_CACHE)', () => {
       cpSync(join(cache, name), dir, { recursive: true, verbatimSymlinks: true });
       rmSync(join(dir, '.nx'), { recursive: true, force: true });
@@ -38,7 +50,7 @@ export async function createBaseWorkspace(parent: string, name: string): Promise
       { cwd: parent },
     ),
   );
-  for (const lib of JEST_LIBS) {
+  for (const lib of libs) {
     await timePhase(`nx g @nx/js:lib packages/${lib}`, () =>
       runCommand(
         'npx',
@@ -47,7 +59,7 @@ export async function createBaseWorkspace(parent: string, name: string): Promise
       ),
     );
   }
-  await timePhase('node --test library', () => writeNodeTestLibrary(dir));
+  if (withNodeLib) await timePhase('node --test library', () => writeNodeTestLibrary(dir));
   runCommand('git', ['add', '-A'], { cwd: dir });
   runCommand('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--no-verify', '-m', 'base workspace'], {
     cwd: dir,
@@ -57,7 +69,7 @@ export async function createBaseWorkspace(parent: string, name: string): Promise
     rmSync(cache, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
     cpSync(dir, join(cache, name), { recursive: true, verbatimSymlinks: true });
-    writeFileSync(join(cache, 'ready.json'), CACHE_KEY);
+    writeFileSync(join(cache, 'ready.json'), cacheKey);
   }
   return dir;
 }

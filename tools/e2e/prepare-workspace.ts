@@ -31,7 +31,7 @@ export interface PreparedWorkspace {
 }
 
 /** Packs this repository's packages into `<dir>` with tools/pack.mjs (which checks the `files` lists first). */
-function packTarballs(dir: string): string[] {
+export function packTarballs(dir: string): string[] {
   const args = [join(REPO_ROOT, 'tools/pack.mjs'), '--out', dir];
   if (process.env.NXQ_E2E_PACK_WARN_ONLY) args.push('--warn-only');
   runCommand(process.execPath, args, { cwd: REPO_ROOT });

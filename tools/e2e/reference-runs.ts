@@ -1,6 +1,6 @@
 // The tools' own answers on the same code, computed the way a user would on the command line.
 // Each e2e assertion compares one of our recorded numbers with one of these.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
@@ -25,6 +25,8 @@ export interface ReferenceCounts {
 
 export interface JestReference {
   counts: ReferenceCounts;
+  /** Test files that could not run (Jest's numRuntimeErrorTestSuites). */
+  suitesErrored: number;
   failedTests: { file: string; ancestorTitles: string[]; title: string }[];
   coverageTotals: CoverageTotals;
   coverageFiles: string[];
@@ -56,43 +58,47 @@ export function jestReference(workspace: string, projectRoot: string, extraArgs:
         env: { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: '{"module":"preserve","moduleResolution":"bundler"}' },
       },
     );
-    let json: {
-      numTotalTests: number;
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-      testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
-    };
-    try {
-      json = JSON.parse(readFileSync(join(out, 'jest.json'), 'utf8'));
-    } catch {
-      throw new Error(`reference jest run wrote no JSON for ${projectRoot}\n${describeOutput(result)}`);
-    }
-    const summary = JSON.parse(readFileSync(join(out, 'coverage-summary.json'), 'utf8')) as Record<string, CoverageTotals>;
-    const prefix = `${workspace}/`;
-    return {
-      counts: {
-        total: json.numTotalTests,
-        passed: json.numPassedTests,
-        failed: json.numFailedTests,
-        skipped: json.numPendingTests,
-        todo: json.numTodoTests,
-      },
-      failedTests: json.testResults.flatMap((file) =>
-        file.assertionResults
-          .filter((t) => t.status === 'failed')
-          .map((t) => ({ file: file.name.replace(prefix, ''), ancestorTitles: t.ancestorTitles, title: t.title })),
-      ),
-      coverageTotals: summary.total,
-      coverageFiles: Object.keys(summary)
-        .filter((k) => k !== 'total')
-        .map((k) => k.replace(prefix, ''))
-        .sort(),
-    };
+    if (!existsSync(join(out, 'jest.json'))) throw new Error(`reference jest run wrote no JSON for ${projectRoot}\n${describeOutput(result)}`);
+    return readJestReference(workspace, join(out, 'jest.json'), join(out, 'coverage-summary.json'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** Jest's own `--json` output and its `json-summary` coverage read as a {@link JestReference}. */
+export function readJestReference(workspace: string, jsonFile: string, coverageSummaryFile: string): JestReference {
+  const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as {
+    numTotalTests: number;
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numRuntimeErrorTestSuites?: number;
+    testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
+  };
+  if (!existsSync(coverageSummaryFile)) throw new Error(`jest wrote ${jsonFile} but no coverage summary at ${coverageSummaryFile}`);
+  const summary = JSON.parse(readFileSync(coverageSummaryFile, 'utf8')) as Record<string, CoverageTotals>;
+  const prefix = `${workspace}/`;
+  return {
+    counts: {
+      total: json.numTotalTests,
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests,
+      todo: json.numTodoTests,
+    },
+    suitesErrored: json.numRuntimeErrorTestSuites ?? 0,
+    failedTests: json.testResults.flatMap((file) =>
+      file.assertionResults
+        .filter((t) => t.status === 'failed')
+        .map((t) => ({ file: file.name.replace(prefix, ''), ancestorTitles: t.ancestorTitles, title: t.title })),
+    ),
+    coverageTotals: summary.total,
+    coverageFiles: Object.keys(summary)
+      .filter((k) => k !== 'total')
+      .map((k) => k.replace(prefix, ''))
+      .sort(),
+  };
 }
 
 export interface EslintReference {
@@ -109,7 +115,12 @@ export interface EslintReference {
 export function eslintReference(workspace: string, projectRoot: string): EslintReference {
   const result = runCommand(workspaceBin(workspace, 'eslint'), ['--format', 'json', '.'], { cwd: join(workspace, projectRoot), check: false });
   if (result.code > 1) throw new Error(`reference eslint run crashed on ${projectRoot}\n${describeOutput(result)}`);
-  const files = JSON.parse(result.stdout) as {
+  return readEslintReference(result.stdout);
+}
+
+/** ESLint's own `--format json` output read as an {@link EslintReference}. */
+export function readEslintReference(jsonText: string): EslintReference {
+  const files = JSON.parse(jsonText) as {
     errorCount: number;
     warningCount: number;
     fixableErrorCount: number;
