@@ -1,4 +1,4 @@
-import { stripAnsi } from './strip-ansi';
+import { stripAnsi } from '../text/strip-ansi';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,4 +1,4 @@
-import { stripAnsi } from './strip-ansi';
+import { stripAnsi } from '../text/strip-ansi';
 
 /**
  * Makes a string from user code safe inside a GitHub Markdown table cell or inline text: ANSI and

@@ -1,4 +1,4 @@
-import { stripAnsi } from './strip-ansi';
+import { stripAnsi } from '../text/strip-ansi';
 
 /** Escapes the message part of a GitHub Actions workflow command (`%`, CR, LF). */
 export function escapeWorkflowData(text: string): string {

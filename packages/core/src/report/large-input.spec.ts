@@ -3,7 +3,7 @@ import { renderReportFiles } from './render-report-files';
 import { DEFAULT_MARKDOWN_MAX_BYTES } from './render-markdown';
 import { lintResult } from './__fixtures__/sample-inputs';
 import type { ReportProjectInput } from './report-inputs';
-import { contentText, type ReportFileContent } from './report-file-content';
+import { contentText, type ReportFileContent } from '../io/report-file-content';
 
 // 100k lint messages in one project: every renderer must stay bounded (no per-message output in
 // Markdown/HTML, capped SARIF runs) and linear.

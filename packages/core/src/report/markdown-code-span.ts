@@ -1,4 +1,4 @@
-import { stripAnsi } from './strip-ansi';
+import { stripAnsi } from '../text/strip-ansi';
 
 /**
  * Renders a string from user code as a Markdown code span, so it reads (and greps) literally:

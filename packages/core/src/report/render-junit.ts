@@ -1,6 +1,6 @@
 import type { TestFailure, TestFileResult } from '../schemas/test-result';
 import { currentValue } from './current-value';
-import { escapeXml as x } from './escape-xml';
+import { escapeXml as x } from '../text/escape-xml';
 import type { ReportProjectInput } from './report-inputs';
 
 function seconds(ms: number | undefined): string {

@@ -1,11 +1,11 @@
-import type { MergedCoverageMap } from './merged-coverage-map';
-import { coverageFileContents } from './render-coverage-files';
+import type { MergedCoverageMap } from '../coverage/merged-coverage-map';
+import { coverageFileContents } from '../coverage/render-coverage-files';
 import { renderReportHtmlPieces } from './render-html';
 import { renderReportJson } from './render-json';
 import { renderJunit } from './render-junit';
 import { renderReportMarkdown } from './render-markdown';
 import { renderSarif, type SarifOptions } from './render-sarif';
-import type { ReportFileContent } from './report-file-content';
+import type { ReportFileContent } from '../io/report-file-content';
 import type { ReportProjectInput } from './report-inputs';
 import type { Report } from './report-schema';
 

@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import { currentValue } from './current-value';
 import { sourceLineFingerprint } from './source-line-fingerprint';
-import { stripAnsi } from './strip-ansi';
+import { stripAnsi } from '../text/strip-ansi';
 import { toSarifUri } from './to-sarif-uri';
 import type { ReportProjectInput } from './report-inputs';
 

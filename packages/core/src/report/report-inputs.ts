@@ -6,7 +6,8 @@ import type { TestResult } from '../schemas/test-result';
 import type { TypecheckResult } from '../schemas/typecheck-result';
 import type { CoverageSummary } from '../schemas/coverage';
 import type { GatesConfig } from '../schemas/gates';
-import type { InvalidOutput, ResultOrigin } from './report-schema';
+import type { InvalidOutput } from '../schemas/common';
+import type { ResultOrigin } from './report-schema';
 
 /** One result as the caller found it: where it came from and, when valid, its value. */
 export interface ReportResultInput<T> {

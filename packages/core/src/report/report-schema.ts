@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MetricDeltaSchema } from '../baseline/baseline-schema';
 import { CoverageSummarySchema } from '../schemas/coverage';
+import { InvalidOutputSchema } from '../schemas/common';
 import { EvaluatedConditionSchema } from '../schemas/gates';
 import { HealthCountsSchema } from '../schemas/health-result';
 import { TestCountsSchema, TestFailureSchema } from '../schemas/test-result';
@@ -114,15 +115,6 @@ export type ProjectReport = z.infer<typeof ProjectReportSchema>;
 /** A failing condition with the project it belongs to. */
 export const ReportConditionSchema = EvaluatedConditionSchema.extend({ project: z.string() });
 export type ReportCondition = z.infer<typeof ReportConditionSchema>;
-
-/** A declared output that could not be used (e.g. it points outside the workspace). */
-export const InvalidOutputSchema = z.object({
-  project: z.string(),
-  target: z.string(),
-  output: z.string(),
-  reason: z.string(),
-});
-export type InvalidOutput = z.infer<typeof InvalidOutputSchema>;
 
 /** The workspace report (`report.json`). */
 export const ReportSchema = z.object({

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../io/write-files-atomic';
-import type { ReportFileContent } from './report-file-content';
+import type { ReportFileContent } from '../io/report-file-content';
 
 /**
  * Writes every rendered file into `outputDir` (chunked ones piece by piece), all through temp files

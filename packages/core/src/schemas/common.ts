@@ -48,3 +48,12 @@ export const SourceLocationSchema = z.object({
   endColumn: z.number().int().nonnegative().optional(),
 });
 export type SourceLocation = z.infer<typeof SourceLocationSchema>;
+
+/** A declared output that could not be used (e.g. it points outside the workspace). */
+export const InvalidOutputSchema = z.object({
+  project: z.string(),
+  target: z.string(),
+  output: z.string(),
+  reason: z.string(),
+});
+export type InvalidOutput = z.infer<typeof InvalidOutputSchema>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderJsonSchemas } from './json-schemas';
+import { renderJsonSchemas } from '../json-schemas';
 
 describe('published JSON Schema files', () => {
   const rendered = renderJsonSchemas();

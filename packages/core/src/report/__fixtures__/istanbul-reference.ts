@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
 import libReport from 'istanbul-lib-report';
 import reports from 'istanbul-reports';
-import { escapeXml } from '../escape-xml';
-import { toCoverageSummary, type CoverageSource, type RejectedCoverageEntry } from '../merge-coverage';
+import { escapeXml } from '../../text/escape-xml';
+import { toCoverageSummary, type CoverageSource, type RejectedCoverageEntry } from '../../coverage/merge-coverage';
 import type { CoverageSummary } from '../../schemas/coverage';
-import { coverageWorkspaceKey } from '../coverage-workspace-key';
+import { coverageWorkspaceKey } from '../../coverage/coverage-workspace-key';
 
 /** Merges parsed per-project coverage into an istanbul CoverageMap, entry by entry, as the report did. */
 export function istanbulMerge(

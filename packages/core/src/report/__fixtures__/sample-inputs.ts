@@ -1,5 +1,5 @@
 // Hand-built results of a small workspace, including hostile strings, for the renderer specs.
-import { zeroHealthCounts, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '../../schemas';
+import { zeroHealthCounts, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '../../index';
 import type { ReportProjectInput } from '../report-inputs';
 
 /** A test name carrying everything a renderer must neutralise. */

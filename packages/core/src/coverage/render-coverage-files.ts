@@ -3,7 +3,7 @@ import type { MergedCoverageMap } from './merged-coverage-map';
 import { renderCobertura } from './render-cobertura';
 import { renderCoverageJson } from './render-coverage-json';
 import { renderLcov } from './render-lcov';
-import { contentText, type ChunkedText } from './report-file-content';
+import { contentText, type ChunkedText } from '../io/report-file-content';
 
 /**
  * The merged coverage as `coverage-final.json`, `lcov.info` and `cobertura.xml` with

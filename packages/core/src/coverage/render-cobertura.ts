@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { coverageClassName, relativeName, type CoverageTreeNode } from './coverage-report-tree';
-import { escapeMarkupCharacters } from './escape-markup-characters';
-import { escapeXml } from './escape-xml';
+import { escapeMarkupCharacters } from '../text/escape-markup-characters';
+import { escapeXml } from '../text/escape-xml';
 import { ByteSink } from './byte-sink';
 import { compactLayout, type CompactFileCoverage } from './compact-file-coverage';
 import { coveragePercent, type FileCoverageCounts, type FileCoverageDigest, type MetricCount } from './summarize-file-coverage';

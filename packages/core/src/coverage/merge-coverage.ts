@@ -3,7 +3,7 @@ import type { CoverageSummary } from '../schemas/coverage';
 import { compactFileCoverage, scannedFromData } from './compact-file-coverage';
 import { MergedCoverageMap } from './merged-coverage-map';
 import { ScannedCoverage, type ScannedFileCoverage } from './parse-coverage-json';
-import { contentText } from './report-file-content';
+import { contentText } from '../io/report-file-content';
 import { coveragePercent, summarizeFileCoverage, type FileCoverageCounts, type FileCoverageDigest } from './summarize-file-coverage';
 import { coverageWorkspaceKey } from './coverage-workspace-key';
 import type { CoverageFileOnDisk } from './coverage-file-on-disk';

@@ -7,8 +7,8 @@ import { CoverageMerger, type RejectedCoverageEntry } from './merge-coverage';
 import type { MergedCoverageMap } from './merged-coverage-map';
 import { parseCoverageJson } from './parse-coverage-json';
 import { coverageFileContents } from './render-coverage-files';
-import type { ReportFileContent } from './report-file-content';
-import type { InvalidOutput } from './report-schema';
+import type { ReportFileContent } from '../io/report-file-content';
+import type { InvalidOutput } from '../schemas/common';
 
 /** A project's coverage-final.json to merge. */
 export interface CoverageFileToRead {

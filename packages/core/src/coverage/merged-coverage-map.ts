@@ -4,7 +4,7 @@ import { ByteArena } from './byte-arena';
 import type { ByteSink } from './byte-sink';
 import type { CompactFileCoverage } from './compact-file-coverage';
 import type { CoverageFileOnDisk } from './coverage-file-on-disk';
-import { orderLikeObjectKeys } from './order-like-object-keys';
+import { orderLikeObjectKeys } from '../text/order-like-object-keys';
 import type { JsonPiece } from './parse-coverage-json';
 import { renderCoberturaClass, writeCoberturaClass } from './render-cobertura';
 import { renderLcovRecord, writeLcovRecord } from './render-lcov';

@@ -1,5 +1,5 @@
 import type { MergedCoverageMap } from './merged-coverage-map';
-import { orderLikeObjectKeys } from './order-like-object-keys';
+import { orderLikeObjectKeys } from '../text/order-like-object-keys';
 
 /**
  * The merged `coverage-final.json` in pieces: `JSON.stringify` of an object holding every file's

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { HealthResultSchema } from './health-result';
-import { LintResultSchema } from './lint-result';
-import { QualityResultSchema } from './quality-result';
-import { TestResultSchema } from './test-result';
-import { TypecheckResultSchema } from './typecheck-result';
-import { GatesConfigSchema } from './gates';
-import { QualityConfigSchema } from '../config/quality-config-schema';
-import { ReportSchema } from '../report/report-schema';
-import { BaselineSchema } from '../baseline/baseline-schema';
+import { HealthResultSchema } from './schemas/health-result';
+import { LintResultSchema } from './schemas/lint-result';
+import { QualityResultSchema } from './schemas/quality-result';
+import { TestResultSchema } from './schemas/test-result';
+import { TypecheckResultSchema } from './schemas/typecheck-result';
+import { GatesConfigSchema } from './schemas/gates';
+import { QualityConfigSchema } from './config/quality-config-schema';
+import { ReportSchema } from './report/report-schema';
+import { BaselineSchema } from './baseline/baseline-schema';
 
 /** Every schema published as a JSON Schema file under `packages/core/schemas/`, by file name. */
 export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {

@@ -5,8 +5,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import libCoverage from 'istanbul-lib-coverage';
 import { mergeCoverage, toCoverageSummary } from './merge-coverage';
 import { renderCoverageFiles } from './render-coverage-files';
-import { fileCoverage, sampleCoverage } from './__fixtures__/coverage-data';
-import { pathTimeSerializer } from './__fixtures__/path-time-serializer';
+import { fileCoverage, sampleCoverage } from '../report/__fixtures__/coverage-data';
+import { pathTimeSerializer } from '../report/__fixtures__/path-time-serializer';
 
 expect.addSnapshotSerializer(pathTimeSerializer);
 

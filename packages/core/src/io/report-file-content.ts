@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PrewrittenFile } from '../io/write-files-atomic';
+import type { PrewrittenFile } from './write-files-atomic';
 
 /** Text produced piece by piece (strings, or UTF-8 bytes), so a large report file is never held whole in memory. */
 export interface ChunkedText {

@@ -1,13 +1,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { sampleCoverage } from './__fixtures__/coverage-data';
+import { sampleCoverage } from '../report/__fixtures__/coverage-data';
 import { CoverageCollectorInThread, type CoverageCollector, type CoverageFileToRead } from './collect-coverage';
 import { CoverageCollectorInWorker } from './collect-coverage-in-worker';
 import { CoverageWorkerStalledError } from './coverage-worker-error';
 import { mergeCoverage } from './merge-coverage';
 import { renderCoverageFiles } from './render-coverage-files';
-import { writeReportFiles } from './write-report-files';
+import { writeReportFiles } from '../report/write-report-files';
 
 const WORKER = { file: join(__dirname, 'coverage-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
 const TIMESTAMP = 1767323045000;

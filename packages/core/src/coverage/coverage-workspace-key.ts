@@ -13,6 +13,6 @@ export function coverageWorkspaceKey(key: string, workspaceRoot: string | undefi
     return rel.split(sep).join('/');
   }
   const normalized = posix.normalize(slashed);
-  if (normalized.startsWith('../') || normalized === '..') return { reason: 'outside the workspace' };
+  if (normalized.startsWith('..') || normalized === '..') return { reason: 'outside the workspace' };
   return normalized;
 }

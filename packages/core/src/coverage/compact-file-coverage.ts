@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { coverageClassName } from './coverage-report-tree';
-import { escapeMarkupCharacters } from './escape-markup-characters';
+import { escapeMarkupCharacters } from '../text/escape-markup-characters';
 import type { ScannedFileData } from './parse-coverage-json';
 import type { FileCoverageCounts, MetricCount } from './summarize-file-coverage';
 

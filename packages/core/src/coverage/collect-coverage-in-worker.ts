@@ -4,7 +4,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type Re
 import { CoverageCollectorInThread, type CollectedCoverage, type CoverageCollector, type CoverageFileToRead } from './collect-coverage';
 import type { CoverageWorkerData, CoverageWorkerRequest } from './coverage-worker';
 import { CoverageWorkerError, CoverageWorkerStalledError } from './coverage-worker-error';
-import type { ReportFileContent } from './report-file-content';
+import type { ReportFileContent } from '../io/report-file-content';
 
 const COVERAGE_FILES = ['coverage-final.json', 'lcov.info', 'cobertura.xml'] as const;
 

@@ -3,16 +3,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { relativizeCoverageMap } from '../coverage/relativize-coverage-map';
-import { istanbulMerge, istanbulRender } from './__fixtures__/istanbul-reference';
+import { relativizeCoverageMap } from './relativize-coverage-map';
+import { istanbulMerge, istanbulRender } from '../report/__fixtures__/istanbul-reference';
 import { CoverageFileChangedError } from './coverage-file-changed-error';
 import { CoverageFileOnDisk } from './coverage-file-on-disk';
 import { mergeCoverage, type CoverageSource } from './merge-coverage';
 import { parseCoverageJson, ScannedCoverage } from './parse-coverage-json';
 import { coverageFileContents, renderCoverageFiles } from './render-coverage-files';
-import { contentText, type ChunkedText } from './report-file-content';
+import { contentText, type ChunkedText } from '../io/report-file-content';
 
-const PROJECT = join(__dirname, '__fixtures__', 'coverage-project');
+const PROJECT = join(__dirname, '..', 'report', '__fixtures__', 'coverage-project');
 const REPO = join(__dirname, '..', '..', '..', '..');
 const TIMESTAMP = 1767323045000;
 

@@ -1,3 +1,0 @@
-export * from './quality-error';
-export * from './invalid-options-error';
-export * from './config-load-error';

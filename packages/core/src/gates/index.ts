@@ -1,4 +1,0 @@
-export * from './collect-metrics';
-export * from './default-gates';
-export * from './resolve-gate-conditions';
-export * from './evaluate-gates';
