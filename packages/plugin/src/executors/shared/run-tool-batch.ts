@@ -2,7 +2,7 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import type { ResultStatus } from '@nx-quality/core';
 import { runBatchTasks, type BatchTaskUpdate } from './run-batch-tasks';
 import { isolateTaskProcessState } from './isolate-task-process-state';
-import { nxTaskEnv, officialTargetOf } from './nx-task-env';
+import { nxTaskEnv } from './nx-task-env';
 import { recordToolResult, type ToolExecutorSpec } from './run-tool-executor';
 import { taskOfContext } from './task-of-context';
 
@@ -27,7 +27,7 @@ export function runToolBatch<Options, Normalized, Result extends { status: Resul
 ): AsyncIterableIterator<ToolBatchTaskResult> {
   return runBatchTasks(spec.kind, taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
     const task = taskOfContext(taskContext, taskGraph);
-    const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined);
+    const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, rawOptions) : undefined);
     try {
       return await recordToolResult(spec, rawOptions, project);
     } finally {

@@ -15,7 +15,7 @@ import { toolTaskSucceeds } from '../../verdict/gates-judge';
 import { describeError } from './describe-error';
 import { hintForToolCrash } from './hint-for-tool-crash';
 import { isolateTaskProcessState } from './isolate-task-process-state';
-import { nxTaskEnv, officialTargetOf } from './nx-task-env';
+import { nxTaskEnv } from './nx-task-env';
 import { projectRefFromContext, type ProjectRef } from '../../shared/project-ref';
 import { resultHeader, type ResultHeader } from '../../shared/result-header';
 import { taskOfContext } from './task-of-context';
@@ -148,7 +148,7 @@ export function recordToolError<Options, Normalized, Result extends { status: Re
 /** The environment of the task an executor context runs (undefined outside an Nx run, or inside a batch worker's task). */
 export function taskEnvOfContext(rawOptions: unknown, context: ExecutorContext): NodeJS.ProcessEnv | undefined {
   const task = taskOfContext(context);
-  return task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined;
+  return task ? nxTaskEnv(task, context, rawOptions) : undefined;
 }
 
 function finish<Options, Normalized, Result extends { status: ResultStatus }>(

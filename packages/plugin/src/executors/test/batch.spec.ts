@@ -116,7 +116,7 @@ describe('nxTaskEnv', () => {
       // Nx finds .env files from its workspace root, the process's cwd: run where Nx would.
       writeFileSync(
         join(ws, 'env-driver.cjs'),
-        `exports.run = (task, context, official) => { const env = require(${JSON.stringify(join(__dirname, '../shared/nx-task-env.ts'))}).nxTaskEnv(task, context, official); return env && { NODE_OPTIONS: env.NODE_OPTIONS ?? null, FROM_OFFICIAL: env.FROM_OFFICIAL ?? null, FROM_OURS: env.FROM_OURS ?? null, BOTH: env.BOTH ?? null, NX_TASK_TARGET_TARGET: env.NX_TASK_TARGET_TARGET, NX_TASK_HASH: env.NX_TASK_HASH }; };`,
+        `exports.run = (task, context, official) => { const env = require(${JSON.stringify(join(__dirname, '../shared/nx-task-env.ts'))}).nxTaskEnv(task, context, { officialTarget: official }); return env && { NODE_OPTIONS: env.NODE_OPTIONS ?? null, FROM_OFFICIAL: env.FROM_OFFICIAL ?? null, FROM_OURS: env.FROM_OURS ?? null, BOTH: env.BOTH ?? null, NX_TASK_TARGET_TARGET: env.NX_TASK_TARGET_TARGET, NX_TASK_HASH: env.NX_TASK_HASH }; };`,
       );
       const task = { ...taskOf('clean'), id: 'clean:quality-test', target: { project: 'clean', target: 'quality-test' } } as Task;
       const envOf = async (official?: string) =>
@@ -129,6 +129,11 @@ describe('nxTaskEnv', () => {
         NX_TASK_TARGET_TARGET: 'quality-test',
         NX_TASK_HASH: 'hash-of-clean',
       });
+      // The official target's `env` option (targetDefaults.test.options.env) wins over the files, as in run-commands.
+      const withTargetEnv = contextOf(ws, ['clean']) as unknown as { projectGraph: { nodes: Record<string, { data: { targets: Record<string, unknown> } }> } };
+      withTargetEnv.projectGraph.nodes['clean']!.data.targets['test'] = { options: { env: { NODE_OPTIONS: '--experimental-vm-modules --max-old-space-size=4096', BOTH: 'target' } } };
+      const fromTarget = (await runInChild<Record<string, string | null>>(join(ws, 'env-driver.cjs'), 'run', [task, withTargetEnv, 'test'], { cwd: ws, env: { NX_LOAD_DOT_ENV_FILES: 'true' } })).value;
+      expect(fromTarget).toMatchObject({ NODE_OPTIONS: '--experimental-vm-modules --max-old-space-size=4096', BOTH: 'target', FROM_OURS: 'quality-test' });
       // Without the official target, only our own target's files apply.
       expect(await envOf()).toMatchObject({ NODE_OPTIONS: process.env['NODE_OPTIONS'] ?? null, FROM_OFFICIAL: null, FROM_OURS: 'quality-test', BOTH: 'ours' });
     } finally {

@@ -7,7 +7,7 @@ import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
 import { recordToolError, recordToolResult, type ToolTaskOutcome } from '../shared/run-tool-executor';
 import { isolateTaskProcessState } from '../shared/isolate-task-process-state';
-import { nxTaskEnv, officialTargetOf } from '../shared/nx-task-env';
+import { nxTaskEnv } from '../shared/nx-task-env';
 import type { TestExecutorOptions } from './options';
 import { releaseJestTransformCaches, watchJestTransformCaches } from './release-jest-transform-caches';
 import { testToolSpec } from './test-tool-spec';
@@ -42,7 +42,7 @@ export default function testBatch(
   return runBatchTasks('test', taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
     await watchJestTransformCaches([resolve(project.workspaceRoot, project.root), project.workspaceRoot]);
     const task = taskOfContext(taskContext, taskGraph);
-    const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, officialTargetOf(rawOptions)) : undefined);
+    const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, rawOptions) : undefined);
     const capture = captureProcessOutput();
     let outcome: ToolTaskOutcome | undefined;
     let output: string;
@@ -62,7 +62,7 @@ export default function testBatch(
 
 /** The NODE_OPTIONS the task's environment (its .env files and the official target's) gives it. */
 export function taskNodeOptions(task: Task, rawOptions: unknown, context: ExecutorContext): string | undefined {
-  return nxTaskEnv(task, context, officialTargetOf(rawOptions))?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'];
+  return nxTaskEnv(task, context, rawOptions)?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'];
 }
 
 /** Writes the `error` result of a task whose worker died, and returns the line saying so. */
