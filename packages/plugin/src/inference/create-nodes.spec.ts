@@ -355,6 +355,23 @@ describe('createNodesV2', () => {
 `);
   });
 
+  it('stands beside the targets a project declares with executors (useInferencePlugins: false), never under their names', async () => {
+    write('packages/alpha/project.json', {
+      name: 'alpha',
+      targets: {
+        test: { executor: '@nx/jest:jest', options: { jestConfig: 'packages/alpha/jest.config.cts' } },
+        lint: { executor: '@nx/eslint:lint' },
+        // Options only: merged into an inferred target of that name, not a replacement.
+        typecheck: { options: { verbose: true } },
+      },
+    });
+    const targets = (await run(['packages/alpha/project.json']))['packages/alpha'] ?? {};
+    expect(Object.keys(targets)).toEqual(['quality-test', 'quality-lint', 'typecheck', 'health', 'quality']);
+    expect(targets['quality-test']?.options).toMatchObject({ officialTarget: 'test' });
+    expect(targets['quality-lint']?.options).toMatchObject({ officialTarget: 'lint' });
+    expect(targets['quality']?.dependsOn).toEqual(['quality-test', 'quality-lint', 'typecheck', 'health']);
+  });
+
   it('uses the configured names when no script takes them, and checks the configured name, not the default', async () => {
     write('packages/alpha/package.json', { name: '@ws/alpha', scripts: { test: 'jest', 'unit-test': 'jest' } });
     const targets = (await run(['packages/alpha/package.json'], { testTargetName: 'unit-test', healthTargetName: 'code-health', qualityTargetName: 'gate' }))['packages/alpha'] ?? {};

@@ -6,6 +6,7 @@ import { findProjectRoots } from './find-project-roots';
 import { hasNamedInput } from './has-named-input';
 import { createInstalledPackageCheck } from './installed-packages';
 import { createPackageWorkspacesMatcher } from './package-workspaces-matcher';
+import { explicitTargets } from './explicit-targets';
 import { packageScriptTargets } from './package-script-targets';
 import { normalizePluginOptions, type PluginOptions } from './plugin-options';
 import { resolveTargetNames } from './resolve-target-names';
@@ -44,7 +45,8 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
         if (!found || (found.root === '.' && !standalone)) return {};
         const { tools, officialTargets } = coverage(found.root, detectProjectTools(context.workspaceRoot, found.root));
         const scripts = packageScriptTargets(context.workspaceRoot, found.root);
-        const targetNames = resolveTargetNames(options, scripts);
+        const declared = explicitTargets(context.workspaceRoot, found.root);
+        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names]));
         const targets = buildQualityTargets({
           projectRoot: found.root,
           tools,
@@ -56,8 +58,8 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           officialTargets: {
             // Without an official plugin, the package.json script of that name is the target ours stands
             // beside: the `test` script a `node --test` project runs, or whichever script took our name.
-            test: officialTargets.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
-            lint: officialTargets.lint ?? options.lintTargetName,
+            test: officialTargets.test ?? declared.official.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
+            lint: officialTargets.lint ?? declared.official.lint ?? options.lintTargetName,
             typecheck: officialTargets.typecheck ?? options.typecheckTargetName,
           },
         });

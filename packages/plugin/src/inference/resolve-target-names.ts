@@ -5,8 +5,8 @@ export type InferredTargetKind = 'test' | 'lint' | 'typecheck' | 'health';
 
 /**
  * The name each inferred target gets in one project: the configured name, or
- * `<qualityTargetName>-<kind>` (e.g. `quality-test`) when a package.json script target of that name
- * exists, because Nx lets the script replace the inferred target.
+ * `<qualityTargetName>-<kind>` (e.g. `quality-test`) when a package.json script or a target the
+ * project declares (project.json) takes that name, because Nx lets it replace the inferred target.
  */
 export function resolveTargetNames(options: NormalizedPluginOptions, scriptTargets: ReadonlySet<string>): Record<InferredTargetKind, string> {
   const pick = (configured: string, kind: InferredTargetKind) => (scriptTargets.has(configured) ? `${options.qualityTargetName}-${kind}` : configured);
