@@ -1,8 +1,22 @@
-import type { HealthFinding } from '@nx-quality/core';
-import type { LintTally } from './tally-lint-messages';
+import type { HealthCounts, HealthFinding } from '@nx-quality/core';
+
+/** The health counts the lint pass of the analysis measures. */
+export type LintCounts = Pick<
+  HealthCounts,
+  | 'genericCatches'
+  | 'bareThrows'
+  | 'explicitAny'
+  | 'longFiles'
+  | 'longFunctions'
+  | 'complexFunctions'
+  | 'assertionFreeTests'
+  | 'skippedTests'
+  | 'focusedTests'
+  | 'parseErrors'
+>;
 
 /** Which health finding (and count) each rule of the health config measures. */
-export const HEALTH_RULE_KINDS: Record<string, { kind: HealthFinding['kind']; count: Exclude<keyof LintTally['counts'], 'parseErrors'> }> = {
+export const HEALTH_RULE_KINDS: Record<string, { kind: HealthFinding['kind']; count: Exclude<keyof LintCounts, 'parseErrors'> }> = {
   '@nx-quality/no-generic-catch': { kind: 'genericCatch', count: 'genericCatches' },
   '@nx-quality/no-bare-error-throw': { kind: 'bareThrow', count: 'bareThrows' },
   '@typescript-eslint/no-explicit-any': { kind: 'explicitAny', count: 'explicitAny' },

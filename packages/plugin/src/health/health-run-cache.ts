@@ -1,6 +1,5 @@
 import type * as TS from 'typescript';
-import type { ResolutionSettings } from './load-compiler-options';
-import type { ResolveModule } from './module-resolver';
+import type { ResolutionSettings, ResolveModule } from './module-resolver';
 
 /**
  * State a batch of health analyses in one process can share without changing any project's result:

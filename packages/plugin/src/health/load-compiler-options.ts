@@ -2,15 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type * as TS from 'typescript';
 import { remembered, type HealthRunCache } from './health-run-cache';
+import type { ResolutionSettings } from './module-resolver';
 
 const PROJECT_TSCONFIGS = ['tsconfig.lib.json', 'tsconfig.app.json', 'tsconfig.json'];
 const WORKSPACE_TSCONFIGS = ['tsconfig.base.json', 'tsconfig.json'];
-
-/** Compiler options used to resolve imports, and the tsconfig they came from (if any). */
-export interface ResolutionSettings {
-  options: TS.CompilerOptions;
-  tsconfig?: string;
-}
 
 /**
  * Reads the compiler options imports of the project resolve with (`paths`, `baseUrl`, `moduleResolution`,

@@ -2,6 +2,12 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type * as TS from 'typescript';
 
+/** Compiler options used to resolve imports, and the tsconfig they came from (if any). */
+export interface ResolutionSettings {
+  options: TS.CompilerOptions;
+  tsconfig?: string;
+}
+
 /** Resolves import specifiers to files of the workspace (absolute, real paths), or undefined. */
 export type ResolveModule = (specifier: string, containingFile: string) => string | undefined;
 

@@ -1,22 +1,10 @@
-import type { HealthCounts, HealthFinding } from '@nx-quality/core';
-import { HEALTH_RULE_KINDS, TODO_RULE_ID } from './health-rule-kinds';
+import type { HealthFinding } from '@nx-quality/core';
+import { HEALTH_RULE_KINDS, TODO_RULE_ID, type LintCounts } from './health-rule-kinds';
 import type { HealthLintMessage } from './run-health-eslint';
 
 /** Counts and findings that come from the ESLint run. */
 export interface LintTally {
-  counts: Pick<
-    HealthCounts,
-    | 'genericCatches'
-    | 'bareThrows'
-    | 'explicitAny'
-    | 'longFiles'
-    | 'longFunctions'
-    | 'complexFunctions'
-    | 'assertionFreeTests'
-    | 'skippedTests'
-    | 'focusedTests'
-    | 'parseErrors'
-  >;
+  counts: LintCounts;
   findings: HealthFinding[];
   /** The no-warning-comments messages, to be read and categorised. */
   todoMessages: HealthLintMessage[];
