@@ -36,7 +36,7 @@ export function createOfficialCoverage(
   workspaceRoot: string,
 ): (projectRoot: string, tools: ProjectTools) => CoveredTools {
   const rule = (kind: ToolKind, include: string[] | undefined, exclude: string[] | undefined): KindRule => {
-    const entries = findOfficialEntries(plugins, kind);
+    const entries = kind === 'test' ? unitTestEntries(findOfficialEntries(plugins, kind)) : findOfficialEntries(plugins, kind);
     return { entries, filters: entries.map((entry) => createPluginFileFilter(entry.include, entry.exclude)), own: createPluginFileFilter(include, exclude) };
   };
   const rules = {
@@ -116,4 +116,16 @@ function optsOutOfTypecheck(file: string): boolean {
     if (isFileSystemError(error)) return false;
     throw error;
   }
+}
+
+/**
+ * The @nx/jest/plugin entries that infer a project's unit tests. A workspace often registers a second
+ * entry for its end-to-end suites (a target such as `e2e-local`, atomized with `ciTargetName`), whose
+ * Jest config starts servers or a local registry and which it runs with other prerequisites: our test
+ * target does not stand beside those, unless every entry is of that kind.
+ */
+function unitTestEntries(entries: OfficialEntry[]): OfficialEntry[] {
+  const isEndToEnd = (entry: OfficialEntry) => entry.options['ciTargetName'] !== undefined || /e2e/i.test(entry.targetName);
+  const unit = entries.filter((entry) => !isEndToEnd(entry));
+  return unit.length > 0 ? unit : entries;
 }

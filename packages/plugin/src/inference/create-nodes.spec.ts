@@ -482,6 +482,23 @@ describe('createNodesV2', () => {
       });
     });
 
+    it('does not stand beside a second @nx/jest/plugin entry for end-to-end suites (angular-eslint: e2e-local with ciTargetName)', async () => {
+      const projects = await run(
+        files(),
+        { testTargetName: 'quality-test' },
+        nxJson([
+          { plugin: '@nx/jest/plugin', exclude: ['e2e/**'], options: { targetName: 'test' } },
+          { plugin: '@nx/jest/plugin', include: ['e2e/**/*'], options: { targetName: 'e2e-local', ciTargetName: 'e2e-ci' } },
+        ]),
+      );
+      expect(Object.keys(projects['packages/alpha'] ?? {})).toContain('quality-test');
+      expect(projects['packages/alpha']?.['quality-test']?.options).toMatchObject({ officialTarget: 'test' });
+      for (const e2e of e2eRoots) expect(Object.keys(projects[e2e] ?? {})).not.toContain('quality-test');
+      // With only an end-to-end entry, that entry is the one the workspace has.
+      const only = await run(files(), { testTargetName: 'quality-test' }, nxJson([{ plugin: '@nx/jest/plugin', options: { targetName: 'e2e' } }]));
+      expect(only['e2e/app1-e2e']?.['quality-test']?.options).toMatchObject({ officialTarget: 'e2e' });
+    });
+
     it("passes the covering entry's own target name, and reads @nx/js/typescript's typecheck options", async () => {
       write('e2e/app1-e2e/tsconfig.json', '{\n  // comments are allowed\n  "nx": { "addTypecheckTarget": false }\n}');
       write('e2e/app2-e2e/next.config.js', 'module.exports = {};');
@@ -490,13 +507,13 @@ describe('createNodesV2', () => {
         { testTargetName: 'quality-test' },
         nxJson([
           { plugin: '@nx/jest/plugin', include: ['packages/**'], options: { targetName: 'unit' } },
-          { plugin: '@nx/jest/plugin', include: ['e2e/app3-e2e/**'], options: { targetName: 'e2e' } },
+          { plugin: '@nx/jest/plugin', include: ['e2e/app3-e2e/**'], options: { targetName: 'integration' } },
           { plugin: '@nx/js/typescript', exclude: ['e2e/app4-e2e/**'], options: { typecheck: { targetName: 'tsc' } } },
           { plugin: '@nx/js/typescript', options: { typecheck: false, build: true } },
         ]),
       );
       expect(projects['packages/alpha']?.['quality-test']?.options).toMatchObject({ officialTarget: 'unit' });
-      expect(projects['e2e/app3-e2e']?.['quality-test']?.options).toMatchObject({ officialTarget: 'e2e' });
+      expect(projects['e2e/app3-e2e']?.['quality-test']?.options).toMatchObject({ officialTarget: 'integration' });
       expect(e2eRoots.filter((e2e) => projects[e2e]?.['quality-test'])).toEqual(['e2e/app3-e2e']);
       // addTypecheckTarget: false, a Next.js project and the excluded one get no official typecheck target, so none of ours.
       expect(e2eRoots.filter((e2e) => projects[e2e]?.['typecheck'])).toEqual(['e2e/app3-e2e', 'e2e/app5-e2e', 'e2e/app6-e2e', 'e2e/app7-e2e', 'e2e/app8-e2e']);

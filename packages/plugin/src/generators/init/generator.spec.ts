@@ -161,7 +161,14 @@ describe('init generator', () => {
     },
     "plugin": "@nx/js/typescript",
   },
-  "@nx-quality/plugin",
+  {
+    "options": {
+      "testExclude": [
+        "**/jest.config.json",
+      ],
+    },
+    "plugin": "@nx-quality/plugin",
+  },
 ]
 `);
     });
@@ -169,7 +176,7 @@ describe('init generator', () => {
     it('after a run without it, drops the quality-* names it had chosen', async () => {
       await run();
       await run({ replaceOfficial: true });
-      expect(readNxJson(tree)?.plugins?.at(-1)).toEqual({ plugin: '@nx-quality/plugin', options: {} });
+      expect(readNxJson(tree)?.plugins?.at(-1)).toEqual({ plugin: '@nx-quality/plugin', options: { testExclude: ['**/jest.config.json'] } });
     });
 
     it('points array-style defaults filtered to a removed plugin at ours', async () => {
@@ -226,6 +233,7 @@ describe('init generator', () => {
       ],
       "testExclude": [
         "e2e/**",
+        "**/jest.config.json",
       ],
       "typecheckInclude": [
         "packages/**",
@@ -251,7 +259,7 @@ describe('init generator', () => {
         ],
       });
       await run({ replaceOfficial: true });
-      expect(ours()).toEqual({ plugin: '@nx-quality/plugin', options: { testTargetName: 'unit', testInclude: ['libs/**', 'apps/**'], testExclude: ['**/e2e/**'] } });
+      expect(ours()).toEqual({ plugin: '@nx-quality/plugin', options: { testTargetName: 'unit', testInclude: ['libs/**', 'apps/**'], testExclude: ['**/e2e/**', '**/jest.config.json'] } });
     });
 
     it('refuses, writing nothing, what our options cannot express', async () => {
@@ -302,7 +310,7 @@ describe('init generator', () => {
       setNxJson({ plugins: ['@nx/jest/plugin'], targetDefaults: { test: { dependsOn: ['^build'], options: { passWithNoTests: true }, configurations: { ci: { ci: true } } } } });
       await run({ replaceOfficial: true });
       expect(readNxJson(tree)?.targetDefaults).toEqual({ test: { dependsOn: ['^build'], options: { passWithNoTests: true }, configurations: { ci: { ci: true } } } });
-      expect(readNxJson(tree)?.plugins).toEqual(['@nx-quality/plugin']);
+      expect(readNxJson(tree)?.plugins).toEqual([{ plugin: '@nx-quality/plugin', options: { testExclude: ['**/jest.config.json'] } }]);
     });
   });
 

@@ -10,6 +10,9 @@ export interface CarriedEntry {
 }
 
 /** Our plugin option names per kind. */
+/** The Jest configs @nx/jest/plugin's glob leaves out (it infers no target from them). */
+export const JEST_JSON_CONFIGS = '**/jest.config.json';
+
 export const KIND_OPTION_KEYS: Record<ToolKind, { targetName: string; include: string; exclude: string }> = {
   test: { targetName: 'testTargetName', include: 'testInclude', exclude: 'testExclude' },
   lint: { targetName: 'lintTargetName', include: 'lintInclude', exclude: 'lintExclude' },
@@ -56,6 +59,8 @@ export function planOfficialCarryOver(nxJson: NxJsonConfiguration, ourOptions: R
       );
     }
     const carried: CarriedEntry = { targetName: names[0] as string, ...combineLists(kind, entries) };
+    // @nx/jest/plugin never matches a jest.config.json, while our inference does: excluding it keeps the same projects.
+    if (kind === 'test') carried.exclude = [...(carried.exclude ?? []), JEST_JSON_CONFIGS];
     checkOurOptions(kind, carried, ourOptions);
     plan[kind] = carried;
   }
