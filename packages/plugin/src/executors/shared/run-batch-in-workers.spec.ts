@@ -14,7 +14,7 @@ exports.default = async function* (taskGraph, inputs) {
   for (const id of Object.keys(taskGraph.tasks)) {
     const project = taskGraph.tasks[id].target.project;
     if (project === 'crash') process.exit(3);
-    if (project === 'killed') { process.stderr.write('Error [ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG]: A dynamic import callback was invoked without --experimental-vm-modules\\n'); process.kill(process.pid, 'SIGKILL'); }
+    if (project === 'killed' || project === 'judged-killed') { process.stderr.write('Error [ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG]: A dynamic import callback was invoked without --experimental-vm-modules\\n'); process.kill(process.pid, 'SIGKILL'); }
     if (project === 'throws') throw new Error('boom in ' + id);
     process.stdout.write('running ' + id + '\\n');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -31,7 +31,7 @@ exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProje
   const deaths = [];
   const hooks = {
     nodeOptionsOf: nodeOptionsByProject ? (taskId) => nodeOptionsByProject[taskGraph.tasks[taskId].target.project] : undefined,
-    onWorkerDied: (death) => { deaths.push(death); return 'recorded ' + death.task; },
+    onWorkerDied: (death) => { deaths.push(death); return { note: 'recorded ' + death.task, success: death.task.startsWith('judged') }; },
   };
   results.deaths = deaths;
   for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers, hooks)) {
@@ -127,6 +127,9 @@ describe('runBatchInWorkers', () => {
     expect(deaths).toEqual([{ task: 'killed:test', code: null, signal: 'SIGKILL', stderrTail: [expect.stringContaining('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG')] }]);
     // A new worker took the dead one's place.
     expect(value.results['a:test']?.success).toBe(true);
+    // A task whose death was recorded as its result (inside a quality run) counts as done.
+    const judged = await run(graph(['judged-killed'].map((p) => p)), 1);
+    expect(judged.value.results['judged-killed:test']?.success).toBe(true);
   });
 
   it("runs each task in a worker started under the task's NODE_OPTIONS, never another's", async () => {

@@ -52,8 +52,11 @@ export interface WorkerPoolHooks {
    * batch's own.
    */
   nodeOptionsOf?: (taskId: string) => string | undefined;
-  /** Records the result of a task whose worker died (the worker could not); returns text for the task's output. */
-  onWorkerDied?: (death: WorkerDeath) => string | undefined;
+  /**
+   * Records the result of a task whose worker died (the worker could not finish it); returns text for
+   * the task's output and whether the task counts as done (it recorded a result the gates judge).
+   */
+  onWorkerDied?: (death: WorkerDeath) => { note?: string; success: boolean } | undefined;
 }
 
 const STDERR_TAIL_LINES = 20;
@@ -128,19 +131,19 @@ export async function* runBatchInWorkers(
           if (task) {
             const now = Date.now();
             const how = signal ?? `code ${code}`;
-            let recorded: string | undefined;
+            let recorded: { note?: string; success: boolean } | undefined;
             try {
               recorded = hooks.onWorkerDied?.({ task, code, signal, stderrTail: slot.stderrTail });
             } catch (error) {
-              // The task fails either way; say why its result could not be recorded.
-              recorded = `Its error result could not be written: ${error instanceof Error ? error.message : String(error)}`;
+              // The task fails; say why its result could not be recorded.
+              recorded = { note: `Its error result could not be written: ${error instanceof Error ? error.message : String(error)}`, success: false };
             }
             const tail = slot.stderrTail.length > 0 ? `\nLast lines of the worker's stderr:\n${slot.stderrTail.join('\n')}\n` : '';
             complete({
               task,
               result: {
-                success: false,
-                terminalOutput: `The batch worker process running ${task} exited (${how}) before the task finished; run it alone with \`nx run ${task} --batch=false\` to see why.\n${tail}${recorded ? `${recorded}\n` : ''}`,
+                success: recorded?.success ?? false,
+                terminalOutput: `The batch worker process running ${task} exited (${how}) before the task finished; run it alone with \`nx run ${task} --batch=false\` to see why.\n${tail}${recorded?.note ? `${recorded.note}\n` : ''}`,
                 startTime: startedAt.get(task) ?? now,
                 endTime: now,
               },

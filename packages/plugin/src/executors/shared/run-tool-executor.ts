@@ -11,7 +11,8 @@ import {
 } from '@nx-quality/core';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { toolTaskSucceeds } from '../../verdict/gates-judge';
+import { gatesJudgeThisRun, toolTaskSucceeds } from '../../verdict/gates-judge';
+import { isBatchWorker } from './run-batch-in-workers';
 import { describeError } from './describe-error';
 import { hintForToolCrash } from './hint-for-tool-crash';
 import { isolateTaskProcessState } from './isolate-task-process-state';
@@ -30,6 +31,8 @@ export interface ToolExecutorSpec<Options, Normalized, Result extends { status: 
   resultFile: (normalized: Normalized) => string;
   /** Files the run writes beside the result (coverage): they live and die with it. */
   companionFiles?: (normalized: Normalized) => string[];
+  /** Their names in the results folder, for when options are invalid and only the default folder is known. */
+  companionFileNames?: string[];
   run: (project: ProjectRef, normalized: Normalized) => Promise<Result>;
   /** The kind-specific empty result around an error header (invalid options, a crash, a task that did not finish). */
   errorResult: (header: ErrorResultHeader, raw: Options) => Result;
@@ -45,6 +48,8 @@ export interface ToolTaskOutcome {
 
 /** Code of the result a task leaves while its tool runs: what remains when the task never finishes. */
 export const TASK_DID_NOT_FINISH = 'TASK_DID_NOT_FINISH';
+/** Code of the result a task leaves when its tool (or a test) calls process.exit mid-run. */
+export const TASK_PROCESS_EXITED = 'TASK_PROCESS_EXITED';
 
 /**
  * The shared body of the tool executors: the tool gets the environment of the official target ours
@@ -93,7 +98,10 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
     resultFile = spec.resultFile(normalized);
   } catch (error) {
     if (!(error instanceof InvalidOptionsError)) throw error;
-    resultFile = join(resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project)), RESULT_FILE_NAMES[spec.kind]);
+    const defaultDir = resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project));
+    resultFile = join(defaultDir, RESULT_FILE_NAMES[spec.kind]);
+    // What an earlier valid run left there (coverage) must not outlive the result it belonged to.
+    for (const name of spec.companionFileNames ?? []) rmSync(join(defaultDir, name), { force: true });
     return finish(spec, project, resultFile, errorResultOf(describeError(error, 'INVALID_OPTIONS')));
   }
 
@@ -101,7 +109,12 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
   for (const file of spec.companionFiles?.(normalized) ?? []) rmSync(file, { force: true });
   const file = resultFile;
   // Runs when the tool (or a test) calls process.exit mid-run: only synchronous work survives it.
-  const onExit = (code: number): void => writeJsonAtomic(file, errorResultOf(exitedDuringRun(spec.kind, code)));
+  const onExit = (code: number): void => {
+    writeJsonAtomic(file, errorResultOf(exitedDuringRun(spec.kind, code)));
+    // In a quality run the recorded error is the task's outcome (the gates fail on it, the result is
+    // cached like any other). A batch worker must still die visibly: its parent accounts for the task.
+    if (gatesJudgeThisRun() && !isBatchWorker()) process.exitCode = 0;
+  };
   process.once('exit', onExit);
   let result: Result;
   try {
@@ -171,7 +184,7 @@ function didNotFinish(kind: string): ResultError {
 
 function exitedDuringRun(kind: string, code: number): ResultError {
   return {
-    code: 'TASK_PROCESS_EXITED',
+    code: TASK_PROCESS_EXITED,
     message: `The process running the ${kind} task exited with code ${code} before the ${kind} run finished (a test, setup file or config called process.exit).`,
     hint: 'Remove the process.exit call (in Jest, let the test fail or throw instead), then run the task again.',
   };

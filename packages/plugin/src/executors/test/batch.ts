@@ -5,7 +5,10 @@ import { hintForCrashText } from '../shared/hint-for-tool-crash';
 import { projectRefFromContext } from '../../shared/project-ref';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
-import { recordToolError, recordToolResult, type ToolTaskOutcome } from '../shared/run-tool-executor';
+import { recordToolError, recordToolResult, TASK_PROCESS_EXITED, type ToolTaskOutcome } from '../shared/run-tool-executor';
+import { InvalidOptionsError, readResultFile, TestResultSchema, toWorkspacePath } from '@nx-quality/core';
+import type { ProjectRef } from '../../shared/project-ref';
+import { gatesJudgeThisRun } from '../../verdict/gates-judge';
 import { isolateTaskProcessState } from '../shared/isolate-task-process-state';
 import { nxTaskEnv } from '../shared/nx-task-env';
 import type { TestExecutorOptions } from './options';
@@ -65,15 +68,24 @@ export function taskNodeOptions(task: Task, rawOptions: unknown, context: Execut
   return nxTaskEnv(task, context, rawOptions)?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'];
 }
 
-/** Writes the `error` result of a task whose worker died, and returns the line saying so. */
-function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record<string, TestExecutorOptions>, context: ExecutorContext): string {
+/**
+ * Records the `error` result of a task whose worker died, unless the worker recorded why itself (a
+ * test that called process.exit), and says where. Inside a quality run the task counts as done: its
+ * result is recorded and the gates fail on it.
+ */
+function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record<string, TestExecutorOptions>, context: ExecutorContext): { note: string; success: boolean } {
   const task = taskGraph.tasks[death.task]!;
   const project = projectRefFromContext({ ...context, projectName: task.target.project, targetName: task.target.target, configurationName: task.target.configuration });
+  const spec = testToolSpec();
+  const rawOptions = inputs[death.task] as TestExecutorOptions;
+  const success = gatesJudgeThisRun();
+  const own = readOwnExitResult(spec, rawOptions, project, task.hash);
+  if (own) return { note: `Recorded in ${own}.`, success };
   const how = death.signal ? `was killed by ${death.signal}` : `exited with code ${death.code}`;
   const tail = death.stderrTail.slice(-5).join('\n');
   const file = recordToolError(
-    testToolSpec(),
-    inputs[death.task] as TestExecutorOptions,
+    spec,
+    rawOptions,
     project,
     {
       code: 'TEST_WORKER_DIED',
@@ -81,10 +93,24 @@ function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record
       hint:
         hintForCrashText(death.stderrTail.join('\n')) ??
         (death.signal === 'SIGKILL'
-          ? 'SIGKILL usually means the machine ran out of memory or something stopped the process: lower NX_QUALITY_BATCH_WORKERS, or run the task again.'
+          ? 'SIGKILL usually means the machine ran out of memory or something stopped the process: lower NX_QUALITY_BATCH_WORKERS, or run the task again (with --skip-nx-cache inside a quality run, whose error results are cached).'
           : `Run it alone with \`nx run ${death.task} --batch=false\` to see its output.`),
     },
     task.hash,
   );
-  return `Recorded the failure in ${file}.`;
+  return { note: `Recorded the failure in ${file}.`, success };
+}
+
+/** The result file of the task when the dying worker wrote the reason itself (TASK_PROCESS_EXITED) for this task. */
+function readOwnExitResult(spec: ReturnType<typeof testToolSpec>, rawOptions: TestExecutorOptions, project: ProjectRef, taskHash: string | undefined): string | undefined {
+  let file: string;
+  try {
+    file = spec.resultFile(spec.normalize(project, rawOptions));
+  } catch (error) {
+    if (error instanceof InvalidOptionsError) return undefined;
+    throw error;
+  }
+  const read = readResultFile(file, TestResultSchema);
+  const ownExit = read.state === 'ok' && read.value.error?.code === TASK_PROCESS_EXITED && (taskHash === undefined || read.value.taskHash === taskHash);
+  return ownExit ? toWorkspacePath(project.workspaceRoot, file) : undefined;
 }

@@ -1,4 +1,4 @@
-import type { TestResult } from '@nx-quality/core';
+import { RESULT_FILE_NAMES, type TestResult } from '@nx-quality/core';
 import type { ToolExecutorSpec } from '../shared/run-tool-executor';
 import { formatTestSummary } from './format-test-summary';
 import { normalizeTestOptions, type NormalizedTestOptions } from './normalize-test-options';
@@ -12,6 +12,7 @@ export function testToolSpec(): ToolExecutorSpec<TestExecutorOptions, Normalized
     normalize: normalizeTestOptions,
     resultFile: (options) => options.testResultFile.absolute,
     companionFiles: (options) => [options.coverageFile.absolute],
+    companionFileNames: [RESULT_FILE_NAMES.coverage],
     run: (project, options) => runTestsForProject(project, options),
     errorResult: (header, raw): TestResult => ({
       kind: 'test',
