@@ -67,7 +67,7 @@ describe('assertGatesPassed', () => {
     expect((thrown as QualityGatesFailedError).code).toBe('QUALITY_GATES_FAILED');
     expect((thrown as Error).message).toBe(
       [
-        'nx-quality: 2 of 3 projects fail their quality gates',
+        'nx-quality: 2 of 3 projects fail their quality gates in this run',
         '  coverage.lines 71.2 < 85 (project a)',
         '  tests.failed 2 > 0 (project a, tag:scope:core)',
         '  lint.errors 3 > 0 (project c)',
@@ -79,7 +79,7 @@ describe('assertGatesPassed', () => {
     writeJsonAtomic(join(ws, 'dist/quality/libs/a/quality.json'), qualityJson('a', [], 'hash-of-an-earlier-run'));
     expect(() => assertGatesPassed(contextOf(ws, { 'a:quality': 'success', 'b:quality': 'success' }), graphOf(['a', 'b']))).toThrow(
       [
-        'nx-quality: 2 of 2 projects fail their quality gates',
+        'nx-quality: 2 of 2 projects fail their quality gates in this run',
         "  dist/quality/libs/a/quality.json was not written by this run's quality task (project a)",
         '  dist/quality/libs/b/quality.json is missing (project b)',
       ].join('\n'),

@@ -12,10 +12,15 @@ export class QualityGatesFailedError extends QualityError {
   constructor(failing: number, total: number, violations: string[]) {
     super(
       'QUALITY_GATES_FAILED',
-      [`nx-quality: ${failing} of ${total} ${total === 1 ? 'project fails' : 'projects fail'} ${total === 1 ? 'its' : 'their'} quality gates`, ...violations.map((line) => `  ${line}`)].join('\n'),
+      [
+        `nx-quality: ${failing} of ${total} ${total === 1 ? 'project fails' : 'projects fail'} ${total === 1 ? 'its' : 'their'} quality gates in this run`,
+        ...violations.map((line) => `  ${line}`),
+      ].join('\n'),
       { hint: 'Fix what each line names, or change the gate in quality.config.json or the plugin options; the workspace report has the details.' },
     );
     this.violations = violations;
+    // A verdict has no useful stack; without one Nx prints no "Pass --verbose to see the stacktrace" under it.
+    this.stack = undefined;
   }
 }
 

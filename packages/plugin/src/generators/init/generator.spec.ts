@@ -262,6 +262,29 @@ describe('init generator', () => {
       expect(ours()).toEqual({ plugin: '@nx-quality/plugin', options: { testTargetName: 'unit', testInclude: ['libs/**', 'apps/**'], testExclude: ['**/e2e/**', '**/jest.config.json'] } });
     });
 
+    it("names every refusal and its fix in one message (angular-eslint's two @nx/jest/plugin entries)", async () => {
+      setNxJson({
+        plugins: [
+          { plugin: '@nx/jest/plugin', exclude: ['e2e/**'], options: { targetName: 'test' } },
+          { plugin: '@nx/jest/plugin', include: ['e2e/**/*'], options: { targetName: 'e2e-local', ciTargetName: 'e2e-ci' } },
+        ],
+      });
+      const before = tree.read('nx.json', 'utf-8');
+      const error = (await run({ replaceOfficial: true }).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      )) as OfficialPluginNotCarriedError;
+      expect(error).toBeInstanceOf(OfficialPluginNotCarriedError);
+      expect(error.message.split('\n')).toEqual([
+        'init --replaceOfficial: nx.json was left unchanged, for 2 reasons:',
+        expect.stringMatching(/^  - @nx\/jest\/plugin option "ciTargetName" creates atomized CI targets/),
+        expect.stringMatching(/^    Fix: Remove "ciTargetName" from the @nx\/jest\/plugin entry/),
+        expect.stringMatching(/^  - @nx\/jest\/plugin is registered 2 times with different target names \(test, e2e-local\)/),
+        expect.stringMatching(/^    Fix: Give the @nx\/jest\/plugin entries one targetName/),
+      ]);
+      expect(tree.read('nx.json', 'utf-8')).toBe(before);
+    });
+
     it('refuses, writing nothing, what our options cannot express', async () => {
       const cases: [NxJsonConfiguration, { code: string; message: RegExp; hint: RegExp }][] = [
         [

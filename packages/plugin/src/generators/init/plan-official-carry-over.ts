@@ -46,24 +46,42 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
  */
 export function planOfficialCarryOver(nxJson: NxJsonConfiguration, ourOptions: Record<string, unknown>): Partial<Record<ToolKind, CarriedEntry>> {
   const plan: Partial<Record<ToolKind, CarriedEntry>> = {};
+  const refused: OfficialPluginNotCarriedError[] = [];
+  // Every refusal is collected, so one run names all of them.
+  const check = (step: () => void): boolean => {
+    try {
+      step();
+      return true;
+    } catch (error) {
+      if (!(error instanceof OfficialPluginNotCarriedError)) throw error;
+      refused.push(error);
+      return false;
+    }
+  };
   for (const kind of TOOL_KINDS) {
     const entries = findOfficialEntries(nxJson.plugins, kind);
     if (entries.length === 0) continue;
-    for (const entry of entries) checkOptions(kind, entry);
+    for (const entry of entries) check(() => checkOptions(kind, entry));
     const names = [...new Set(entries.map((entry) => entry.targetName))];
     if (names.length > 1) {
-      throw new OfficialPluginNotCarriedError(
-        'OFFICIAL_ENTRIES_DISAGREE',
-        `${entries[0]?.plugin} is registered ${entries.length} times with different target names (${names.join(', ')}); nx-quality infers one ${kind} target per project.`,
-        `Give the ${entries[0]?.plugin} entries one targetName, or keep them and run init without --replaceOfficial (our targets then stand beside each).`,
+      refused.push(
+        new OfficialPluginNotCarriedError(
+          'OFFICIAL_ENTRIES_DISAGREE',
+          `${entries[0]?.plugin} is registered ${entries.length} times with different target names (${names.join(', ')}); nx-quality infers one ${kind} target per project.`,
+          `Give the ${entries[0]?.plugin} entries one targetName, or keep them and run init without --replaceOfficial (our targets then stand beside each).`,
+        ),
       );
+      continue;
     }
-    const carried: CarriedEntry = { targetName: names[0] as string, ...combineLists(kind, entries) };
+    let lists: Pick<CarriedEntry, 'include' | 'exclude'> = {};
+    if (!check(() => (lists = combineLists(kind, entries)))) continue;
+    const carried: CarriedEntry = { targetName: names[0] as string, ...lists };
     // @nx/jest/plugin never matches a jest.config.json, while our inference does: excluding it keeps the same projects.
     if (kind === 'test') carried.exclude = [...(carried.exclude ?? []), JEST_JSON_CONFIGS];
-    checkOurOptions(kind, carried, ourOptions);
-    plan[kind] = carried;
+    if (check(() => checkOurOptions(kind, carried, ourOptions))) plan[kind] = carried;
   }
+  const error = OfficialPluginNotCarriedError.combine(refused);
+  if (error) throw error;
   return plan;
 }
 
