@@ -1,15 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
+import { ESLINT_FLAT_CONFIG_FILE_NAMES } from '../../tool-facts/eslint-config-files';
 
 /** Flat config file names, in ESLint's own lookup order. */
-export const ESLINT_CONFIG_FILE_NAMES = [
-  'eslint.config.js',
-  'eslint.config.mjs',
-  'eslint.config.cjs',
-  'eslint.config.ts',
-  'eslint.config.mts',
-  'eslint.config.cts',
-] as const;
+export const ESLINT_CONFIG_FILE_NAMES = ESLINT_FLAT_CONFIG_FILE_NAMES;
 
 /**
  * The nearest flat config from `startDir` up to `workspaceRoot` (both absolute), as ESLint itself

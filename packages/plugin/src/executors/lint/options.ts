@@ -1,21 +1,12 @@
 import { DEFAULT_RESULTS_DIR } from '@nx-quality/core';
 import { z } from 'zod';
+import { taskEnvironmentOptionsShape } from '../../shared/task-environment-options';
 import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
 /** Options of the `lint` executor; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z
   .strictObject({
-    officialTarget: z
-      .string()
-      .regex(/^[^:\s]+$/, 'must be a target name without spaces or ":"')
-      .optional()
-      .describe(
-        "Name of the official target this one stands beside (e.g. 'test' of @nx/jest/plugin): its .env files (.env.<name>, .env.<name>.<configuration>) and its `env` option give the tool the environment the official target gets. Set by inference.",
-      ),
-    env: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe("Environment variables for the tool, applied over the .env files as run-commands' `env` option is (e.g. NODE_OPTIONS from targetDefaults)."),
+    ...taskEnvironmentOptionsShape,
     lintFilePatterns: z
       .array(z.string().min(1))
       .min(1)

@@ -22,10 +22,14 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-async function runExecutor(root: string, options: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<{ success: boolean; result: TestResult }> {
+/** The executor context of the project at `root` in the fixture workspace (named after its folder). */
+function contextFor(root: string) {
   const name = root === '.' ? 'workspace-root' : root.split('/').pop()!;
-  const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
-  const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context], { env });
+  return { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
+}
+
+async function runExecutor(root: string, options: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<{ success: boolean; result: TestResult }> {
+  const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, contextFor(root)], { env });
   const result = TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')));
   return { success: value.success, result };
 }
@@ -200,8 +204,7 @@ describe('test executor with real Jest', () => {
     // A previous passing result and its coverage: neither may survive the crashed run.
     await runExecutor('libs/async-config', { resultsDir: 'dist/quality/libs/exits' });
     expect(existsSync(join(ws, 'dist/quality/libs/exits/coverage-final.json'))).toBe(true);
-    const context = { root: ws, cwd: ws, isVerbose: false, projectName: 'exits', projectsConfigurations: { version: 2, projects: { exits: { root: 'libs/exits' } } } };
-    await expect(runInChild(EXECUTOR, 'default', [{}, context])).rejects.toThrow('child process ended without a result');
+    await expect(runInChild(EXECUTOR, 'default', [{}, contextFor('libs/exits')])).rejects.toThrow('child process ended without a result');
     const result = TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality/libs/exits/test.json'), 'utf8')));
     expect(result).toMatchObject({ project: 'exits', status: 'error', error: { code: 'TASK_PROCESS_EXITED', message: expect.stringContaining('exited with code 1') } });
     expect(existsSync(join(ws, 'dist/quality/libs/exits/coverage-final.json'))).toBe(false);
