@@ -277,10 +277,10 @@ describe('init generator', () => {
       expect(error).toBeInstanceOf(OfficialPluginNotCarriedError);
       expect(error.message.split('\n')).toEqual([
         'init --replaceOfficial: nx.json was left unchanged, for 2 reasons:',
-        expect.stringMatching(/^  - @nx\/jest\/plugin option "ciTargetName" creates atomized CI targets/),
-        expect.stringMatching(/^    Fix: Remove "ciTargetName" from the @nx\/jest\/plugin entry/),
-        expect.stringMatching(/^  - @nx\/jest\/plugin is registered 2 times with different target names \(test, e2e-local\)/),
-        expect.stringMatching(/^    Fix: Give the @nx\/jest\/plugin entries one targetName/),
+        expect.stringMatching(/^ {2}- @nx\/jest\/plugin option "ciTargetName" creates atomized CI targets/),
+        expect.stringMatching(/^ {4}Fix: Remove "ciTargetName" from the @nx\/jest\/plugin entry/),
+        expect.stringMatching(/^ {2}- @nx\/jest\/plugin is registered 2 times with different target names \(test, e2e-local\)/),
+        expect.stringMatching(/^ {4}Fix: Give the @nx\/jest\/plugin entries one targetName/),
       ]);
       expect(tree.read('nx.json', 'utf-8')).toBe(before);
     });
