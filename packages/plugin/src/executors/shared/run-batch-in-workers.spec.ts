@@ -33,12 +33,11 @@ exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProje
     nodeOptionsOf: nodeOptionsByProject ? (taskId) => nodeOptionsByProject[taskGraph.tasks[taskId].target.project] : undefined,
     onWorkerDied: (death) => { deaths.push(death); return { note: 'recorded ' + death.task, success: death.task.startsWith('judged') }; },
   };
-  results.deaths = deaths;
   for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers, hooks)) {
     results[done.task] = done.result;
     order.push(done.task);
   }
-  return { results, order };
+  return { results, order, deaths };
 };
 `;
 
@@ -50,7 +49,8 @@ interface WorkerDeathSeen {
 }
 
 interface Outcome {
-  results: Record<string, { success: boolean; status?: string; terminalOutput: string }> & { deaths?: WorkerDeathSeen[] };
+  results: Record<string, { success: boolean; status?: string; terminalOutput: string }>;
+  deaths: WorkerDeathSeen[];
   order: string[];
 }
 
@@ -82,9 +82,7 @@ describe('runBatchInWorkers', () => {
       workers,
       nodeOptionsByProject,
     ]);
-    const deaths = outcome.value.results.deaths ?? [];
-    delete outcome.value.results.deaths;
-    return { ...outcome, deaths };
+    return { ...outcome, deaths: outcome.value.deaths };
   };
 
   it('spreads independent tasks over the workers, each loading the batch module once', async () => {
