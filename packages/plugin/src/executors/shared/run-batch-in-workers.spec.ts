@@ -14,7 +14,7 @@ exports.default = async function* (taskGraph, inputs) {
   for (const id of Object.keys(taskGraph.tasks)) {
     const project = taskGraph.tasks[id].target.project;
     if (project === 'crash') process.exit(3);
-    if (project === 'killed' || project === 'judged-killed') { process.stderr.write('Error [ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG]: A dynamic import callback was invoked without --experimental-vm-modules\\n'); process.kill(process.pid, 'SIGKILL'); }
+    if (project === 'killed' || project === 'judged-killed') { process.stderr.write('\\u001b[31mError [ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG]: A dynamic import callback was invoked without --experimental-vm-modules\\u001b[39m\\n' + '    at frame (a.js:1:1)\\n'.repeat(30)); process.kill(process.pid, 'SIGKILL'); }
     if (project === 'throws') throw new Error('boom in ' + id);
     process.stdout.write('running ' + id + '\\n');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -122,7 +122,8 @@ describe('runBatchInWorkers', () => {
     expect(value.results['killed:test']?.terminalOutput).toContain('exited (SIGKILL)');
     expect(value.results['killed:test']?.terminalOutput).toContain('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG');
     expect(value.results['killed:test']?.terminalOutput).toContain('recorded killed:test');
-    expect(deaths).toEqual([{ task: 'killed:test', code: null, signal: 'SIGKILL', stderrTail: [expect.stringContaining('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG')] }]);
+    // The cause survives 30 stack frames after it, without its colour codes.
+    expect(deaths).toEqual([{ task: 'killed:test', code: null, signal: 'SIGKILL', stderrTail: [expect.stringMatching(/^Error \[ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG\].*modules$/)] }]);
     // A new worker took the dead one's place.
     expect(value.results['a:test']?.success).toBe(true);
     // A task whose death was recorded as its result (inside a quality run) counts as done.

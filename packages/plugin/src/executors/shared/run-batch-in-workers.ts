@@ -1,4 +1,5 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
+import { stripAnsi } from '@nx-quality/core';
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { BatchTaskUpdate } from './run-batch-tasks';
@@ -60,6 +61,7 @@ export interface WorkerPoolHooks {
 }
 
 const STDERR_TAIL_LINES = 20;
+const STACK_FRAME = /^\s+at\s/;
 
 interface WorkerSlot {
   child: ChildProcess;
@@ -156,7 +158,10 @@ export async function* runBatchInWorkers(
       }),
     };
     child.stderr?.on('data', (chunk: Buffer) => {
-      const lines = chunk.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+      // Stack frames push the cause out of a short tail; colour codes do not belong in a result file.
+      const lines = stripAnsi(chunk.toString('utf8'))
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !STACK_FRAME.test(line));
       slot.stderrTail.push(...lines);
       if (slot.stderrTail.length > STDERR_TAIL_LINES) slot.stderrTail.splice(0, slot.stderrTail.length - STDERR_TAIL_LINES);
     });
