@@ -145,6 +145,14 @@ describe('buildReport and results this run did not produce', () => {
     expect(project?.gate.status).toBe('failed');
     expect(project?.gate.violations).toEqual(['health result error: TASK_DID_NOT_FINISH The task ended before the tool wrote its result (h.json) (project beta)']);
 
+    // The same error result as the last known one of a project this run did not run fails the same way.
+    const lastKnown = buildReport({
+      generatedAt,
+      producer: 'hook',
+      projects: [{ ...beta, results: { ...beta.results, health: { origin: 'not-run', file: 'h.json', value: { ...health, project: 'beta', status: 'error', error } } } }],
+    });
+    expect(lastKnown.projects[0]?.gate.violations).toEqual(project?.gate.violations);
+
     const testError = buildReport({
       generatedAt,
       producer: 'hook',

@@ -86,7 +86,8 @@ function unusableBecause(input: ReportResultInput<StateSource> | undefined): str
   if (!input) return undefined;
   if (input.origin === 'stale') return `stale: ${input.reason ?? 'left by an earlier run'}`;
   if (input.origin === 'missing' || input.origin === 'invalid') return `${input.origin}${input.reason ? `: ${input.reason}` : ''}`;
-  if (input.origin === 'not-run' || input.value?.status !== 'error') return undefined;
+  // A last known result that is an error fails too: nothing since has shown the tool running.
+  if (input.value?.status !== 'error') return undefined;
   const error = input.value.error;
   return `error: ${error ? `${error.code} ${error.message}` : 'the tool could not run'}`;
 }

@@ -206,6 +206,13 @@ describe('quality executor', () => {
     expect(missing.result.violations).toContain(`health.todos unknown (${resultsDir}/health.json does not exist; run the quality-health target first), required <= 3 (project core)`);
   });
 
+  it('fails the gate on an errored health.json even when no gate reads health, as the report does', async () => {
+    put(`${resultsDir}/health.json`, { ...healthResultFixture(project, {}), status: 'error', error: { code: 'HEALTH_ESLINT_TOO_OLD', message: 'needs ESLint 9 or 10' } });
+    const { result } = await runQuality(project, options());
+    expect(result.status).toBe('failed');
+    expect(result.violations).toContain(`health result error: HEALTH_ESLINT_TOO_OLD needs ESLint 9 or 10 (${resultsDir}/health.json) (project core)`);
+  });
+
   describe('as an Nx executor', () => {
     const context = (): ExecutorContext =>
       ({

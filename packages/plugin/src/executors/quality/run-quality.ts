@@ -63,7 +63,7 @@ export async function runQuality(
     ...(configError ? configError.message.split('\n') : []),
     ...healthStep.configErrors.map((line) => `invalid health option (quality.config.json or the target's health option): ${line}`),
   ];
-  const violations = [...configViolations, ...evaluated.violations];
+  const violations = [...configViolations, ...evaluated.violations, ...unusableHealthViolation(project.name, healthStep, evaluated.violations)];
   const inputs: QualityResult['inputs'] = { ...read.inputs, health: healthStep.input };
   if (fileState) inputs['config'] = fileState;
 
@@ -83,4 +83,17 @@ export async function runQuality(
   const file = posix.join(resultsDir, RESULT_FILE_NAMES.quality);
   writeJsonAtomic(join(project.workspaceRoot, file), result);
   return { result, file, tools: { ...read.results, health: healthStep.health } };
+}
+
+/**
+ * A health result that is an error, missing or invalid never backs a passed gate, even when no gate
+ * reads health metrics (the defaults do not): the same sentence the workspace report gives it.
+ */
+function unusableHealthViolation(projectName: string, step: ReturnType<typeof readHealthResult>, violations: readonly string[]): string[] {
+  const { state, file, detail } = step.input;
+  if (state !== 'error' && state !== 'missing' && state !== 'invalid') return [];
+  if (violations.some((line) => line.startsWith('health.'))) return [];
+  const error = step.health?.error;
+  const because = state === 'error' ? `error: ${error ? `${error.code} ${error.message}` : 'the tool could not run'}` : `${state}: ${detail ?? file}`;
+  return [`health result ${because} (${file}) (project ${projectName})`];
 }
