@@ -185,7 +185,7 @@ function didNotFinish(kind: string): ResultError {
 function exitedDuringRun(kind: string, code: number): ResultError {
   return {
     code: TASK_PROCESS_EXITED,
-    message: `The process running the ${kind} task exited with code ${code} before the ${kind} run finished (a test, setup file or config called process.exit).`,
-    hint: 'Remove the process.exit call (in Jest, let the test fail or throw instead), then run the task again.',
+    message: `The process running the ${kind} task exited with code ${code} before the ${kind} run finished: process.exit was called by a test, a setup file, the config, or the tool itself after an error it could not report.`,
+    hint: "Remove the process.exit call (in Jest, let the test fail or throw instead); if none is yours, run the tool alone (e.g. `npx jest -c <config>`) to see the error it stopped on.",
   };
 }
