@@ -78,3 +78,12 @@ export function normalizePluginOptions(raw: unknown): NormalizedPluginOptions {
   if (!parsed.success) throw InvalidOptionsError.fromZod('@nx-quality/plugin (nx.json "plugins" options)', parsed.error);
   return parsed.data;
 }
+
+/**
+ * The plugin options as the task hooks read them: undefined when they are invalid, since the
+ * project graph already fails on them with the message that names each bad key.
+ */
+export function pluginOptionsOrUndefined(raw: unknown): NormalizedPluginOptions | undefined {
+  const parsed = pluginOptionsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,16 +1,9 @@
-import { normalizePluginOptions } from '../inference/plugin-options';
+import { pluginOptionsOrUndefined } from '../inference/plugin-options';
 
 /** The target names of this plugin that a command may name (configured, or `<quality>-<kind>` beside a same-named script). */
 function ourTargetNames(options: unknown): Set<string> | undefined {
-  let normalized;
-  try {
-    normalized = normalizePluginOptions(options);
-  } catch (error) {
-    // Invalid options already fail the project graph, with the message that names them.
-    if (error instanceof Error) return undefined;
-    throw error;
-  }
-  if (normalized.reportAfterRun === false) return undefined;
+  const normalized = pluginOptionsOrUndefined(options);
+  if (!normalized || normalized.reportAfterRun === false) return undefined;
   const quality = normalized.qualityTargetName;
   const kinds = ['test', 'lint', 'typecheck', 'health'] as const;
   return new Set([quality, normalized.testTargetName, normalized.lintTargetName, normalized.typecheckTargetName, normalized.healthTargetName, ...kinds.map((kind) => `${quality}-${kind}`)]);

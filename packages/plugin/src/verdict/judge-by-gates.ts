@@ -1,4 +1,4 @@
-import { normalizePluginOptions } from '../inference/plugin-options';
+import { pluginOptionsOrUndefined } from '../inference/plugin-options';
 import { targetsOfCommand } from './command-runs-target';
 
 /**
@@ -6,13 +6,7 @@ import { targetsOfCommand } from './command-runs-target';
  * option `strict` is off. Invalid plugin options count as not judged (the graph reports them).
  */
 export function judgeByGates(options: unknown, argv: readonly string[]): boolean {
-  let normalized;
-  try {
-    normalized = normalizePluginOptions(options);
-  } catch (error) {
-    if (error instanceof Error) return false;
-    throw error;
-  }
-  if ((normalized as { strict?: boolean }).strict === true) return false;
+  const normalized = pluginOptionsOrUndefined(options);
+  if (!normalized || normalized.strict) return false;
   return targetsOfCommand(argv).has(normalized.qualityTargetName);
 }

@@ -91,22 +91,17 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
     const { kind: _kind, ...common } = resultHeader(spec.kind, project, startedAt);
     return spec.errorResult({ ...common, status: 'error', error }, rawOptions);
   };
-  let normalized: Normalized;
-  let resultFile: string;
-  try {
-    normalized = spec.normalize(project, rawOptions);
-    resultFile = spec.resultFile(normalized);
-  } catch (error) {
-    if (!(error instanceof InvalidOptionsError)) throw error;
-    const defaultDir = resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project));
-    resultFile = join(defaultDir, RESULT_FILE_NAMES[spec.kind]);
-    // What an earlier valid run left there (coverage) must not outlive the result it belonged to.
-    for (const name of spec.companionFileNames ?? []) rmSync(join(defaultDir, name), { force: true });
-    return finish(spec, project, resultFile, errorResultOf(describeError(error, 'INVALID_OPTIONS')));
+  const located = locateToolResult(spec, rawOptions, project);
+  const { resultFile, companions } = located;
+  // What an earlier run left beside the result (coverage) must not outlive it, whatever happens next.
+  if (located.invalid) {
+    for (const companion of companions) rmSync(companion, { force: true });
+    return finish(spec, project, resultFile, errorResultOf(describeError(located.invalid, 'INVALID_OPTIONS')));
   }
+  const normalized = located.normalized as Normalized;
 
   writeJsonAtomic(resultFile, errorResultOf(didNotFinish(spec.kind)));
-  for (const file of spec.companionFiles?.(normalized) ?? []) rmSync(file, { force: true });
+  for (const companion of companions) rmSync(companion, { force: true });
   const file = resultFile;
   // Runs when the tool (or a test) calls process.exit mid-run: only synchronous work survives it.
   const onExit = (code: number): void => {
@@ -142,20 +137,42 @@ export function recordToolError<Options, Normalized, Result extends { status: Re
   error: ResultError,
   taskHash?: string,
 ): string {
-  let resultFile: string;
-  let companions: string[] = [];
-  try {
-    const normalized = spec.normalize(project, rawOptions);
-    resultFile = spec.resultFile(normalized);
-    companions = spec.companionFiles?.(normalized) ?? [];
-  } catch (invalid) {
-    if (!(invalid instanceof InvalidOptionsError)) throw invalid;
-    resultFile = join(resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project)), RESULT_FILE_NAMES[spec.kind]);
-  }
+  const { resultFile, companions } = locateToolResult(spec, rawOptions, project);
   const { kind: _kind, ...common } = resultHeader(spec.kind, project, new Date());
   writeJsonAtomic(resultFile, spec.errorResult({ ...common, ...(taskHash ? { taskHash } : {}), status: 'error', error }, rawOptions));
   for (const file of companions) rmSync(file, { force: true });
   return toWorkspacePath(project.workspaceRoot, resultFile);
+}
+
+/** Where a task records its result and the files that live and die with it; `invalid` when the options are. */
+export interface LocatedToolResult<Normalized> {
+  resultFile: string;
+  companions: string[];
+  normalized?: Normalized;
+  invalid?: InvalidOptionsError;
+}
+
+/**
+ * Where a task's result goes: where its options say, or, when they are invalid, the default results
+ * folder (the configured location may be the invalid option), with the companions' names there.
+ */
+export function locateToolResult<Options, Normalized, Result extends { status: ResultStatus }>(
+  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  rawOptions: Options,
+  project: ProjectRef,
+): LocatedToolResult<Normalized> {
+  try {
+    const normalized = spec.normalize(project, rawOptions);
+    return { resultFile: spec.resultFile(normalized), companions: spec.companionFiles?.(normalized) ?? [], normalized };
+  } catch (error) {
+    if (!(error instanceof InvalidOptionsError)) throw error;
+    const defaultDir = resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project));
+    return {
+      resultFile: join(defaultDir, RESULT_FILE_NAMES[spec.kind]),
+      companions: (spec.companionFileNames ?? []).map((name) => join(defaultDir, name)),
+      invalid: error,
+    };
+  }
 }
 
 /** The environment of the task an executor context runs (undefined outside an Nx run, or inside a batch worker's task). */

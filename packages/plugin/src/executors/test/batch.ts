@@ -5,8 +5,8 @@ import { hintForCrashText } from '../shared/hint-for-tool-crash';
 import { projectRefFromContext } from '../../shared/project-ref';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
-import { recordToolError, recordToolResult, TASK_PROCESS_EXITED, type ToolTaskOutcome } from '../shared/run-tool-executor';
-import { InvalidOptionsError, readResultFile, TestResultSchema, toWorkspacePath } from '@nx-quality/core';
+import { locateToolResult, recordToolError, recordToolResult, TASK_PROCESS_EXITED, type ToolTaskOutcome } from '../shared/run-tool-executor';
+import { readResultFile, TestResultSchema, toWorkspacePath } from '@nx-quality/core';
 import type { ProjectRef } from '../../shared/project-ref';
 import { gatesJudgeThisRun } from '../../verdict/gates-judge';
 import { isolateTaskProcessState } from '../shared/isolate-task-process-state';
@@ -103,13 +103,7 @@ function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record
 
 /** The result file of the task when the dying worker wrote the reason itself (TASK_PROCESS_EXITED) for this task. */
 function readOwnExitResult(spec: ReturnType<typeof testToolSpec>, rawOptions: TestExecutorOptions, project: ProjectRef, taskHash: string | undefined): string | undefined {
-  let file: string;
-  try {
-    file = spec.resultFile(spec.normalize(project, rawOptions));
-  } catch (error) {
-    if (error instanceof InvalidOptionsError) return undefined;
-    throw error;
-  }
+  const file = locateToolResult(spec, rawOptions, project).resultFile;
   const read = readResultFile(file, TestResultSchema);
   const ownExit = read.state === 'ok' && read.value.error?.code === TASK_PROCESS_EXITED && (taskHash === undefined || read.value.taskHash === taskHash);
   return ownExit ? toWorkspacePath(project.workspaceRoot, file) : undefined;

@@ -65,6 +65,11 @@ function jestCli(configFile: string): Promise<{ json: JestJson; coverageTotals: 
   });
 }
 
+/** Jest's own counts in test.json's shape. */
+function countsOf(json: JestJson) {
+  return { total: json.numTotalTests, passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests, todo: json.numTodoTests };
+}
+
 /** istanbul's own json-summary of a coverage-final.json. */
 function istanbulTotals(coverageFile: string): Record<string, { total: number; covered: number; pct: number }> {
   const dir = mkdtempSync(join(ws, '.istanbul-'));
@@ -87,13 +92,7 @@ describe('test executor with real Jest', () => {
     expect(success).toBe(false);
     expect(result.status).toBe('failed');
     expect(result.tool).toEqual({ name: 'jest', version: require('jest/package.json').version });
-    expect(result.counts).toEqual({
-      total: json.numTotalTests,
-      passed: json.numPassedTests,
-      failed: json.numFailedTests,
-      skipped: json.numPendingTests,
-      todo: json.numTodoTests,
-    });
+    expect(result.counts).toEqual(countsOf(json));
     // The fixture's known content, so a broken comparison cannot pass by agreeing on zeros.
     expect(result.counts).toEqual({ total: 9, passed: 3, failed: 2, skipped: 2, todo: 2 });
     expect(result.suites).toEqual({
@@ -183,13 +182,7 @@ describe('test executor with real Jest', () => {
     const { json } = await jestCli(join(ws, 'libs/json-config/jest.config.json'));
     expect(success).toBe(false);
     expect(result.status).toBe('failed');
-    expect(result.counts).toEqual({
-      total: json.numTotalTests,
-      passed: json.numPassedTests,
-      failed: json.numFailedTests,
-      skipped: json.numPendingTests,
-      todo: json.numTodoTests,
-    });
+    expect(result.counts).toEqual(countsOf(json));
     expect(result.counts).toEqual({ total: 3, passed: 1, failed: 1, skipped: 0, todo: 1 });
   });
 
