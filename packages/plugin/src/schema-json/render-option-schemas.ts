@@ -11,7 +11,7 @@ export interface OptionsModule {
 
 /**
  * Finds every `{executors,generators}/<name>/options.(ts|js)` under `baseDir` and renders its
- * `schema.json`, keyed by the path relative to `baseDir` (e.g. `executors/test/schema.json`).
+ * `schema.json`, keyed by the path relative to `baseDir` (e.g. `executors/run-tests/schema.json`).
  */
 export function renderOptionSchemas(baseDir: string, load: (file: string) => OptionsModule): Record<string, string> {
   const out: Record<string, string> = {};

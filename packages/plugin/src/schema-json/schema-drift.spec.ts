@@ -10,7 +10,9 @@ describe('executor and generator schema.json files', () => {
 
   it('every registered executor and generator has an options module', () => {
     const registered = [
-      ...Object.keys(require('../../executors.json').executors).map((name) => `executors/${name}/schema.json`),
+      ...Object.values(require('../../executors.json').executors as Record<string, { schema: string }>).map(({ schema }) =>
+        schema.replace('./dist/', ''),
+      ),
       ...Object.keys(require('../../generators.json').generators).map((name) => `generators/${name}/schema.json`),
     ];
     expect(Object.keys(rendered).sort()).toEqual(registered.sort());

@@ -3,7 +3,7 @@ import { join, posix } from 'node:path';
 import { findJestConfigFile, JEST_CONFIG_FILE_NAMES, OFFICIAL_JEST_CONFIG_FILE_NAMES } from './jest-config-files';
 import { runsNodeTestRunner } from './runs-node-test-runner';
 
-const fixtures = join(__dirname, '../executors/test/__fixtures__/jest-workspace');
+const fixtures = join(__dirname, '../executors/run-tests/__fixtures__/jest-workspace');
 
 describe('findJestConfigFile', () => {
   it("finds a project's Jest config in Jest's order, keeping the caller's path style", () => {

@@ -1,7 +1,7 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { runToolBatch, type ToolBatchTaskResult } from '../shared/run-tool-batch';
 import { createLintRunCache } from './lint-run-cache';
-import { lintToolSpec } from './lint-tool-spec';
+import { lintTool } from './lint-tool';
 import type { LintExecutorOptions } from './options';
 
 /**
@@ -15,5 +15,5 @@ export default function lintBatch(
   _overrides: LintExecutorOptions,
   context: ExecutorContext,
 ): AsyncIterableIterator<ToolBatchTaskResult> {
-  return runToolBatch(lintToolSpec(createLintRunCache()), taskGraph, inputs, context);
+  return runToolBatch(lintTool(createLintRunCache()), taskGraph, inputs, context);
 }

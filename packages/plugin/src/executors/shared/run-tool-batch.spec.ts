@@ -7,7 +7,7 @@ import { runBatchInChild, taskGraphOf } from '../../test-support/run-batch-in-ch
 import { runInChild } from '../../test-support/run-in-child';
 import type { BatchTaskResult } from './run-tool-batch';
 import { runToolBatch } from './run-tool-batch';
-import type { ToolExecutorSpec } from './run-tool-executor';
+import type { ToolDefinition } from './run-tool-executor';
 
 // The typecheck, lint and test batch implementations (`nx … --batch`) against the single-task
 // executors, with the real tools on fixture workspaces: every project's result files must be the
@@ -44,6 +44,7 @@ interface Comparison {
 
 async function compareBatchWithSingle(kind: Kind, fixture: string, roots: string[], setup: ComparisonSetup = {}): Promise<Comparison> {
   const { dir: ws, cleanup } = copyFixture(fixture, `batch-${kind}`);
+  const executorDir = join(EXECUTORS, kind === 'test' ? 'run-tests' : kind);
   try {
     for (const [root, source] of Object.entries(setup.addProjects ?? {})) cpSync(source, join(ws, root), { recursive: true });
     const names = roots.map((root) => root.split('/').pop()!);
@@ -57,7 +58,7 @@ async function compareBatchWithSingle(kind: Kind, fixture: string, roots: string
     const singleSuccess: boolean[] = [];
     const singleOutput: Record<string, string> = {};
     for (const [index, root] of roots.entries()) {
-      const { value, stdout, stderr } = await runInChild<{ success: boolean }>(join(EXECUTORS, kind, 'executor.ts'), 'default', [optionsOf(root), { ...context, projectName: names[index] }]);
+      const { value, stdout, stderr } = await runInChild<{ success: boolean }>(join(executorDir, 'executor.ts'), 'default', [optionsOf(root), { ...context, projectName: names[index] }]);
       single.push(read(root));
       singleSuccess.push(value.success);
       singleOutput[root] = stdout + stderr;
@@ -71,7 +72,7 @@ async function compareBatchWithSingle(kind: Kind, fixture: string, roots: string
       value: { results: batch },
       stdout: batchStdout,
       stderr: batchStderr,
-    } = await runBatchInChild(join(EXECUTORS, kind, 'batch.ts'), graph, inputs, context, { env: { NX_QUALITY_BATCH_WORKERS: String(setup.workers ?? 1) } });
+    } = await runBatchInChild(join(executorDir, 'batch.ts'), graph, inputs, context, { env: { NX_QUALITY_BATCH_WORKERS: String(setup.workers ?? 1) } });
 
     expect(Object.keys(batch).sort()).toEqual(names.map((name) => `${name}:${kind}`).sort());
     for (const [index, root] of roots.entries()) {
@@ -122,9 +123,9 @@ describe('batch implementations give the single-task result files', () => {
 
   it('test: passing, failing, config-throwing and config-less Jest projects and a node-runner project in one process, each with its own terminal output', async () => {
     const roots = ['libs/nx-style', 'libs/mixed', 'libs/throwing', 'libs/async-config', 'libs/no-config', 'libs/plain-js'];
-    const { singleOutput, batch, batchStdout, batchStderr } = await compareBatchWithSingle('test', join(EXECUTORS, 'test/__fixtures__/jest-workspace'), roots, {
+    const { singleOutput, batch, batchStdout, batchStderr } = await compareBatchWithSingle('test', join(EXECUTORS, 'run-tests/__fixtures__/jest-workspace'), roots, {
       options: { 'libs/plain-js': { runner: 'node' } },
-      addProjects: { 'libs/plain-js': join(EXECUTORS, 'test/__fixtures__/node-workspace/libs/plain-js') },
+      addProjects: { 'libs/plain-js': join(EXECUTORS, 'run-tests/__fixtures__/node-workspace/libs/plain-js') },
       // Two worker processes, as on a 2-CPU machine: each project's files must not depend on which one ran it.
       workers: 2,
     });
@@ -141,7 +142,7 @@ describe('batch implementations give the single-task result files', () => {
 });
 
 describe('runToolBatch', () => {
-  const spec = (failing: string[], ran: string[]): ToolExecutorSpec<object, string, { status: 'passed' | 'failed' }> => ({
+  const spec = (failing: string[], ran: string[]): ToolDefinition<object, string, { status: 'passed' | 'failed' }> => ({
     kind: 'lint',
     normalize: (project) => project.name,
     resultFile: (name) => join(copyDir, `${name}.json`),

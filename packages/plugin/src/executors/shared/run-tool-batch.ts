@@ -3,7 +3,7 @@ import type { ResultStatus } from '@nx-quality/core';
 import { runBatchTasks, type BatchTaskUpdate } from './run-batch-tasks';
 import { isolateTaskProcessState } from './isolate-task-process-state';
 import { nxTaskEnv } from './nx-task-env';
-import { recordToolResult, type ToolExecutorSpec } from './run-tool-executor';
+import { recordToolResult, type ToolDefinition } from './run-tool-executor';
 import { taskOfContext } from './task-of-context';
 
 export type { BatchTaskResult } from './run-batch-tasks';
@@ -16,20 +16,20 @@ export type ToolBatchTaskResult = BatchTaskUpdate;
  * the batch runs in this one process, one after another in dependency order, through the same
  * `recordToolResult` as the single-task executor, under the environment Nx would give the task
  * (and the official target it stands beside), so each project's result file is the same; the
- * spec's `run` is where a batch shares state (loaded tool, parsed files) between projects. A task
+ * the tool's `run` is where a batch shares state (loaded tool, parsed files) between projects. A task
  * whose dependency inside the batch failed is skipped, as Nx does outside batch mode.
  */
 export function runToolBatch<Options, Normalized, Result extends { status: ResultStatus }>(
-  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  tool: ToolDefinition<Options, Normalized, Result>,
   taskGraph: TaskGraph,
   inputs: Record<string, Options>,
   context: ExecutorContext,
 ): AsyncIterableIterator<ToolBatchTaskResult> {
-  return runBatchTasks(spec.kind, taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
+  return runBatchTasks(tool.kind, taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
     const task = taskOfContext(taskContext, taskGraph);
     const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, rawOptions) : undefined);
     try {
-      return await recordToolResult(spec, rawOptions, project);
+      return await recordToolResult(tool, rawOptions, project);
     } finally {
       restore();
     }

@@ -21,11 +21,11 @@ import { projectRefFromContext, type ProjectRef } from '../../shared/project-ref
 import { resultHeader, type ResultHeader } from '../../shared/result-header';
 import { taskOfContext } from './task-of-context';
 
-/** Fields every tool result shares, as an error result records them (the spec adds its `kind`). */
+/** Fields every tool result shares, as an error result records them (the tool adds its `kind`). */
 export type ErrorResultHeader = Omit<ResultHeader<string>, 'kind'> & { status: 'error'; error: ResultError };
 
 /** How one tool executor (test, lint, typecheck) normalizes, runs, records and summarizes. */
-export interface ToolExecutorSpec<Options, Normalized, Result extends { status: ResultStatus }> {
+export interface ToolDefinition<Options, Normalized, Result extends { status: ResultStatus }> {
   kind: 'test' | 'lint' | 'typecheck';
   normalize: (project: ProjectRef, raw: Options) => Normalized;
   resultFile: (normalized: Normalized) => string;
@@ -57,14 +57,14 @@ export const TASK_PROCESS_EXITED = 'TASK_PROCESS_EXITED';
  * then a summary is printed.
  */
 export async function runToolExecutor<Options, Normalized, Result extends { status: ResultStatus }>(
-  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  tool: ToolDefinition<Options, Normalized, Result>,
   rawOptions: Options,
   context: ExecutorContext,
   env: NodeJS.ProcessEnv | undefined = taskEnvOfContext(rawOptions, context),
 ): Promise<{ success: boolean }> {
   // The executor's process is the task's own: the environment stays as set for the rest of it.
   if (env) isolateTaskProcessState(env);
-  const outcome = await recordToolResult(spec, rawOptions, projectRefFromContext(context));
+  const outcome = await recordToolResult(tool, rawOptions, projectRefFromContext(context));
   if (outcome.success) logger.info(outcome.summary);
   else logger.error(outcome.summary);
   return { success: outcome.success };
@@ -82,30 +82,30 @@ export async function runToolExecutor<Options, Normalized, Result extends { stat
  * the configured location may be the invalid option.
  */
 export async function recordToolResult<Options, Normalized, Result extends { status: ResultStatus }>(
-  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  tool: ToolDefinition<Options, Normalized, Result>,
   rawOptions: Options,
   project: ProjectRef,
 ): Promise<ToolTaskOutcome> {
   const startedAt = new Date();
   const errorResultOf = (error: ResultError): Result => {
-    const { kind: _kind, ...common } = resultHeader(spec.kind, project, startedAt);
-    return spec.errorResult({ ...common, status: 'error', error }, rawOptions);
+    const { kind: _kind, ...common } = resultHeader(tool.kind, project, startedAt);
+    return tool.errorResult({ ...common, status: 'error', error }, rawOptions);
   };
-  const located = locateToolResult(spec, rawOptions, project);
+  const located = locateToolResult(tool, rawOptions, project);
   const { resultFile, companions } = located;
   // What an earlier run left beside the result (coverage) must not outlive it, whatever happens next.
   if (located.invalid) {
     for (const companion of companions) rmSync(companion, { force: true });
-    return finish(spec, project, resultFile, errorResultOf(describeError(located.invalid, 'INVALID_OPTIONS')));
+    return finish(tool, project, resultFile, errorResultOf(describeError(located.invalid, 'INVALID_OPTIONS')));
   }
   const normalized = located.normalized as Normalized;
 
-  writeJsonAtomic(resultFile, errorResultOf(didNotFinish(spec.kind)));
+  writeJsonAtomic(resultFile, errorResultOf(didNotFinish(tool.kind)));
   for (const companion of companions) rmSync(companion, { force: true });
   const file = resultFile;
   // Runs when the tool (or a test) calls process.exit mid-run: only synchronous work survives it.
   const onExit = (code: number): void => {
-    writeJsonAtomic(file, errorResultOf(exitedDuringRun(spec.kind, code)));
+    writeJsonAtomic(file, errorResultOf(exitedDuringRun(tool.kind, code)));
     // In a quality run the recorded error is the task's outcome (the gates fail on it, the result is
     // cached like any other). A batch worker must still die visibly: its parent accounts for the task.
     if (gatesJudgeThisRun() && !isBatchWorker()) process.exitCode = 0;
@@ -113,7 +113,7 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
   process.once('exit', onExit);
   let result: Result;
   try {
-    result = await spec.run(project, normalized);
+    result = await tool.run(project, normalized);
   } catch (error) {
     // Tool boundary: an Error the tool threw is this task's error result, with a hint; anything else
     // thrown is not a tool failure we can describe, and fails the task as it is.
@@ -123,7 +123,7 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
   } finally {
     process.removeListener('exit', onExit);
   }
-  return finish(spec, project, resultFile, result);
+  return finish(tool, project, resultFile, result);
 }
 
 /**
@@ -131,15 +131,15 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
  * task would have written its result, and removes the files that live and die with it.
  */
 export function recordToolError<Options, Normalized, Result extends { status: ResultStatus }>(
-  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  tool: ToolDefinition<Options, Normalized, Result>,
   rawOptions: Options,
   project: ProjectRef,
   error: ResultError,
   taskHash?: string,
 ): string {
-  const { resultFile, companions } = locateToolResult(spec, rawOptions, project);
-  const { kind: _kind, ...common } = resultHeader(spec.kind, project, new Date());
-  writeJsonAtomic(resultFile, spec.errorResult({ ...common, ...(taskHash ? { taskHash } : {}), status: 'error', error }, rawOptions));
+  const { resultFile, companions } = locateToolResult(tool, rawOptions, project);
+  const { kind: _kind, ...common } = resultHeader(tool.kind, project, new Date());
+  writeJsonAtomic(resultFile, tool.errorResult({ ...common, ...(taskHash ? { taskHash } : {}), status: 'error', error }, rawOptions));
   for (const file of companions) rmSync(file, { force: true });
   return toWorkspacePath(project.workspaceRoot, resultFile);
 }
@@ -157,19 +157,19 @@ export interface LocatedToolResult<Normalized> {
  * folder (the configured location may be the invalid option), with the companions' names there.
  */
 export function locateToolResult<Options, Normalized, Result extends { status: ResultStatus }>(
-  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  tool: ToolDefinition<Options, Normalized, Result>,
   rawOptions: Options,
   project: ProjectRef,
 ): LocatedToolResult<Normalized> {
   try {
-    const normalized = spec.normalize(project, rawOptions);
-    return { resultFile: spec.resultFile(normalized), companions: spec.companionFiles?.(normalized) ?? [], normalized };
+    const normalized = tool.normalize(project, rawOptions);
+    return { resultFile: tool.resultFile(normalized), companions: tool.companionFiles?.(normalized) ?? [], normalized };
   } catch (error) {
     if (!(error instanceof InvalidOptionsError)) throw error;
     const defaultDir = resolve(project.workspaceRoot, resolveResultsDir(DEFAULT_RESULTS_DIR, project));
     return {
-      resultFile: join(defaultDir, RESULT_FILE_NAMES[spec.kind]),
-      companions: (spec.companionFileNames ?? []).map((name) => join(defaultDir, name)),
+      resultFile: join(defaultDir, RESULT_FILE_NAMES[tool.kind]),
+      companions: (tool.companionFileNames ?? []).map((name) => join(defaultDir, name)),
       invalid: error,
     };
   }
@@ -182,13 +182,13 @@ export function taskEnvOfContext(rawOptions: unknown, context: ExecutorContext):
 }
 
 function finish<Options, Normalized, Result extends { status: ResultStatus }>(
-  spec: ToolExecutorSpec<Options, Normalized, Result>,
+  tool: ToolDefinition<Options, Normalized, Result>,
   project: ProjectRef,
   resultFile: string,
   result: Result,
 ): ToolTaskOutcome {
   writeJsonAtomic(resultFile, result);
-  return { success: toolTaskSucceeds(result.status), summary: spec.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile)) };
+  return { success: toolTaskSucceeds(result.status), summary: tool.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile)) };
 }
 
 function didNotFinish(kind: string): ResultError {

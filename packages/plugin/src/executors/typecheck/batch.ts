@@ -2,7 +2,7 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { runToolBatch, type ToolBatchTaskResult } from '../shared/run-tool-batch';
 import type { TypecheckExecutorOptions } from './options';
 import { createTypecheckRunCache } from './typecheck-run-cache';
-import { typecheckToolSpec } from './typecheck-tool-spec';
+import { typecheckTool } from './typecheck-tool';
 
 /**
  * Nx `batchImplementation` of `@nx-quality/plugin:typecheck` (`--batch`): every project in one
@@ -15,5 +15,5 @@ export default function typecheckBatch(
   _overrides: TypecheckExecutorOptions,
   context: ExecutorContext,
 ): AsyncIterableIterator<ToolBatchTaskResult> {
-  return runToolBatch(typecheckToolSpec(createTypecheckRunCache()), taskGraph, inputs, context);
+  return runToolBatch(typecheckTool(createTypecheckRunCache()), taskGraph, inputs, context);
 }

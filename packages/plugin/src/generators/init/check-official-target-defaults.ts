@@ -1,6 +1,6 @@
 import type { NxJsonConfiguration } from '@nx/devkit';
 import { optionsSchema as lintOptionsSchema } from '../../executors/lint/options';
-import { optionsSchema as testOptionsSchema } from '../../executors/test/options';
+import { optionsSchema as testOptionsSchema } from '../../executors/run-tests/options';
 import { optionsSchema as typecheckOptionsSchema } from '../../executors/typecheck/options';
 import { OFFICIAL_PLUGINS, type ToolKind } from '../../tool-facts/official-plugins';
 import { OfficialPluginNotCarriedError } from './official-plugin-not-carried-error';

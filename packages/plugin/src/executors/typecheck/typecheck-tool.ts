@@ -1,5 +1,5 @@
 import type { TypecheckResult } from '@nx-quality/core';
-import type { ToolExecutorSpec } from '../shared/run-tool-executor';
+import type { ToolDefinition } from '../shared/run-tool-executor';
 import { formatTypecheckSummary } from './format-typecheck-summary';
 import { normalizeTypecheckOptions, type NormalizedTypecheckOptions } from './normalize-typecheck-options';
 import type { TypecheckExecutorOptions } from './options';
@@ -10,9 +10,9 @@ import { createTypecheckRunCache, type TypecheckRunCache } from './typecheck-run
  * How the typecheck executor normalizes, runs, records and summarizes one project. Tasks given the
  * same `cache` (a batch) share the loaded TypeScript, parsed tsconfigs and parsed source files.
  */
-export function typecheckToolSpec(
+export function typecheckTool(
   cache: TypecheckRunCache = createTypecheckRunCache(),
-): ToolExecutorSpec<TypecheckExecutorOptions, NormalizedTypecheckOptions, TypecheckResult> {
+): ToolDefinition<TypecheckExecutorOptions, NormalizedTypecheckOptions, TypecheckResult> {
   return {
     kind: 'typecheck',
     normalize: normalizeTypecheckOptions,

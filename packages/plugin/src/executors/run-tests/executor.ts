@@ -4,7 +4,7 @@ import { runToolExecutor, taskEnvOfContext } from '../shared/run-tool-executor';
 import { taskOfContext } from '../shared/task-of-context';
 import testBatch from './batch';
 import type { TestExecutorOptions } from './options';
-import { testToolSpec } from './test-tool-spec';
+import { testTool } from './test-tool';
 
 /**
  * Nx executor `@nx-quality/plugin:test`: runs the tests, writes test.json on every outcome, prints a
@@ -23,5 +23,5 @@ export default async function testExecutor(rawOptions: TestExecutorOptions, cont
     }
     return { success: false };
   }
-  return runToolExecutor(testToolSpec(), rawOptions, context, env);
+  return runToolExecutor(testTool(), rawOptions, context, env);
 }

@@ -13,7 +13,7 @@ import { isolateTaskProcessState } from '../shared/isolate-task-process-state';
 import { nxTaskEnv } from '../shared/nx-task-env';
 import type { TestExecutorOptions } from './options';
 import { releaseJestTransformCaches, watchJestTransformCaches } from './release-jest-transform-caches';
-import { testToolSpec } from './test-tool-spec';
+import { testTool } from './test-tool';
 import { taskOfContext } from '../shared/task-of-context';
 
 /**
@@ -41,7 +41,7 @@ export default function testBatch(
       onWorkerDied: (death) => recordDeadTask(death, taskGraph, inputs, context),
     });
   }
-  const spec = testToolSpec();
+  const tool = testTool();
   return runBatchTasks('test', taskGraph, inputs, context, async (project, rawOptions, taskContext) => {
     await watchJestTransformCaches([resolve(project.workspaceRoot, project.root), project.workspaceRoot]);
     const task = taskOfContext(taskContext, taskGraph);
@@ -50,7 +50,7 @@ export default function testBatch(
     let outcome: ToolTaskOutcome | undefined;
     let output: string;
     try {
-      outcome = await recordToolResult(spec, rawOptions, project);
+      outcome = await recordToolResult(tool, rawOptions, project);
     } finally {
       output = capture.stop();
       restore();
@@ -76,15 +76,15 @@ export function taskNodeOptions(task: Task, rawOptions: unknown, context: Execut
 function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record<string, TestExecutorOptions>, context: ExecutorContext): { note: string; success: boolean } {
   const task = taskGraph.tasks[death.task]!;
   const project = projectRefFromContext({ ...context, projectName: task.target.project, targetName: task.target.target, configurationName: task.target.configuration });
-  const spec = testToolSpec();
+  const tool = testTool();
   const rawOptions = inputs[death.task] as TestExecutorOptions;
   const success = gatesJudgeThisRun();
-  const own = readOwnExitResult(spec, rawOptions, project, task.hash);
+  const own = readOwnExitResult(tool, rawOptions, project, task.hash);
   if (own) return { note: `Recorded in ${own}.`, success };
   const how = death.signal ? `was killed by ${death.signal}` : `exited with code ${death.code}`;
   const tail = death.stderrTail.slice(-5).join('\n');
   const file = recordToolError(
-    spec,
+    tool,
     rawOptions,
     project,
     {
@@ -102,8 +102,8 @@ function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record
 }
 
 /** The result file of the task when the dying worker wrote the reason itself (TASK_PROCESS_EXITED) for this task. */
-function readOwnExitResult(spec: ReturnType<typeof testToolSpec>, rawOptions: TestExecutorOptions, project: ProjectRef, taskHash: string | undefined): string | undefined {
-  const file = locateToolResult(spec, rawOptions, project).resultFile;
+function readOwnExitResult(tool: ReturnType<typeof testTool>, rawOptions: TestExecutorOptions, project: ProjectRef, taskHash: string | undefined): string | undefined {
+  const file = locateToolResult(tool, rawOptions, project).resultFile;
   const read = readResultFile(file, TestResultSchema);
   const ownExit = read.state === 'ok' && read.value.error?.code === TASK_PROCESS_EXITED && (taskHash === undefined || read.value.taskHash === taskHash);
   return ownExit ? toWorkspacePath(project.workspaceRoot, file) : undefined;

@@ -1,5 +1,5 @@
 import type { LintResult } from '@nx-quality/core';
-import type { ToolExecutorSpec } from '../shared/run-tool-executor';
+import type { ToolDefinition } from '../shared/run-tool-executor';
 import { formatLintSummary } from './format-lint-summary';
 import { createLintRunCache, type LintRunCache } from './lint-run-cache';
 import { normalizeLintOptions, type NormalizedLintOptions } from './normalize-lint-options';
@@ -10,7 +10,7 @@ import { runLintForProject } from './run-lint';
  * How the lint executor normalizes, runs, records and summarizes one project. Tasks given the
  * same `cache` (a batch) share the loaded ESLint and its instances with their loaded configs.
  */
-export function lintToolSpec(cache: LintRunCache = createLintRunCache()): ToolExecutorSpec<LintExecutorOptions, NormalizedLintOptions, LintResult> {
+export function lintTool(cache: LintRunCache = createLintRunCache()): ToolDefinition<LintExecutorOptions, NormalizedLintOptions, LintResult> {
   return {
     kind: 'lint',
     normalize: normalizeLintOptions,

@@ -1,12 +1,12 @@
 import { RESULT_FILE_NAMES, type TestResult } from '@nx-quality/core';
-import type { ToolExecutorSpec } from '../shared/run-tool-executor';
+import type { ToolDefinition } from '../shared/run-tool-executor';
 import { formatTestSummary } from './format-test-summary';
 import { normalizeTestOptions, type NormalizedTestOptions } from './normalize-test-options';
 import type { TestExecutorOptions } from './options';
 import { runTestsForProject } from './run-tests';
 
 /** How the test executor normalizes, runs, records and summarizes one project (single task or batch). */
-export function testToolSpec(): ToolExecutorSpec<TestExecutorOptions, NormalizedTestOptions, TestResult> {
+export function testTool(): ToolDefinition<TestExecutorOptions, NormalizedTestOptions, TestResult> {
   return {
     kind: 'test',
     normalize: normalizeTestOptions,
