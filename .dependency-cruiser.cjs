@@ -20,6 +20,7 @@ const coreLayers = [
   ['base', 'schemas/|errors/|paths/|text/|io/'],
   ['gates', 'gates/'],
   ['config and baseline', 'config/|baseline/'],
+  ['judge', 'judge/'],
   ['coverage', 'coverage/'],
   ['report', 'report/'],
   ['entry points', '(index|json-schemas)\\.ts$'],

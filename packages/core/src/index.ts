@@ -39,6 +39,8 @@ export { resolveProjectConditions, type ResultKind } from './config/resolve-proj
 export { collectMetrics } from './gates/collect-metrics';
 export { DEFAULT_COVERAGE_LINES, defaultGateConditions } from './gates/default-gates';
 export { evaluateGates, formatMetricValue } from './gates/evaluate-gates';
+export { judgeProject, type JudgeProjectInput, type ProjectJudgement } from './judge/judge-project';
+export { unusableResultConditions, type UnusableResult } from './judge/unusable-result-conditions';
 
 // Baseline ratchet
 export { BaselineSchema } from './baseline/baseline-schema';
@@ -55,6 +57,7 @@ export { summarizeCoverage } from './coverage/summarize-coverage';
 
 // The workspace report: model, builder, renderers
 export { buildReport } from './report/build-report';
+export { gateHeadline } from './report/gate-headline';
 export { countPhrase } from './report/count-phrase';
 export { renderGithubAnnotations } from './report/render-annotations';
 export { DEFAULT_MARKDOWN_MAX_BYTES } from './report/render-markdown';

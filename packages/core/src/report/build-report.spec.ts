@@ -1,12 +1,12 @@
 import { buildReport } from './build-report';
 import { ReportSchema } from './report-schema';
-import { sampleProjects } from './__fixtures__/sample-inputs';
+import { sampleProjects, withQuality } from './__fixtures__/sample-inputs';
 import type { Baseline } from '../baseline/baseline-schema';
 
 const generatedAt = '2026-01-02T03:04:05.000Z';
 
 describe('buildReport', () => {
-  const report = buildReport({ generatedAt, producer: 'hook', projects: sampleProjects(), coverageLines: 80 });
+  const report = buildReport({ generatedAt, producer: 'hook', projects: sampleProjects() });
 
   it('produces a report that matches its own schema', () => {
     expect(ReportSchema.safeParse(report).success).toBe(true);
@@ -17,12 +17,14 @@ describe('buildReport', () => {
     expect(report.totals.tests).toEqual({ total: 4 + 3 + 3, passed: 6, failed: 1, skipped: 3, todo: 0 });
     expect(report.totals.lint).toEqual({ errors: 3, warnings: 2 });
     expect(report.totals.typecheck).toEqual({ errors: 1 });
-    expect(report.totals.resultOrigins).toEqual({ fresh: 2, cached: 4, 'not-run': 3, invalid: 1, missing: 1 });
+    // Four quality.json files among them: alpha's and gamma's fresh, beta's cached, delta's last known.
+    expect(report.totals.resultOrigins).toEqual({ fresh: 4, cached: 5, 'not-run': 3, invalid: 1, missing: 1 });
   });
 
-  it('evaluates gates from the tool results, even when the quality task was skipped', () => {
+  it('reads each gate outcome from quality.json, as the quality target recorded it', () => {
     const alpha = report.projects.find((p) => p.name === 'alpha');
     expect(alpha?.gate.status).toBe('failed');
+    expect(alpha?.gate.violations).toEqual(sampleProjects()[0]?.results.quality?.value?.violations);
     expect(alpha?.gate.violations).toEqual([
       'tests.failed 1 != 0 (project alpha)',
       'lint.errors 3 != 0 (project alpha)',
@@ -45,7 +47,10 @@ describe('buildReport', () => {
     const delta = report.projects.find((p) => p.name === 'delta');
     expect(delta?.origin).toBe('not-run');
     expect(delta?.results['test']).toMatchObject({ origin: 'not-run', lastKnown: true });
-    expect(delta?.results['lint']).toMatchObject({ origin: 'not-run', reason: 'no earlier result on disk' });
+    expect(delta?.results['quality']).toMatchObject({ origin: 'not-run', lastKnown: true, status: 'passed' });
+    expect(delta?.gate.status).toBe('passed');
+    // Its quality target has no lint tool: the lint file nothing wrote is not listed.
+    expect(delta?.results['lint']).toBeUndefined();
     expect(delta?.tests?.counts.passed).toBe(2);
   });
 
@@ -76,9 +81,8 @@ describe('buildReport', () => {
     const withBaseline = buildReport({
       generatedAt,
       producer: 'executor',
-      projects: sampleProjects(),
+      projects: sampleProjects({ gates: { defaults: [] } }),
       baseline: { file: 'quality-baseline.json', state: 'ok', value: baseline },
-      gates: { defaults: [] },
     });
     const alpha = withBaseline.projects.find((p) => p.name === 'alpha');
     expect(alpha?.deltas.map((d) => `${d.text} ${d.trend}`)).toEqual(['lint.errors 241 → 3 better', 'coverage.lines 75 → 72 worse']);
@@ -86,8 +90,8 @@ describe('buildReport', () => {
     expect(withBaseline.failingConditions).toEqual([
       expect.objectContaining({ project: 'alpha', source: 'baseline', metric: 'coverage.lines' }),
       // Without any default condition, gamma's unreadable and missing results still fail its gate.
-      expect.objectContaining({ project: 'gamma', source: 'result', metric: 'test.result', message: expect.stringMatching(/^test result invalid: has schemaVersion 7/) }),
-      expect.objectContaining({ project: 'gamma', source: 'result', metric: 'lint.result', message: expect.stringMatching(/^lint result missing: target lint has not written it/) }),
+      expect.objectContaining({ project: 'gamma', source: 'result', metric: 'test.result', message: expect.stringMatching(/^test result invalid: .* has schemaVersion 7/) }),
+      expect.objectContaining({ project: 'gamma', source: 'result', metric: 'lint.result', message: expect.stringMatching(/^lint result missing: .* target lint has not written it/) }),
     ]);
   });
 
@@ -117,28 +121,28 @@ describe('buildReport and results this run did not produce', () => {
 
   it('never passes a stale result: its numbers are not counted, its coverage is left out, and the gate says why', () => {
     const stale = { origin: 'stale' as const, file: 'dist/quality/packages/beta/test.json', value: passingTest, taskStatus: 'failure', reason: "this run's task failed without replacing it" };
+    // The quality task read the file it found; only the report knows this run did not write it.
     const built = buildReport({ generatedAt, producer: 'hook', projects: [{ ...beta, results: { ...beta.results, test: stale } }] });
     const project = built.projects[0];
+    expect(project?.results['quality']).toMatchObject({ status: 'passed' });
     expect(project?.origin).toBe('mixed');
     expect(project?.results['test']).toMatchObject({ origin: 'stale', status: 'passed', startedAt: passingTest.startedAt, reason: stale.reason });
     expect(project?.tests).toBeNull();
     expect(project?.coverage).toBeNull();
     expect(built.totals.tests.total).toBe(0);
     expect(project?.gate.status).toBe('failed');
-    expect(project?.gate.violations[0]).toBe(
-      "tests.failed unknown (test result stale at dist/quality/packages/beta/test.json: this run's task failed without replacing it), required = 0 (project beta)",
-    );
+    expect(project?.gate.violations).toEqual([
+      "test result stale: this run's task failed without replacing it (dist/quality/packages/beta/test.json) (project beta)",
+    ]);
     expect(built.coverageLeftOut).toEqual([{ project: 'beta', reason: 'its test result is stale (left by an earlier run)' }]);
   });
 
   it('shows an error result with its code, message and hint, and never passes it, even where no condition reads its metrics', () => {
     const health = sampleProjects().find((p) => p.name === 'alpha')!.results.health!.value!;
     const error = { code: 'TASK_DID_NOT_FINISH', message: 'The task ended before the tool wrote its result', hint: 'Run it alone with --batch=false' };
-    const built = buildReport({
-      generatedAt,
-      producer: 'hook',
-      projects: [{ ...beta, results: { ...beta.results, health: { origin: 'fresh', file: 'h.json', value: { ...health, project: 'beta', status: 'error', error } } } }],
-    });
+    const withHealth = (origin: 'fresh' | 'not-run') =>
+      withQuality({ ...beta, results: { ...beta.results, health: { origin, file: 'h.json', value: { ...health, project: 'beta', status: 'error', error } } } }, { origin });
+    const built = buildReport({ generatedAt, producer: 'hook', projects: [withHealth('fresh')] });
     const project = built.projects[0];
     expect(project?.results['health']).toMatchObject({ origin: 'fresh', status: 'error', error });
     expect(project?.toolErrors).toEqual([{ kind: 'health', ...error }]);
@@ -146,17 +150,13 @@ describe('buildReport and results this run did not produce', () => {
     expect(project?.gate.violations).toEqual(['health result error: TASK_DID_NOT_FINISH The task ended before the tool wrote its result (h.json) (project beta)']);
 
     // The same error result as the last known one of a project this run did not run fails the same way.
-    const lastKnown = buildReport({
-      generatedAt,
-      producer: 'hook',
-      projects: [{ ...beta, results: { ...beta.results, health: { origin: 'not-run', file: 'h.json', value: { ...health, project: 'beta', status: 'error', error } } } }],
-    });
+    const lastKnown = buildReport({ generatedAt, producer: 'hook', projects: [withHealth('not-run')] });
     expect(lastKnown.projects[0]?.gate.violations).toEqual(project?.gate.violations);
 
     const testError = buildReport({
       generatedAt,
       producer: 'hook',
-      projects: [{ ...beta, results: { ...beta.results, test: { origin: 'fresh', value: { ...passingTest, status: 'error', error } } } }],
+      projects: [withQuality({ ...beta, results: { ...beta.results, test: { origin: 'fresh', value: { ...passingTest, status: 'error', error } } } })],
     });
     expect(testError.coverageLeftOut).toEqual([{ project: 'beta', reason: 'its tests could not run (TASK_DID_NOT_FINISH)' }]);
     expect(testError.projects[0]?.gate.violations[0]).toMatch(/^tests\.failed unknown \(test could not run: The task ended/);
@@ -165,18 +165,21 @@ describe('buildReport and results this run did not produce', () => {
 
 describe('buildReport and the quality target', () => {
   const beta = sampleProjects().find((p) => p.name === 'beta')!;
+  const gateOf = (project: typeof beta) => buildReport({ generatedAt, producer: 'hook', projects: [project] }).projects[0]?.gate;
 
   it('applies the gates of exactly the kinds the quality target evaluates (its tools)', () => {
     const withoutLint = { ...beta, results: { ...beta.results, lint: undefined } };
-    const dropped = buildReport({ generatedAt, producer: 'hook', projects: [withoutLint] }).projects[0];
-    expect(dropped?.gate.conditions.some((c) => c.metric === 'lint.errors')).toBe(false);
-    const expected = buildReport({ generatedAt, producer: 'hook', projects: [{ ...withoutLint, absent: [] }] }).projects[0];
-    expect(expected?.gate.status).toBe('failed');
-    expect(expected?.gate.violations).toContain('lint.errors unknown (no result recorded it), required = 0 (project beta)');
+    expect(gateOf(withQuality(withoutLint, { absent: ['lint', 'health'] }))?.conditions.some((c) => c.metric === 'lint.errors')).toBe(false);
+    const missingLint = { ...beta, results: { ...beta.results, lint: { origin: 'missing' as const, file: 'dist/quality/packages/beta/lint.json', reason: 'target lint has not written it' } } };
+    const expected = gateOf(withQuality(missingLint));
+    expect(expected?.status).toBe('failed');
+    expect(expected?.violations).toEqual([
+      'lint.errors unknown (lint result missing at dist/quality/packages/beta/lint.json), required = 0 (project beta)',
+    ]);
   });
 
-  it('never passes a project whose fresh or cached quality.json failed, and carries over its violations', () => {
-    const quality = {
+  it('never passes a project whose quality.json failed, or whose quality task of this run wrote none', () => {
+    const failed = {
       kind: 'quality' as const,
       schemaVersion: 1 as const,
       project: 'beta',
@@ -188,12 +191,23 @@ describe('buildReport and the quality target', () => {
       conditions: [],
       violations: ['quality.config.json is invalid: gates.defaults must be an array'],
     };
-    const passing = buildReport({ generatedAt, producer: 'hook', projects: [beta] }).projects[0];
-    expect(passing?.gate.status).toBe('passed');
-    const cached = buildReport({ generatedAt, producer: 'hook', projects: [{ ...beta, results: { ...beta.results, quality: { origin: 'cached', value: quality } } }] }).projects[0];
-    expect(cached?.gate).toMatchObject({ status: 'failed', violations: quality.violations });
-    // A quality.json left over from an earlier invocation does not overrule this run's results.
-    const stale = buildReport({ generatedAt, producer: 'hook', projects: [{ ...beta, results: { ...beta.results, quality: { origin: 'not-run', value: quality } } }] }).projects[0];
-    expect(stale?.gate.status).toBe('passed');
+    const file = 'dist/quality/packages/beta/quality.json';
+    expect(gateOf(beta)?.status).toBe('passed');
+    expect(gateOf({ ...beta, results: { ...beta.results, quality: { origin: 'cached', file, value: failed } } })).toMatchObject({ status: 'failed', violations: failed.violations });
+
+    // Skipped in this run (a task it depends on failed): the passing quality.json on disk is an earlier run's.
+    const passed = beta.results.quality!.value!;
+    expect(gateOf({ ...beta, results: { ...beta.results, quality: { origin: 'not-run', file, value: passed, taskStatus: 'skipped' } } })).toEqual({
+      status: 'failed',
+      conditions: [expect.objectContaining({ metric: 'quality.result', passed: false })],
+      violations: [`quality result not written: this run's quality task was skipped (${file}) (project beta)`],
+    });
+    const stale = { origin: 'stale' as const, file, value: passed, reason: "this run's task succeeded without replacing it" };
+    expect(gateOf({ ...beta, results: { ...beta.results, quality: stale } })?.violations).toEqual([
+      `quality result stale: this run's task succeeded without replacing it (${file}) (project beta)`,
+    ]);
+
+    // Outside this invocation with nothing on disk (affected mode): not judged, rather than failed.
+    expect(gateOf({ ...beta, results: { ...beta.results, quality: { origin: 'not-run', file, nothingOnDisk: true } } })?.status).toBe('not-evaluated');
   });
 });

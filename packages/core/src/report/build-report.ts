@@ -1,10 +1,10 @@
 import { computeDeltas } from '../baseline/compute-deltas';
 import { ratchetConditions } from '../baseline/ratchet-conditions';
+import type { Baseline } from '../baseline/baseline-schema';
 import { collectMetrics, type ProjectResults } from '../gates/collect-metrics';
 import { evaluateGates } from '../gates/evaluate-gates';
-import { resolveProjectConditions } from '../config/resolve-project-conditions';
+import { unusableResultConditions, type UnusableResult } from '../judge/unusable-result-conditions';
 import type { HealthResult } from '../schemas/health-result';
-import type { QualityResult } from '../schemas/quality-result';
 import type { TestResult } from '../schemas/test-result';
 import { countTestsPerKind } from './count-tests-per-kind';
 import { findTopGaps } from './find-top-gaps';
@@ -12,15 +12,6 @@ import { orderTestKinds } from './order-test-kinds';
 import { DEFAULT_REPORT_LIMITS, type BuildReportInput, type ReportProjectInput, type ReportResultInput } from './report-inputs';
 import { REPORT_SCHEMA_VERSION, type ProjectReport, type Report, type ReportCondition, type ReportResultState } from './report-schema';
 import { summarizeOrigin } from './summarize-origin';
-
-/** Metric families (first segment of a metric name) and the result kind that records them. */
-const FAMILY_KIND: Record<string, keyof ReportProjectInput['results']> = {
-  tests: 'test',
-  coverage: 'test',
-  lint: 'lint',
-  typecheck: 'typecheck',
-  health: 'health',
-};
 
 /** Origins whose value is not this run's nor a labelled last known result: never counted. */
 const UNUSABLE = new Set(['missing', 'invalid', 'stale']);
@@ -51,97 +42,74 @@ function describeState(input: ReportResultInput<StateSource>): ReportResultState
   return state;
 }
 
-/** Why the metrics of each family are unknown, for the sentences of failing conditions. */
-function unknownReasons(project: ReportProjectInput, results: ProjectResults): Record<string, string> {
-  const reasons: Record<string, string> = {};
-  for (const [family, kind] of Object.entries(FAMILY_KIND)) {
-    const input = project.results[kind];
-    if (!input) continue;
-    const value = results[kind as keyof ProjectResults];
-    if (value?.status === 'error') reasons[family] = `${kind} could not run: ${value.error?.message ?? 'tool error'}`;
-    else if (input.origin === 'stale') reasons[family] = `${kind} result stale${input.file ? ` at ${input.file}` : ''}: ${input.reason ?? 'left by an earlier run'}`;
-    else if (!value) {
-      const where = input.file ? ` at ${input.file}` : '';
-      reasons[family] =
-        input.origin === 'invalid'
-          ? `${kind} result invalid${where}: ${input.reason ?? 'unreadable'}`
-          : input.origin === 'not-run'
-            ? `${kind} not run in this invocation and no earlier result${where}`
-            : `${kind} result missing${where}`;
-    } else if (family === 'coverage' && !(value as TestResult).coverage) reasons[family] = 'the test result has no coverage';
-  }
-  return reasons;
-}
-
 const TOOL_KINDS = ['test', 'lint', 'typecheck', 'health'] as const;
-const FAMILIES_OF_KIND: Record<(typeof TOOL_KINDS)[number], string[]> = {
-  test: ['tests', 'coverage'],
-  lint: ['lint'],
-  typecheck: ['typecheck'],
-  health: ['health'],
-};
+type ToolKind = (typeof TOOL_KINDS)[number];
 
-/** Why a tool result of this run cannot back a passed gate (stale, missing, invalid, or the tool could not run). */
-function unusableBecause(input: ReportResultInput<StateSource> | undefined): string | undefined {
-  if (!input) return undefined;
-  if (input.origin === 'stale') return `stale: ${input.reason ?? 'left by an earlier run'}`;
-  if (input.origin === 'missing' || input.origin === 'invalid') return `${input.origin}${input.reason ? `: ${input.reason}` : ''}`;
-  // A last known result that is an error fails too: nothing since has shown the tool running.
-  if (input.value?.status !== 'error') return undefined;
-  const error = input.value.error;
-  return `error: ${error ? `${error.code} ${error.message}` : 'the tool could not run'}`;
-}
+/** Origins of a quality.json its task wrote: in this run, restored by Nx, or found on disk by the executor. */
+const WRITTEN = new Set(['fresh', 'cached', 'recorded']);
 
 /**
- * A failing condition for each expected tool result that is stale, missing, invalid or an error,
- * unless a condition on its metrics already fails for that reason: a gate is never passed by a
- * result this run did not produce, even when no condition reads that tool's metrics (health).
+ * Stale tool results cannot back a passed gate: the quality task that read them could not know that
+ * this run's task did not write them; only the report, which knows the run, can.
  */
-function unusableResultConditions(
-  project: ReportProjectInput,
-  absent: readonly string[],
-  evaluated: ProjectReport['gate']['conditions'],
-): ProjectReport['gate']['conditions'] {
-  const conditions: ProjectReport['gate']['conditions'] = [];
+function staleResults(project: ReportProjectInput): Partial<Record<ToolKind, UnusableResult>> {
+  const stale: Partial<Record<ToolKind, UnusableResult>> = {};
   for (const kind of TOOL_KINDS) {
-    if (absent.includes(kind)) continue;
-    const because = unusableBecause(project.results[kind] as ReportResultInput<StateSource> | undefined);
-    if (!because) continue;
-    const explained = evaluated.some((c) => !c.passed && c.actual === null && FAMILIES_OF_KIND[kind].includes(c.metric.split('.')[0] ?? ''));
-    if (explained) continue;
-    const file = project.results[kind]?.file;
-    conditions.push({
-      metric: `${kind}.result`,
-      op: '=',
-      threshold: 1,
-      source: 'result',
-      actual: null,
-      passed: false,
-      message: `${kind} result ${because}${file ? ` (${file})` : ''} (project ${project.name})`,
-    });
+    const input = project.results[kind];
+    if (input?.origin === 'stale') stale[kind] = { because: `stale: ${input.reason ?? 'left by an earlier run'}`, ...(input.file ? { file: input.file } : {}) };
   }
-  return conditions;
+  return stale;
+}
+
+/** Why the gate outcome cannot be read from quality.json, as a failing condition. */
+function unreadableQualityCondition(project: ReportProjectInput): ProjectReport['gate']['conditions'][number] {
+  const quality = project.results.quality;
+  const where = quality?.file ? ` (${quality.file})` : '';
+  const because =
+    quality?.origin === 'not-run'
+      ? `not written: this run's quality task was ${quality.taskStatus ?? 'not run'}`
+      : `${quality?.origin ?? 'missing'}: ${quality?.reason ?? 'unreadable'}`;
+  return {
+    metric: 'quality.result',
+    op: '=',
+    threshold: 1,
+    source: 'result',
+    actual: null,
+    passed: false,
+    message: `quality result ${because}${where} (project ${project.name})`,
+  };
 }
 
 /**
- * The project's gate, never more lenient than the quality.json this invocation produced or restored:
- * when that file failed (e.g. on an invalid quality.config.json, which the report cannot re-evaluate)
- * and the report's own evaluation passed, its violations are carried over so both say failed.
+ * The project's gate as its quality target recorded it in quality.json (the one evaluation of its
+ * conditions), with what only the report knows added: tool results this run did not write (stale),
+ * and the baseline ratchet. Without a usable quality.json the gate fails and says why, unless the
+ * project had nothing in this invocation to judge (affected mode): then it is not evaluated.
  */
-function reconcileWithQualityResult(
-  quality: ReportResultInput<QualityResult> | undefined,
-  evaluation: { passed: boolean; conditions: ProjectReport['gate']['conditions']; violations: string[] } | undefined,
-): ProjectReport['gate'] {
-  const recorded = quality && (quality.origin === 'fresh' || quality.origin === 'cached') ? quality.value : undefined;
-  if (!evaluation) {
-    if (recorded?.status !== 'failed') return { status: 'not-evaluated', conditions: [], violations: [] };
-    return { status: 'failed', conditions: [], violations: [...recorded.violations] };
+function projectGate(project: ReportProjectInput, baseline: Baseline | undefined): { gate: ProjectReport['gate']; metrics?: Record<string, number> } {
+  const quality = project.results.quality;
+  // A quality task outside this invocation (affected mode) leaves its last known outcome, labelled as
+  // such; one inside it that did not run (skipped after a failed dependency) leaves nothing to trust.
+  const outsideInvocation = !quality || (quality.origin === 'not-run' && quality.taskStatus === undefined);
+  const recorded = quality && (WRITTEN.has(quality.origin) || outsideInvocation) ? quality.value : undefined;
+  if (!recorded) {
+    if (outsideInvocation) return { gate: { status: 'not-evaluated', conditions: [], violations: [] } };
+    const unreadable = unreadableQualityCondition(project);
+    return { gate: { status: 'failed', conditions: [unreadable], violations: [unreadable.message as string] } };
   }
-  const violations = [...evaluation.violations];
-  if (recorded?.status === 'failed') {
-    for (const violation of recorded.violations) if (!violations.includes(violation)) violations.push(violation);
-  }
-  return { status: evaluation.passed && violations.length === 0 ? 'passed' : 'failed', conditions: evaluation.conditions, violations };
+  const stale = unusableResultConditions(project.name, staleResults(project), recorded.conditions);
+  const ratchet = evaluateGates({ project: project.name, metrics: recorded.metrics, conditions: ratchetConditions(baseline, project.name) });
+  const conditions = [...recorded.conditions, ...stale, ...ratchet.conditions];
+  const violations = [...recorded.violations];
+  for (const message of [...stale.map((c) => c.message as string), ...ratchet.violations]) if (!violations.includes(message)) violations.push(message);
+  return { gate: { status: violations.length === 0 ? 'passed' : 'failed', conditions, violations }, metrics: recorded.metrics };
+}
+
+/** Kinds the project's quality target does not evaluate (no target, `health: false`), as its quality.json records them. */
+function absentKinds(project: ReportProjectInput): ToolKind[] {
+  const inputs = project.results.quality?.value?.inputs;
+  if (inputs) return TOOL_KINDS.filter((kind) => inputs[kind]?.state === 'disabled');
+  return TOOL_KINDS.filter((kind) => project.results[kind] === undefined);
 }
 
 function buildProject(project: ReportProjectInput, input: BuildReportInput, limits: typeof DEFAULT_REPORT_LIMITS): ProjectReport {
@@ -155,36 +123,11 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
   for (const [kind, result] of Object.entries(project.results)) {
     if (result) states[kind] = describeState(result as ReportResultInput<StateSource>);
   }
-  const metrics = collectMetrics(results);
   const baseline = input.baseline?.state === 'ok' ? input.baseline.value : undefined;
-  const kindOf = (metric: string) => project.results[FAMILY_KIND[metric.split('.')[0] ?? ''] ?? 'quality'];
-  // The same conditions the quality target applies (defaults on a tool the project lacks are dropped).
-  // A result not run in this invocation and with nothing on disk is not judged (affected mode), not failed.
-  const absent = project.absent ?? (['test', 'lint', 'typecheck', 'health'] as const).filter((kind) => project.results[kind] === undefined);
-  const config = { gates: project.gates ?? input.gates, coverage: { lines: project.coverageLines ?? input.coverageLines } };
-  const conditions = [
-    ...resolveProjectConditions(config, { name: project.name, tags: project.tags }, absent),
-    ...ratchetConditions(baseline, project.name),
-  ].filter((c) => {
-    const result = kindOf(c.metric);
-    return !(result?.origin === 'not-run' && result.value === undefined);
-  });
-  const toolResults = Object.entries(project.results).filter(([kind]) => kind !== 'quality');
-  const nothingToEvaluate =
-    toolResults.length === 0 || toolResults.every(([, r]) => r?.origin === 'not-run' && r.value === undefined);
-  const evaluated = evaluateGates({
-    project: project.name,
-    metrics,
-    conditions,
-    unknownReasons: unknownReasons(project, results),
-  });
-  const blocking = unusableResultConditions(project, absent, evaluated.conditions);
-  const evaluation = {
-    passed: evaluated.passed && blocking.length === 0,
-    conditions: [...evaluated.conditions, ...blocking],
-    violations: [...evaluated.violations, ...blocking.map((c) => c.message as string)],
-  };
-  const gate = reconcileWithQualityResult(project.results.quality, nothingToEvaluate ? undefined : evaluation);
+  const judged = projectGate(project, baseline);
+  // Shown and compared with the baseline: the metrics the gate was judged on, or (no usable quality.json) the results'.
+  const metrics = judged.metrics ?? collectMetrics(results);
+  const gate = judged.gate;
   const { test, lint, typecheck, health } = results;
   const toolErrors: ProjectReport['toolErrors'] = [];
   for (const [kind, value] of Object.entries(results)) {
@@ -255,6 +198,17 @@ function hasAnyResult(project: ReportProjectInput): boolean {
   return Object.values(project.results).some((r) => r && (r.value !== undefined || !r.nothingOnDisk || r.taskStatus !== undefined));
 }
 
+/**
+ * The project without the results of kinds its quality target does not evaluate (`health: false`)
+ * that nothing wrote: where such a result would be is located, but nothing is expected there.
+ */
+function withoutAbsentResults(project: ReportProjectInput): ReportProjectInput {
+  const absent = absentKinds(project);
+  const results = { ...project.results };
+  for (const kind of absent) if (results[kind] && results[kind]?.value === undefined) delete results[kind];
+  return { ...project, results };
+}
+
 /** Why a project's coverage is not in the merge: its test result is stale or records no run. */
 function coverageLeftOutBecause(test: ReportResultInput<TestResult> | undefined): string | undefined {
   if (test?.origin === 'stale') return 'its test result is stale (left by an earlier run)';
@@ -272,7 +226,7 @@ function coverageLeftOutBecause(test: ReportResultInput<TestResult> | undefined)
  */
 export function buildReport(input: BuildReportInput): Report {
   const limits = { ...DEFAULT_REPORT_LIMITS, ...input.limits };
-  const sorted = input.projects.filter(hasAnyResult).sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = input.projects.map(withoutAbsentResults).filter(hasAnyResult).sort((a, b) => a.name.localeCompare(b.name));
   const projects = sorted.map((project) => buildProject(project, input, limits));
   const sources = new Map<string, { test?: TestResult; health?: HealthResult }>();
   for (const project of sorted) {

@@ -1,6 +1,6 @@
 import { buildReport } from './build-report';
 import { renderReportMarkdown } from './render-markdown';
-import { lintResult, sampleProjects, testResult, typecheckResult } from './__fixtures__/sample-inputs';
+import { lintResult, sampleProjects, testResult, typecheckResult, withQuality } from './__fixtures__/sample-inputs';
 import type { ReportProjectInput } from './report-inputs';
 
 const generatedAt = '2026-01-02T03:04:05.000Z';
@@ -15,7 +15,7 @@ function failingProject(name: string, failed: number, lint: number, types: numbe
     message: `expected ${i} <got>\nsecond line`,
     line: 10 + i,
   }));
-  return {
+  return withQuality({
     name,
     root,
     results: {
@@ -23,7 +23,7 @@ function failingProject(name: string, failed: number, lint: number, types: numbe
       lint: { origin: 'fresh', value: lintResult(name, root, lint, 0) },
       typecheck: { origin: 'fresh', value: typecheckResult(name, root, types) },
     },
-  };
+  });
 }
 
 describe('report.md: what fails', () => {
@@ -57,9 +57,9 @@ describe('report.md: what fails', () => {
   });
 
   it('counts what the result files did not list (their lists are capped, the counts are exact)', () => {
-    const project = failingProject('api', 2, 0, 0);
-    const test = project.results.test!.value!;
-    project.results.test = { origin: 'fresh', value: { ...test, counts: { ...test.counts, failed: 52 }, failuresOmitted: 50 } };
+    const listed = failingProject('api', 2, 0, 0);
+    const test = listed.results.test!.value!;
+    const project = withQuality({ ...listed, results: { ...listed.results, test: { origin: 'fresh', value: { ...test, counts: { ...test.counts, failed: 52 }, failuresOmitted: 50 } } } });
     const markdown = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects: [project] }));
     expect(markdown).toContain('- Failing tests (52):');
     expect(markdown).toContain('  - … 50 more');
@@ -83,11 +83,11 @@ describe('report.md: what fails', () => {
     const projects: ReportProjectInput[] = [
       ...sampleProjects().filter((p) => p.name === 'delta'),
       { ...beta, name: 'old', results: { ...beta.results, test: { origin: 'stale', file: 'dist/old/test.json', value: beta.results.test!.value!, reason: "this run's task failed without replacing it" } } },
-      { ...beta, name: 'crashed', results: { ...beta.results, test: { origin: 'fresh', value: { ...beta.results.test!.value!, status: 'error', error } } } },
+      withQuality({ ...beta, name: 'crashed', results: { ...beta.results, test: { origin: 'fresh', value: { ...beta.results.test!.value!, status: 'error', error } } } }),
     ];
     const markdown = renderReportMarkdown(buildReport({ generatedAt, producer: 'hook', projects }));
     expect(markdown).toContain('| delta | not run (last known) |');
-    expect(markdown).toMatch(/\| old \| 1 stale, 2 cached \| – \| – \| 0 \/ 0 \| 0 \| ❌ failed \|/);
+    expect(markdown).toMatch(/\| old \| 1 stale, 3 cached \| – \| – \| 0 \/ 0 \| 0 \| ❌ failed \|/);
     expect(markdown).toContain("- old test: stale (dist/old/test.json) – this run's task failed without replacing it");
     expect(markdown).toContain('- crashed test could not run (TASK\\_DID\\_NOT\\_FINISH): The task ended before jest wrote its result Fix: Run it with --batch=false');
     expect(markdown).toContain('Merged coverage leaves out 2 projects: crashed (its tests could not run (TASK\\_DID\\_NOT\\_FINISH)), old (its test result is stale (left by an earlier run)).');
@@ -98,7 +98,7 @@ describe('report.md: what fails', () => {
     const health = alpha.results.health!.value!;
     const ran = { ...health, testFiles: [{ file: 'packages/alpha/src/a.spec.ts', kind: 'unit', tests: 1, mockCalls: 0 }, { file: 'packages/alpha/src/b.int.ts', kind: 'integration', tests: 2, mockCalls: 0 }] };
     const markdown = renderReportMarkdown(
-      buildReport({ generatedAt, producer: 'hook', projects: [{ ...alpha, results: { ...alpha.results, health: { origin: 'fresh', value: ran } } }] }),
+      buildReport({ generatedAt, producer: 'hook', projects: [withQuality({ ...alpha, results: { ...alpha.results, health: { origin: 'fresh', value: ran } } })] }),
     );
     // a.spec.ts declares 1 test call and ran 4 tests: 3 + (4 - 1) executed unit tests; the integration file did not run.
     expect(markdown).toContain('| alpha | 6 | 2 (static) |');

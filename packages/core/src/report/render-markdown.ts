@@ -1,4 +1,5 @@
 import { countPhrase } from './count-phrase';
+import { gateHeadline } from './gate-headline';
 import { describeOrigin } from './describe-origin';
 import { escapeMarkdown as md } from './escape-markdown';
 import { formatLineCoverage, formatPercent } from './format-numbers';
@@ -27,14 +28,12 @@ function more(omitted: number, singular: string, plural = `${singular}s`): strin
   return omitted > 0 ? [`- _… ${countPhrase(omitted, `more ${singular}`, `more ${plural}`)} not shown (see report.json or index.html)_`] : [];
 }
 
+const HEADLINE_ICON = { failed: '❌', passed: '✅', none: '➖' } as const;
+
 function headline(report: Report): string[] {
   const t = report.totals;
-  const status =
-    t.gatesFailed > 0
-      ? `❌ **${t.gatesFailed} of ${t.projects} projects fail their gates**`
-      : t.gatesPassed === 1
-        ? '✅ **The 1 evaluated project passes its gates**'
-        : `✅ **All ${t.gatesPassed} evaluated projects pass their gates**`;
+  const gates = gateHeadline(t);
+  const status = `${HEADLINE_ICON[gates.outcome]} **${gates.text.charAt(0).toUpperCase()}${gates.text.slice(1)}**`;
   const origins = Object.entries(t.resultOrigins)
     .map(([origin, count]) => `${count} ${origin}`)
     .join(', ');

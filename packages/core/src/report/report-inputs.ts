@@ -5,7 +5,6 @@ import type { QualityResult } from '../schemas/quality-result';
 import type { TestResult } from '../schemas/test-result';
 import type { TypecheckResult } from '../schemas/typecheck-result';
 import type { CoverageSummary } from '../schemas/coverage';
-import type { GatesConfig } from '../schemas/gates';
 import type { InvalidOutput } from '../schemas/common';
 import type { ResultOrigin } from './report-schema';
 
@@ -27,14 +26,6 @@ export interface ReportProjectInput {
   tags?: string[];
   /** Workspace-relative project.json/package.json, used as the location of gate annotations. */
   projectFile?: string;
-  /** Gates of this project when they differ from the workspace's (e.g. set on its quality target). */
-  gates?: GatesConfig;
-  coverageLines?: number;
-  /**
-   * Result kinds whose built-in gates do not apply, as the project's quality target decides (its
-   * `tools` option, `health: false`). Without it, kinds with no result entry are taken as absent.
-   */
-  absent?: ('test' | 'lint' | 'typecheck' | 'health')[];
   results: {
     test?: ReportResultInput<TestResult>;
     lint?: ReportResultInput<LintResult>;
@@ -49,8 +40,6 @@ export interface BuildReportInput {
   generatedAt: string;
   producer: 'executor' | 'hook';
   projects: ReportProjectInput[];
-  gates?: GatesConfig;
-  coverageLines?: number;
   baseline?: { file: string; state: 'ok' | 'missing' | 'invalid' | 'disabled'; value?: Baseline; reason?: string };
   mergedCoverage?: CoverageSummary | null;
   invalidOutputs?: InvalidOutput[];

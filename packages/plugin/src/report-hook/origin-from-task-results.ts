@@ -1,5 +1,6 @@
 import type { TaskResults } from '@nx/devkit';
 import type { OriginOf } from '../report/read-project-results';
+import { targetsOfCommand } from '../verdict/command-runs-target';
 
 const CACHED = new Set(['local-cache', 'local-cache-kept-existing', 'remote-cache']);
 const RAN = new Set(['success', 'failure']);
@@ -21,17 +22,23 @@ export function runStartOf(taskResults: TaskResults, runStartTime?: number): num
  * cached; ran (`success`/`failure`) is a candidate for fresh, with the task's hash and the run start,
  * so that reading the file can tell whether that task wrote it (`labelResultOrigin`: a result the
  * task did not replace is stale); skipped (a dependency failed), stopped or absent (e.g. `nx affected`
- * left the project out) is not-run.
+ * left the project out) is not-run, with the task status when the task was part of the run.
  */
-export function originFromTaskResults(taskResults: TaskResults, runStartTime?: number): OriginOf {
+export function originFromTaskResults(taskResults: TaskResults, runStartTime?: number, argv: readonly string[] = []): OriginOf {
   const tasks = new Map<string, { status: string; hash?: string }>();
   for (const result of Object.values(taskResults)) {
     tasks.set(`${result.task.target.project}\u0000${result.task.target.target}`, { status: result.status, ...(result.task.hash ? { hash: result.task.hash } : {}) });
   }
   const ranSince = runStartOf(taskResults, runStartTime);
+  const projects = new Set(Object.values(taskResults).map((r) => r.task.target.project));
+  // A target the command names may have no task result at all when every one of its tasks was skipped.
+  const targets = new Set([...Object.values(taskResults).map((r) => r.task.target.target), ...targetsOfCommand(argv)]);
   return (project, target) => {
     const task = tasks.get(`${project}\u0000${target}`);
-    if (task === undefined) return { origin: 'not-run' };
+    // Nx leaves a task whose dependency failed out of the results: the run asked for this target of
+    // this project (a task of the project ran, and the target is the command's or another project's),
+    // so it was skipped, and what is on disk is an earlier run's.
+    if (task === undefined) return projects.has(project) && targets.has(target) ? { origin: 'not-run', taskStatus: 'skipped' } : { origin: 'not-run' };
     if (RAN.has(task.status)) {
       return { origin: 'fresh', taskStatus: task.status, ...(task.hash ? { taskHash: task.hash } : {}), ...(ranSince !== undefined ? { ranSince } : {}) };
     }

@@ -37,8 +37,9 @@ describe('postTasksExecution (report after run)', () => {
   let ws: ReturnType<typeof createReportWorkspace>;
   let stdout: string[];
   let stderr: string[];
-  beforeEach(() => {
+  beforeEach(async () => {
     ws = createReportWorkspace('hook-ws');
+    await ws.evaluate();
     graph = ws.graph;
     stdout = [];
     stderr = [];
@@ -70,20 +71,27 @@ describe('postTasksExecution (report after run)', () => {
     expect(alpha?.results['test']).toMatchObject({ origin: 'fresh', taskStatus: 'failure' });
     expect(alpha?.results['lint']).toMatchObject({ origin: 'cached', taskStatus: 'local-cache' });
     expect(alpha?.results['typecheck']).toMatchObject({ origin: 'cached', taskStatus: 'remote-cache' });
-    // quality was skipped because test failed: health is its last known result, and the gates are still evaluated.
+    // quality was skipped because test failed: health is its last known result, and the quality.json on
+    // disk is an earlier run's, so the gate fails and says why instead of showing that outcome.
     expect(alpha?.results['health']).toMatchObject({ origin: 'not-run', taskStatus: 'skipped', lastKnown: true });
-    expect(alpha?.gate.violations).toContain('tests.failed 1 != 0 (project alpha)');
+    expect(alpha?.gate).toMatchObject({
+      status: 'failed',
+      violations: ["quality result not written: this run's quality task was skipped (dist/quality/packages/alpha/quality.json) (project alpha)"],
+    });
     const beta = r.projects.find((p) => p.name === 'beta');
     expect(beta?.results['lint']).toMatchObject({ origin: 'cached' });
-    expect(beta?.results['typecheck']).toMatchObject({ origin: 'not-run', lastKnown: true });
-    // gamma was not part of this (affected) run: its unreadable results are not-run, not failures.
+    // The run asked for typecheck and quality (alpha ran them) but Nx reported no task for beta's: skipped.
+    expect(beta?.results['typecheck']).toMatchObject({ origin: 'not-run', lastKnown: true, taskStatus: 'skipped' });
+    expect(beta?.gate.violations).toEqual(["quality result not written: this run's quality task was skipped (dist/quality/packages/beta/quality.json) (project beta)"]);
+    // gamma was not part of this (affected) run: its results are not-run, and its gate is the last one its quality target recorded.
     const gamma = r.projects.find((p) => p.name === 'gamma');
     expect(gamma?.origin).toBe('not-run');
-    expect(gamma?.gate.status).toBe('not-evaluated');
+    expect(gamma?.results['quality']).toMatchObject({ origin: 'not-run', lastKnown: true, status: 'failed' });
+    expect(gamma?.gate.status).toBe('failed');
     const printed = stdout.join("");
-    expect(printed).toMatch(/nx-quality report: 2 of 4 projects fail their gates \(1 not evaluated\)/);
+    expect(printed).toMatch(/nx-quality report: 3 of 4 projects fail their gates \(1 not evaluated\)/);
     expect(printed).toMatch(/not run in this invocation: .*gamma/);
-    expect(printed).toMatch(/✗ tests.failed 1 != 0 \(project alpha\)/);
+    expect(printed).toMatch(/✗ quality result not written: this run's quality task was skipped \(dist\/quality\/packages\/alpha\/quality\.json\) \(project alpha\)/);
     expect(printed).toMatch(/report: dist\/quality-report\/index.html/);
   });
 
@@ -169,7 +177,7 @@ describe('postTasksExecution (report after run)', () => {
       process.env['GITHUB_STEP_SUMMARY'] = stepSummary;
       await warmRun();
       const first = { printed: stdout.join(''), versions: ['report.json', 'report.md', 'index.html', 'lcov.info'].map((f) => fileVersion(join(ws.root, 'dist/quality-report', f))), summary: readFileSync(stepSummary, 'utf8') };
-      expect(first.printed).toMatch(/^::error file=packages\/alpha\/src\/a\.ts/m);
+      expect(first.printed).toMatch(/^::warning file=packages\/alpha\/src\/b c\.ts/m);
       expect(first.printed).not.toMatch(UNCHANGED);
       // Without the daemon Nx copies a cache hit's outputs back on every run: same bytes, new file times.
       const testJson = join(ws.root, 'dist/quality/packages/alpha/test.json');

@@ -53,7 +53,7 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
     if ('failure' in run) throw run.failure;
     const { graph, ours } = run;
     const reportOptions = resolveReportOptions(context.workspaceRoot, context.nxJsonConfiguration, reportTargetOptions(graph));
-    const originOf = originFromTaskResults(context.taskResults, context.startTime);
+    const originOf = originFromTaskResults(context.taskResults, context.startTime, context.argv);
     const invocation = {
       projectsRun: [...new Set(ours.map((r) => r.task.target.project))].sort(),
       targets: [...new Set(ours.map((r) => r.task.target.target))].sort(),

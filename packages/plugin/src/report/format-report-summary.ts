@@ -1,15 +1,10 @@
-import { countPhrase, formatMetricValue, type Report } from '@nx-quality/core';
+import { countPhrase, formatMetricValue, gateHeadline, type Report } from '@nx-quality/core';
 
 /** The few lines printed after a report is written: totals, origins, first failing conditions, where it is. */
 export function formatReportSummary(report: Report, outputDir: string, files: string[], maxConditions = 5): string {
   const t = report.totals;
   const coverage = t.coverage ? `${formatMetricValue(t.coverage.lines.pct)}% lines` : 'no coverage';
-  const gates =
-    t.gatesFailed > 0
-      ? `${t.gatesFailed} of ${t.projects} projects fail their gates`
-      : t.gatesPassed === 1
-        ? 'the 1 evaluated project passes its gates'
-        : `all ${t.gatesPassed} evaluated projects pass their gates`;
+  const gates = gateHeadline(t).text;
   const origins = Object.entries(t.resultOrigins)
     .map(([origin, count]) => `${count} ${origin}`)
     .join(', ');

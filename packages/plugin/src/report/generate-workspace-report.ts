@@ -5,7 +5,6 @@ import {
   BaselineSchema,
   buildReport,
   createCoverageCollector,
-  mergeQualityConfigs,
   readResultFile,
   renderGithubAnnotations,
   renderReportFiles,
@@ -16,13 +15,10 @@ import {
   writeReportFiles,
   type BuildReportInput,
   type CoverageCollector,
-  type GatesConfig,
   type InvalidOutput,
-  type QualityConfig,
   type Report,
   type ReportProjectInput,
 } from '@nx-quality/core';
-import { optionsSchema as qualityOptionsSchema, QUALITY_TOOLS } from '../executors/quality/options';
 import { baselineFile, loadReportSettings, type ReportSettings } from './load-report-settings';
 import { locateProjectResults, type LocatedResults } from './locate-project-results';
 import type { NormalizedQualityReportOptions } from '../executors/quality-report/options';
@@ -57,36 +53,9 @@ export interface GeneratedReport {
 }
 
 /**
- * A project's effective quality config and the result kinds whose gates do not apply, resolved from
- * the same inputs as its quality target (workspace layers, then the target's parsed options with
- * their defaults, `tools` included). Without a quality target (or with options it would reject),
- * the kinds without a target are the absent ones.
- */
-function projectConfig(
-  config: QualityConfig,
-  qualityOptions: Record<string, unknown> | undefined,
-): { config: QualityConfig; absent?: NonNullable<ReportProjectInput['absent']> } {
-  const parsed = qualityOptions ? qualityOptionsSchema.safeParse(qualityOptions) : undefined;
-  if (!parsed?.success) {
-    return {
-      config: mergeQualityConfigs(config, {
-        ...(qualityOptions?.['gates'] ? { gates: qualityOptions['gates'] as GatesConfig } : {}),
-        ...(qualityOptions?.['coverage'] ? { coverage: qualityOptions['coverage'] as QualityConfig['coverage'] } : {}),
-        ...(qualityOptions?.['health'] !== undefined ? { health: qualityOptions['health'] as QualityConfig['health'] } : {}),
-      }),
-    };
-  }
-  const options = parsed.data;
-  const merged = mergeQualityConfigs(config, { gates: options.gates, coverage: options.coverage, health: options.health });
-  const absent: NonNullable<ReportProjectInput['absent']> = QUALITY_TOOLS.filter((tool) => !options.tools.includes(tool));
-  if (merged.health === false) absent.push('health');
-  return { config: merged, absent };
-}
-
-/**
  * The whole report pipeline shared by the `quality-report` executor and the after-run hook: locate
  * results through the project graph, read them (never aborting on a bad one), merge coverage,
- * evaluate gates and the baseline ratchet, render every requested format and write them atomically,
+ * read each gate outcome from quality.json and apply the baseline ratchet, render every requested format and write them atomically,
  * append report.md to `$GITHUB_STEP_SUMMARY` and, when asked, tighten the baseline.
  */
 export function generateWorkspaceReport(input: GenerateReportInput): GeneratedReport {
@@ -113,11 +82,8 @@ function writeReport(
   const projects: ReportProjectInput[] = [];
   let coverageFiles = 0;
   for (const project of located.projects) {
-    const { config, absent } = projectConfig(settings.config, project.qualityOptions);
-    // With the health analysis turned off, the quality target writes no health.json: nothing is missing.
-    if (config.health === false) delete project.results.health;
     const read = readProjectResults(workspaceRoot, project, input.originOf);
-    projects.push({ ...read.input, gates: config.gates, coverageLines: config.coverage?.lines, ...(absent ? { absent } : {}) });
+    projects.push(read.input);
     if (read.coverageFile) {
       coverage.add(read.coverageFile);
       coverageFiles++;

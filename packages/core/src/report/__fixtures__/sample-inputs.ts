@@ -1,6 +1,6 @@
 // Hand-built results of a small workspace, including hostile strings, for the renderer specs.
-import { zeroHealthCounts, type HealthResult, type LintResult, type TestResult, type TypecheckResult } from '../../index';
-import type { ReportProjectInput } from '../report-inputs';
+import { judgeProject, zeroHealthCounts, type HealthResult, type LintResult, type QualityConfig, type QualityResult, type ResultKind, type TestResult, type TypecheckResult } from '../../index';
+import type { ReportProjectInput, ReportResultInput } from '../report-inputs';
 
 /** A test name carrying everything a renderer must neutralise. */
 export const HOSTILE_NAME = 'renders <script>window.__pwned = 1</script> | `tick` **bold** \u001b[31mred\u001b[0m\nsecond line <img src=x onerror="window.__pwned=2">';
@@ -142,8 +142,89 @@ export function healthResult(project: string, root: string): HealthResult {
   };
 }
 
+const FAMILIES: Record<ResultKind, string[]> = { test: ['tests', 'coverage'], lint: ['lint'], typecheck: ['typecheck'], health: ['health'] };
+
+/**
+ * The quality.json the project's quality target would have written on these tool results (as the
+ * quality executor reads them: a missing or invalid file is a missing or invalid input), with
+ * the given config (default: coverage lines ≥ 80) and `absent` kinds disabled.
+ */
+export function qualityResult(
+  project: ReportProjectInput,
+  opts: { origin?: ReportResultInput<QualityResult>['origin']; absent?: ResultKind[]; taskStatus?: string; config?: QualityConfig } = {},
+): ReportResultInput<QualityResult> {
+  const results: Partial<Record<ResultKind, TestResult | LintResult | TypecheckResult | HealthResult>> = {};
+  const inputs: QualityResult['inputs'] = {};
+  const unknownReasons: Record<string, string> = {};
+  const unusable: Partial<Record<ResultKind, { because: string; file: string }>> = {};
+  const absent = opts.absent ?? [];
+  for (const kind of ['test', 'lint', 'typecheck', 'health'] as const) {
+    const input = project.results[kind];
+    const file = input?.file ?? `dist/quality/${project.root}/${kind}.json`;
+    if (absent.includes(kind) || !input) {
+      inputs[kind] = { state: 'disabled', file };
+      continue;
+    }
+    if (input.value && input.origin !== 'invalid' && input.origin !== 'missing') {
+      results[kind] = input.value;
+      inputs[kind] = { state: input.value.status === 'error' ? 'error' : 'ok', file };
+      const error = input.value.status === 'error' ? input.value.error : undefined;
+      if (error) {
+        for (const family of FAMILIES[kind]) unknownReasons[family] = `${kind} could not run: ${error.message}`;
+        unusable[kind] = { because: `error: ${error.code} ${error.message}`, file };
+      }
+      continue;
+    }
+    const state = input.origin === 'invalid' ? 'invalid' : 'missing';
+    inputs[kind] = { state, file, detail: `${file} ${input.reason ?? state}` };
+    for (const family of FAMILIES[kind]) unknownReasons[family] = `${kind} result ${state} at ${file}${input.reason && state === 'invalid' ? `: ${input.reason}` : ''}`;
+    unusable[kind] = { because: `${state}: ${file} ${input.reason ?? state}`, file };
+  }
+  const judged = judgeProject({
+    project: { name: project.name, tags: project.tags },
+    results,
+    config: opts.config ?? { coverage: { lines: 80 } },
+    absent: (['test', 'lint', 'typecheck', 'health'] as const).filter((kind) => inputs[kind]?.state === 'disabled'),
+    unknownReasons,
+    unusable,
+  });
+  return {
+    origin: opts.origin ?? 'fresh',
+    file: `dist/quality/${project.root}/quality.json`,
+    ...(opts.taskStatus ? { taskStatus: opts.taskStatus } : {}),
+    value: {
+      kind: 'quality',
+      schemaVersion: 1,
+      project: project.name,
+      projectRoot: project.root,
+      status: judged.status,
+      evaluatedAt: '2026-01-02T03:04:06.000Z',
+      inputs,
+      metrics: judged.metrics,
+      conditions: judged.conditions,
+      violations: judged.violations,
+    },
+  };
+}
+
+/** The project with the quality.json its quality target would have written (see `qualityResult`). */
+export function withQuality(project: ReportProjectInput, opts: Parameters<typeof qualityResult>[1] = {}): ReportProjectInput {
+  return { ...project, results: { ...project.results, quality: qualityResult(project, opts) } };
+}
+
 /** Four projects: failing (alpha), clean (beta), unreadable results (gamma), not run in this invocation (delta). */
-export function sampleProjects(): ReportProjectInput[] {
+export function sampleProjects(config?: QualityConfig): ReportProjectInput[] {
+  const [alpha, beta, gamma, delta] = toolResultsOfSampleProjects();
+  return [
+    withQuality(alpha!, { config }),
+    withQuality(beta!, { origin: 'cached', config }),
+    withQuality(gamma!, { absent: ['typecheck', 'health'], config }),
+    withQuality(delta!, { origin: 'not-run', absent: ['lint', 'typecheck', 'health'], config }),
+  ];
+}
+
+/** The four projects' tool results alone, as located and read (no quality.json). */
+function toolResultsOfSampleProjects(): ReportProjectInput[] {
   return [
     {
       name: 'alpha',

@@ -29,8 +29,9 @@ describe('quality-report executor', () => {
   let ws: ReturnType<typeof createReportWorkspace>;
   let output: string[];
   const env = { ...process.env };
-  beforeEach(() => {
+  beforeEach(async () => {
     ws = createReportWorkspace();
+    await ws.evaluate();
     output = [];
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
     jest.spyOn(console, 'info').mockImplementation((...args) => void output.push(args.join(' ')));
@@ -69,8 +70,10 @@ describe('quality-report executor', () => {
     const evil = report.projects.find((p) => p.name === 'evil');
     expect(evil?.results['test']).toMatchObject({ origin: 'invalid', reason: 'target test declares its outputs outside the workspace' });
     expect(report.invalidOutputs.map((o) => o.output)).toEqual(['{workspaceRoot}/../outside/{projectName}/test.json', '/etc/nxq/coverage-final.json']);
-    expect(report.totals.gatesFailed).toBe(3);
-    expect(output.join('\n')).toMatch(/nx-quality report: 3 of 4 projects fail their gates/);
+    // evil has a test target but no quality target: nothing judges its gates.
+    expect(evil?.gate.status).toBe('not-evaluated');
+    expect(report.totals.gatesFailed).toBe(2);
+    expect(output.join('\n')).toMatch(/nx-quality report: 2 of 4 projects fail their gates \(1 not evaluated\)/);
     expect(output.join('\n')).toMatch(/report: dist\/quality-report\/index.html/);
   });
 
@@ -107,6 +110,7 @@ describe('quality-report executor', () => {
     expect(baseline.projects.gamma).toBeUndefined();
     // alpha gets two more lint errors.
     ws.write('dist/quality/packages/alpha/lint.json', lintResult('alpha', 'packages/alpha', 5, 2));
+    await ws.evaluate();
     const result = await executor({ failOnViolations: true, formats: ['json', 'md'] }, contextFor(ws.root, ws.graph));
     expect(result).toEqual({ success: false });
     const report = readReport(ws.root);
@@ -117,18 +121,23 @@ describe('quality-report executor', () => {
 
   it('applies gates from quality.config.json per tag, and lists an invalid config without aborting', async () => {
     ws.write('quality.config.json', { gates: { defaults: [], tags: { 'scope:core': [{ metric: 'coverage.lines', op: '>=', threshold: 90 }] } } });
+    await ws.evaluate();
     await executor({ formats: ['json'] }, contextFor(ws.root, ws.graph));
     let report = readReport(ws.root);
     expect(report.projects.find((p) => p.name === 'alpha')?.gate.violations).toEqual(['coverage.lines 72 < 90 (project alpha, tag:scope:core)']);
     expect(report.projects.find((p) => p.name === 'beta')?.gate.status).toBe('passed');
     ws.write('quality.config.json', '{ "gates": ');
+    await ws.evaluate();
     await executor({ formats: ['json'] }, contextFor(ws.root, ws.graph));
     report = readReport(ws.root);
     expect(report.problems[0]).toMatch(/quality\.config\.json is not valid JSON/);
+    // The quality targets failed on it; the report says so rather than judging without the file.
+    expect(report.projects.find((p) => p.name === 'beta')?.gate).toMatchObject({ status: 'failed', violations: [expect.stringMatching(/quality\.config\.json is not valid JSON/)] });
   });
 
   it('does not list health.json as missing when the health analysis is turned off', async () => {
     ws.write('quality.config.json', { health: false });
+    await ws.evaluate();
     await executor({ formats: ['json'] }, contextFor(ws.root, ws.graph));
     const gamma = readReport(ws.root).projects.find((p) => p.name === 'gamma');
     expect(Object.keys(gamma?.results ?? {}).sort()).toEqual(['lint', 'quality', 'test', 'typecheck']);

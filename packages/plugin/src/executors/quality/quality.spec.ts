@@ -142,10 +142,10 @@ describe('quality executor', () => {
     expect(result.inputs['lint']?.state).toBe('invalid');
     expect(result.inputs['lint']?.detail).toMatch(/lint\.json is not valid JSON .*truncated/);
     expect(result.violations).toEqual([
-      'tests.failed unknown (test result missing), required = 0 (project core)',
-      'tests.suitesErrored unknown (test result missing), required = 0 (project core)',
-      'lint.errors unknown (lint result invalid), required = 0 (project core)',
-      'coverage.lines unknown (test result missing), required >= 80 (project core)',
+      'tests.failed unknown (test result missing at dist/quality/libs/core/test.json), required = 0 (project core)',
+      'tests.suitesErrored unknown (test result missing at dist/quality/libs/core/test.json), required = 0 (project core)',
+      expect.stringMatching(/^lint\.errors unknown \(lint result invalid at dist\/quality\/libs\/core\/lint\.json: is not valid JSON .*truncated\), required = 0 \(project core\)$/),
+      'coverage.lines unknown (test result missing at dist/quality/libs/core/test.json), required >= 80 (project core)',
     ]);
     // health.json comes from its own target, which does not depend on test: it is still evaluated.
     expect(result.inputs['health']).toEqual({ state: 'ok', file: `${resultsDir}/health.json` });
@@ -164,7 +164,7 @@ describe('quality executor', () => {
     expect(result.inputs['test']?.detail).toMatch(/schemaVersion 2, newer than/);
     expect(result.inputs['lint']).toMatchObject({ state: 'invalid', detail: `${resultsDir}/lint.json belongs to project other; check the resultsDir options` });
     expect(result.inputs['typecheck']).toMatchObject({ state: 'error', detail: 'tsconfig.json is not valid JSON (libs/core/tsconfig.json)' });
-    expect(result.violations).toContain('typecheck.errors unknown (typecheck could not run), required = 0 (project core)');
+    expect(result.violations).toContain('typecheck.errors unknown (typecheck could not run: tsconfig.json is not valid JSON), required = 0 (project core)');
   });
 
   it('drops the built-in gates of tools the project does not have, and skips health when disabled', async () => {

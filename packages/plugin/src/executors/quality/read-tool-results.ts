@@ -58,17 +58,17 @@ export function readToolResults(
     const read = readResultFile(join(project.workspaceRoot, file), SCHEMAS[tool]);
     if (read.state === 'missing') {
       inputs[tool] = { state: 'missing', file, detail: `${file} does not exist; run the ${targetNames[tool] ?? tool} target first` };
-      because(tool, `${tool} result missing`);
+      because(tool, `${tool} result missing at ${file}`);
     } else if (read.state === 'invalid') {
       inputs[tool] = { state: 'invalid', file, detail: `${file} ${read.reason}` };
-      because(tool, `${tool} result invalid`);
+      because(tool, `${tool} result invalid at ${file}: ${read.reason}`);
     } else if (read.value.project !== project.name) {
       inputs[tool] = { state: 'invalid', file, detail: `${file} belongs to project ${read.value.project}; check the resultsDir options` };
-      because(tool, `${tool} result belongs to another project`);
+      because(tool, `${tool} result invalid at ${file}: belongs to project ${read.value.project}`);
     } else if (read.value.status === 'error') {
       const error = read.value.error;
       inputs[tool] = { state: 'error', file, detail: error ? `${error.message}${error.file ? ` (${error.file})` : ''}` : `${tool} could not run` };
-      because(tool, `${tool} could not run`);
+      because(tool, `${tool} could not run: ${error?.message ?? 'tool error'}`);
       Object.assign(results, { [tool]: read.value });
     } else {
       inputs[tool] = { state: 'ok', file };

@@ -1,11 +1,9 @@
 import { join, posix } from 'node:path';
 import {
-  collectMetrics,
-  evaluateGates,
+  judgeProject,
   QualityResultSchema,
   RESULT_FILE_NAMES,
   RESULT_SCHEMA_VERSION,
-  resolveProjectConditions,
   resolveResultsDir,
   writeJsonAtomic,
   type HealthResult,
@@ -14,12 +12,13 @@ import {
   type TestResult,
   type LintResult,
   type TypecheckResult,
+  type UnusableResult,
 } from '@nx-quality/core';
 import type { QualityConfigCache } from '../shared/load-quality-config-once';
 import type { ProjectRef } from '../../shared/project-ref';
 import { taskHashField } from '../../shared/result-header';
 import { QUALITY_TOOLS, type NormalizedQualityOptions, type QualityTool } from './options';
-import { readToolResults } from './read-tool-results';
+import { readToolResults, type InputRecord } from './read-tool-results';
 import { resolveProjectConfig } from './resolve-project-config';
 import { readHealthResult } from './read-health-result';
 
@@ -55,15 +54,21 @@ export async function runQuality(
   if (!healthStep.health) unknownReasons['health'] = healthStep.input.detail ?? 'no health result';
   else if (healthStep.health.status === 'error') unknownReasons['health'] = 'the health analysis failed';
 
-  const conditions = resolveProjectConditions(config, project, absent);
-  const metrics = collectMetrics({ ...read.results, health: healthStep.health });
-  const evaluated = evaluateGates({ project: project.name, metrics, conditions, unknownReasons });
-
+  // Each sentence names its project, as every gate sentence does, so a run's list can be grepped by project.
   const configViolations = [
     ...(configError ? configError.message.split('\n') : []),
     ...healthStep.configErrors.map((line) => `invalid health option (quality.config.json or the target's health option): ${line}`),
-  ];
-  const violations = [...configViolations, ...evaluated.violations, ...unusableHealthViolation(project.name, healthStep, evaluated.violations)];
+  ].map((line) => `${line} (project ${project.name})`);
+  const tools = { ...read.results, health: healthStep.health };
+  const judgement = judgeProject({
+    project,
+    results: tools,
+    config,
+    absent,
+    unknownReasons,
+    unusable: unusableInputs({ ...read.inputs, health: healthStep.input }, tools),
+    configViolations,
+  });
   const inputs: QualityResult['inputs'] = { ...read.inputs, health: healthStep.input };
   if (fileState) inputs['config'] = fileState;
 
@@ -72,28 +77,29 @@ export async function runQuality(
     schemaVersion: RESULT_SCHEMA_VERSION,
     project: project.name,
     projectRoot: project.root,
-    status: violations.length === 0 ? 'passed' : 'failed',
+    status: judgement.status,
     evaluatedAt: new Date().toISOString(),
     ...taskHashField(),
     inputs,
-    metrics,
-    conditions: evaluated.conditions,
-    violations,
+    metrics: judgement.metrics,
+    conditions: judgement.conditions,
+    violations: judgement.violations,
   } satisfies QualityResult);
   const file = posix.join(resultsDir, RESULT_FILE_NAMES.quality);
   writeJsonAtomic(join(project.workspaceRoot, file), result);
-  return { result, file, tools: { ...read.results, health: healthStep.health } };
+  return { result, file, tools };
 }
 
-/**
- * A health result that is an error, missing or invalid never backs a passed gate, even when no gate
- * reads health metrics (the defaults do not): the same sentence the workspace report gives it.
- */
-function unusableHealthViolation(projectName: string, step: ReturnType<typeof readHealthResult>, violations: readonly string[]): string[] {
-  const { state, file, detail } = step.input;
-  if (state !== 'error' && state !== 'missing' && state !== 'invalid') return [];
-  if (violations.some((line) => line.startsWith('health.'))) return [];
-  const error = step.health?.error;
-  const because = state === 'error' ? `error: ${error ? `${error.code} ${error.message}` : 'the tool could not run'}` : `${state}: ${detail ?? file}`;
-  return [`health result ${because} (${file}) (project ${projectName})`];
+/** The inputs that cannot back a passed gate (error, missing, invalid), in the sentences the report uses too. */
+function unusableInputs(inputs: Record<ResultKind, InputRecord>, results: QualityOutcome['tools']): Partial<Record<ResultKind, UnusableResult>> {
+  const unusable: Partial<Record<ResultKind, UnusableResult>> = {};
+  for (const [kind, { state, file, detail }] of Object.entries(inputs) as [ResultKind, InputRecord][]) {
+    if (state === 'error') {
+      const error = results[kind]?.error;
+      unusable[kind] = { because: `error: ${error ? `${error.code} ${error.message}` : 'the tool could not run'}`, file };
+    } else if (state === 'missing' || state === 'invalid') {
+      unusable[kind] = { because: `${state}: ${detail ?? file}`, file };
+    }
+  }
+  return unusable;
 }

@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import type { ProjectGraph, ProjectGraphProjectNode, TargetConfiguration } from '@nx/devkit';
 import { healthResult, lintResult, testResult, typecheckResult } from '../../../../core/src/report/__fixtures__/sample-inputs';
 import { sampleCoverage } from '../../../../core/src/report/__fixtures__/coverage-data';
+import { optionsSchema as qualityOptionsSchema } from '../../executors/quality/options';
+import { runQuality } from '../../executors/quality/run-quality';
 
 const REPO_ROOT = join(__dirname, '../../../../..');
 
@@ -25,8 +27,21 @@ function node(name: string, root: string, targets: Record<string, TargetConfigur
   return { name, type: 'lib', data: { root, tags, targets } };
 }
 
-/** A workspace under <repo>/tmp with five projects in every state the report must handle. */
-export function createReportWorkspace(label = 'report-ws'): { root: string; graph: ProjectGraph; write: (file: string, content: unknown) => void; cleanup: () => void } {
+/** The fixture workspace and what a spec does to it. */
+export interface ReportWorkspace {
+  root: string;
+  graph: ProjectGraph;
+  write: (file: string, content: unknown) => void;
+  /** Runs every project's quality target on the result files as they are now (writes quality.json). */
+  evaluate: () => Promise<void>;
+  cleanup: () => void;
+}
+
+/**
+ * A workspace under <repo>/tmp with five projects in every state the report must handle. Its
+ * quality.json files are written by `evaluate`, as `nx run-many -t quality` would before the report.
+ */
+export function createReportWorkspace(label = 'report-ws'): ReportWorkspace {
   mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
   const root = mkdtempSync(join(REPO_ROOT, 'tmp', `${label}-`));
   const write = (file: string, content: unknown) => {
@@ -65,5 +80,13 @@ export function createReportWorkspace(label = 'report-ws'): { root: string; grap
     },
     dependencies: {},
   };
-  return { root, graph, write, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  const evaluate = async () => {
+    for (const project of Object.values(graph.nodes)) {
+      const quality = project.data.targets?.['quality'];
+      if (quality?.executor !== '@nx-quality/plugin:quality') continue;
+      const options = qualityOptionsSchema.parse(quality.options ?? {});
+      await runQuality({ workspaceRoot: root, name: project.name, root: project.data.root, tags: project.data.tags ?? [] }, options);
+    }
+  };
+  return { root, graph, write, evaluate, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
