@@ -23,6 +23,7 @@ export { QualityError } from './errors/quality-error';
 // Reading and writing result files
 export { fileVersion } from './io/file-version';
 export { readResultFile } from './io/read-result-file';
+export { readProjectResult, type ProjectResultKind, type ProjectResultOf } from './io/read-project-result';
 export { writeFileAtomic, writeJsonAtomic } from './io/write-json-atomic';
 
 // Workspace paths and result locations

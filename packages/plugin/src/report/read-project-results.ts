@@ -1,47 +1,31 @@
 import { join } from 'node:path';
 import {
-  HealthResultSchema,
-  LintResultSchema,
-  QualityResultSchema,
-  readResultFile,
-  TestResultSchema,
-  TypecheckResultSchema,
+  readProjectResult,
   type CoverageFileToRead,
+  type ProjectResultKind,
+  type ProjectResultOf,
   type ReportProjectInput,
   type ReportResultInput,
 } from '@nx-quality/core';
-import type { z } from 'zod';
 import { labelResultOrigin, type TaskOrigin } from './label-result-origin';
 import type { LocatedProject, LocatedResult } from './locate-project-results';
 
 /** How the caller knows where a result came from: by the Nx task that records it. */
 export type OriginOf = (project: string, target: string) => TaskOrigin;
 
-const SCHEMAS = {
-  test: TestResultSchema,
-  lint: LintResultSchema,
-  typecheck: TypecheckResultSchema,
-  health: HealthResultSchema,
-  quality: QualityResultSchema,
-} as const;
-
-function readOne<S extends z.ZodType>(
+function readOne<K extends ProjectResultKind>(
   workspaceRoot: string,
   project: LocatedProject,
   located: LocatedResult,
-  schema: S,
+  kind: K,
   originOf: OriginOf,
-): ReportResultInput<z.infer<S>> {
+): ReportResultInput<ProjectResultOf<K>> {
   const labelled = originOf(project.name, located.target);
   const { origin, taskStatus } = labelled;
   const base = { ...(located.file ? { file: located.file } : {}), ...(taskStatus ? { taskStatus } : {}) };
   if (!located.file) return { origin: 'invalid', ...base, reason: located.invalidReason ?? 'no usable output declared' };
-  const read = readResultFile(join(workspaceRoot, located.file), schema);
+  const read = readProjectResult(join(workspaceRoot, located.file), kind, project.name);
   if (read.state === 'ok') {
-    const owner = (read.value as { project?: string }).project;
-    if (owner !== undefined && owner !== project.name) {
-      return { origin: origin === 'not-run' ? 'not-run' : 'invalid', ...base, reason: `belongs to project "${owner}", not "${project.name}"` };
-    }
     const labelledOrigin = labelResultOrigin(labelled, read.value as Record<string, unknown>);
     return { origin: labelledOrigin.origin, ...base, ...(labelledOrigin.reason ? { reason: labelledOrigin.reason } : {}), value: read.value };
   }
@@ -72,7 +56,7 @@ export function readProjectResults(
   const results: ReportProjectInput['results'] = {};
   for (const kind of ['test', 'lint', 'typecheck', 'health', 'quality'] as const) {
     const located = project.results[kind];
-    if (located) (results as Record<string, unknown>)[kind] = readOne(workspaceRoot, project, located, SCHEMAS[kind], originOf);
+    if (located) (results as Record<string, unknown>)[kind] = readOne(workspaceRoot, project, located, kind, originOf);
   }
   const coverageFile = project.results.coverage?.file;
   return {

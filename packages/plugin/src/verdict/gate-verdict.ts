@@ -1,5 +1,5 @@
 import { readCachedProjectGraph, type PostTasksExecutionContext, type ProjectGraph } from '@nx/devkit';
-import { DEFAULT_RESULTS_DIR, QualityError, QualityResultSchema, readResultFile, RESULT_FILE_NAMES, resolveResultsDir } from '@nx-quality/core';
+import { DEFAULT_RESULTS_DIR, QualityError, readProjectResult, RESULT_FILE_NAMES, resolveResultsDir } from '@nx-quality/core';
 import { join } from 'node:path';
 
 /** The quality executor, whose tasks' quality.json the verdict reads. */
@@ -49,7 +49,7 @@ export function assertGatesPassed(context: PostTasksExecutionContext, graph: Pro
     if (result.status !== 'success' && !result.status.includes('cache')) continue;
     const resultsDir = typeof config.options?.resultsDir === 'string' ? config.options.resultsDir : DEFAULT_RESULTS_DIR;
     const file = join(resolveResultsDir(resultsDir, { name: project, root: node.data.root }), RESULT_FILE_NAMES.quality);
-    const read = readResultFile(join(context.workspaceRoot, file), QualityResultSchema);
+    const read = readProjectResult(join(context.workspaceRoot, file), 'quality', project);
     if (read.state !== 'ok') {
       verdicts.push({ project, passed: false, violations: [`${file} ${read.state === 'missing' ? 'is missing' : read.reason} (project ${project})`] });
     } else if (read.value.taskHash !== undefined && result.task.hash !== undefined && read.value.taskHash !== result.task.hash) {

@@ -64,7 +64,7 @@ describe('quality-report executor', () => {
     const gamma = report.projects.find((p) => p.name === 'gamma');
     expect(gamma?.results['test']).toMatchObject({ origin: 'invalid', reason: expect.stringMatching(/not valid JSON.*truncated/) });
     expect(gamma?.results['lint']).toMatchObject({ origin: 'invalid', reason: expect.stringMatching(/schemaVersion 99, newer/) });
-    expect(gamma?.results['typecheck']).toMatchObject({ origin: 'invalid', reason: 'belongs to project "beta", not "gamma"' });
+    expect(gamma?.results['typecheck']).toMatchObject({ origin: 'invalid', reason: 'belongs to project "beta", not "gamma"; check the resultsDir options' });
     expect(gamma?.results['health']).toMatchObject({ origin: 'missing', file: 'dist/quality/packages/gamma/health.json' });
     expect(report.projects.find((p) => p.name === 'alpha')?.results['test']).toMatchObject({ origin: 'recorded', status: 'failed' });
     const evil = report.projects.find((p) => p.name === 'evil');

@@ -162,7 +162,7 @@ describe('quality executor', () => {
     });
     const { result } = await runQuality(project, options());
     expect(result.inputs['test']?.detail).toMatch(/schemaVersion 2, newer than/);
-    expect(result.inputs['lint']).toMatchObject({ state: 'invalid', detail: `${resultsDir}/lint.json belongs to project other; check the resultsDir options` });
+    expect(result.inputs['lint']).toMatchObject({ state: 'invalid', detail: `${resultsDir}/lint.json belongs to project "other", not "core"; check the resultsDir options` });
     expect(result.inputs['typecheck']).toMatchObject({ state: 'error', detail: 'tsconfig.json is not valid JSON (libs/core/tsconfig.json)' });
     expect(result.violations).toContain('typecheck.errors unknown (typecheck could not run: tsconfig.json is not valid JSON), required = 0 (project core)');
   });

@@ -1,5 +1,5 @@
 import { join, posix } from 'node:path';
-import { formatZodIssues, HealthResultSchema, readResultFile, RESULT_FILE_NAMES, type HealthConfig, type HealthResult } from '@nx-quality/core';
+import { formatZodIssues, readProjectResult, RESULT_FILE_NAMES, type HealthConfig, type HealthResult } from '@nx-quality/core';
 import { healthOptionsSchema } from '../../health/health-options';
 import type { ProjectRef } from '../../shared/project-ref';
 import type { InputRecord } from './read-tool-results';
@@ -23,12 +23,9 @@ export function readHealthResult(project: ProjectRef, resultsDir: string, config
   const parsed = healthOptionsSchema.safeParse(config ?? {});
   const configErrors = parsed.success ? [] : formatZodIssues(parsed.error).map((issue) => `health.${issue.path || '(root)'}: ${issue.message}`);
 
-  const read = readResultFile(join(project.workspaceRoot, file), HealthResultSchema);
+  const read = readProjectResult(join(project.workspaceRoot, file), 'health', project.name);
   if (read.state === 'missing') return { input: { state: 'missing', file, detail: `${file} does not exist; run the ${targetName} target first` }, configErrors };
   if (read.state === 'invalid') return { input: { state: 'invalid', file, detail: `${file} ${read.reason}` }, configErrors };
-  if (read.value.project !== project.name) {
-    return { input: { state: 'invalid', file, detail: `${file} belongs to project ${read.value.project}; check the resultsDir options` }, configErrors };
-  }
   if (read.value.status === 'error') {
     return { health: read.value, input: { state: 'error', file, detail: read.value.error?.message ?? 'the health analysis failed' }, configErrors };
   }

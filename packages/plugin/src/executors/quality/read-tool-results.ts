@@ -1,10 +1,7 @@
 import { posix, join } from 'node:path';
 import {
-  LintResultSchema,
-  readResultFile,
+  readProjectResult,
   RESULT_FILE_NAMES,
-  TestResultSchema,
-  TypecheckResultSchema,
   type InputState,
   type LintResult,
   type TestResult,
@@ -28,7 +25,6 @@ export interface ToolResults {
   unknownReasons: Record<string, string>;
 }
 
-const SCHEMAS = { test: TestResultSchema, lint: LintResultSchema, typecheck: TypecheckResultSchema } as const;
 const FAMILIES: Record<QualityTool, string[]> = { test: ['tests', 'coverage'], lint: ['lint'], typecheck: ['typecheck'] };
 
 /**
@@ -55,16 +51,13 @@ export function readToolResults(
       because(tool, `the project has no ${tool} target`);
       continue;
     }
-    const read = readResultFile(join(project.workspaceRoot, file), SCHEMAS[tool]);
+    const read = readProjectResult(join(project.workspaceRoot, file), tool, project.name);
     if (read.state === 'missing') {
       inputs[tool] = { state: 'missing', file, detail: `${file} does not exist; run the ${targetNames[tool] ?? tool} target first` };
       because(tool, `${tool} result missing at ${file}`);
     } else if (read.state === 'invalid') {
       inputs[tool] = { state: 'invalid', file, detail: `${file} ${read.reason}` };
       because(tool, `${tool} result invalid at ${file}: ${read.reason}`);
-    } else if (read.value.project !== project.name) {
-      inputs[tool] = { state: 'invalid', file, detail: `${file} belongs to project ${read.value.project}; check the resultsDir options` };
-      because(tool, `${tool} result invalid at ${file}: belongs to project ${read.value.project}`);
     } else if (read.value.status === 'error') {
       const error = read.value.error;
       inputs[tool] = { state: 'error', file, detail: error ? `${error.message}${error.file ? ` (${error.file})` : ''}` : `${tool} could not run` };

@@ -6,7 +6,7 @@ import { projectRefFromContext } from '../../shared/project-ref';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
 import { locateToolResult, recordToolError, recordToolResult, TASK_PROCESS_EXITED, type ToolTaskOutcome } from '../shared/run-tool-executor';
-import { readResultFile, TestResultSchema, toWorkspacePath } from '@nx-quality/core';
+import { readProjectResult, toWorkspacePath } from '@nx-quality/core';
 import type { ProjectRef } from '../../shared/project-ref';
 import { gatesJudgeThisRun } from '../../verdict/gates-judge';
 import { isolateTaskProcessState } from '../shared/isolate-task-process-state';
@@ -104,7 +104,7 @@ function recordDeadTask(death: WorkerDeath, taskGraph: TaskGraph, inputs: Record
 /** The result file of the task when the dying worker wrote the reason itself (TASK_PROCESS_EXITED) for this task. */
 function readOwnExitResult(tool: ReturnType<typeof testTool>, rawOptions: TestExecutorOptions, project: ProjectRef, taskHash: string | undefined): string | undefined {
   const file = locateToolResult(tool, rawOptions, project).resultFile;
-  const read = readResultFile(file, TestResultSchema);
+  const read = readProjectResult(file, 'test', project.name);
   const ownExit = read.state === 'ok' && read.value.error?.code === TASK_PROCESS_EXITED && (taskHash === undefined || read.value.taskHash === taskHash);
   return ownExit ? toWorkspacePath(project.workspaceRoot, file) : undefined;
 }
