@@ -11,6 +11,7 @@ module.exports = {
   // Sources of sibling packages, so unit tests never depend on a stale build.
   moduleNameMapper: {
     '^@nx-quality/core$': path.join(__dirname, 'packages/core/src/index.ts'),
+    '^@nx-quality/core/test-support$': path.join(__dirname, 'packages/core/src/test-support/index.ts'),
     '^@nx-quality/eslint-plugin$': path.join(__dirname, 'packages/eslint-plugin/src/index.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__fixtures__/', '/files/'],

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { sampleCoverage } from '../report/__fixtures__/coverage-data';
+import { sampleCoverage } from '../test-support/coverage-data';
 import { CoverageCollectorInThread, type CoverageCollector, type CoverageFileToRead } from './collect-coverage';
 import { CoverageCollectorInWorker } from './collect-coverage-in-worker';
 import { CoverageWorkerStalledError } from './coverage-worker-error';

@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import libCoverage from 'istanbul-lib-coverage';
 import { mergeCoverage, toCoverageSummary } from './merge-coverage';
 import { renderCoverageFiles } from './render-coverage-files';
-import { fileCoverage, sampleCoverage } from '../report/__fixtures__/coverage-data';
+import { fileCoverage, sampleCoverage } from '../test-support/coverage-data';
 import { pathTimeSerializer } from '../report/__fixtures__/path-time-serializer';
 
 expect.addSnapshotSerializer(pathTimeSerializer);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readProjectResult } from './read-project-result';
-import { lintResult } from '../report/__fixtures__/sample-inputs';
+import { lintResult } from '../test-support/sample-inputs';
 
 describe('readProjectResult', () => {
   let dir: string;

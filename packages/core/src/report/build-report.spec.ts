@@ -1,6 +1,6 @@
 import { buildReport } from './build-report';
 import { ReportSchema } from './report-schema';
-import { sampleProjects, withQuality } from './__fixtures__/sample-inputs';
+import { sampleProjects, withQuality } from '../test-support/sample-inputs';
 import type { Baseline } from '../baseline/baseline-schema';
 
 const generatedAt = '2026-01-02T03:04:05.000Z';

@@ -1,4 +1,4 @@
-import { healthResult, testResult } from './__fixtures__/sample-inputs';
+import { healthResult, testResult } from '../test-support/sample-inputs';
 import { countTestsPerKind } from './count-tests-per-kind';
 
 describe('countTestsPerKind', () => {

@@ -1,7 +1,7 @@
 import { buildReport } from './build-report';
 import { renderReportFiles } from './render-report-files';
 import { DEFAULT_MARKDOWN_MAX_BYTES } from './render-markdown';
-import { lintResult } from './__fixtures__/sample-inputs';
+import { lintResult } from '../test-support/sample-inputs';
 import type { ReportProjectInput } from './report-inputs';
 import { contentText, type ReportFileContent } from '../io/report-file-content';
 

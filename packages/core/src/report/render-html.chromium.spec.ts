@@ -7,7 +7,7 @@ import type { Baseline } from '../baseline/baseline-schema';
 import { QualityError } from '../errors/quality-error';
 import { buildReport } from './build-report';
 import { renderReportHtml } from './render-html';
-import { sampleProjects } from './__fixtures__/sample-inputs';
+import { sampleProjects } from '../test-support/sample-inputs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '../../../../tmp/artifacts');

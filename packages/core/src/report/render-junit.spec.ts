@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { TestResult } from '../schemas/test-result';
-import { testResult } from './__fixtures__/sample-inputs';
+import { testResult } from '../test-support/sample-inputs';
 import { renderJunit } from './render-junit';
 
 const TEST_CASES_PER_FILE_CAP = 1000;

@@ -1,6 +1,6 @@
 import { buildReport } from './build-report';
 import { renderReportMarkdown } from './render-markdown';
-import { lintResult, sampleProjects, testResult, typecheckResult, withQuality } from './__fixtures__/sample-inputs';
+import { lintResult, sampleProjects, testResult, typecheckResult, withQuality } from '../test-support/sample-inputs';
 import type { ReportProjectInput } from './report-inputs';
 
 const generatedAt = '2026-01-02T03:04:05.000Z';

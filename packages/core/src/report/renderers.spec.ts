@@ -13,7 +13,7 @@ import { renderReportMarkdown } from './render-markdown';
 import { renderSarif } from './render-sarif';
 import { ReportSchema } from './report-schema';
 import type { Baseline } from '../baseline/baseline-schema';
-import { HOSTILE_NAME, sampleProjects } from './__fixtures__/sample-inputs';
+import { HOSTILE_NAME, sampleProjects } from '../test-support/sample-inputs';
 import { pathTimeSerializer } from './__fixtures__/path-time-serializer';
 
 expect.addSnapshotSerializer(pathTimeSerializer);

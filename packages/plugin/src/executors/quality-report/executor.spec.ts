@@ -5,8 +5,7 @@ import libCoverage from 'istanbul-lib-coverage';
 import { ReportSchema, toCoverageSummary, type Report } from '@nx-quality/core';
 import executor from './executor';
 import { createReportWorkspace } from '../../report/__fixtures__/report-workspace';
-import { sampleCoverage } from '../../../../core/src/report/__fixtures__/coverage-data';
-import { lintResult } from '../../../../core/src/report/__fixtures__/sample-inputs';
+import { lintResult, sampleCoverage } from '@nx-quality/core/test-support';
 
 function contextFor(root: string, graph: ExecutorContext['projectGraph'], nxJson: ExecutorContext['nxJsonConfiguration'] = {}): ExecutorContext {
   return {

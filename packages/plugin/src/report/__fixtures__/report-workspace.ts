@@ -3,8 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ProjectGraph, ProjectGraphProjectNode, TargetConfiguration } from '@nx/devkit';
-import { healthResult, lintResult, testResult, typecheckResult } from '../../../../core/src/report/__fixtures__/sample-inputs';
-import { sampleCoverage } from '../../../../core/src/report/__fixtures__/coverage-data';
+import { healthResult, lintResult, sampleCoverage, testResult, typecheckResult } from '@nx-quality/core/test-support';
 import { optionsSchema as qualityOptionsSchema } from '../../executors/quality/options';
 import { runQuality } from '../../executors/quality/run-quality';
 

@@ -1,6 +1,6 @@
 // Hand-built results of a small workspace, including hostile strings, for the renderer specs.
-import { judgeProject, zeroHealthCounts, type HealthResult, type LintResult, type QualityConfig, type QualityResult, type ResultKind, type TestResult, type TypecheckResult } from '../../index';
-import type { ReportProjectInput, ReportResultInput } from '../report-inputs';
+import { judgeProject, zeroHealthCounts, type HealthResult, type LintResult, type QualityConfig, type QualityResult, type ResultKind, type TestResult, type TypecheckResult } from '../index';
+import type { ReportProjectInput, ReportResultInput } from '../report/report-inputs';
 
 /** A test name carrying everything a renderer must neutralise. */
 export const HOSTILE_NAME = 'renders <script>window.__pwned = 1</script> | `tick` **bold** \u001b[31mred\u001b[0m\nsecond line <img src=x onerror="window.__pwned=2">';
