@@ -1,38 +1,33 @@
-import { RESULT_FILE_NAMES, resolveResultsDir, toWorkspacePath } from '@nx-quality/core';
+import { RESULT_FILE_NAMES, resolveResultsDir } from '@nx-quality/core';
 import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
+import { workspacePath, type WorkspacePath } from '../../shared/workspace-path';
 import { parseOptions } from '../../shared/parse-options';
 import { findEslintConfig } from './find-eslint-config';
 import { optionsSchema, type ParsedLintOptions } from './options';
 
-/** A path both absolute (for ESLint) and workspace-relative POSIX (for results and messages). */
-export interface LintPath {
-  absolute: string;
-  relative: string;
-}
-
 /** Lint executor options with defaults applied and every path resolved. */
 export interface NormalizedLintOptions
   extends Omit<ParsedLintOptions, 'lintFilePatterns' | 'eslintConfig' | 'cacheLocation' | 'resultsDir'> {
-  projectRoot: LintPath;
+  projectRoot: WorkspacePath;
   /** Absolute files, folders or globs handed to `ESLint#lintFiles`. */
   lintFilePatterns: string[];
   /** Absent when none was given and none was found (the run then reports ESLINT_CONFIG_NOT_FOUND). */
-  eslintConfig?: LintPath;
+  eslintConfig?: WorkspacePath;
   /** Whether `eslintConfig` came from the option (a missing file is then the user's typo). */
   eslintConfigExplicit: boolean;
   /** ESLint's `cwd`, which is also the base path of the config's `files`/`ignores` patterns. */
   eslintCwd: string;
   cacheLocation: string;
-  resultsDir: LintPath;
-  lintResultFile: LintPath;
+  resultsDir: WorkspacePath;
+  lintResultFile: WorkspacePath;
 }
 
 /** Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths against the project. */
 export function normalizeLintOptions(project: ProjectRef, raw: unknown): NormalizedLintOptions {
   const parsed = parseOptions(optionsSchema, raw, `lint executor of project "${project.name}"`);
   const { workspaceRoot } = project;
-  const toPath = (absolute: string): LintPath => ({ absolute, relative: toWorkspacePath(workspaceRoot, absolute) });
+  const toPath = (absolute: string): WorkspacePath => workspacePath(workspaceRoot, absolute);
   const fromWorkspace = (file: string): string => (isAbsolute(file) ? file : resolve(workspaceRoot, file));
   const projectRoot = toPath(resolve(workspaceRoot, project.root));
 

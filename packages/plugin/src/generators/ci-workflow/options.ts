@@ -36,7 +36,7 @@ export const optionsSchema = z.strictObject({
 /** Raw options as Nx passes them. */
 export type CiWorkflowGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
-export type ParsedCiWorkflowOptions = z.output<typeof optionsSchema>;
+export type NormalizedCiWorkflowOptions = z.output<typeof optionsSchema>;
 
 /** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {

@@ -4,7 +4,7 @@ import type { Tree } from '@nx/devkit';
 import { formatZodIssues, QualityError } from '@nx-quality/core';
 import { parse as parseYaml } from 'yaml';
 import { ErrorSpecSchema, type ErrorSpec } from './error-spec-schema';
-import type { ParsedErrorHierarchyOptions } from './options';
+import type { NormalizedErrorHierarchyOptions } from './options';
 
 /** The error spec is not valid: every problem is listed with its path inside the spec. */
 export class InvalidErrorSpecError extends QualityError {
@@ -21,7 +21,7 @@ export class InvalidErrorSpecError extends QualityError {
 }
 
 /** Reads and validates the spec from `--spec` (JSON or YAML) or builds it from `--base`/`--categories`. */
-export function loadErrorSpec(tree: Tree, options: ParsedErrorHierarchyOptions): ErrorSpec {
+export function loadErrorSpec(tree: Tree, options: NormalizedErrorHierarchyOptions): ErrorSpec {
   if (options.spec) return validate(readSpecFile(tree, options.spec), options.spec);
   if (!options.categories || options.categories.length === 0) {
     throw new QualityError('NO_ERROR_SPEC', 'error-hierarchy: nothing to generate: pass --spec=<file.json|yaml> or --categories=<A,B>.', {

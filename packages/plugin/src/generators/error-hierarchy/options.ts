@@ -39,7 +39,7 @@ export const optionsSchema = z.strictObject({
 /** Raw options as Nx passes them. */
 export type ErrorHierarchyGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
-export type ParsedErrorHierarchyOptions = z.output<typeof optionsSchema>;
+export type NormalizedErrorHierarchyOptions = z.output<typeof optionsSchema>;
 
 /** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {

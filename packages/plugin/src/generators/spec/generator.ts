@@ -6,7 +6,7 @@ import { isEsmProject } from '../shared/is-esm-project';
 import { listModuleExports } from '../shared/list-module-exports';
 import { resolveProject } from '../shared/resolve-project';
 import { FileConflictError, writeGeneratedFiles } from '../shared/write-generated-files';
-import { optionsSchema, type ParsedSpecOptions, type SpecGeneratorOptions } from './options';
+import { optionsSchema, type NormalizedSpecOptions, type SpecGeneratorOptions } from './options';
 import { renderSpecStubs } from './render-spec-stubs';
 
 const SUBJECT = 'spec';
@@ -53,7 +53,7 @@ function resolveModuleFile(tree: Tree, root: string, file: string): string {
   return found;
 }
 
-function specPath(tree: Tree, root: string, moduleFile: string, options: ParsedSpecOptions): string {
+function specPath(tree: Tree, root: string, moduleFile: string, options: NormalizedSpecOptions): string {
   const unitFolder = joinPathFragments(root, options.unitFolder);
   const useUnitFolder = options.location === 'unit-folder' || (options.location === 'auto' && tree.exists(unitFolder) && tree.children(unitFolder).length > 0);
   const stem = moduleFile.replace(/\.[cm]?tsx?$/, '');

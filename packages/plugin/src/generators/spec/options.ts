@@ -28,7 +28,7 @@ export const optionsSchema = z.strictObject({
 /** Raw options as Nx passes them. */
 export type SpecGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
-export type ParsedSpecOptions = z.output<typeof optionsSchema>;
+export type NormalizedSpecOptions = z.output<typeof optionsSchema>;
 
 /** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {

@@ -41,7 +41,7 @@ export const optionsSchema = z.strictObject({
 /** Raw options as Nx passes them. */
 export type TestSuiteGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
-export type ParsedTestSuiteOptions = z.output<typeof optionsSchema>;
+export type NormalizedTestSuiteOptions = z.output<typeof optionsSchema>;
 
 /** Title and description of the generated schema.json. */
 export const schemaMeta: SchemaMeta = {
