@@ -1,15 +1,5 @@
-import type { HealthCounts } from '@nx-quality/core';
 import type { HealthOutcome } from './run-health';
-
-const HEADLINE: [keyof HealthCounts, string][] = [
-  ['genericCatches', 'generic catches'],
-  ['bareThrows', 'bare throws'],
-  ['explicitAny', 'any'],
-  ['todos', 'TODOs'],
-  ['untestedModules', 'untested modules'],
-  ['longFiles', 'long files'],
-  ['assertionFreeTests', 'assertion-free tests'],
-];
+import { HEALTH_HEADLINE } from '../../health/health-headline';
 
 /** The compact terminal summary of a health run: the non-zero headline counts, or the error with its hint. */
 export function formatHealthSummary(project: string, outcome: HealthOutcome): string {
@@ -20,7 +10,7 @@ export function formatHealthSummary(project: string, outcome: HealthOutcome): st
     lines.push(`health ${project}: ERROR ${health?.error?.message ?? 'no result'}`);
     if (health?.error?.hint) lines.push(`  hint: ${health.error.hint}`);
   } else {
-    const parts = HEADLINE.filter(([key]) => health.counts[key] > 0).map(([key, label]) => `${health.counts[key]} ${label}`);
+    const parts = HEALTH_HEADLINE.filter(([key]) => health.counts[key] > 0).map(([key, label]) => `${health.counts[key]} ${label}`);
     lines.push(`health ${project}: ${parts.length ? parts.join(', ') : 'clean'} (${health.sourceFiles} source files)`);
   }
   if (outcome.configWarning) lines.push(`  ! ${outcome.configWarning}`);

@@ -1,15 +1,6 @@
-import { formatMetricValue, type HealthCounts } from '@nx-quality/core';
+import { formatMetricValue } from '@nx-quality/core';
 import type { QualityOutcome } from './run-quality';
-
-const HEALTH_HEADLINE: [keyof HealthCounts, string][] = [
-  ['genericCatches', 'generic catches'],
-  ['bareThrows', 'bare throws'],
-  ['explicitAny', 'any'],
-  ['todos', 'TODOs'],
-  ['untestedModules', 'untested modules'],
-  ['longFiles', 'long files'],
-  ['assertionFreeTests', 'assertion-free tests'],
-];
+import { HEALTH_HEADLINE } from '../../health/health-headline';
 
 /** The compact terminal summary: one headline line per tool, then every violation sentence. */
 export function formatQualitySummary(outcome: QualityOutcome): string {
