@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { HealthResultSchema } from '@nx-quality/core';
 import { analyzeHealth } from '../../health/analyze-health';
@@ -11,6 +11,7 @@ import healthExecutor from './executor';
 import { optionsSchema, type HealthExecutorOptions } from './options';
 import { runHealth, type HealthOutcome } from './run-health';
 import { healthResultFixture } from '../../test-support/health-result-fixture';
+import { writeWorkspaceFile } from '../../test-support/write-workspace-file';
 
 jest.mock('../../health/analyze-health', () => ({ analyzeHealth: jest.fn() }));
 const analyzeHealthMock = analyzeHealth as jest.MockedFunction<typeof analyzeHealth>;
@@ -19,11 +20,7 @@ describe('health executor', () => {
   let root: string;
   let project: ProjectRef;
   const resultsDir = 'dist/quality/libs/core';
-  const put = (file: string, content: unknown) => {
-    const full = join(root, file);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, JSON.stringify(content));
-  };
+  const put = (file: string, content: unknown) => writeWorkspaceFile(root, file, content);
   const options = (raw: HealthExecutorOptions = {}) => optionsSchema.parse(raw);
   const readHealth = () => HealthResultSchema.parse(JSON.parse(readFileSync(join(root, resultsDir, 'health.json'), 'utf8')));
 

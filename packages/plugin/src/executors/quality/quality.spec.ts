@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { QualityResultSchema, type LintResult, type TestResult, type TypecheckResult } from '@nx-quality/core';
 import type { ProjectRef } from '../../shared/project-ref';
@@ -8,6 +8,7 @@ import qualityExecutor from './executor';
 import { optionsSchema, type QualityExecutorOptions } from './options';
 import { runQuality } from './run-quality';
 import { healthResultFixture } from '../../test-support/health-result-fixture';
+import { writeWorkspaceFile } from '../../test-support/write-workspace-file';
 
 const header = (project: string) => ({
   schemaVersion: 1 as const,
@@ -73,11 +74,7 @@ describe('quality executor', () => {
   let root: string;
   let project: ProjectRef;
   const resultsDir = 'dist/quality/libs/core';
-  const put = (file: string, content: unknown) => {
-    const full = join(root, file);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, typeof content === 'string' ? content : JSON.stringify(content));
-  };
+  const put = (file: string, content: unknown) => writeWorkspaceFile(root, file, content);
   const options = (raw: QualityExecutorOptions = {}) => optionsSchema.parse(raw);
   const readQuality = () => QualityResultSchema.parse(JSON.parse(readFileSync(join(root, resultsDir, 'quality.json'), 'utf8')));
 
