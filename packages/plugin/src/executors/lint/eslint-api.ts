@@ -1,4 +1,4 @@
-// The slice of ESLint's public API (9 and 10) the lint executor uses. Declared structurally so the
+// The slice of ESLint's public API (8.57, 9 and 10; flat and eslintrc classes) the lint executor uses. Declared structurally so the
 // user's ESLint, whatever its version, is checked against what we call, and tests can fake it.
 
 /** One message of `ESLint.LintResult#messages`. */
@@ -26,16 +26,17 @@ export interface EslintFileResult {
   output?: string;
 }
 
-/** Constructor options we pass to `new ESLint()`. */
+/** Constructor options we pass to `new ESLint()` (the eslintrc class rejects `warnIgnored`). */
 export interface EslintOptions {
   cwd: string;
-  overrideConfigFile: string;
+  /** Flat: the config to use. eslintrc: a config applied on top of the cascade (`eslint --config`). */
+  overrideConfigFile?: string;
   fix: boolean;
   cache: boolean;
   cacheLocation?: string;
   cacheStrategy?: 'metadata' | 'content';
   errorOnUnmatchedPattern: boolean;
-  warnIgnored: boolean;
+  warnIgnored?: boolean;
 }
 
 /** An `ESLint` instance. */
@@ -48,5 +49,13 @@ export interface EslintInstance {
 export interface EslintClass {
   new (options: EslintOptions): EslintInstance;
   readonly version: string;
+  /** 'flat' or 'eslintrc' (ESLint 8.57+; `loadESLint` of ESLint 10 returns the flat class whatever is asked). */
+  readonly configType?: string;
   outputFixes(results: EslintFileResult[]): Promise<void>;
+}
+
+/** What `require('eslint')` gives: `loadESLint` exists from ESLint 8.57 on. */
+export interface EslintModule {
+  ESLint?: EslintClass;
+  loadESLint?: (options: { useFlatConfig: boolean; cwd?: string }) => Promise<EslintClass>;
 }

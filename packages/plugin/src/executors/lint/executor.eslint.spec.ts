@@ -1,44 +1,23 @@
-import { LINT_PSEUDO_RULES, QualityError, type LintResult } from '@nx-quality/core';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { LINT_PSEUDO_RULES, type LintResult } from '@nx-quality/core';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
+import { cliCounts, eslintCli } from '../../test-support/eslint-cli-counts';
+import { installEslintVersion } from '../../test-support/install-eslint-version';
 import { runInChild } from '../../test-support/run-in-child';
 
 // Real ESLint runs of the lint executor on a fixture workspace, in a child process. Every number is
 // checked against the `eslint` CLI's own `--format json` output on the same files, run the way a
 // user runs it (`eslint .` inside the project, config found by ESLint itself), with ESLint 10 (the
-// repository's) and ESLint 9 (installed into <repo>/tmp/eslint9-deps, linked into the fixture).
+// repository's) and ESLint 9 (installed into <repo>/tmp, linked into the fixture).
 jest.setTimeout(240_000);
 
 const EXECUTOR = join(__dirname, 'executor.ts');
 const FIXTURE = join(__dirname, '__fixtures__/lint-workspace');
-const REPO_ROOT = join(__dirname, '../../../../..');
 const ESLINT10_DIR = dirname(require.resolve('eslint/package.json'));
-const ESLINT9_DEPS = join(REPO_ROOT, 'tmp/eslint9-deps');
-
-interface CliFile {
-  filePath: string;
-  errorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  fatalErrorCount: number;
-  messages: { ruleId: string | null; severity: number; message: string; fatal?: boolean }[];
-}
 
 /** ESLint 9 for the version matrix: installed once into a throwaway folder outside the repository's dependencies. */
-function ensureEslint9(): string {
-  const dir = join(ESLINT9_DEPS, 'node_modules/eslint');
-  const installed = existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version.startsWith('9.');
-  if (!installed) {
-    mkdirSync(ESLINT9_DEPS, { recursive: true });
-    writeFileSync(join(ESLINT9_DEPS, 'package.json'), JSON.stringify({ name: 'eslint9-deps', private: true, dependencies: { eslint: '^9.39.0' } }));
-    const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: ESLINT9_DEPS, encoding: 'utf8' });
-    if (npm.status !== 0) throw new QualityError('ESLINT9_INSTALL_FAILED', `npm install eslint@9 failed:\n${npm.stdout}\n${npm.stderr}`);
-  }
-  return dir;
-}
+const ensureEslint9 = (): string => installEslintVersion('^9.39.0', '9.');
 
 async function runExecutor(ws: string, root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: LintResult; stdout: string }> {
   const name = root.split('/').pop()!;
@@ -46,46 +25,6 @@ async function runExecutor(ws: string, root: string, options: Record<string, unk
   const { value, stdout, stderr } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
   const result = JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'lint.json'), 'utf8')) as LintResult;
   return { success: value.success, result, stdout: stdout + stderr };
-}
-
-/** `eslint . --format json` run inside the project with the given ESLint, as a user would. */
-function eslintCli(eslintDir: string, cwd: string, args: string[] = ['.']): CliFile[] {
-  const run = spawnSync(process.execPath, [join(eslintDir, 'bin/eslint.js'), ...args, '--format', 'json'], { cwd, encoding: 'utf8' });
-  if (!run.stdout.trim().startsWith('[')) throw new QualityError('ESLINT_CLI_NO_JSON', `eslint CLI gave no JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-  return JSON.parse(run.stdout) as CliFile[];
-}
-
-/** The CLI's output in the shape of our counts; rule-less messages named the way LINT_PSEUDO_RULES documents. */
-function cliCounts(files: CliFile[], ws: string) {
-  const rules: Record<string, { errors: number; warnings: number }> = {};
-  for (const file of files) {
-    for (const message of file.messages) {
-      const rule =
-        message.ruleId ??
-        (message.fatal ? LINT_PSEUDO_RULES.parseError : message.message.startsWith('Unused eslint-disable') ? LINT_PSEUDO_RULES.unusedDisableDirective : LINT_PSEUDO_RULES.other);
-      const count = (rules[rule] ??= { errors: 0, warnings: 0 });
-      if (message.severity === 2) count.errors += 1;
-      else count.warnings += 1;
-    }
-  }
-  const sum = (key: keyof CliFile) => files.reduce((total, file) => total + (file[key] as number), 0);
-  return {
-    counts: {
-      errors: sum('errorCount'),
-      warnings: sum('warningCount'),
-      fixableErrors: sum('fixableErrorCount'),
-      fixableWarnings: sum('fixableWarningCount'),
-      fatal: sum('fatalErrorCount'),
-      filesLinted: files.length,
-      filesWithProblems: files.filter((file) => file.errorCount + file.warningCount > 0).length,
-    },
-    rules,
-    files: files.map((file) => relative(ws, file.filePath).split(sep).join('/')).sort(),
-    filesWithProblems: files
-      .filter((file) => file.messages.length > 0)
-      .map((file) => relative(ws, file.filePath).split(sep).join('/'))
-      .sort(),
-  };
 }
 
 describe.each([

@@ -3,6 +3,7 @@ import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
 import { workspacePath, type WorkspacePath } from '../../shared/workspace-path';
 import { parseOptions } from '../../shared/parse-options';
+import { eslintConfigModeFromEnv, isEslintrcFile, type EslintConfigMode } from '../../tool-facts/eslint-config-files';
 import { findEslintConfig } from './find-eslint-config';
 import { optionsSchema, type ParsedLintOptions } from './options';
 
@@ -16,6 +17,8 @@ export interface NormalizedLintOptions
   eslintConfig?: WorkspacePath;
   /** Whether `eslintConfig` came from the option (a missing file is then the user's typo). */
   eslintConfigExplicit: boolean;
+  /** Flat config (`ESLint` class of 9/10) or eslintrc (ESLint 8, or 9's `LegacyESLint`). */
+  eslintConfigMode: EslintConfigMode;
   /** ESLint's `cwd`, which is also the base path of the config's `files`/`ignores` patterns. */
   eslintCwd: string;
   cacheLocation: string;
@@ -36,8 +39,11 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown): Normali
   const lintFilePatterns = (parsed.lintFilePatterns ?? [project.root]).map((pattern) => fromWorkspace(expand(pattern)));
 
   const explicitConfig = parsed.eslintConfig ? fromWorkspace(expand(parsed.eslintConfig)) : undefined;
-  const configFile = explicitConfig ?? findEslintConfig(projectRoot.absolute, workspaceRoot);
+  const found = explicitConfig ? undefined : findEslintConfig(projectRoot.absolute, workspaceRoot);
+  const configFile = explicitConfig ?? found?.file;
   const eslintConfig = configFile ? toPath(configFile) : undefined;
+  const eslintConfigMode: EslintConfigMode =
+    found?.mode ?? eslintConfigModeFromEnv() ?? (explicitConfig && isEslintrcFile(explicitConfig) ? 'eslintrc' : 'flat');
 
   const resultsDir = toPath(resolve(workspaceRoot, resolveResultsDir(parsed.resultsDir, project)));
   return {
@@ -46,7 +52,10 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown): Normali
     lintFilePatterns,
     eslintConfig,
     eslintConfigExplicit: explicitConfig !== undefined,
-    eslintCwd: chooseEslintCwd(configFile, projectRoot.absolute, workspaceRoot),
+    eslintConfigMode,
+    // eslintrc files cascade from each linted file's folder and `.eslintignore` is read from `cwd`:
+    // the project root is where `eslint .` runs for Nx's inferred target.
+    eslintCwd: eslintConfigMode === 'eslintrc' ? projectRoot.absolute : chooseEslintCwd(configFile, projectRoot.absolute, workspaceRoot),
     cacheLocation: parsed.cacheLocation
       ? fromWorkspace(expand(parsed.cacheLocation))
       : join(workspaceRoot, 'node_modules/.cache/nx-quality/eslint', `${project.name.replace(/[/@]/g, '_')}.eslintcache`),

@@ -17,7 +17,7 @@ export const optionsSchema = z
       .min(1)
       .optional()
       .describe(
-        'Workspace-relative ESLint flat config file. Default: the nearest eslint.config.{js,mjs,cjs,ts,mts,cts} from the project root up to the workspace root.',
+        'Workspace-relative ESLint config file. Default: the nearest eslint.config.{js,mjs,cjs,ts,mts,cts} from the project root up to the workspace root, else the eslintrc cascade from the project root (.eslintrc.{js,cjs,yaml,yml,json}, ESLint 8.57 or 9). ESLINT_USE_FLAT_CONFIG=true|false decides the system when set; an explicit .eslintrc.* is applied like `eslint --config`.',
       ),
     fix: z.boolean().default(false).describe('Apply ESLint fixes to the files on disk; the result records what is left.'),
     maxWarnings: z
@@ -58,5 +58,5 @@ export type ParsedLintOptions = z.output<typeof optionsSchema>;
 
 export const schemaMeta: SchemaMeta = {
   title: 'Lint',
-  description: "Lints a project with the workspace's ESLint (9 or 10, flat config) in-process and records lint.json.",
+  description: "Lints a project with the workspace's ESLint (flat config with 9 or 10, eslintrc with 8.57 or 9) in-process and records lint.json.",
 };

@@ -47,12 +47,12 @@ describe('runLintForProject with ESLint mocked', () => {
         return results;
       }
     }
-    jest.mocked(resolveEslint).mockReturnValue({ ESLint: FakeESLint, path: '/fake/eslint/lib/api.js', version: '9.39.0', major: 9 });
+    jest.mocked(resolveEslint).mockResolvedValue({ ESLint: FakeESLint, path: '/fake/eslint/lib/api.js', version: '9.39.0', major: 9, mode: 'flat' });
   });
 
   it("passes the project's own config as overrideConfigFile with its folder as cwd, and lints the project root", async () => {
     await runLintForProject(projectA, normalizeLintOptions(projectA, {}));
-    expect(resolveEslint).toHaveBeenCalledWith([join(ws, 'libs/a'), ws]);
+    expect(resolveEslint).toHaveBeenCalledWith([join(ws, 'libs/a'), ws], 'flat');
     expect(constructed).toEqual([
       { cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true, warnIgnored: false },
     ]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describeError } from '../shared/describe-error';
 import type { ProjectRef } from '../../shared/project-ref';
 import { resultHeader } from '../../shared/result-header';
-import { ESLINT_CONFIG_FILE_NAMES } from './find-eslint-config';
+import { ESLINT_FLAT_CONFIG_FILE_NAMES, ESLINTRC_FILE_NAMES, eslintConfigModeFromEnv, type EslintConfigMode } from '../../tool-facts/eslint-config-files';
 import type { EslintInstance, EslintOptions } from './eslint-api';
 import { createLintRunCache, type LintRunCache } from './lint-run-cache';
 import { lintFailureReasons } from './lint-failure-reasons';
@@ -20,7 +20,8 @@ const EMPTY_SUMMARY: LintSummary = {
 };
 
 /**
- * Lints a project with the workspace's own ESLint (flat config, `ESLint` class) and returns its
+ * Lints a project with the workspace's own ESLint (flat config with the `ESLint` class of 9/10, or
+ * eslintrc with the class `loadESLint({ useFlatConfig: false })` gives on 8.57/9) and returns its
  * LintResult. Never throws for tool problems (missing or throwing config, no files, crashing
  * rule): those give status 'error' with an `error` naming the file. Pass one `cache` to every
  * project of a batch so ESLint is loaded once and instances (with their loaded configs) are reused.
@@ -41,17 +42,20 @@ export async function runLintForProject(
 
   try {
     const configFile = requireConfigFile(project, options);
-    const eslint = loadEslint(cache, [options.projectRoot.absolute, project.workspaceRoot]);
+    const eslint = await loadEslint(cache, [options.projectRoot.absolute, project.workspaceRoot], options.eslintConfigMode);
     tool = { name: 'eslint', version: eslint.version };
     const instance = eslintInstance(cache, eslint, {
       cwd: options.eslintCwd,
-      overrideConfigFile: configFile,
+      // eslintrc: ESLint finds the cascade of .eslintrc.* itself, as `eslint .` does; only an explicit
+      // config is added on top (`eslint --config`).
+      ...(options.eslintConfigMode === 'flat' || options.eslintConfigExplicit ? { overrideConfigFile: configFile } : {}),
       fix: options.fix,
       cache: options.cache,
       ...(options.cache ? { cacheLocation: options.cacheLocation, cacheStrategy: options.cacheStrategy } : {}),
       errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
-      // An ignored file named in lintFilePatterns is the config's decision, not a problem to count.
-      warnIgnored: false,
+      // An ignored file named in lintFilePatterns is the config's decision, not a problem to count
+      // (the eslintrc class has no such option and reports it as a warning, as its CLI does).
+      ...(options.eslintConfigMode === 'flat' ? { warnIgnored: false } : {}),
     });
     await loadConfig(instance, options, project);
 
@@ -89,7 +93,7 @@ function requireConfigFile(project: ProjectRef, options: NormalizedLintOptions):
     throw new ConfigLoadError(
       'ESLINT_CONFIG_NOT_FOUND',
       options.projectRoot.relative,
-      `No ESLint flat config found for project "${project.name}": none of ${ESLINT_CONFIG_FILE_NAMES.join(', ')} in ${options.projectRoot.relative} or a folder above it inside the workspace.`,
+      `No ESLint config found for project "${project.name}": none of ${[...ESLINT_FLAT_CONFIG_FILE_NAMES, ...(options.eslintConfigMode === 'eslintrc' ? ESLINTRC_FILE_NAMES : [])].join(', ')} in ${options.projectRoot.relative} or a folder above it inside the workspace${eslintConfigModeFromEnv() ? ` (ESLINT_USE_FLAT_CONFIG=${process.env['ESLINT_USE_FLAT_CONFIG']})` : ''}.`,
       { hint: 'Create an eslint.config.mjs (in the project or the workspace root) or set the `eslintConfig` option.' },
     );
   }
@@ -103,18 +107,18 @@ function requireConfigFile(project: ProjectRef, options: NormalizedLintOptions):
   return config.absolute;
 }
 
-function loadEslint(cache: LintRunCache, searchFrom: string[]): ResolvedEslint {
-  const key = searchFrom.join('\0');
+async function loadEslint(cache: LintRunCache, searchFrom: string[], mode: EslintConfigMode): Promise<ResolvedEslint> {
+  const key = [mode, ...searchFrom].join('\0');
   let eslint = cache.eslintModules.get(key);
   if (!eslint) {
-    eslint = resolveEslint(searchFrom);
+    eslint = await resolveEslint(searchFrom, mode);
     cache.eslintModules.set(key, eslint);
   }
   return eslint;
 }
 
 function eslintInstance(cache: LintRunCache, eslint: ResolvedEslint, eslintOptions: EslintOptions): EslintInstance {
-  const key = JSON.stringify([eslint.path, eslintOptions]);
+  const key = JSON.stringify([eslint.path, eslint.mode, eslintOptions]);
   let instance = cache.instances.get(key);
   if (!instance) {
     instance = new eslint.ESLint(eslintOptions);
@@ -142,7 +146,7 @@ async function loadConfig(instance: EslintInstance, options: NormalizedLintOptio
       `The ESLint config ${config.relative} could not be loaded for project "${project.name}": ${withoutRoot(cause, project.workspaceRoot)}${configLocation(error, config.absolute)}`,
       {
         cause: error,
-        hint: `Correct the config (reproduce with \`npx eslint --config ${config.relative} --print-config ${options.projectRoot.relative}/index.js\`) and make sure every plugin it imports is installed.`,
+        hint: `Correct the config (reproduce with \`${options.eslintConfigMode === 'eslintrc' ? 'ESLINT_USE_FLAT_CONFIG=false ' : ''}npx eslint --config ${config.relative} --print-config ${options.projectRoot.relative}/index.js\`) and make sure every plugin it imports is installed.`,
       },
     );
   }

@@ -1,0 +1,1 @@
+var ignored = 1 == 2;

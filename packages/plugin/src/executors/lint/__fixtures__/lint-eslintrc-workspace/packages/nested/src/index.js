@@ -1,0 +1,2 @@
+var count = 1;
+export const same = count == 1;

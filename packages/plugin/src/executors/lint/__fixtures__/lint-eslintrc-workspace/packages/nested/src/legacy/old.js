@@ -1,0 +1,2 @@
+var total = 0;
+export const same = total == 0;

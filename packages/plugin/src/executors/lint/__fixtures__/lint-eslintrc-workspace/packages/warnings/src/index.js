@@ -1,0 +1,4 @@
+export function log(message) {
+  console.log(message);
+  if (message) console.log('twice');
+}
