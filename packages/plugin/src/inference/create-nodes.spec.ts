@@ -276,6 +276,28 @@ describe('createNodesV2', () => {
     expect(projects['packages/beta']?.['quality']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', tools: ['lint'] });
   });
 
+  it('infers lint from eslintrc configs as @nx/eslint/plugin does (Nx 22: .eslintrc.json at the root and in each project)', async () => {
+    rmSync(join(root, 'eslint.config.mjs'));
+    rmSync(join(root, 'packages/alpha/eslint.config.mjs'));
+    write('.eslintrc.json', { root: true, ignorePatterns: ['**/*'] });
+    write('packages/alpha/.eslintrc.json', { extends: ['../../.eslintrc.json'], ignorePatterns: ['!**/*'] });
+    write('packages/alpha/src/legacy/.eslintrc.yml', 'rules: {}');
+    write('packages/beta/project.json', { name: 'beta' });
+    write('packages/beta/.eslintrc.js', 'module.exports = {};');
+    write('packages/beta/src/main.ts', 'export {};');
+    write('packages/docs/package.json', { name: 'docs' });
+    write('packages/docs/README.md', '# no code');
+    const projects = await run(['packages/alpha/package.json', 'packages/beta/project.json', 'packages/docs/package.json'], { lintTargetName: 'quality-lint' }, {
+      ...NX_JSON,
+      plugins: [{ plugin: '@nx/eslint/plugin', options: { targetName: 'lint' } }],
+    });
+    expect(Object.keys(projects).sort()).toEqual(['packages/alpha', 'packages/beta']);
+    for (const project of ['packages/alpha', 'packages/beta']) expect(projects[project]?.['quality-lint']?.executor).toBe('@nx-quality/plugin:lint');
+    // The project's own config and the root one it extends; a nested one below the project root is the project's input anyway.
+    expect(projects['packages/alpha']?.['quality-lint']?.inputs).toContain('{workspaceRoot}/.eslintrc.json');
+    expect(projects['packages/alpha']?.['quality-lint']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' });
+  });
+
   it("infers a Node test runner target from a package's `node --test` script", async () => {
     write('packages/gamma/package.json', { name: 'gamma', scripts: { test: 'node --import tsx --test src/**/*.test.ts' } });
     write('packages/delta/package.json', { name: 'delta', scripts: { test: 'nodemon --test' } });

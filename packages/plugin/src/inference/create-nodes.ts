@@ -17,7 +17,7 @@ export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
 
 /**
  * Infers test, lint, typecheck, health and quality targets for every project that has a Jest config, an
- * ESLint flat config (own or inherited) or a tsconfig.json, and that the official plugin of that tool
+ * ESLint config (flat or eslintrc, own or inherited) or a tsconfig.json, and that the official plugin of that tool
  * (@nx/jest/plugin, @nx/eslint/plugin, @nx/js/typescript), when registered, gives a target too
  * (see createOfficialCoverage). The workspace root project gets
  * targets only in a standalone workspace (no package workspaces, no other project): in a monorepo

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { ESLINT_FLAT_CONFIG_FILE_NAMES } from '../tool-facts/eslint-config-files';
+import { ESLINT_FLAT_CONFIG_FILE_NAMES, ESLINTRC_FILE_NAMES } from '../tool-facts/eslint-config-files';
 import { findJestConfigFile } from '../tool-facts/jest-config-files';
 import { runsNodeTestRunner } from '../tool-facts/runs-node-test-runner';
 import { isFileSystemError, readJsonIfPresent } from './read-json-if-present';
 
+const ESLINT_CONFIG_FILE_NAMES = [...ESLINT_FLAT_CONFIG_FILE_NAMES, ...ESLINTRC_FILE_NAMES];
 const LINTABLE = /\.(?:[cm]?[jt]sx?)$/;
 const NOT_SOURCE_DIRS = new Set(['node_modules', 'dist', 'out-tsc', 'coverage', 'tmp']);
 
@@ -14,16 +15,16 @@ export interface ProjectTools {
   jestConfig?: string;
   /** No Jest config, but the package's `test` script runs Node's test runner (`node --test`). */
   nodeTests?: boolean;
-  /** The flat config ESLint uses for the project (its own, or the nearest one above it). */
+  /** The nearest ESLint config, flat or eslintrc, at or above the project (the one `@nx/eslint/plugin` groups it under). */
   eslintConfig?: string;
-  /** Every flat config from the project up to the workspace root (inputs: a parent config may be imported). */
+  /** Every ESLint config from the project up to the workspace root (inputs: a parent config may be imported or extended). */
   eslintConfigChain: string[];
   tsconfig?: string;
 }
 
 /**
- * Looks for the project's Jest config (or a `node --test` test script), ESLint flat config (own or
- * inherited) and tsconfig.json.
+ * Looks for the project's Jest config (or a `node --test` test script), ESLint config (flat or
+ * eslintrc, own or inherited: the files `@nx/eslint/plugin` of Nx 22 and 23 detects) and tsconfig.json.
  * A Jest config that aggregates projects (`getJestProjects…`) is not a project's own test config.
  * An inherited ESLint config counts only when the project has a lintable file.
  */
@@ -34,8 +35,7 @@ export function detectProjectTools(workspaceRoot: string, projectRoot: string): 
 
   const eslintConfigChain: string[] = [];
   for (let dir = projectRoot; ; dir = posix.dirname(dir)) {
-    const found = ESLINT_FLAT_CONFIG_FILE_NAMES.find((file) => existsSync(join(workspaceRoot, dir, file)));
-    if (found) eslintConfigChain.push(posix.join(dir, found));
+    for (const file of ESLINT_CONFIG_FILE_NAMES) if (existsSync(join(workspaceRoot, dir, file))) eslintConfigChain.push(posix.join(dir, file));
     if (dir === '.' || dir === '') break;
   }
   const nearest = eslintConfigChain[0];
