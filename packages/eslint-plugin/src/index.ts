@@ -1,18 +1,26 @@
 import type { ESLint, Linter } from 'eslint';
 import { rules } from './all-rules';
 import { createHealthConfig } from './configs/health';
+import { createLegacyHealthConfig, createLegacyRecommendedConfig } from './configs/legacy';
 import { createRecommendedConfig } from './configs/recommended';
 import { pluginObject } from './plugin-object';
 
 pluginObject.configs = {
   recommended: createRecommendedConfig(),
   health: createHealthConfig(),
+  'legacy-recommended': createLegacyRecommendedConfig(),
+  'legacy-health': createLegacyHealthConfig(),
 };
 
-/** The flat-config plugin: `{ meta, rules, configs: { recommended, health } }`. */
+/** The plugin: `{ meta, rules, configs: { recommended, health } }` (flat) and `legacy-recommended`, `legacy-health` (eslintrc). */
 const plugin = pluginObject as ESLint.Plugin & {
   rules: typeof rules;
-  configs: { recommended: Linter.Config[]; health: Linter.Config[] };
+  configs: {
+    recommended: Linter.Config[];
+    health: Linter.Config[];
+    'legacy-recommended': Linter.LegacyConfig;
+    'legacy-health': Linter.LegacyConfig;
+  };
 };
 
 export default plugin;
@@ -20,11 +28,12 @@ export default plugin;
 // CommonJS build) is a valid plugin object as well.
 /** Plugin name and version. */
 export const meta = plugin.meta;
-/** `recommended` and `health` flat configs. */
+/** `recommended` and `health` flat configs, `legacy-recommended` and `legacy-health` eslintrc configs. */
 export const configs = plugin.configs;
 export { rules };
 export { createHealthConfig, HEALTH_DEFAULT_FILES, HEALTH_DEFAULT_TEST_FILES, type HealthConfigOptions } from './configs/health';
 export { createRecommendedConfig, type RecommendedConfigOptions } from './configs/recommended';
+export { createLegacyHealthConfig, createLegacyRecommendedConfig } from './configs/legacy';
 export { PLUGIN_NAMESPACE } from './plugin-namespace';
 export type { NoGenericCatchOptions } from './rules/no-generic-catch';
 export type { NoBareErrorThrowOptions } from './rules/no-bare-error-throw';

@@ -7,7 +7,7 @@ const ruleFiles = readdirSync(join(__dirname, 'rules'))
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
   .map((file) => file.replace(/\.ts$/, ''));
 
-describe('every rule has its source, spec, doc, export and recommended entry', () => {
+describe('every rule has its source, spec, doc, export and recommended entry (flat and eslintrc)', () => {
   it('registers exactly the rule files of src/rules', () => {
     expect(Object.keys(plugin.rules).sort()).toEqual([...ruleFiles].sort());
     expect(ruleFiles.length).toBeGreaterThanOrEqual(2);
@@ -21,6 +21,7 @@ describe('every rule has its source, spec, doc, export and recommended entry', (
     expect(rule.meta.docs?.description).toEqual(expect.any(String));
     const recommendedRules = configs.recommended.find((entry) => entry.name === '@nx-quality/recommended')?.rules ?? {};
     expect(recommendedRules[`@nx-quality/${name}`]).toEqual(['error', expect.any(Object)]);
+    expect(configs['legacy-recommended'].rules?.[`@nx-quality/${name}`]).toEqual(['error', expect.any(Object)]);
     const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
     expect(readme).toContain(`docs/rules/${name}.md`);
   });
@@ -28,6 +29,6 @@ describe('every rule has its source, spec, doc, export and recommended entry', (
   it('exposes meta, rules and configs as named exports too (ESM default import of the CommonJS build)', () => {
     expect(meta).toEqual({ name: '@nx-quality/eslint-plugin', version: expect.any(String) });
     expect(configs).toBe(plugin.configs);
-    expect(Object.keys(configs).sort()).toEqual(['health', 'recommended']);
+    expect(Object.keys(configs).sort()).toEqual(['health', 'legacy-health', 'legacy-recommended', 'recommended']);
   });
 });

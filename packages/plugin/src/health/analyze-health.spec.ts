@@ -1,8 +1,9 @@
 import type { HealthResult, TestResult } from '@nx-quality/core';
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../test-support/copy-fixture';
+import { installEslintVersion } from '../test-support/install-eslint-version';
 import { runInChild } from '../test-support/run-in-child';
 import { healthOptionsSchema, type HealthOptions } from './health-options';
 import { HEALTH_RULE_KINDS, TODO_RULE_ID } from './health-rule-kinds';
@@ -25,8 +26,11 @@ interface CliFileResult {
   messages: { ruleId: string | null; fatal?: boolean }[];
 }
 
-/** `eslint --format json -c <config using our health config>` on the project, as a user would run it. */
-function runEslintCli(projectDir: string, raw: HealthOptions): Promise<CliFileResult[]> {
+/**
+ * `eslint --format json -c <config using our health config>` on the project, as a user would run it;
+ * ESLint 8 reads a flat config only with ESLINT_USE_FLAT_CONFIG=true.
+ */
+function runEslintCli(projectDir: string, raw: HealthOptions, eslintDir = join(REPO_ROOT, 'node_modules/eslint')): Promise<CliFileResult[]> {
   const configFile = join(projectDir, 'health.eslint.config.mjs');
   const optionsModule = JSON.stringify(join(__dirname, 'health-options.ts'));
   const configModule = JSON.stringify(join(__dirname, 'build-health-eslint-config.ts'));
@@ -35,12 +39,12 @@ function runEslintCli(projectDir: string, raw: HealthOptions): Promise<CliFileRe
     `import { healthOptionsSchema } from ${optionsModule};\nimport { buildHealthEslintConfig } from ${configModule};\n` +
       `export default buildHealthEslintConfig(healthOptionsSchema.parse(${JSON.stringify(raw)}));\n`,
   );
-  const eslintBin = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
+  const eslintBin = join(eslintDir, 'bin/eslint.js');
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ['--conditions=@nx-quality/source', '--import', 'tsx', eslintBin, '--format', 'json', '-c', configFile, '.'],
-      { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: projectDir, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ESLINT_USE_FLAT_CONFIG: 'true' } },
       (error, stdout, stderr) => {
         // Exit code 1 is expected: the parse error is a severity-2 message.
         if (stdout.trim().startsWith('[')) resolve(JSON.parse(stdout) as CliFileResult[]);
@@ -50,7 +54,12 @@ function runEslintCli(projectDir: string, raw: HealthOptions): Promise<CliFileRe
   });
 }
 
-describe('analyzeHealth on the health-counts fixture (numbers hand-counted in its README)', () => {
+// ESLint 8.57.1 (installed into <repo>/tmp, linked into the copy) in a workspace linting with eslintrc,
+// as Nx 22 sets one up: the health config is flat and runs through 8.57's flat class all the same.
+describe.each([
+  ['ESLint 10', undefined],
+  ['ESLint 8.57.1 in an eslintrc workspace', () => installEslintVersion('8.57.1', '8.57.1')],
+])('analyzeHealth on the health-counts fixture (numbers hand-counted in its README) with %s', (_label, eslintDir) => {
   const raw: HealthOptions = { maxFileLines: 40, maxFunctionLines: 10, maxComplexity: 4, errorBaseClass: 'AppError', fanInScope: 'project' };
   let fixture: { dir: string; cleanup: () => void };
   let result: HealthResult;
@@ -58,8 +67,15 @@ describe('analyzeHealth on the health-counts fixture (numbers hand-counted in it
 
   beforeAll(async () => {
     fixture = copyFixture(join(__dirname, '__fixtures__/health-counts'), 'health-counts');
+    const eslint = eslintDir?.();
+    if (eslint) {
+      mkdirSync(join(fixture.dir, 'node_modules'), { recursive: true });
+      symlinkSync(eslint, join(fixture.dir, 'node_modules/eslint'), 'dir');
+      writeFileSync(join(fixture.dir, '.eslintrc.json'), JSON.stringify({ root: true, rules: { 'no-console': 'error' } }));
+    }
     result = await analyze(fixture.dir, 'libs/demo', raw);
-    cli = await runEslintCli(join(fixture.dir, 'libs/demo'), raw);
+    if (eslint) expect(result.tool.version).toContain('eslint@8.57.1 ');
+    cli = await runEslintCli(join(fixture.dir, 'libs/demo'), raw, eslint);
   });
   afterAll(() => fixture.cleanup());
 

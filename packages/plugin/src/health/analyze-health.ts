@@ -34,7 +34,7 @@ function toPosix(path: string): string {
  * bare throws, any, long files/functions, complexity, TODOs, assertion-free/skipped/focused tests), the
  * TypeScript parser for jest.mock and test calls, and the TypeScript module resolver for untested modules
  * and fan-in. Never throws for bad project files: a file that does not parse is counted in
- * `counts.parseErrors` and listed as a finding. A missing tool (ESLint 9+, TypeScript) gives a result
+ * `counts.parseErrors` and listed as a finding. A missing tool (ESLint 8.57+, TypeScript) gives a result
  * with `status: 'error'`. Analyses given the same `cache` (a batch) share the loaded tools, the
  * workspace listing, parsed tsconfigs and module resolvers; the result is the same as without it.
  */

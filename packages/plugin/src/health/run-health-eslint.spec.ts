@@ -8,7 +8,7 @@ jest.mock('./resolve-workspace-tool');
 const projectDir = join('/ws', 'libs', 'demo');
 const config: Linter.Config[] = [{ rules: { complexity: 'warn' } }];
 
-function fakeEslint(version: string, lintFiles: (files: string[]) => Promise<unknown>) {
+function fakeEslint(version: string, lintFiles: (files: string[]) => Promise<unknown>, moduleExtras: Record<string, unknown> = {}) {
   const constructed: unknown[] = [];
   class FakeESLint {
     static version = version;
@@ -17,15 +17,15 @@ function fakeEslint(version: string, lintFiles: (files: string[]) => Promise<unk
       constructed.push(options);
     }
   }
-  jest.mocked(resolveWorkspaceTool).mockReturnValue({ ESLint: FakeESLint });
-  return constructed;
+  jest.mocked(resolveWorkspaceTool).mockReturnValue({ ESLint: FakeESLint, ...moduleExtras });
+  return { constructed, FakeESLint };
 }
 
 const result = (file: string, messages: object[]) => ({ filePath: join(projectDir, file), messages });
 
 describe('runHealthEslint (ESLint mocked)', () => {
   it('runs only the health config, from the project root, and maps messages to project-relative files', async () => {
-    const constructed = fakeEslint('10.1.0', async () => [
+    const { constructed } = fakeEslint('10.1.0', async () => [
       result('src/a.ts', [{ ruleId: 'complexity', line: 3, column: 1, endLine: 9, endColumn: 2, message: 'too complex', severity: 1 }]),
       result('src/b.ts', [{ ruleId: null, fatal: true, line: 1, column: 5, message: 'Parsing error', severity: 2 }]),
     ]);
@@ -61,11 +61,29 @@ describe('runHealthEslint (ESLint mocked)', () => {
     ]);
   });
 
-  it('refuses ESLint 8 with an error that says how to fix it', async () => {
-    fakeEslint('8.57.0', async () => []);
+  it("uses ESLint 8.57's flat class (loadESLint({ useFlatConfig: true })), not its eslintrc `ESLint`", async () => {
+    const flatConstructed: unknown[] = [];
+    class FakeFlatESLint {
+      constructor(options: unknown) {
+        flatConstructed.push(options);
+      }
+      lintFiles = async () => [result('src/a.ts', [{ ruleId: 'complexity', line: 1, column: 1, message: 'm', severity: 1 }])];
+    }
+    const loadESLint = jest.fn(async () => FakeFlatESLint);
+    const { constructed } = fakeEslint('8.57.1', async () => [], { loadESLint });
+    const run = await runHealthEslint('/ws', projectDir, ['src/a.ts'], config);
+    expect(loadESLint).toHaveBeenCalledWith({ useFlatConfig: true });
+    expect(constructed).toEqual([]);
+    expect(flatConstructed).toHaveLength(1);
+    expect(run.eslintVersion).toBe('8.57.1');
+    expect(run.messages.map((message) => message.ruleId)).toEqual(['complexity']);
+  });
+
+  it('refuses ESLint before 8.57 (no flat config API) with an error that says how to fix it', async () => {
+    fakeEslint('8.56.0', async () => []);
     await expect(runHealthEslint('/ws', projectDir, ['src/a.ts'], config)).rejects.toMatchObject({
       code: 'HEALTH_ESLINT_TOO_OLD',
-      hint: expect.stringContaining('eslint@^9'),
+      hint: expect.stringContaining('eslint@^8.57.0'),
     });
   });
 });

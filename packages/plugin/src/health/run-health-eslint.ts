@@ -23,9 +23,9 @@ export interface HealthLintRun {
 }
 
 /**
- * Lints the given project files in-process with the workspace's ESLint (9 or 10) and the health config
- * only: `overrideConfigFile: true` keeps the project's own eslint.config out, so the health numbers do
- * not depend on which rules a project happens to enable. Runs given the same `cache` (a batch) load
+ * Lints the given project files in-process with the workspace's ESLint (8.57, 9 or 10) and the health
+ * config only: `overrideConfigFile: true` keeps the project's own config (flat or eslintrc) out, so the
+ * health numbers do not depend on which rules a project happens to enable, nor on its config system. Runs given the same `cache` (a batch) load
  * ESLint once.
  */
 export async function runHealthEslint(
@@ -36,17 +36,12 @@ export async function runHealthEslint(
   cache?: HealthRunCache,
 ): Promise<HealthLintRun> {
   const eslintModule = remembered(cache?.eslint, workspaceRoot, () => resolveWorkspaceTool<typeof import('eslint')>('eslint', workspaceRoot));
-  const major = Number(String(eslintModule.ESLint.version).split('.')[0]);
-  if (!(major >= 9)) {
-    throw new QualityError('HEALTH_ESLINT_TOO_OLD', `The health analysis needs ESLint 9 or 10 (flat config); the workspace has ${eslintModule.ESLint.version}.`, {
-      hint: 'Upgrade eslint in the workspace: npm install -D eslint@^9',
-    });
-  }
+  const FlatESLint = await flatEslintClass(eslintModule);
   if (files.length === 0) return { eslintVersion: eslintModule.ESLint.version, messages: [] };
   // A new instance per project, even in a batch: one instance cannot serve two projects (the config's
   // globs and no-generic-catch's boundary files are relative to its cwd, the project directory); once
   // ESLint is loaded an instance costs about a millisecond, while a kept one held about 0.5 MB of heap.
-  const eslint: ESLint = new eslintModule.ESLint({
+  const eslint: ESLint = new FlatESLint({
     cwd: projectDir,
     overrideConfigFile: true,
     overrideConfig: config,
@@ -72,6 +67,21 @@ export async function runHealthEslint(
     }
   }
   return { eslintVersion: eslintModule.ESLint.version, messages };
+}
+
+/**
+ * The flat-config class: `ESLint` of 9 and 10 (whatever ESLINT_USE_FLAT_CONFIG says, which only the CLI
+ * and `loadESLint()` read), `loadESLint({ useFlatConfig: true })` of 8.57 (its FlatESLint).
+ */
+async function flatEslintClass(eslintModule: typeof import('eslint')): Promise<typeof ESLint> {
+  const version = String(eslintModule.ESLint.version);
+  const major = Number(version.split('.')[0]);
+  if (major >= 9) return eslintModule.ESLint;
+  const loadESLint = (eslintModule as { loadESLint?: (options: { useFlatConfig: boolean }) => Promise<typeof ESLint> }).loadESLint;
+  if (typeof loadESLint === 'function') return loadESLint({ useFlatConfig: true });
+  throw new QualityError('HEALTH_ESLINT_TOO_OLD', `The health analysis needs ESLint 8.57 or later (its flat config API); the workspace has ${version}.`, {
+    hint: 'Upgrade eslint in the workspace: npm install -D eslint@^8.57.0 (its eslintrc config keeps working) or eslint@^9',
+  });
 }
 
 /**
