@@ -1,9 +1,11 @@
+import { posix } from 'node:path';
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
 import { createOfficialCoverage } from './apply-official-coverage';
 import { buildQualityTargets } from './build-quality-targets';
 import { detectProjectTools } from './detect-project-tools';
 import { findProjectRoots } from './find-project-roots';
 import { hasNamedInput } from './has-named-input';
+import { createInheritedConfigLintCheck } from './inherited-eslint-config-lints';
 import { createInstalledPackageCheck } from './installed-packages';
 import { createPackageWorkspacesMatcher } from './package-workspaces-matcher';
 import { explicitTargets } from './explicit-targets';
@@ -38,12 +40,18 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const isInstalled = createInstalledPackageCheck(context.workspaceRoot);
     const byConfigFile = new Map(roots.map((found) => [found.configFile, found]));
     const coverage = createOfficialCoverage(context.nxJsonConfiguration.plugins, options, context.workspaceRoot);
+    const inheritedConfigLints = createInheritedConfigLintCheck(context.workspaceRoot);
 
     return createNodesFromFiles(
-      (configFile): CreateNodesResult => {
+      async (configFile): Promise<CreateNodesResult> => {
         const found = byConfigFile.get(configFile);
         if (!found || (found.root === '.' && !standalone)) return {};
-        const { tools, officialTargets } = coverage(found.root, detectProjectTools(context.workspaceRoot, found.root));
+        const detected = detectProjectTools(context.workspaceRoot, found.root);
+        if (detected.eslintConfig && posix.dirname(detected.eslintConfig) !== found.root && !(await inheritedConfigLints(found.root, detected.eslintConfigChain))) {
+          detected.eslintConfig = undefined;
+          detected.eslintConfigChain = [];
+        }
+        const { tools, officialTargets } = coverage(found.root, detected);
         const scripts = packageScriptTargets(context.workspaceRoot, found.root);
         const declared = explicitTargets(context.workspaceRoot, found.root);
         const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names]));

@@ -1,13 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { ESLINT_FLAT_CONFIG_FILE_NAMES, ESLINTRC_FILE_NAMES } from '../tool-facts/eslint-config-files';
 import { findJestConfigFile } from '../tool-facts/jest-config-files';
 import { runsNodeTestRunner } from '../tool-facts/runs-node-test-runner';
+import { listLintableFiles } from './list-lintable-files';
 import { isFileSystemError, readJsonIfPresent } from './read-json-if-present';
 
 const ESLINT_CONFIG_FILE_NAMES = [...ESLINT_FLAT_CONFIG_FILE_NAMES, ...ESLINTRC_FILE_NAMES];
-const LINTABLE = /\.(?:[cm]?[jt]sx?)$/;
-const NOT_SOURCE_DIRS = new Set(['node_modules', 'dist', 'out-tsc', 'coverage', 'tmp']);
 
 /** The tool configs that make a project testable, lintable and type-checkable (workspace-relative paths). */
 export interface ProjectTools {
@@ -40,7 +39,7 @@ export function detectProjectTools(workspaceRoot: string, projectRoot: string): 
   }
   const nearest = eslintConfigChain[0];
   const ownsConfig = nearest !== undefined && posix.dirname(nearest) === projectRoot;
-  const eslintConfig = nearest && (ownsConfig || hasLintableFile(projectDir)) ? nearest : undefined;
+  const eslintConfig = nearest && (ownsConfig || listLintableFiles(projectDir, 1).length > 0) ? nearest : undefined;
 
   const tsconfig = existsSync(join(projectDir, 'tsconfig.json')) ? posix.join(projectRoot, 'tsconfig.json') : undefined;
   const manifest = readJsonIfPresent(join(projectDir, 'package.json')) as { scripts?: Record<string, unknown> } | undefined;
@@ -55,20 +54,4 @@ function aggregatesProjects(file: string): boolean {
     if (isFileSystemError(error)) return false;
     throw error;
   }
-}
-
-// Stops at the first lintable file: a cheap existence check, not a listing.
-function hasLintableFile(dir: string, depth = 0): boolean {
-  if (depth > 8) return false;
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isFileSystemError(error)) return false;
-    throw error;
-  }
-  if (entries.some((entry) => entry.isFile() && LINTABLE.test(entry.name))) return true;
-  return entries.some(
-    (entry) => entry.isDirectory() && !entry.name.startsWith('.') && !NOT_SOURCE_DIRS.has(entry.name) && hasLintableFile(join(dir, entry.name), depth + 1),
-  );
 }
