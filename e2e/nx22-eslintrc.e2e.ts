@@ -1,6 +1,6 @@
 // End to end on a default Nx 22 workspace (issue 17): create-nx-workspace@22.7.7 --preset=ts, then
-// `nx add @nx/jest` and `nx add @nx/eslint` as they come (ESLint 8.57 with .eslintrc.json), two
-// @nx/js libraries. Our packed packages must install with a plain `npm install -D` (no
+// `nx add @nx/jest` and `nx add @nx/eslint` as they come (ESLint 8.57 with .eslintrc.json), an
+// @nx/js library. Our packed packages must install with a plain `npm install -D` (no
 // --legacy-peer-deps), `init` must infer our targets beside the official ones, and with lint errors
 // and warnings, a failing test, untested code and a type error planted, every number of
 // `nx run-many -t quality` must equal the tools' own: `eslint --format json .` in the project (ESLint
@@ -32,6 +32,7 @@ let init: CommandResult;
 let official: { lint: string[]; test: string[] };
 let ours: { lint: string[]; test: string[] };
 let run: CommandResult;
+let graphTargets: GraphTargets;
 
 const project = (lib: string) => `${scope}/${lib}`;
 const nxEnv = () => ({ NX_CACHE_DIRECTORY: join(root, 'nx-cache') });
@@ -44,11 +45,15 @@ function readResult<T>(lib: string, file: string, schema: ZodType<T>): T | undef
   return parsed.data;
 }
 
-function showProjects(target: string): string[] {
-  const result = runCommand(workspaceBin(dir, 'nx'), ['show', 'projects', '-t', target, '--json'], { cwd: dir, check: false, env: nxEnv() });
-  const json = /\[[^\]]*\]/.exec(result.stdout)?.[0];
-  if (result.code !== 0 || !json) throw new Error(`nx show projects -t ${target} --json failed\n${describeOutput(result)}`);
-  return (JSON.parse(json) as string[]).sort();
+type GraphTargets = Record<string, Record<string, { options?: { env?: Record<string, string> } }>>;
+
+/** Every project's targets from one `nx graph --file` (each Nx command recomputes the graph without a daemon). */
+function readGraphTargets(): GraphTargets {
+  const file = join(root, 'graph.json');
+  const result = runCommand(workspaceBin(dir, 'nx'), ['graph', `--file=${file}`], { cwd: dir, check: false, env: nxEnv() });
+  if (!existsSync(file)) throw new Error(`nx graph --file wrote nothing\n${describeOutput(result)}`);
+  const nodes = (JSON.parse(readFileSync(file, 'utf8')) as { graph: { nodes: Record<string, { data: { targets?: GraphTargets[string] } }> } }).graph.nodes;
+  return Object.fromEntries(Object.entries(nodes).map(([name, node]) => [name, node.data.targets ?? {}]));
 }
 
 function configFilesOf(folder: string): string[] {
@@ -70,10 +75,10 @@ beforeAll(async () => {
   init = await timePhase('nx g @nx-quality/plugin:init', () =>
     runCommand(workspaceBin(dir, 'nx'), ['g', '@nx-quality/plugin:init', '--no-interactive'], { cwd: dir, check: false, env: nxEnv() }),
   );
-  ({ official, ours } = await timePhase('nx show projects (official and ours)', () => ({
-    official: { lint: showProjects('lint'), test: showProjects('test') },
-    ours: { lint: showProjects('quality-lint'), test: showProjects('quality-test') },
-  })));
+  graphTargets = await timePhase('nx graph --file (official and our targets)', () => readGraphTargets());
+  const withTarget = (target: string) => Object.keys(graphTargets).filter((name) => graphTargets[name]?.[target] !== undefined).sort();
+  official = { lint: withTarget('lint'), test: withTarget('test') };
+  ours = { lint: withTarget('quality-lint'), test: withTarget('quality-test') };
   run = await timePhase('nx run-many -t quality', () =>
     runCommand(workspaceBin(dir, 'nx'), ['run-many', '-t', 'quality', '--output-style=static'], { cwd: dir, check: false, env: nxEnv() }),
   );
@@ -137,7 +142,8 @@ describe('nx run-many -t quality: every number equals the tool’s own', () => {
   });
 
   it.each(NX22_LIBS)('%s: test.json counts, failures and coverage equal `jest --json --coverage`', (lib) => {
-    const ref = jestReference(dir, `packages/${lib}`);
+    // Jest loads jest.config.cts through ts-node with the options @nx/jest/plugin gives its own target.
+    const ref = jestReference(dir, `packages/${lib}`, [], graphTargets[project(lib)]?.['test']?.options?.env ?? {});
     const test = readResult(lib, 'test.json', TestResultSchema);
     const m = new Mismatches(project(lib));
     m.check(test !== undefined, 'test.json was not written');

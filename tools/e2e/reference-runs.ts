@@ -33,11 +33,17 @@ export interface JestReference {
 }
 
 /**
- * `jest --json --coverage` in the project folder. A create-nx-workspace workspace cannot load its own
- * jest.config.cts under TypeScript 6 (ts-node type-checks it), so this reference run, and only it,
- * makes ts-node transpile with options TypeScript 6 accepts.
+ * `jest --json --coverage` in the project folder. A create-nx-workspace@23 workspace cannot load its
+ * own jest.config.cts under TypeScript 6 (ts-node type-checks it), so this reference run, and only it,
+ * makes ts-node transpile with options TypeScript 6 accepts by default; `tsNodeEnv` replaces them
+ * (an Nx 22 workspace on TypeScript 5.9 takes its official test target's own ts-node options).
  */
-export function jestReference(workspace: string, projectRoot: string, extraArgs: string[] = []): JestReference {
+export function jestReference(
+  workspace: string,
+  projectRoot: string,
+  extraArgs: string[] = [],
+  tsNodeEnv: Record<string, string> = { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: '{"module":"preserve","moduleResolution":"bundler"}' },
+): JestReference {
   const out = mkdtempSync(join(tmpdir(), 'nxq-ref-jest-'));
   try {
     const result = runCommand(
@@ -55,7 +61,7 @@ export function jestReference(workspace: string, projectRoot: string, extraArgs:
       {
         cwd: join(workspace, projectRoot),
         check: false,
-        env: { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: '{"module":"preserve","moduleResolution":"bundler"}' },
+        env: tsNodeEnv,
       },
     );
     if (!existsSync(join(out, 'jest.json'))) throw new Error(`reference jest run wrote no JSON for ${projectRoot}\n${describeOutput(result)}`);
