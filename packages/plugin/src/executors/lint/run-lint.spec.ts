@@ -141,6 +141,28 @@ describe('runLintForProject with ESLint mocked', () => {
     expect(over.failureReasons).toEqual(['2 ESLint warnings exceed maxWarnings 1 (project a)']);
   });
 
+  it('lets ESLint find the eslintrc cascade from the project root (no overrideConfigFile, no warnIgnored) and asks for the eslintrc class', async () => {
+    const rc = mkdtempSync(join(tmpdir(), 'nxq-lint-rc-'));
+    mkdirSync(join(rc, 'libs/c/src'), { recursive: true });
+    writeFileSync(join(rc, '.eslintrc.json'), '{ "root": true }');
+    writeFileSync(join(rc, 'libs/c/.eslintrc.json'), '{ "extends": ["../../.eslintrc.json"] }');
+    const projectC = { workspaceRoot: rc, name: 'c', root: 'libs/c', tags: [] };
+    const result = await runLintForProject(projectC, normalizeLintOptions(projectC, {}));
+    expect(resolveEslint).toHaveBeenCalledWith([join(rc, 'libs/c'), rc], 'eslintrc');
+    expect(constructed).toEqual([{ cwd: join(rc, 'libs/c'), fix: false, cache: false, errorOnUnmatchedPattern: true }]);
+    expect(result.config).toBe('libs/c/.eslintrc.json');
+  });
+
+  it('names the flat and the eslintrc file names when a project has no config at all', async () => {
+    const none = mkdtempSync(join(tmpdir(), 'nxq-lint-none-'));
+    mkdirSync(join(none, 'libs/d'), { recursive: true });
+    const projectD = { workspaceRoot: none, name: 'd', root: 'libs/d', tags: [] };
+    const result = await runLintForProject(projectD, normalizeLintOptions(projectD, {}));
+    expect(result.error).toMatchObject({ code: 'ESLINT_CONFIG_NOT_FOUND', file: 'libs/d' });
+    expect(result.error?.message).toContain('eslint.config.mjs');
+    expect(result.error?.message).toContain('.eslintrc.json');
+  });
+
   it('rejects invalid options naming the option', () => {
     expect(() => normalizeLintOptions(projectA, { maxWarnings: -2 })).toThrow(/maxWarnings/);
     expect(() => normalizeLintOptions(projectA, { lintFilePattern: ['x'] })).toThrow(/lintFilePattern/);

@@ -93,8 +93,8 @@ function requireConfigFile(project: ProjectRef, options: NormalizedLintOptions):
     throw new ConfigLoadError(
       'ESLINT_CONFIG_NOT_FOUND',
       options.projectRoot.relative,
-      `No ESLint config found for project "${project.name}": none of ${[...ESLINT_FLAT_CONFIG_FILE_NAMES, ...(options.eslintConfigMode === 'eslintrc' ? ESLINTRC_FILE_NAMES : [])].join(', ')} in ${options.projectRoot.relative} or a folder above it inside the workspace${eslintConfigModeFromEnv() ? ` (ESLINT_USE_FLAT_CONFIG=${process.env['ESLINT_USE_FLAT_CONFIG']})` : ''}.`,
-      { hint: 'Create an eslint.config.mjs (in the project or the workspace root) or set the `eslintConfig` option.' },
+      `No ESLint config found for project "${project.name}": none of ${[...ESLINT_FLAT_CONFIG_FILE_NAMES, ...(eslintConfigModeFromEnv() === 'flat' ? [] : ESLINTRC_FILE_NAMES)].join(', ')} in ${options.projectRoot.relative} or a folder above it inside the workspace${eslintConfigModeFromEnv() ? ` (ESLINT_USE_FLAT_CONFIG=${process.env['ESLINT_USE_FLAT_CONFIG']})` : ''}.`,
+      { hint: 'Create an eslint.config.mjs (or, with ESLint 8.57 or 9, an .eslintrc.json) in the project or the workspace root, or set the `eslintConfig` option.' },
     );
   }
   if (!existsSync(config.absolute)) {
