@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { installEslintVersion } from '../test-support/install-eslint-version';
+import { writeWorkspaceFile } from '../test-support/write-workspace-file';
 import { createInheritedConfigLintCheck } from './inherited-eslint-config-lints';
 
 // ESLint 8.57.1's eslintrc `isPathIgnored` decides, as for @nx/eslint/plugin: Nx 22's root
@@ -9,10 +10,7 @@ jest.setTimeout(120_000);
 
 describe('createInheritedConfigLintCheck with ESLint 8.57.1 (eslintrc)', () => {
   let ws: string;
-  const write = (file: string, content: string | object) => {
-    mkdirSync(dirname(join(ws, file)), { recursive: true });
-    writeFileSync(join(ws, file), typeof content === 'string' ? content : JSON.stringify(content));
-  };
+  const write = (file: string, content: unknown) => writeWorkspaceFile(ws, file, content);
 
   beforeAll(() => {
     const eslint = installEslintVersion('8.57.1', '8.57.1');
