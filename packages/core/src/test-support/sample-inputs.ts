@@ -1,5 +1,5 @@
 // Hand-built results of a small workspace, including hostile strings, for the renderer specs.
-import { judgeProject, zeroHealthCounts, type HealthResult, type LintResult, type QualityConfig, type QualityResult, type ResultKind, type TestResult, type TypecheckResult } from '../index';
+import { judgeProject, type JudgeProjectInput, zeroHealthCounts, type HealthResult, type LintResult, type QualityConfig, type QualityResult, type ResultKind, type TestResult, type TypecheckResult } from '../index';
 import type { ReportProjectInput, ReportResultInput } from '../report/report-inputs';
 
 /** A test name carrying everything a renderer must neutralise. */
@@ -153,7 +153,7 @@ export function qualityResult(
   project: ReportProjectInput,
   opts: { origin?: ReportResultInput<QualityResult>['origin']; absent?: ResultKind[]; taskStatus?: string; config?: QualityConfig } = {},
 ): ReportResultInput<QualityResult> {
-  const results: Partial<Record<ResultKind, TestResult | LintResult | TypecheckResult | HealthResult>> = {};
+  const results: Record<string, unknown> = {};
   const inputs: QualityResult['inputs'] = {};
   const unknownReasons: Record<string, string> = {};
   const unusable: Partial<Record<ResultKind, { because: string; file: string }>> = {};
@@ -182,7 +182,7 @@ export function qualityResult(
   }
   const judged = judgeProject({
     project: { name: project.name, tags: project.tags },
-    results,
+    results: results as JudgeProjectInput['results'],
     config: opts.config ?? { coverage: { lines: 80 } },
     absent: (['test', 'lint', 'typecheck', 'health'] as const).filter((kind) => inputs[kind]?.state === 'disabled'),
     unknownReasons,
