@@ -27,7 +27,8 @@ import { plantDefects } from '../tools/e2e/plant-defects';
 import { initArgs, packTarballs, repoDevVersion } from '../tools/e2e/prepare-workspace';
 import { describeOutput, runCommand, workspaceBin, type CommandResult } from '../tools/e2e/run-command';
 import { runWorkflowStep, type WorkflowStep } from '../tools/e2e/run-workflow-step';
-import { startRemoteCacheServer, type RemoteCacheRequest, type RemoteCacheServer } from '../tools/remote-cache/remote-cache-server';
+import type { RemoteCacheRequest } from '../tools/remote-cache/remote-cache-server';
+import { startRemoteCache, type RemoteCacheProcess } from '../tools/e2e/start-remote-cache';
 
 const JEST_LIBS = ['alpha', 'beta', 'gamma'] as const;
 const FAILING = ['alpha', 'beta', 'gamma'];
@@ -45,7 +46,7 @@ interface Workflow {
 let root: string;
 let base: string;
 let scope: string;
-let server: RemoteCacheServer;
+let server: RemoteCacheProcess;
 let workflow: Workflow;
 let qualityProjects: string[];
 
@@ -54,7 +55,7 @@ interface MachineRun {
   dir: string;
   run: CommandResult;
   tasks: ProbedTask[];
-  /** Server requests made during this machine's run. */
+  /** Server requests made during this machine's run (the shards': during both shards' runs). */
   requests: RemoteCacheRequest[];
 }
 
@@ -63,10 +64,22 @@ const shards: MachineRun[] = [];
 let c: MachineRun & { hook: ReportFiles; target: ReportFiles; report: CommandResult };
 let f: MachineRun & { target: ReportFiles; report: CommandResult; summary: string };
 let w: MachineRun;
+let wSkip: MachineRun;
 
 type ReportFiles = Record<(typeof COMPARED)[number], string | undefined>;
 
 const project = (lib: string) => `${scope}/${lib}`;
+
+/** The workflow's secrets: the loopback server and its token. */
+function secrets(): Record<string, string> {
+  return { 'secrets.NX_SELF_HOSTED_REMOTE_CACHE_SERVER': server.url, 'secrets.NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN': TOKEN };
+}
+
+/**
+ * Nx's static output for the workflow's commands, which the e2e reads for the task list (in CI Nx
+ * defaults to static-failures-only, which folds a successful or cached task into one line).
+ */
+const STATIC_OUTPUT = { NX_DEFAULT_OUTPUT_STYLE: 'static' };
 
 /** Remote cache settings as the workflow's secrets would give them. */
 function remoteEnv(token = TOKEN): Record<string, string> {
@@ -83,10 +96,10 @@ function nx(dir: string, args: string[], env: Record<string, string>): CommandRe
 }
 
 /** Runs `work` and returns what it returned plus the server requests made meanwhile. */
-async function withRequests<T>(phase: string, work: () => T): Promise<{ value: T; requests: RemoteCacheRequest[] }> {
-  const from = server.requests.length;
+async function withRequests<T>(phase: string, work: () => T | Promise<T>): Promise<{ value: T; requests: RemoteCacheRequest[] }> {
+  const from = server.requests().length;
   const value = await timePhase(phase, work);
-  return { value, requests: server.requests.slice(from) };
+  return { value, requests: server.requests().slice(from) };
 }
 
 function readReportFiles(dir: string): ReportFiles {
@@ -150,7 +163,7 @@ function tasksOf(result: CommandResult): ProbedTask[] {
 beforeAll(async () => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'nxq-e2e-remote-')));
   process.stderr.write(`[e2e] remote-cache root: ${root}\n`);
-  server = await startRemoteCacheServer({ storageDir: join(root, 'remote-store'), readWriteTokens: [TOKEN] });
+  server = await startRemoteCache({ storageDir: join(root, 'remote-store'), logFile: join(root, 'remote-requests.jsonl'), token: TOKEN });
 
   const tarballs = await timePhase('pack tarballs', () => packTarballs(join(root, 'tarballs')));
   base = await createBaseWorkspace(root, 'nxq-rc', { libs: JEST_LIBS, nodeLib: true });
@@ -178,20 +191,27 @@ beforeAll(async () => {
   await timePhase('D: quality-report', () => nx(base, ['run', dReportTarget], cacheEnv('D')));
   d = { dir: base, run: dRun.value, tasks: tasksOf(dRun.value), requests: dRun.requests, hook: dHook, target: readReportFiles(base) };
 
-  // A and B: the workflow's shard step, as two CI jobs would run it.
+  // A and B: the workflow's shard step, as two CI jobs run it: at the same time, each on its own machine.
   const shardStep = stepNamed('quality', /shard/i);
   mkdirSync(join(root, 'clones'));
-  for (let shard = 1; shard <= SHARDS; shard++) {
-    const dir = cloneWorkspace(base, join(root, 'clones'), `shard-${shard}`);
-    const run = await withRequests(`shard ${shard} of ${SHARDS}: the workflow's shard step`, () =>
-      runWorkflowStep(shardStep, {
-        cwd: dir,
-        workflowEnv: workflow.env,
-        expressions: { 'matrix.shard': String(shard), 'secrets.NX_SELF_HOSTED_REMOTE_CACHE_SERVER': server.url, 'secrets.NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN': TOKEN },
-        env: { ...setShas(dir), ...cacheEnv(`shard-${shard}`) },
-      }),
-    );
-    shards.push({ dir, run: run.value, tasks: tasksOf(run.value), requests: run.requests });
+  const shardDirs = Array.from({ length: SHARDS }, (_, index) => cloneWorkspace(base, join(root, 'clones'), `shard-${index + 1}`));
+  const from = server.requests().length;
+  const shardRuns = await timePhase(`shards 1-${SHARDS} of ${SHARDS} in parallel: the workflow's shard step`, () =>
+    Promise.all(
+      shardDirs.map((dir, index) =>
+        runWorkflowStep(shardStep, {
+          cwd: dir,
+          workflowEnv: workflow.env,
+          expressions: { 'matrix.shard': String(index + 1), ...secrets() },
+          env: { ...setShas(dir), ...cacheEnv(`shard-${index + 1}`), ...STATIC_OUTPUT },
+        }),
+      ),
+    ),
+  );
+  const shardRequests = server.requests().slice(from);
+  for (const [index, run] of shardRuns.entries()) {
+    const tasks = tasksOf(run);
+    shards.push({ dir: shardDirs[index]!, run, tasks, requests: shardRequests });
   }
 
   // C: a fresh machine runs everything; only the remote cache can supply hits.
@@ -204,8 +224,8 @@ beforeAll(async () => {
   // F: the workflow's report job.
   const fDir = cloneWorkspace(base, join(root, 'clones'), 'F');
   const summaryFile = join(root, 'step-summary.md');
-  const jobEnv = { expressions: { 'secrets.NX_SELF_HOSTED_REMOTE_CACHE_SERVER': server.url, 'secrets.NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN': TOKEN } };
-  const fEnv = { ...setShas(fDir), ...cacheEnv('F'), GITHUB_STEP_SUMMARY: summaryFile };
+  const jobEnv = { expressions: secrets() };
+  const fEnv = { ...setShas(fDir), ...cacheEnv('F'), GITHUB_STEP_SUMMARY: summaryFile, ...STATIC_OUTPUT };
   const fRun = await withRequests("F: the report job's restore step", () =>
     runWorkflowStep(stepNamed('report', /restore/i), { cwd: fDir, workflowEnv: workflow.env, ...jobEnv, env: fEnv }),
   );
@@ -222,18 +242,21 @@ beforeAll(async () => {
     summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
   };
 
-  // W: a wrong token.
+  // W: a wrong token; then the same with the remote cache skipped, as a user would to get on.
   const wDir = cloneWorkspace(base, join(root, 'clones'), 'W');
-  const wRun = await withRequests('W: nx run-many -t quality with a wrong token', () =>
-    nx(wDir, ['run-many', '-t', 'quality', `--projects=${project(NODE_LIB)}`], { ...remoteEnv('not-the-token'), ...cacheEnv('W') }),
-  );
+  const nodelibQuality = ['run-many', '-t', 'quality', `--projects=${project(NODE_LIB)}`];
+  const wRun = await withRequests('W: nx run-many -t quality (nodelib) with a wrong token', () => nx(wDir, nodelibQuality, { ...remoteEnv('not-the-token'), ...cacheEnv('W') }));
   w = { dir: wDir, run: wRun.value, tasks: tasksOf(wRun.value), requests: wRun.requests };
+  const skipRun = await withRequests('W: the same with NX_SKIP_REMOTE_CACHE=true', () =>
+    nx(wDir, nodelibQuality, { ...remoteEnv('not-the-token'), ...cacheEnv('W'), NX_SKIP_REMOTE_CACHE: 'true' }),
+  );
+  wSkip = { dir: wDir, run: skipRun.value, tasks: tasksOf(skipRun.value), requests: skipRun.requests };
 });
 
 afterAll(async () => {
   const lines = phaseTimings().map((t) => `  ${t.ok ? ' ' : '!'} ${(t.durationMs / 1000).toFixed(1).padStart(6)}s  ${t.phase}`);
   process.stderr.write(`[e2e] phase timings:\n${lines.join('\n')}\n`);
-  await server?.close();
+  await server?.stop();
   if (process.env.NXQ_E2E_KEEP) process.stderr.write(`[e2e] kept ${root} (NXQ_E2E_KEEP)\n`);
   else if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -271,15 +294,20 @@ describe(`sharded CI: the workflow's shard step, ${SHARDS} shards, each its own 
       const projects = [...new Set(s.tasks.map((t) => t.project))];
       const failing = projects.some((p) => FAILING.map(project).includes(p));
       const notRun = s.tasks.filter((t) => t.status !== 'success').map((t) => `${t.id}: ${t.status}`);
-      const stored = s.requests.filter((r) => r.method === 'PUT' && r.status === 200).length;
-      expect({ shard: index + 1, exitCode: s.run.code, notRun, stored, output: s.run.code <= 1 ? '' : describeOutput(s.run) }).toEqual({
+      expect({ shard: index + 1, exitCode: s.run.code, notRun, output: s.run.code <= 1 ? '' : describeOutput(s.run) }).toEqual({
         shard: index + 1,
         exitCode: failing ? 1 : 0,
         notRun: [],
-        stored: s.tasks.length,
         output: '',
       });
     }
+    const requests = shards[0]!.requests;
+    const tasks = shards.reduce((sum, s) => sum + s.tasks.length, 0);
+    expect({
+      stored: requests.filter((r) => r.method === 'PUT' && r.status === 200).length,
+      otherPuts: requests.filter((r) => r.method === 'PUT' && r.status !== 200).length,
+      misses: requests.filter((r) => r.method === 'GET' && r.status === 404).length,
+    }).toEqual({ stored: tasks, otherPuts: 0, misses: tasks });
   });
 });
 
@@ -342,10 +370,26 @@ describe("the workflow's report job (F): restore from the remote cache, then qua
 });
 
 describe('a wrong token (W)', () => {
-  it('the server answers 401 with a message naming the token variable; what Nx does with it', () => {
-    const statuses = [...new Set(w.requests.map((r) => `${r.method} ${r.status}`))].sort();
-    expect(statuses).toEqual(expect.arrayContaining(['GET 401']));
+  it('Nx stops the run with the server’s 401 message, runs no task and writes no result (Nx treats a rejected token as fatal)', () => {
+    expect([...new Set(w.requests.map((r) => `${r.method} ${r.status}`))]).toEqual(['GET 401']);
     const output = `${w.run.stdout}\n${w.run.stderr}`;
-    expect({ exitCode: w.run.code, tasks: w.tasks.map((t) => `${t.id}: ${t.status}`), output }).toEqual({ exitCode: 'unknown yet', tasks: [], output: '' });
+    expect({
+      exitCode: w.run.code,
+      tasksRun: w.tasks.map((t) => `${t.id}: ${t.status}`),
+      results: existsSync(join(w.dir, 'dist/quality')),
+      message: output.includes('Unauthorized: Missing or invalid authentication token for the remote cache: set NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN'),
+    }).toEqual({ exitCode: 1, tasksRun: [], results: false, message: true });
+  });
+
+  it('with the remote cache skipped (NX_SKIP_REMOTE_CACHE=true) the same run completes locally, asking the server nothing', () => {
+    const output = `${wSkip.run.stdout}\n${wSkip.run.stderr}`;
+    expect({
+      exitCode: wSkip.run.code,
+      quality: wSkip.tasks.find((t) => t.target === 'quality')?.status,
+      notRun: wSkip.tasks.filter((t) => t.status !== 'success').map((t) => t.id),
+      requests: wSkip.requests.length,
+      warned: output.includes('Remote Cache Disabled'),
+      output: wSkip.run.code === 0 ? '' : describeOutput(wSkip.run),
+    }).toEqual({ exitCode: 0, quality: 'success', notRun: [], requests: 0, warned: true, output: '' });
   });
 });

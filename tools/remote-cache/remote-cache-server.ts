@@ -19,6 +19,8 @@ export interface RemoteCacheServerOptions {
   readOnlyTokens?: string[];
   /** Loopback port; 0 (the default) takes a free one. */
   port?: number;
+  /** Called with every request once it is answered. */
+  onRequest?: (request: RemoteCacheRequest) => void;
 }
 
 /** One request as the server answered it, for tests to assert on instead of Nx's console output. */
@@ -52,7 +54,11 @@ export async function startRemoteCacheServer(options: RemoteCacheServerOptions):
   const server = createServer((req, res) => {
     const match = CACHE_PATH.exec(req.url ?? '');
     const hash = match?.[1];
-    const record = (status: number, bytes: number) => requests.push({ method: req.method ?? '', ...(hash ? { hash } : {}), status, bytes });
+    const record = (status: number, bytes: number) => {
+      const request: RemoteCacheRequest = { method: req.method ?? '', ...(hash ? { hash } : {}), status, bytes };
+      requests.push(request);
+      options.onRequest?.(request);
+    };
     const answer = (status: number, message?: string, bytes = 0) => {
       record(status, bytes);
       // Nx shows a 401's body to the user only when it is text/plain.
