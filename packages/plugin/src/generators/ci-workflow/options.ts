@@ -36,7 +36,7 @@ export const optionsSchema = z.strictObject({
     .max(64)
     .default(1)
     .describe(
-      'Jobs the affected quality runs are split over. 1: one job runs quality and the report (after-run hook and quality-report). 2 or more: each job runs `nx affected -t quality` on its share of the projects with the Nx remote cache from the NX_SELF_HOSTED_REMOTE_CACHE_SERVER and NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN secrets, and a last job restores the results and runs quality-report.',
+      'Jobs the affected quality runs are split over. 1: one job runs quality, then quality-report. 2 or more: each job runs `nx affected -t quality` on its share of the projects with the Nx remote cache from the NX_SELF_HOSTED_REMOTE_CACHE_SERVER and NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN secrets, and a last job restores the results and runs quality-report.',
     ),
   force: forceOption('Overwrite an existing workflow file with other content (refused otherwise).'),
   skipFormat: skipFormatOption('the workflow'),
