@@ -65,6 +65,8 @@ let c: MachineRun & { hook: ReportFiles; target: ReportFiles; report: CommandRes
 let f: MachineRun & { target: ReportFiles; report: CommandResult; summary: string };
 let w: MachineRun;
 let wSkip: MachineRun;
+/** Whether the wrong-token run left any result file (checked before the run that skips the remote). */
+let wWroteResults: boolean;
 
 type ReportFiles = Record<(typeof COMPARED)[number], string | undefined>;
 
@@ -160,6 +162,10 @@ function tasksOf(result: CommandResult): ProbedTask[] {
   return tasksFromNxOutput(`${result.stdout}\n${result.stderr}`);
 }
 
+// The e2e project's testTimeout does not apply when Jest runs from the root config (it is a global
+// option), and this hook awaits the shards, so Jest's 5 s default would cut it short.
+const HOOK_TIMEOUT_MS = 30 * 60 * 1000;
+
 beforeAll(async () => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'nxq-e2e-remote-')));
   process.stderr.write(`[e2e] remote-cache root: ${root}\n`);
@@ -247,11 +253,12 @@ beforeAll(async () => {
   const nodelibQuality = ['run-many', '-t', 'quality', `--projects=${project(NODE_LIB)}`];
   const wRun = await withRequests('W: nx run-many -t quality (nodelib) with a wrong token', () => nx(wDir, nodelibQuality, { ...remoteEnv('not-the-token'), ...cacheEnv('W') }));
   w = { dir: wDir, run: wRun.value, tasks: tasksOf(wRun.value), requests: wRun.requests };
+  wWroteResults = existsSync(join(wDir, 'dist/quality'));
   const skipRun = await withRequests('W: the same with NX_SKIP_REMOTE_CACHE=true', () =>
     nx(wDir, nodelibQuality, { ...remoteEnv('not-the-token'), ...cacheEnv('W'), NX_SKIP_REMOTE_CACHE: 'true' }),
   );
   wSkip = { dir: wDir, run: skipRun.value, tasks: tasksOf(skipRun.value), requests: skipRun.requests };
-});
+}, HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   const lines = phaseTimings().map((t) => `  ${t.ok ? ' ' : '!'} ${(t.durationMs / 1000).toFixed(1).padStart(6)}s  ${t.phase}`);
@@ -376,7 +383,7 @@ describe('a wrong token (W)', () => {
     expect({
       exitCode: w.run.code,
       tasksRun: w.tasks.map((t) => `${t.id}: ${t.status}`),
-      results: existsSync(join(w.dir, 'dist/quality')),
+      results: wWroteResults,
       message: output.includes('Unauthorized: Missing or invalid authentication token for the remote cache: set NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN'),
     }).toEqual({ exitCode: 1, tasksRun: [], results: false, message: true });
   });
