@@ -193,8 +193,7 @@ beforeAll(async () => {
   // D: one machine, no remote cache.
   const dRun = await withRequests('D: nx run-many -t quality (single machine)', () => nx(base, ['run-many', '-t', 'quality'], cacheEnv('D')));
   const dHook = readReportFiles(base);
-  const dReportTarget = `${rootProjectOf(workflow)}`;
-  await timePhase('D: quality-report', () => nx(base, ['run', dReportTarget], cacheEnv('D')));
+  await timePhase('D: quality-report', () => nx(base, ['run', rootProjectOf(workflow)], cacheEnv('D')));
   d = { dir: base, run: dRun.value, tasks: tasksOf(dRun.value), requests: dRun.requests, hook: dHook, target: readReportFiles(base) };
 
   // A and B: the workflow's shard step, as two CI jobs run it: at the same time, each on its own machine.
