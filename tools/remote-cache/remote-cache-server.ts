@@ -106,13 +106,15 @@ function drain(req: IncomingMessage, then: () => void): void {
 
 function get(file: string, res: ServerResponse, done: (status: number, bytes: number) => void): void {
   if (!existsSync(file)) {
+    done(404, 0);
     res.writeHead(404).end();
-    return done(404, 0);
+    return;
   }
   const size = statSync(file).size;
+  // Recorded as the answer starts: a client may have read the whole body before 'finish' fires here.
+  done(200, size);
   res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': size });
   createReadStream(file).pipe(res);
-  res.once('finish', () => done(200, size));
 }
 
 /**
