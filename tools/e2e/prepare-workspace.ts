@@ -43,12 +43,12 @@ export function packTarballs(dir: string): string[] {
 }
 
 /** Version range of a dev dependency of this repository, so the workspace gets what the repo tests with. */
-function repoDevVersion(pkg: string): string {
+export function repoDevVersion(pkg: string): string {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).devDependencies[pkg];
 }
 
 /** `init` options that make our targets replace the official Jest/ESLint/TypeScript ones, from its schema. */
-function initArgs(workspace: string): string[] {
+export function initArgs(workspace: string): string[] {
   const schemaPath = join(workspace, 'node_modules/@nx-quality/plugin/dist/generators/init/schema.json');
   if (!existsSync(schemaPath)) return [];
   const props = Object.keys((JSON.parse(readFileSync(schemaPath, 'utf8')) as { properties?: object }).properties ?? {});

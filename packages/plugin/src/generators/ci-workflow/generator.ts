@@ -9,12 +9,20 @@ import { PINNED_ACTIONS } from './pinned-actions';
 
 const SUBJECT = 'ci-workflow';
 
-/** `nx g @nx-quality/plugin:ci-workflow`: affected quality on GitHub Actions with report, SARIF and summary. */
+/**
+ * `nx g @nx-quality/plugin:ci-workflow`: affected quality on GitHub Actions with report, SARIF and
+ * summary; with `--shards=N`, N jobs share the projects through the Nx remote cache and a last job
+ * writes the report from the restored results (the way it also works under Nx Agents, where the
+ * after-run hook does not run).
+ */
 export default async function ciWorkflowGenerator(tree: Tree, rawOptions: CiWorkflowGeneratorOptions): Promise<void> {
   const options = parseOptions(optionsSchema, rawOptions, `the ${SUBJECT} generator`);
   const reportTarget = options.reportTarget ?? `${rootProjectName(tree)}:quality-report`;
-  const files = renderTemplates(join(__dirname, 'files'), '.github/workflows', {
+  const sharded = options.shards > 1;
+  const files = renderTemplates(join(__dirname, 'files', sharded ? 'sharded' : 'single'), '.github/workflows', {
     tmpl: '',
+    shards: options.shards,
+    shardNumbers: Array.from({ length: options.shards }, (_, index) => index + 1),
     name: options.name,
     mainBranch: options.mainBranch,
     nodeVersion: options.nodeVersion,

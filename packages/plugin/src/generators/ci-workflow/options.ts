@@ -29,6 +29,15 @@ export const optionsSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, 'must be a workspace-relative folder such as dist/quality-report')
     .default('dist/quality-report')
     .describe('Workspace-relative folder the report target writes quality.sarif and report.md to.'),
+  shards: z
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe(
+      'Jobs the affected quality runs are split over. 1: one job runs quality, then quality-report. 2 or more: each job runs `nx affected -t quality` on its share of the projects with the Nx remote cache from the NX_SELF_HOSTED_REMOTE_CACHE_SERVER and NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN secrets, and a last job restores the results and runs quality-report.',
+    ),
   force: forceOption('Overwrite an existing workflow file with other content (refused otherwise).'),
   skipFormat: skipFormatOption('the workflow'),
 });
@@ -42,5 +51,5 @@ export type NormalizedCiWorkflowOptions = z.output<typeof optionsSchema>;
 export const schemaMeta: SchemaMeta = {
   title: 'CI workflow',
   description:
-    'Writes a GitHub Actions workflow that runs `nx affected -t quality`, then (always) the quality report with SARIF upload, report artifact and Markdown job summary.',
+    'Writes a GitHub Actions workflow that runs `nx affected -t quality`, in one job or sharded over several with the Nx remote cache, then (always) the quality report with SARIF upload, report and coverage artifacts and Markdown job summary.',
 };
