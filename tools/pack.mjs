@@ -73,6 +73,9 @@ function requiredFiles(pkg) {
   const need = (why, ...anyOf) => required.push({ why, anyOf });
 
   need('package.json', 'package.json');
+  // What the registry page shows and what the license requires to travel with the code.
+  need('README', 'README.md');
+  need('LICENSE', 'LICENSE');
   for (const field of ['main', 'types']) {
     if (manifest[field]) need(`"${field}"`, ...moduleCandidates(manifest[field]));
   }

@@ -23,13 +23,14 @@ const plugin = pluginObject as ESLint.Plugin & {
   };
 };
 
-export default plugin;
-// Named too, so `import plugin from '@nx-quality/eslint-plugin'` from ESM (which gets module.exports of this
-// CommonJS build) is a valid plugin object as well.
+// Named exports only, no `export default`: the module object of this CommonJS build is then the plugin
+// itself, for `require()` (ESLint 8's plugins: [...]) and for an ESM default import (which gets
+// module.exports) alike, and its types say so (attw: no "CJS default export" mismatch).
 /** Plugin name and version. */
 export const meta = plugin.meta;
 /** `recommended` and `health` flat configs, `legacy-recommended` and `legacy-health` eslintrc configs. */
 export const configs = plugin.configs;
+/** Every rule by name. */
 export { rules };
 export { createHealthConfig, HEALTH_DEFAULT_FILES, HEALTH_DEFAULT_TEST_FILES, type HealthConfigOptions } from './configs/health';
 export { createRecommendedConfig, type RecommendedConfigOptions } from './configs/recommended';

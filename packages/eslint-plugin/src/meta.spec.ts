@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import plugin, { configs, meta, rules } from './index';
+import * as plugin from './index';
+import { configs, meta, rules } from './index';
 
 const packageRoot = join(__dirname, '..');
 const ruleFiles = readdirSync(join(__dirname, 'rules'))
@@ -26,8 +27,9 @@ describe('every rule has its source, spec, doc, export and recommended entry (fl
     expect(readme).toContain(`docs/rules/${name}.md`);
   });
 
-  it('exposes meta, rules and configs as named exports too (ESM default import of the CommonJS build)', () => {
-    expect(meta).toEqual({ name: '@nx-quality/eslint-plugin', version: expect.any(String) });
+  it('is the module object itself: meta, rules and configs as named exports (require() and an ESM default import of the CommonJS build)', () => {
+    const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+    expect(meta).toEqual({ name: manifest.name, version: manifest.version });
     expect(configs).toBe(plugin.configs);
     expect(Object.keys(configs).sort()).toEqual(['health', 'legacy-health', 'legacy-recommended', 'recommended']);
   });

@@ -28,7 +28,9 @@ export default async function initGenerator(tree: Tree, rawOptions: InitGenerato
     const names = new Set(['test', 'lint', 'typecheck', ...Object.values(carried).map((entry) => entry.targetName)]);
     retargetPluginDefaults(nxJson, Object.values(OFFICIAL_PLUGINS), [...names]);
   }
+  const wasRegistered = (nxJson.plugins ?? []).some((entry) => (typeof entry === 'string' ? entry : entry.plugin) === PLUGIN_NAME);
   const renamed = registerPlugin(nxJson, carried);
+  if (!wasRegistered) logger.info(`nx-quality: registered ${PLUGIN_NAME} in nx.json "plugins" (it infers the quality targets)`);
   for (const target of renamed) {
     logger.info(`nx-quality: ${target.officialPlugin} already infers "${target.officialName}"; ours is "${target.ourName}" (run with --replaceOfficial to take over "${target.officialName}")`);
   }
@@ -37,7 +39,8 @@ export default async function initGenerator(tree: Tree, rawOptions: InitGenerato
 
   const reportFile = addReportTarget(tree, options.reportTargetName);
   if (reportFile) logger.info(`nx-quality: added the "${options.reportTargetName}" target to ${reportFile}`);
-  ignoreResults(tree);
+  const ignored = ignoreResults(tree);
+  if (ignored.length > 0) logger.info(`nx-quality: added ${ignored.join(', ')} to .gitignore (where the results go)`);
 
   let install: GeneratorCallback = () => undefined;
   if (!options.skipPackageJson) {
