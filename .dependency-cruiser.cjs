@@ -12,7 +12,7 @@ const pluginLayers = [
   ['option schemas', 'executors/[^/]+/options\\.ts$'], //   each executor's options (zod), read by the report and init
   ['report', 'report/'], //                                 the report pipeline (quality-report executor and after-run hook)
   ['executors', 'executors/|report-hook/'], //              thin Nx adapters
-  ['generators', 'generators/'],
+  ['generators', 'generators/|migrations/'], //          generators and nx migrate's migrations
   ['entry points', '(index|plugin)\\.ts$'],
 ];
 

@@ -1,6 +1,8 @@
-// Regenerates the reference of the default gates and quality.config.json in README.md (between its
-// config-reference markers) from the zod schemas. Run after `npm run build` (it loads the compiled
-// plugin); render-config-reference.spec.ts fails when README.md drifts from the schemas.
+// Regenerates the references rendered from the zod schemas: the default gates and quality.config.json
+// in README.md, packages/plugin/README.md and packages/core/README.md (between their config-reference
+// markers), and the nx.json plugin options and init options in packages/plugin/README.md (between its
+// plugin-options-reference markers). Run after `npm run build` (it loads the compiled plugin); the
+// render-*-reference specs fail when a README drifts from the schemas.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,13 +10,26 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { renderConfigReference, replaceConfigReference } = require(join(root, 'packages/plugin/dist/report/render-config-reference.js'));
+const dist = (file) => require(join(root, 'packages/plugin/dist', file));
+const { renderConfigReference, replaceConfigReference } = dist('report/render-config-reference.js');
+const { renderPluginOptionsReference, replacePluginOptionsReference } = dist('report/render-plugin-options-reference.js');
+const { optionsSchema: initOptionsSchema } = dist('generators/init/options.js');
 
-const readmePath = join(root, 'README.md');
-const before = readFileSync(readmePath, 'utf8');
-const after = replaceConfigReference(before, renderConfigReference());
-if (after === before) console.log('README.md config reference is up to date');
-else {
-  writeFileSync(readmePath, after);
-  console.log('wrote the config reference in README.md');
+const updates = [
+  ['README.md', (text) => replaceConfigReference(text, renderConfigReference())],
+  ['packages/core/README.md', (text) => replaceConfigReference(text, renderConfigReference())],
+  [
+    'packages/plugin/README.md',
+    (text) => replacePluginOptionsReference(replaceConfigReference(text, renderConfigReference()), renderPluginOptionsReference(initOptionsSchema)),
+  ],
+];
+for (const [file, update] of updates) {
+  const path = join(root, file);
+  const before = readFileSync(path, 'utf8');
+  const after = update(before);
+  if (after === before) console.log(`${file}: the generated reference is up to date`);
+  else {
+    writeFileSync(path, after);
+    console.log(`${file}: wrote the generated reference`);
+  }
 }

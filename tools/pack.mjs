@@ -101,6 +101,19 @@ function requiredFiles(pkg) {
     }
   }
 
+  // `nx migrate` reads package.json "nx-migrations" (a path, or { migrations: path }) and loads each implementation.
+  const migrationsField = manifest['nx-migrations'];
+  const migrationsFile = typeof migrationsField === 'string' ? migrationsField : migrationsField?.migrations;
+  if (migrationsFile) {
+    const registryFile = posix.normalize(migrationsFile.replace(/^\.\//, ''));
+    need('"nx-migrations"', registryFile);
+    const entries = JSON.parse(readFileSync(join(dir, registryFile), 'utf8')).generators ?? {};
+    for (const [name, entry] of Object.entries(entries)) {
+      const impl = entry.implementation ?? entry.factory;
+      if (impl) need(`migration ${name} implementation`, ...moduleCandidates(posix.join(posix.dirname(registryFile), impl)));
+    }
+  }
+
   // Generated JSON Schemas (core/schemas) ship as they are.
   for (const file of walkFiles(join(dir, 'schemas'))) need('generated JSON Schema', toPosix(relative(dir, file)));
 

@@ -7,8 +7,8 @@ const README = join(__dirname, '../../../../README.md');
 describe('the README reference of the default gates and quality.config.json', () => {
   const reference = renderConfigReference();
 
-  it('matches the schemas (run `npm run build && node tools/generate-config-docs.mjs` to regenerate)', () => {
-    const readme = readFileSync(README, 'utf8');
+  it.each([README, join(__dirname, '../../README.md'), join(__dirname, '../../../core/README.md')])('%s matches the schemas (run `npm run build && node tools/generate-config-docs.mjs` to regenerate)', (file) => {
+    const readme = readFileSync(file, 'utf8');
     const start = readme.indexOf(CONFIG_REFERENCE_START);
     expect(start).toBeGreaterThanOrEqual(0);
     expect(readme.slice(start, readme.indexOf(CONFIG_REFERENCE_END) + CONFIG_REFERENCE_END.length)).toBe(reference);

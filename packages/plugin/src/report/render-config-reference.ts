@@ -80,6 +80,11 @@ function table(schema: JsonSchema, prefix = ''): string[] {
   return ['| key | type | default | description |', '|---|---|---|---|', ...rows(schema, prefix)];
 }
 
+/** A Markdown table of a zod object schema's keys (type, default, description), nested keys by dotted path. */
+export function renderOptionsTable(schema: z.ZodType, prefix = ''): string[] {
+  return table(jsonSchemaOf(schema), prefix);
+}
+
 /**
  * The README's reference of the default gates and of `quality.config.json`, rendered from the code
  * that defines them (the built-in conditions, the config's zod schema, and the zod schemas of the

@@ -1,0 +1,230 @@
+// Installed the way users install it: the three packages published to a local registry (Verdaccio,
+// `nx release publish`), then in workspaces made by create-nx-workspace with npm, pnpm and yarn on
+// Nx 23 and with npm on Nx 22: `nx add @nx-quality/plugin` (which runs our init generator) and
+// `nx run-many -t quality` on one @nx/js library with a planted failing test and lint error. The
+// recorded numbers are compared with Jest's and ESLint's own runs on the same code.
+//
+// One registry serves every case; the cases are prepared side by side (their time goes to downloads),
+// then asserted one by one. A case whose preparation fails fails its own tests only.
+// Environment (optional): NXQ_E2E_KEEP=1 keeps the temp folder; NXQ_E2E_REGISTRY_CASES=nx23-npm,…
+// runs some cases only; NXQ_E2E_REGISTRY_CONCURRENCY=<n> (default 2) cases prepared at once.
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LintResultSchema, QualityResultSchema, TestResultSchema } from '@nx-quality/core';
+import type { ZodType } from 'zod';
+import { LOCAL_SCOPE, publishPackages, publishedVersions, startLocalRegistry, type LocalRegistry } from '../tools/e2e/local-registry';
+import { Mismatches } from '../tools/e2e/mismatches';
+import { installPackageManagers, packageManagerEnv, useRegistryForScope, type InstalledPackageManagers, type PackageManager } from '../tools/e2e/package-managers';
+import { phaseTimings, timePhase } from '../tools/e2e/phase-timer';
+import { eslintReference, jestReference } from '../tools/e2e/reference-runs';
+import { describeOutput, workspaceBin, type CommandResult } from '../tools/e2e/run-command';
+import { runCommandAsync } from '../tools/e2e/run-command-async';
+
+interface Case {
+  id: string;
+  createNxWorkspace: string;
+  pm: PackageManager;
+}
+
+const ALL_CASES: Case[] = [
+  { id: 'nx23-npm', createNxWorkspace: '23.2.1', pm: 'npm' },
+  { id: 'nx23-pnpm', createNxWorkspace: '23.2.1', pm: 'pnpm' },
+  { id: 'nx23-yarn', createNxWorkspace: '23.2.1', pm: 'yarn' },
+  { id: 'nx22-npm', createNxWorkspace: '22.7.7', pm: 'npm' },
+];
+const selected = process.env.NXQ_E2E_REGISTRY_CASES?.split(',').map((s) => s.trim());
+const CASES = selected ? ALL_CASES.filter((c) => selected.includes(c.id)) : ALL_CASES;
+
+const LIB = 'alpha';
+const LIB_ROOT = `packages/${LIB}`;
+const RESULTS = `dist/quality/${LIB_ROOT}`;
+const FAILING_TEST = 'adds two and two on purpose wrongly';
+
+/** What preparing one case produced, step by step (a step that threw leaves `error`). */
+interface Prepared {
+  dir: string;
+  add?: CommandResult;
+  quality?: CommandResult;
+  error?: string;
+}
+
+let root: string;
+let registry: LocalRegistry | undefined;
+let version: string;
+let packageManagers: InstalledPackageManagers;
+const prepared = new Map<string, Prepared>();
+
+function env(c: Case, dir: string): Record<string, string> {
+  return { ...packageManagerEnv(c.pm, packageManagers), NX_CACHE_DIRECTORY: join(dir, '..', `${c.id}-nx-cache`) };
+}
+
+/** The planted defects: one failing test and one lint error (`no-debugger`, in every Nx ESLint preset). */
+function plant(dir: string): void {
+  writeFileSync(
+    join(dir, LIB_ROOT, 'src/lib/alpha.ts'),
+    `export function alpha(): string {
+  return 'alpha';
+}
+
+/** Adds two amounts. */
+export function add(a: number, b: number): number {
+  debugger;
+  return a + b;
+}
+`,
+  );
+  writeFileSync(
+    join(dir, LIB_ROOT, 'src/lib/alpha.spec.ts'),
+    `import { add, alpha } from './alpha.js';
+
+describe('alpha', () => {
+  it('should work', () => {
+    expect(alpha()).toEqual('alpha');
+  });
+
+  it('adds two amounts', () => {
+    expect(add(2, 3)).toBe(5);
+  });
+
+  it('${FAILING_TEST}', () => {
+    expect(add(2, 2)).toBe(5);
+  });
+});
+`,
+  );
+}
+
+async function prepareCase(c: Case): Promise<void> {
+  const dir = join(root, `ws-${c.id}`);
+  const state: Prepared = { dir };
+  prepared.set(c.id, state);
+  const run = (args: string[], check = true) => runCommandAsync(args[0], args.slice(1), { cwd: dir, env: env(c, dir), check });
+  try {
+    await timePhase(`${c.id}: create-nx-workspace@${c.createNxWorkspace}`, () =>
+      runCommandAsync(
+        'npx',
+        ['-y', `create-nx-workspace@${c.createNxWorkspace}`, `ws-${c.id}`, '--preset=ts', '--nxCloud=skip', '--no-interactive', `--packageManager=${c.pm}`],
+        { cwd: root, env: env(c, dir) },
+      ),
+    );
+    await timePhase(`${c.id}: nx g @nx/js:lib`, () =>
+      run([workspaceBin(dir, 'nx'), 'g', '@nx/js:lib', LIB_ROOT, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive']),
+    );
+    plant(dir);
+    useRegistryForScope(dir, c.pm, LOCAL_SCOPE, registry!.url);
+    state.add = await timePhase(`${c.id}: nx add @nx-quality/plugin`, () => run([workspaceBin(dir, 'nx'), 'add', '@nx-quality/plugin'], false));
+    if (state.add.code === 0) {
+      state.quality = await timePhase(`${c.id}: nx run-many -t quality`, () => run([workspaceBin(dir, 'nx'), 'run-many', '-t', 'quality', '--output-style=static'], false));
+    }
+  } catch (error) {
+    state.error = error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at once. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  }));
+}
+
+beforeAll(async () => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'nxq-registry-e2e-')));
+  process.stderr.write(`[e2e] registry e2e root: ${root}\n`);
+  registry = await timePhase('start Verdaccio', () => startLocalRegistry(join(root, 'registry')));
+  version = await timePhase('nx release publish (3 packages)', () => publishPackages(registry!, join(root, 'repo-nx-cache')));
+  packageManagers = await timePhase('install pnpm and yarn', () => installPackageManagers(join(root, 'package-managers')));
+  await inParallel(CASES, Number(process.env.NXQ_E2E_REGISTRY_CONCURRENCY ?? 2), prepareCase);
+}, 30 * 60 * 1000);
+
+afterAll(async () => {
+  await registry?.stop();
+  const lines = phaseTimings().map((t) => `  ${t.ok ? ' ' : '!'} ${(t.durationMs / 1000).toFixed(1).padStart(6)}s  ${t.phase}`);
+  process.stderr.write(`[e2e] registry e2e phase timings:\n${lines.join('\n')}\n`);
+  if (root && !process.env.NXQ_E2E_KEEP) rmSync(root, { recursive: true, force: true });
+  else if (root) process.stderr.write(`[e2e] kept ${root} (NXQ_E2E_KEEP)\n`);
+});
+
+describe('the local registry', () => {
+  it('serves the three packages at the one version nx release published', async () => {
+    const served = await Promise.all(['@nx-quality/core', '@nx-quality/eslint-plugin', '@nx-quality/plugin'].map(async (name) => [name, await publishedVersions(registry!, name)]));
+    expect(Object.fromEntries(served)).toEqual({
+      '@nx-quality/core': [version],
+      '@nx-quality/eslint-plugin': [version],
+      '@nx-quality/plugin': [version],
+    });
+  });
+});
+
+describe.each(CASES)('$id: create-nx-workspace@$createNxWorkspace --packageManager=$pm', (c) => {
+  const state = () => {
+    const s = prepared.get(c.id);
+    if (!s) throw new Error(`${c.id} was not prepared`);
+    if (s.error) throw new Error(`${c.id}: preparing the workspace failed:\n${s.error}`);
+    return s;
+  };
+  const readJson = (rel: string) => JSON.parse(readFileSync(join(state().dir, rel), 'utf8'));
+  function readResult<T>(file: string, schema: ZodType<T>): T {
+    const rel = `${RESULTS}/${file}`;
+    if (!existsSync(join(state().dir, rel))) throw new Error(`${c.id}: ${rel} was not written\n${state().quality ? describeOutput(state().quality!, 4000) : 'quality did not run'}`);
+    return schema.parse(readJson(rel));
+  }
+
+  it('nx add installs the published packages and runs init, which says what it did', () => {
+    const add = state().add!;
+    const output = `${add.stdout}\n${add.stderr}`;
+    const installed = (name: string) => {
+      const manifest = join(state().dir, 'node_modules', name, 'package.json');
+      return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'not installed';
+    };
+    const plugins = ((readJson('nx.json') as { plugins?: (string | { plugin: string })[] }).plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin));
+    expect({
+      exitCode: add.code,
+      registered: output.includes('nx-quality: registered @nx-quality/plugin in nx.json'),
+      reportTarget: /nx-quality: added the "quality-report" target/.test(output),
+      inNxJson: plugins.includes('@nx-quality/plugin'),
+      devDependency: (readJson('package.json') as { devDependencies?: Record<string, string> }).devDependencies?.['@nx-quality/plugin'],
+      installed: ['@nx-quality/plugin', '@nx-quality/core', '@nx-quality/eslint-plugin'].map(installed),
+      output: add.code === 0 ? '' : describeOutput(add),
+    }).toEqual({
+      exitCode: 0,
+      registered: true,
+      reportTarget: true,
+      inNxJson: true,
+      devDependency: `^${version}`,
+      installed: [version, version, version],
+      output: '',
+    });
+  });
+
+  it('nx run-many -t quality exits 1 on the planted failures, and quality.json lists them', () => {
+    const quality = state().quality;
+    if (!quality) throw new Error(`${c.id}: quality did not run (nx add failed)`);
+    const result = readResult('quality.json', QualityResultSchema);
+    expect({ exitCode: quality.code, status: result.status, output: quality.code === 1 ? '' : describeOutput(quality) }).toEqual({ exitCode: 1, status: 'failed', output: '' });
+  });
+
+  it("test.json: counts and failures equal Jest's own `--json` run", () => {
+    const test = readResult('test.json', TestResultSchema);
+    const ref = jestReference(state().dir, LIB_ROOT);
+    const m = new Mismatches(c.id);
+    m.eq('test.counts', test.counts, ref.counts, 'jest --json');
+    m.eq('test.failures', test.failures.map((f) => f.fullName), ref.failedTests.map((f) => [...f.ancestorTitles, f.title].join(' › ')), 'jest --json');
+    m.eq('the planted failing test', test.failures.map((f) => f.fullName), [`alpha › ${FAILING_TEST}`], 'the planted test');
+    expect(m.list).toEqual([]);
+  });
+
+  it("lint.json: counts per rule equal ESLint's own `--format json` run", () => {
+    const lint = readResult('lint.json', LintResultSchema);
+    const ref = eslintReference(state().dir, LIB_ROOT);
+    const m = new Mismatches(c.id);
+    m.eq('lint.counts.errors', lint.counts.errors, ref.errors, 'eslint');
+    m.eq('lint.counts.warnings', lint.counts.warnings, ref.warnings, 'eslint');
+    m.eq('lint.counts.filesLinted', lint.counts.filesLinted, ref.filesLinted, 'eslint');
+    m.eq('lint.rules', lint.rules, ref.rules, 'eslint');
+    m.eq('the planted no-debugger error', lint.rules['no-debugger']?.errors, 1, 'the planted debugger statement');
+    expect(m.list).toEqual([]);
+  });
+});

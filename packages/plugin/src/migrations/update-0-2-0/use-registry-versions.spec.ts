@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJson, writeJson, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
+import useRegistryVersions from './use-registry-versions';
+
+const packageRoot = join(__dirname, '../../..');
+const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('migration 0.2.0: file: tarball references become the registry release', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+  });
+
+  it('rewrites file: tarballs of our packages and removes the overrides that forced them, leaving everything else', () => {
+    writeJson(tree, 'package.json', {
+      name: '@ws/source',
+      devDependencies: {
+        '@nx-quality/plugin': 'file:../nx-quality/dist/tarballs/nx-quality-plugin-0.1.0.tgz',
+        '@nx-quality/eslint-plugin': '../nx-quality/dist/tarballs/nx-quality-eslint-plugin-0.1.0.tgz',
+        '@nx-quality/core': '0.1.0',
+        jest: 'file:../vendored/jest.tgz',
+        nx: '23.2.1',
+      },
+      overrides: { '@nx-quality/core': 'file:../nx-quality/dist/tarballs/nx-quality-core-0.1.0.tgz', lodash: '4.17.21' },
+      resolutions: { '**/@nx-quality/core': 'file:./vendor/nx-quality-core-0.1.0.tgz' },
+      pnpm: { overrides: { '@nx-quality/core@0.1.0': 'file:../t/nx-quality-core-0.1.0.tgz' } },
+    });
+
+    const install = useRegistryVersions(tree);
+
+    expect(readJson(tree, 'package.json')).toEqual({
+      name: '@ws/source',
+      devDependencies: {
+        '@nx-quality/plugin': `^${version}`,
+        '@nx-quality/eslint-plugin': `^${version}`,
+        // A registry version is the user's choice; only local files are replaced.
+        '@nx-quality/core': '0.1.0',
+        jest: 'file:../vendored/jest.tgz',
+        nx: '23.2.1',
+      },
+      overrides: { lodash: '4.17.21' },
+    });
+    expect(install).toEqual(expect.any(Function));
+  });
+
+  it('changes nothing and asks for no install when no local reference is left (a second run, or a registry install)', () => {
+    const manifest = { name: '@ws/source', devDependencies: { '@nx-quality/plugin': `^${version}` }, pnpm: { overrides: { lodash: '4.17.21' } } };
+    writeJson(tree, 'package.json', manifest);
+    const before = tree.read('package.json', 'utf-8');
+
+    expect(useRegistryVersions(tree)).toBeUndefined();
+    expect(tree.read('package.json', 'utf-8')).toBe(before);
+  });
+
+  it('is registered in migrations.json, which package.json names as nx-migrations, at the version it migrates to', () => {
+    const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { 'nx-migrations'?: unknown; files: string[] };
+    expect(manifest['nx-migrations']).toEqual({ migrations: './migrations.json' });
+    expect(manifest.files).toContain('migrations.json');
+    const migrations = JSON.parse(readFileSync(join(packageRoot, 'migrations.json'), 'utf8')) as {
+      generators: Record<string, { version: string; implementation: string }>;
+    };
+    expect(migrations.generators['update-0-2-0-use-registry-versions']).toMatchObject({
+      version: '0.2.0',
+      implementation: './dist/migrations/update-0-2-0/use-registry-versions',
+    });
+  });
+});
