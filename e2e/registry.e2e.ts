@@ -7,8 +7,9 @@
 // One registry serves every case; the cases are prepared side by side (their time goes to downloads),
 // then asserted one by one. A case whose preparation fails fails its own tests only.
 // Environment (optional): NXQ_E2E_KEEP=1 keeps the temp folder; NXQ_E2E_REGISTRY_CASES=nx23-npm,…
-// runs some cases only; NXQ_E2E_REGISTRY_CONCURRENCY=<n> (default 2) cases prepared at once.
+// runs some cases only; NXQ_E2E_REGISTRY_CONCURRENCY=<n> (default 4) cases prepared at once.
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LintResultSchema, QualityResultSchema, TestResultSchema } from '@nx-quality/core';
@@ -25,13 +26,19 @@ interface Case {
   id: string;
   createNxWorkspace: string;
   pm: PackageManager;
+  /**
+   * Install @nx/jest and @nx/eslint at the workspace's Nx version before `nx g @nx/js:lib`. Nx 22's
+   * library generator otherwise fetches @nx/eslint into a temp folder, where npm gives its @nx/devkit
+   * the newest `nx` as peer (23), and the generator crashes in that newer nx (`reading 'filter'`).
+   */
+  preinstallNxPlugins?: boolean;
 }
 
 const ALL_CASES: Case[] = [
   { id: 'nx23-npm', createNxWorkspace: '23.2.1', pm: 'npm' },
   { id: 'nx23-pnpm', createNxWorkspace: '23.2.1', pm: 'pnpm' },
   { id: 'nx23-yarn', createNxWorkspace: '23.2.1', pm: 'yarn' },
-  { id: 'nx22-npm', createNxWorkspace: '22.7.7', pm: 'npm' },
+  { id: 'nx22-npm', createNxWorkspace: '22.7.7', pm: 'npm', preinstallNxPlugins: true },
 ];
 const selected = process.env.NXQ_E2E_REGISTRY_CASES?.split(',').map((s) => s.trim());
 const CASES = selected ? ALL_CASES.filter((c) => selected.includes(c.id)) : ALL_CASES;
@@ -108,6 +115,12 @@ async function prepareCase(c: Case): Promise<void> {
         { cwd: root, env: env(c, dir) },
       ),
     );
+    if (c.preinstallNxPlugins) {
+      const nxVersion = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.nx;
+      await timePhase(`${c.id}: install @nx/jest and @nx/eslint ${nxVersion}`, () =>
+        run([c.pm, c.pm === 'npm' ? 'install' : 'add', '-D', `@nx/jest@${nxVersion}`, `@nx/eslint@${nxVersion}`]),
+      );
+    }
     await timePhase(`${c.id}: nx g @nx/js:lib`, () =>
       run([workspaceBin(dir, 'nx'), 'g', '@nx/js:lib', LIB_ROOT, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive']),
     );
@@ -136,7 +149,7 @@ beforeAll(async () => {
   registry = await timePhase('start Verdaccio', () => startLocalRegistry(join(root, 'registry')));
   version = await timePhase('nx release publish (3 packages)', () => publishPackages(registry!, join(root, 'repo-nx-cache')));
   packageManagers = await timePhase('install pnpm and yarn', () => installPackageManagers(join(root, 'package-managers')));
-  await inParallel(CASES, Number(process.env.NXQ_E2E_REGISTRY_CONCURRENCY ?? 2), prepareCase);
+  await inParallel(CASES, Number(process.env.NXQ_E2E_REGISTRY_CONCURRENCY ?? 4), prepareCase);
 }, 30 * 60 * 1000);
 
 afterAll(async () => {
@@ -175,9 +188,15 @@ describe.each(CASES)('$id: create-nx-workspace@$createNxWorkspace --packageManag
   it('nx add installs the published packages and runs init, which says what it did', () => {
     const add = state().add!;
     const output = `${add.stdout}\n${add.stderr}`;
+    // Each package as the plugin resolves it: pnpm keeps the plugin's dependencies beside it, not at the root.
+    const pluginManifest = join(state().dir, 'node_modules/@nx-quality/plugin/package.json');
     const installed = (name: string) => {
-      const manifest = join(state().dir, 'node_modules', name, 'package.json');
-      return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'not installed';
+      if (!existsSync(pluginManifest)) return 'not installed';
+      try {
+        return (JSON.parse(readFileSync(createRequire(realpathSync(pluginManifest)).resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+      } catch {
+        return 'not resolvable from @nx-quality/plugin';
+      }
     };
     const plugins = ((readJson('nx.json') as { plugins?: (string | { plugin: string })[] }).plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin));
     expect({

@@ -14,7 +14,7 @@ export const LOCAL_SCOPE = '@nx-quality';
 
 /** A running local registry. */
 export interface LocalRegistry {
-  /** `http://127.0.0.1:<port>/` */
+  /** `http://127.x.y.z:<port>/` */
   url: string;
   port: number;
   /** Folder holding the config, storage and log. */
@@ -35,12 +35,22 @@ export class LocalRegistryStartError extends Error {
   }
 }
 
-/** A free loopback port, asked of the OS. */
-async function freePort(): Promise<number> {
+/**
+ * A loopback address of this run's own (127.x.y.z; the whole 127/8 is loopback). Yarn keys its
+ * package metadata cache by registry host without the port, so on 127.0.0.1 a later run would install
+ * an earlier run's packument, tarball URL and all.
+ */
+function loopbackHost(): string {
+  const octet = () => 1 + Math.floor(Math.random() * 254);
+  return `127.${octet()}.${octet()}.${octet()}`;
+}
+
+/** A free port on `host`, asked of the OS. */
+async function freePort(host: string): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, host, () => {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port assigned'))));
     });
@@ -109,13 +119,14 @@ async function waitForPing(url: string, child: ChildProcess, logFile: string, ti
 /** Starts Verdaccio (this repository's devDependency) in `root`; resolves once it answers. */
 export async function startLocalRegistry(root: string): Promise<LocalRegistry> {
   mkdirSync(join(root, 'storage'), { recursive: true });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
+  const host = loopbackHost();
+  const port = await freePort(host);
+  const url = `http://${host}:${port}/`;
   const configFile = join(root, 'config.yaml');
   writeFileSync(configFile, verdaccioConfig(join(root, 'storage'), upstreamRegistry()));
   const logFile = join(root, 'verdaccio.log');
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/verdaccio/bin/verdaccio'), '--config', configFile, '--listen', `127.0.0.1:${port}`], {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/verdaccio/bin/verdaccio'), '--config', configFile, '--listen', `${host}:${port}`], {
     cwd: root,
     stdio: ['ignore', log, log],
     env: { ...process.env, NODE_OPTIONS: undefined },
@@ -128,7 +139,7 @@ export async function startLocalRegistry(root: string): Promise<LocalRegistry> {
   const npmrc = join(root, 'npmrc');
   // Verdaccio takes any token as an anonymous user, who may publish the scope (config above); npm
   // itself refuses to publish without one.
-  writeFileSync(npmrc, `//127.0.0.1:${port}/:_authToken=local-e2e-token\n`);
+  writeFileSync(npmrc, `//${host}:${port}/:_authToken=local-e2e-token\n`);
 
   const stop = async () => {
     process.removeListener('exit', killOnExit);
