@@ -54,9 +54,10 @@ describe('migration 0.2.0: file: tarball references become the registry release'
     expect(tree.read('package.json', 'utf-8')).toBe(before);
   });
 
-  it('is registered in migrations.json, which package.json names as nx-migrations, at the version it migrates to', () => {
+  it('is registered in migrations.json, which package.json names as nx-migrations (with the packages released with it), at the version it migrates to', () => {
     const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { 'nx-migrations'?: unknown; files: string[] };
-    expect(manifest['nx-migrations']).toEqual({ migrations: './migrations.json' });
+    // packageGroup: `nx migrate @nx-quality/plugin` moves a workspace's direct core/eslint-plugin dependencies along.
+    expect(manifest['nx-migrations']).toEqual({ migrations: './migrations.json', packageGroup: ['@nx-quality/core', '@nx-quality/eslint-plugin'] });
     expect(manifest.files).toContain('migrations.json');
     const migrations = JSON.parse(readFileSync(join(packageRoot, 'migrations.json'), 'utf8')) as {
       generators: Record<string, { version: string; implementation: string }>;
