@@ -32,18 +32,30 @@ export interface JestReference {
   coverageFiles: string[];
 }
 
+/** Major version of the TypeScript a workspace has installed (0 when none). */
+function typescriptMajor(workspace: string): number {
+  const manifest = join(workspace, 'node_modules/typescript/package.json');
+  return existsSync(manifest) ? Number((JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version.split('.')[0]) : 0;
+}
+
 /**
- * `jest --json --coverage` in the project folder. A create-nx-workspace@23 workspace cannot load its
- * own jest.config.cts under TypeScript 6 (ts-node type-checks it), so this reference run, and only it,
- * makes ts-node transpile with options TypeScript 6 accepts by default; `tsNodeEnv` replaces them
- * (an Nx 22 workspace on TypeScript 5.9 takes its official test target's own ts-node options).
+ * ts-node options under which plain `jest` can load a create-nx-workspace project's jest.config.cts:
+ * ts-node compiles it as CommonJS, which the workspace's nodenext/customConditions settings reject
+ * (TS5110, TS5098), as TypeScript 6 rejects its defaults. The tests themselves go through the
+ * project's own transform.
  */
-export function jestReference(
-  workspace: string,
-  projectRoot: string,
-  extraArgs: string[] = [],
-  tsNodeEnv: Record<string, string> = { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: '{"module":"preserve","moduleResolution":"bundler"}' },
-): JestReference {
+function tsNodeEnvForJestConfig(workspace: string): Record<string, string> {
+  const compilerOptions =
+    typescriptMajor(workspace) >= 6 ? { module: 'preserve', moduleResolution: 'bundler' } : { module: 'commonjs', moduleResolution: 'node10', customConditions: null };
+  return { TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: JSON.stringify(compilerOptions) };
+}
+
+/**
+ * `jest --json --coverage` in the project folder, its jest.config.cts loaded as
+ * {@link tsNodeEnvForJestConfig} says unless `tsNodeEnv` replaces that (e.g. with the official test
+ * target's own ts-node options).
+ */
+export function jestReference(workspace: string, projectRoot: string, extraArgs: string[] = [], tsNodeEnv?: Record<string, string>): JestReference {
   const out = mkdtempSync(join(tmpdir(), 'nxq-ref-jest-'));
   try {
     const result = runCommand(
@@ -61,7 +73,7 @@ export function jestReference(
       {
         cwd: join(workspace, projectRoot),
         check: false,
-        env: tsNodeEnv,
+        env: tsNodeEnv ?? tsNodeEnvForJestConfig(workspace),
       },
     );
     if (!existsSync(join(out, 'jest.json'))) throw new Error(`reference jest run wrote no JSON for ${projectRoot}\n${describeOutput(result)}`);
