@@ -1,10 +1,10 @@
-import { LINT_PSEUDO_RULES, type LintResult } from '@nx-quality/core';
+import { LINT_PSEUDO_RULES } from '@nx-quality/core';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { cliCounts, eslintCli } from '../../test-support/eslint-cli-counts';
 import { installEslintVersion } from '../../test-support/install-eslint-version';
-import { runInChild } from '../../test-support/run-in-child';
+import { runLintExecutor } from '../../test-support/run-lint-executor';
 
 // Real ESLint runs of the lint executor on a fixture workspace, in a child process. Every number is
 // checked against the `eslint` CLI's own `--format json` output on the same files, run the way a
@@ -12,20 +12,13 @@ import { runInChild } from '../../test-support/run-in-child';
 // repository's) and ESLint 9 (installed into <repo>/tmp, linked into the fixture).
 jest.setTimeout(240_000);
 
-const EXECUTOR = join(__dirname, 'executor.ts');
 const FIXTURE = join(__dirname, '__fixtures__/lint-workspace');
 const ESLINT10_DIR = dirname(require.resolve('eslint/package.json'));
 
 /** ESLint 9 for the version matrix: installed once into a throwaway folder outside the repository's dependencies. */
 const ensureEslint9 = (): string => installEslintVersion('^9.39.0', '9.');
 
-async function runExecutor(ws: string, root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: LintResult; stdout: string }> {
-  const name = root.split('/').pop()!;
-  const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
-  const { value, stdout, stderr } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
-  const result = JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'lint.json'), 'utf8')) as LintResult;
-  return { success: value.success, result, stdout: stdout + stderr };
-}
+const runExecutor = runLintExecutor;
 
 describe.each([
   ['ESLint 10 (the workspace root install)', () => ESLINT10_DIR, '10.', true],

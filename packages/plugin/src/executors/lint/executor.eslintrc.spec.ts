@@ -1,10 +1,10 @@
-import { LINT_PSEUDO_RULES, type LintResult } from '@nx-quality/core';
+import { LINT_PSEUDO_RULES } from '@nx-quality/core';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { cliCounts, eslintCli } from '../../test-support/eslint-cli-counts';
 import { installEslintVersion } from '../../test-support/install-eslint-version';
-import { runInChild } from '../../test-support/run-in-child';
+import { runLintExecutor } from '../../test-support/run-lint-executor';
 
 // Real eslintrc runs of the lint executor (.eslintrc.json/.yml/.js/.cjs, cascading as Nx 22's
 // generators write them), in a child process, with ESLint 8.57.1 and ESLint 9 in eslintrc mode.
@@ -13,19 +13,12 @@ import { runInChild } from '../../test-support/run-in-child';
 // linked into the fixture copy: never at the root, where a second `eslint` bin would shadow ESLint 10's.
 jest.setTimeout(240_000);
 
-const EXECUTOR = join(__dirname, 'executor.ts');
 const FIXTURE = join(__dirname, '__fixtures__/lint-eslintrc-workspace');
 // The CLI would otherwise find the repository's own eslint.config.mjs above the fixture copy and
 // switch to flat config (ESLint 8 does so when it finds one; 9 always).
 const ESLINTRC_CLI = { ESLINT_USE_FLAT_CONFIG: 'false' };
 
-async function runExecutor(ws: string, root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: LintResult; stdout: string }> {
-  const name = root.split('/').pop()!;
-  const context = { root: ws, cwd: ws, isVerbose: false, projectName: name, projectsConfigurations: { version: 2, projects: { [name]: { root } } } };
-  const { value, stdout, stderr } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context]);
-  const result = JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'lint.json'), 'utf8')) as LintResult;
-  return { success: value.success, result, stdout: stdout + stderr };
-}
+const runExecutor = runLintExecutor;
 
 function fixtureWithEslint(label: string, eslintDir?: string): { ws: string; cleanup: () => void } {
   const { dir: ws, cleanup } = copyFixture(FIXTURE, label);
