@@ -1,7 +1,8 @@
-import { DEFAULT_COVERAGE_LINES, defaultGateConditions, QualityConfigSchema, QualityError, zeroHealthCounts } from '@nx-quality/core';
+import { DEFAULT_COVERAGE_LINES, defaultGateConditions, QualityConfigSchema, zeroHealthCounts } from '@nx-quality/core';
 import { z } from 'zod';
 import { healthOptionsSchema } from '../health/health-options';
 import { optionsSchema as reportOptionsSchema } from '../executors/quality-report/options';
+import { replaceBetweenMarkers } from './replace-between-markers';
 
 /** The markers around the generated reference in README.md. */
 export const CONFIG_REFERENCE_START = '<!-- config-reference:start (generated from the zod schemas by `node tools/generate-config-docs.mjs`; edit the schemas, not this) -->';
@@ -138,12 +139,9 @@ export function renderConfigReference(): string {
 
 /** README text with the generated reference between its markers replaced by `reference`. */
 export function replaceConfigReference(readme: string, reference: string): string {
-  const start = readme.indexOf(CONFIG_REFERENCE_START);
-  const end = readme.indexOf(CONFIG_REFERENCE_END);
-  if (start < 0 || end < start) {
-    throw new QualityError('CONFIG_REFERENCE_MARKERS_MISSING', 'README.md has no generated config reference section', {
-      hint: `Put ${CONFIG_REFERENCE_START} and ${CONFIG_REFERENCE_END} where it belongs.`,
-    });
-  }
-  return `${readme.slice(0, start)}${reference}${readme.slice(end + CONFIG_REFERENCE_END.length)}`;
+  return replaceBetweenMarkers(
+    readme,
+    { start: CONFIG_REFERENCE_START, end: CONFIG_REFERENCE_END, code: 'CONFIG_REFERENCE_MARKERS_MISSING', what: 'generated config reference section' },
+    reference,
+  );
 }

@@ -1,7 +1,8 @@
-import { qualityConfigShape, QualityError } from '@nx-quality/core';
+import { qualityConfigShape } from '@nx-quality/core';
 import { z } from 'zod';
 import { pluginOptionsSchema } from '../inference/plugin-options';
 import { renderOptionsTable } from './render-config-reference';
+import { replaceBetweenMarkers } from './replace-between-markers';
 
 /** The markers around the generated options reference in packages/plugin/README.md. */
 export const PLUGIN_OPTIONS_REFERENCE_START =
@@ -39,12 +40,9 @@ export function renderPluginOptionsReference(initOptionsSchema: z.ZodObject): st
 
 /** README text with the generated plugin options reference between its markers replaced. */
 export function replacePluginOptionsReference(readme: string, reference: string): string {
-  const start = readme.indexOf(PLUGIN_OPTIONS_REFERENCE_START);
-  const end = readme.indexOf(PLUGIN_OPTIONS_REFERENCE_END);
-  if (start < 0 || end < start) {
-    throw new QualityError('PLUGIN_OPTIONS_REFERENCE_MARKERS_MISSING', 'the README has no generated plugin options reference section', {
-      hint: `Put ${PLUGIN_OPTIONS_REFERENCE_START} and ${PLUGIN_OPTIONS_REFERENCE_END} where it belongs.`,
-    });
-  }
-  return `${readme.slice(0, start)}${reference}${readme.slice(end + PLUGIN_OPTIONS_REFERENCE_END.length)}`;
+  return replaceBetweenMarkers(
+    readme,
+    { start: PLUGIN_OPTIONS_REFERENCE_START, end: PLUGIN_OPTIONS_REFERENCE_END, code: 'PLUGIN_OPTIONS_REFERENCE_MARKERS_MISSING', what: 'generated plugin options reference section' },
+    reference,
+  );
 }
