@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand } from './run-command';
 import { timePhase } from './phase-timer';
+import { cachedBaseWorkspace } from './cached-base-workspace';
 
 /** The create-nx-workspace release the e2e targets (what users get today). */
 export const CREATE_NX_WORKSPACE_VERSION = '23.2.1';
@@ -32,46 +32,29 @@ export async function createBaseWorkspace(parent: string, name: string, shape: B
   const libs = shape.libs ?? JEST_LIBS;
   const withNodeLib = shape.nodeLib ?? true;
   const cacheKey = JSON.stringify({ v: 3, cnw: CREATE_NX_WORKSPACE_VERSION, name, libs, node: withNodeLib ? NODE_LIB : null });
-  const dir = join(parent, name);
-  const cacheRoot = process.env.NXQ_E2E_BASE_CACHE;
-  const cache = cacheRoot && join(cacheRoot, createHash('sha256').update(cacheKey).digest('hex').slice(0, 16));
-  if (cache && existsSync(join(cache, 'ready.json')) && readFileSync(join(cache, 'ready.json'), 'utf8') === cacheKey) {
-    await timePhase('base workspace (copied from NXQ_E2E_BASE_CACHE)', () => {
-      cpSync(join(cache, name), dir, { recursive: true, verbatimSymlinks: true });
-      rmSync(join(dir, '.nx'), { recursive: true, force: true });
-    });
-    return dir;
-  }
-
-  await timePhase('create-nx-workspace', () =>
-    runCommand(
-      'npx',
-      ['-y', `create-nx-workspace@${CREATE_NX_WORKSPACE_VERSION}`, name, '--preset=ts', '--nxCloud=skip', '--no-interactive', '--packageManager=npm'],
-      { cwd: parent },
-    ),
-  );
-  for (const lib of libs) {
-    await timePhase(`nx g @nx/js:lib packages/${lib}`, () =>
+  return cachedBaseWorkspace(parent, name, cacheKey, 'base workspace', async (dir) => {
+    await timePhase('create-nx-workspace', () =>
       runCommand(
         'npx',
-        ['nx', 'g', '@nx/js:lib', `packages/${lib}`, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive'],
-        { cwd: dir },
+        ['-y', `create-nx-workspace@${CREATE_NX_WORKSPACE_VERSION}`, name, '--preset=ts', '--nxCloud=skip', '--no-interactive', '--packageManager=npm'],
+        { cwd: parent },
       ),
     );
-  }
-  if (withNodeLib) await timePhase('node --test library', () => writeNodeTestLibrary(dir));
-  runCommand('git', ['add', '-A'], { cwd: dir });
-  runCommand('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--no-verify', '-m', 'base workspace'], {
-    cwd: dir,
+    for (const lib of libs) {
+      await timePhase(`nx g @nx/js:lib packages/${lib}`, () =>
+        runCommand(
+          'npx',
+          ['nx', 'g', '@nx/js:lib', `packages/${lib}`, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive'],
+          { cwd: dir },
+        ),
+      );
+    }
+    if (withNodeLib) await timePhase('node --test library', () => writeNodeTestLibrary(dir));
+    runCommand('git', ['add', '-A'], { cwd: dir });
+    runCommand('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--no-verify', '-m', 'base workspace'], {
+      cwd: dir,
+    });
   });
-
-  if (cache) {
-    rmSync(cache, { recursive: true, force: true });
-    mkdirSync(cache, { recursive: true });
-    cpSync(dir, join(cache, name), { recursive: true, verbatimSymlinks: true });
-    writeFileSync(join(cache, 'ready.json'), cacheKey);
-  }
-  return dir;
 }
 
 /** Scope of the workspace's packages, e.g. `@nxq-e2e` (project names are `<scope>/<lib>`). */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { timePhase } from './phase-timer';
 import { runCommand } from './run-command';
+import { cachedBaseWorkspace } from './cached-base-workspace';
 
 /** The Nx 22 release whose `nx add @nx/eslint` sets up ESLint 8.57 with .eslintrc.json (issue 17). */
 export const NX22_CREATE_VERSION = '22.7.7';
@@ -20,42 +20,25 @@ export const NX22_LIBS = ['alpha'] as const;
  */
 export async function createNx22EslintrcWorkspace(parent: string, name: string): Promise<string> {
   const cacheKey = JSON.stringify({ v: 1, cnw: NX22_CREATE_VERSION, name, libs: NX22_LIBS, adds: ['@nx/jest', '@nx/eslint'] });
-  const dir = join(parent, name);
-  const cacheRoot = process.env.NXQ_E2E_BASE_CACHE;
-  const cache = cacheRoot && join(cacheRoot, createHash('sha256').update(cacheKey).digest('hex').slice(0, 16));
-  if (cache && existsSync(join(cache, 'ready.json')) && readFileSync(join(cache, 'ready.json'), 'utf8') === cacheKey) {
-    await timePhase('Nx 22 base workspace (copied from NXQ_E2E_BASE_CACHE)', () => {
-      cpSync(join(cache, name), dir, { recursive: true, verbatimSymlinks: true });
-      rmSync(join(dir, '.nx'), { recursive: true, force: true });
-    });
-    return dir;
-  }
-
-  await timePhase(`create-nx-workspace@${NX22_CREATE_VERSION} --preset=ts`, () =>
-    runCommand(
-      'npx',
-      ['-y', `create-nx-workspace@${NX22_CREATE_VERSION}`, name, '--preset=ts', '--nxCloud=skip', '--no-interactive', '--packageManager=npm'],
-      { cwd: parent },
-    ),
-  );
-  for (const plugin of ['@nx/jest', '@nx/eslint']) {
-    await timePhase(`nx add ${plugin}`, () => runCommand('npx', ['nx', 'add', plugin], { cwd: dir }));
-  }
-  for (const lib of NX22_LIBS) {
-    await timePhase(`nx g @nx/js:lib packages/${lib}`, () =>
-      runCommand('npx', ['nx', 'g', '@nx/js:lib', `packages/${lib}`, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive'], { cwd: dir }),
+  return cachedBaseWorkspace(parent, name, cacheKey, 'Nx 22 base workspace', async (dir) => {
+    await timePhase(`create-nx-workspace@${NX22_CREATE_VERSION} --preset=ts`, () =>
+      runCommand(
+        'npx',
+        ['-y', `create-nx-workspace@${NX22_CREATE_VERSION}`, name, '--preset=ts', '--nxCloud=skip', '--no-interactive', '--packageManager=npm'],
+        { cwd: parent },
+      ),
     );
-  }
-  runCommand('git', ['add', '-A'], { cwd: dir });
-  runCommand('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--no-verify', '-m', 'Nx 22 base workspace'], { cwd: dir });
-
-  if (cache) {
-    rmSync(cache, { recursive: true, force: true });
-    mkdirSync(cache, { recursive: true });
-    cpSync(dir, join(cache, name), { recursive: true, verbatimSymlinks: true });
-    writeFileSync(join(cache, 'ready.json'), cacheKey);
-  }
-  return dir;
+    for (const plugin of ['@nx/jest', '@nx/eslint']) {
+      await timePhase(`nx add ${plugin}`, () => runCommand('npx', ['nx', 'add', plugin], { cwd: dir }));
+    }
+    for (const lib of NX22_LIBS) {
+      await timePhase(`nx g @nx/js:lib packages/${lib}`, () =>
+        runCommand('npx', ['nx', 'g', '@nx/js:lib', `packages/${lib}`, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive'], { cwd: dir }),
+      );
+    }
+    runCommand('git', ['add', '-A'], { cwd: dir });
+    runCommand('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--no-verify', '-m', 'Nx 22 base workspace'], { cwd: dir });
+  });
 }
 
 /** What {@link plantNx22Defects} put into alpha, for the assertions. */
