@@ -15,7 +15,8 @@ export function mapVitestModules(modules: readonly VitestTestModule[], workspace
   const files: TestFileResult[] = [];
   const counts: TestCounts = { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 };
   const suites = { total: 0, passed: 0, failed: 0, errored: 0 };
-  for (const module of modules) {
+  // Modules come in the order they finished; failures are listed in file order, as the file results are.
+  for (const module of [...modules].sort((a, b) => a.moduleId.localeCompare(b.moduleId))) {
     const file = toWorkspacePath(workspaceRoot, module.moduleId);
     const fileCounts: TestCounts = { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 };
     const cases: TestCase[] = [];
@@ -45,7 +46,6 @@ export function mapVitestModules(modules: readonly VitestTestModule[], workspace
       tests: capTestCases(cases),
     });
   }
-  files.sort((a, b) => a.file.localeCompare(b.file));
   return { counts, suites, failures: failures.slice(0, failuresCap), failuresOmitted: Math.max(0, failures.length - failuresCap), files };
 }
 
