@@ -31,5 +31,5 @@ export function findVitestConfigFile(
  */
 export function declaresTestBlock(source: string): boolean {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-  return /(?:^|[{,\s])['"]?test['"]?\s*(?::|,|\})/m.test(code);
+  return /(?:^|[{,\s])(?:(?:test|'test'|"test")\s*:|test\s*[,}])/m.test(code);
 }
