@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createBaseWorkspace, JEST_LIBS, NODE_LIB, workspaceScope } from './create-base-workspace';
+import { createBaseWorkspace, JEST_LIBS, NODE_LIB, VITEST_LIB, workspaceScope } from './create-base-workspace';
 import { installTaskProbe } from './nx-task-probe';
 import { timePhase } from './phase-timer';
 import { plantDefects } from './plant-defects';
@@ -113,4 +113,4 @@ export function disposeWorkspace(prepared: PreparedWorkspace | undefined): void 
   rmSync(prepared.root, { recursive: true, force: true });
 }
 
-export { JEST_LIBS, NODE_LIB };
+export { JEST_LIBS, NODE_LIB, VITEST_LIB };

@@ -41,7 +41,7 @@ export function registerPlugin(nxJson: NxJsonConfiguration, carried: Partial<Rec
   }
   // @nx/vitest infers `test` beside (or instead of) @nx/jest/plugin: ours must not take its name either.
   const vitest = findOfficialVitestEntries(plugins).find((entry) => entry.targetName === 'test');
-  if (vitest && !renamed.some((r) => r.kind === 'test')) renamed.push({ kind: 'test', officialName: 'test', officialPlugin: vitest.plugin, ourName: 'quality-test' });
+  if (vitest && !carried.test && !renamed.some((r) => r.kind === 'test')) renamed.push({ kind: 'test', officialName: 'test', officialPlugin: vitest.plugin, ourName: 'quality-test' });
   const index = plugins.findIndex((entry) => pluginName(entry) === PLUGIN_NAME);
   const existing = index >= 0 ? plugins[index] : undefined;
   const options: Record<string, unknown> = { ...(typeof existing === 'object' ? (existing.options as Record<string, unknown> | undefined) : undefined) };
