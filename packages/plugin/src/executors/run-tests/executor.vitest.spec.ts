@@ -142,11 +142,15 @@ describe('test executor with runner vitest', () => {
   });
   afterAll(() => cleanup());
 
-  it('fails on an unmet coverage threshold and names a missing config', async () => {
-    const [{ success, result }, missing] = await Promise.all([
+  it('fails on an unmet coverage threshold, names a missing config, and passes no test files only with passWithNoTests', async () => {
+    const [{ success, result }, missing, noTests] = await Promise.all([
       runExecutor(ws, 'libs/vite-style', { coverageThreshold: { branches: 95 } }),
       runExecutor(ws, 'libs/calc', { vitestConfig: 'libs/calc/vitest.nope.ts' }),
+      runExecutor(ws, 'libs/no-tests'),
     ]);
+    expect(noTests).toMatchObject({ success: false, result: { status: 'error', error: { code: 'NO_TESTS_FOUND', file: 'libs/no-tests/vitest.config.ts' } } });
+    const allowed = await runExecutor(ws, 'libs/no-tests', { passWithNoTests: true });
+    expect(allowed).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 }, suites: { total: 0 } } });
     expect(success).toBe(false);
     expect(result.coverage!.thresholdViolations).toEqual([`coverage.branches ${result.coverage!.totals.branches.pct}% < 95% (project vite-style)`]);
     expect(missing.result).toMatchObject({ status: 'error', runner: 'vitest', error: { code: 'VITEST_CONFIG_NOT_FOUND', file: 'libs/calc/vitest.nope.ts' } });

@@ -53,7 +53,7 @@ export async function runVitestTests(project: ProjectRef, options: NormalizedTes
           ? { enabled: true, reportOnFailure: true, reportsDirectory, reporter: [], clean: true, thresholds: { autoUpdate: false } }
           : { enabled: false },
       });
-      run = await ctx.start();
+      run = await startRun(ctx);
     } catch (error) {
       throw new QualityError('VITEST_RUN_FAILED', `Vitest could not run the tests of project "${project.name}": ${error instanceof Error ? error.message : String(error)}`, {
         cause: error,
@@ -97,6 +97,16 @@ export async function runVitestTests(project: ProjectRef, options: NormalizedTes
     // Vitest sets the exit code for failing tests; the executor's return value says whether the task failed.
     process.exitCode = exitCodeBefore;
     rmSync(reportsDirectory, { recursive: true, force: true });
+  }
+}
+
+/** Vitest's start() throws when no test file matches (its CLI then exits 0 or 1 by passWithNoTests): an empty run here. */
+async function startRun(ctx: Vitest): ReturnType<Vitest['start']> {
+  try {
+    return await ctx.start();
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'VITEST_FILES_NOT_FOUND') return { testModules: [], unhandledErrors: [] };
+    throw error;
   }
 }
 
