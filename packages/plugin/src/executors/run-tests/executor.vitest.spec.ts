@@ -142,12 +142,16 @@ describe('test executor with runner vitest', () => {
   });
   afterAll(() => cleanup());
 
-  it('fails on an unmet coverage threshold, names a missing config, and passes no test files only with passWithNoTests', async () => {
-    const [{ success, result }, missing, noTests] = await Promise.all([
+  it('fails on an unmet coverage threshold or an unhandled error, names a missing config, and passes no test files only with passWithNoTests', async () => {
+    const [{ success, result }, missing, noTests, unhandled] = await Promise.all([
       runExecutor(ws, 'libs/vite-style', { coverageThreshold: { branches: 95 } }),
       runExecutor(ws, 'libs/calc', { vitestConfig: 'libs/calc/vitest.nope.ts' }),
       runExecutor(ws, 'libs/no-tests'),
+      runExecutor(ws, 'libs/unhandled', { coverage: false }),
     ]);
+    // Every test passed, yet Vitest fails the run (its CLI exits 1): so does the result, naming the error.
+    expect(unhandled).toMatchObject({ success: false, result: { status: 'failed', counts: { total: 1, passed: 1 } } });
+    expect(unhandled.result.failures).toEqual([{ file: 'libs/unhandled/vitest.config.ts', fullName: '(unhandled error during the test run)', message: 'Error: rejected after the test' }]);
     expect(noTests).toMatchObject({ success: false, result: { status: 'error', error: { code: 'NO_TESTS_FOUND', file: 'libs/no-tests/vitest.config.ts' } } });
     const allowed = await runExecutor(ws, 'libs/no-tests', { passWithNoTests: true });
     expect(allowed).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 }, suites: { total: 0 } } });
