@@ -1,8 +1,8 @@
 import { toWorkspacePath, type TestCase, type TestCounts, type TestFailure, type TestFileResult } from '@nx-quality/core';
 import { capTestCases } from '../cap-test-cases';
 import { firstMessageLines } from '../first-message-lines';
-import type { MappedTestOutcome } from '../map-jest-results';
 import { positionInStack } from '../position-in-stack';
+import type { RunnerOutcome } from '../runner-outcome';
 import type { VitestSerializedError, VitestTestCase, VitestTestModule } from './vitest-api-types';
 
 /**
@@ -10,7 +10,7 @@ import type { VitestSerializedError, VitestTestCase, VitestTestModule } from './
  * list. A test counts as Vitest's json reporter counts it: todo by its mode, otherwise passed,
  * failed, or skipped (skipped, skipIf, or never run).
  */
-export function mapVitestModules(modules: readonly VitestTestModule[], workspaceRoot: string, failuresCap: number): MappedTestOutcome {
+export function mapVitestModules(modules: readonly VitestTestModule[], workspaceRoot: string, failuresCap: number): NonNullable<RunnerOutcome['tests']> {
   const failures: TestFailure[] = [];
   const files: TestFileResult[] = [];
   const counts: TestCounts = { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 };

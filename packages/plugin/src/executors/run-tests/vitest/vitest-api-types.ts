@@ -10,9 +10,7 @@ export interface Vitest {
   start(filters?: string[]): Promise<{ testModules: VitestTestModule[]; unhandledErrors: unknown[] }>;
   close(): Promise<void>;
   readonly config: {
-    root: string;
-    passWithNoTests?: boolean;
-    coverage: { enabled: boolean; provider?: string; thresholds?: Record<string, unknown> };
+    coverage: { thresholds?: Record<string, unknown> };
   };
 }
 
@@ -39,8 +37,6 @@ export interface VitestTestModule {
   errors(): VitestSerializedError[];
   diagnostic(): { duration: number };
   readonly children: { allTests(): Iterable<VitestTestCase> };
-  /** Vitest 4: the project (a `projects` entry) the module ran in. */
-  readonly project: { name: string; config: { root: string } };
 }
 
 /** The reporter hook we attach: Vitest hands it the istanbul coverage map the json reporter also receives. */
