@@ -23,7 +23,7 @@ export interface BaseWorkspaceShape {
   libs?: readonly string[];
   /** Whether to add the `node --test` library (default true). */
   nodeLib?: boolean;
-  /** Whether to generate the Vitest library (default true). */
+  /** Whether to generate the Vitest library (default false: only the quality e2e checks it). */
   vitestLib?: boolean;
 }
 
@@ -36,7 +36,7 @@ export interface BaseWorkspaceShape {
 export async function createBaseWorkspace(parent: string, name: string, shape: BaseWorkspaceShape = {}): Promise<string> {
   const libs = shape.libs ?? JEST_LIBS;
   const withNodeLib = shape.nodeLib ?? true;
-  const withVitestLib = shape.vitestLib ?? true;
+  const withVitestLib = shape.vitestLib ?? false;
   const cacheKey = JSON.stringify({ v: 3, cnw: CREATE_NX_WORKSPACE_VERSION, name, libs, node: withNodeLib ? NODE_LIB : null, ...(withVitestLib ? { vitest: VITEST_LIB } : {}) });
   const dir = join(parent, name);
   const cacheRoot = process.env.NXQ_E2E_BASE_CACHE;

@@ -64,7 +64,7 @@ export async function prepareWorkspace(): Promise<PreparedWorkspace> {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'nxq-e2e-')));
   process.stderr.write(`[e2e] workspace root: ${root}\n`);
   const tarballs = await timePhase('pack tarballs', () => packTarballs(join(root, 'tarballs')));
-  const dir = await createBaseWorkspace(root, 'nxq-e2e');
+  const dir = await createBaseWorkspace(root, 'nxq-e2e', { vitestLib: true });
   const scope = workspaceScope(dir);
   installTaskProbe(dir);
 
