@@ -1,5 +1,5 @@
 // End to end on a real workspace: create-nx-workspace@23.2.1 (ts preset), four @nx/js libraries
-// with Jest and ESLint plus one `node --test` library, our packed tarballs installed, `init` run,
+// with Jest and ESLint, one with Vitest (`--unitTestRunner=vitest`) and one `node --test` library, our packed tarballs installed, `init` run,
 // known defects planted. Every number nx-quality records is compared with the tool's own output on
 // the same project. The workspace is prepared once; the describes below run in order on it.
 //
@@ -34,6 +34,7 @@ import {
   JEST_LIBS,
   NODE_LIB,
   prepareWorkspace,
+  VITEST_LIB,
   SUITE_KINDS,
   type PreparedWorkspace,
 } from '../tools/e2e/prepare-workspace';
@@ -44,11 +45,14 @@ import {
   jestReference,
   nodeTestReference,
   tscReference,
+  vitestReference,
   type CoverageTotals,
 } from '../tools/e2e/reference-runs';
 import { describeOutput, runCommand, workspaceBin, type CommandResult } from '../tools/e2e/run-command';
 
-const ALL_LIBS = [...JEST_LIBS, NODE_LIB];
+const ALL_LIBS = [...JEST_LIBS, VITEST_LIB, NODE_LIB];
+/** The libraries whose planted defects fail their gates. */
+const FAILING_LIBS = ['alpha', 'beta', 'gamma', VITEST_LIB];
 const RESULTS = 'dist/quality';
 const REPORT_DIR = 'dist/quality-report';
 
@@ -209,6 +213,7 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
       [`${ws.project('alpha')}:test`]: taskStatus(run1Tasks, 'alpha', 'test'),
       [`${ws.project('beta')}:lint`]: taskStatus(run1Tasks, 'beta', 'lint'),
       [`${ws.project('gamma')}:typecheck`]: taskStatus(run1Tasks, 'gamma', 'typecheck'),
+      [`${ws.project(VITEST_LIB)}:test`]: taskStatus(run1Tasks, VITEST_LIB, 'test'),
       ...Object.fromEntries(ALL_LIBS.map((lib) => [`${ws.project(lib)}:quality`, taskStatus(run1Tasks, lib, 'quality')])),
     };
     expect({ exitCode: run1.code, notSucceeded, ...statuses, output: run1Tasks.length > 0 && run1.code === 1 ? '' : describeOutput(run1) }).toEqual({
@@ -218,10 +223,11 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
       [`${ws.project('alpha')}:test`]: 'success',
       [`${ws.project('beta')}:lint`]: 'success',
       [`${ws.project('gamma')}:typecheck`]: 'success',
+      [`${ws.project(VITEST_LIB)}:test`]: 'success',
       ...Object.fromEntries(ALL_LIBS.map((lib) => [`${ws.project(lib)}:quality`, 'success'])),
     });
-    expect(violationsNotListed(run1, ['alpha', 'beta', 'gamma'])).toEqual([]);
-    expect(`${run1.stdout}\n${run1.stderr}`).toMatch(/nx-quality: 3 of 5 projects fail their quality gates/);
+    expect(violationsNotListed(run1, FAILING_LIBS)).toEqual([]);
+    expect(`${run1.stdout}\n${run1.stderr}`).toMatch(/nx-quality: 4 of 6 projects fail their quality gates/);
   });
 
   describe.each(JEST_LIBS)('%s', (lib) => {
@@ -325,7 +331,7 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
     expect({ project: ws.project(lib), status: health.status }).toEqual({ project: ws.project(lib), status: 'passed' });
   });
 
-  it.each(['alpha', 'beta', 'gamma'])('%s: quality.json is written and fails its gates', (lib) => {
+  it.each(FAILING_LIBS)('%s: quality.json is written and fails its gates', (lib) => {
     const quality: QualityResult = readResult(lib, 'quality.json', QualityResultSchema);
     expect({ project: ws.project(lib), status: quality.status, violations: quality.violations.length > 0 }).toEqual({
       project: ws.project(lib),
@@ -463,6 +469,51 @@ describe(`node --test library (${NODE_LIB})`, () => {
   });
 });
 
+describe(`Vitest library made by Nx's generator (${VITEST_LIB})`, () => {
+  it('test.json: counts, failures and coverage equal `vitest run --reporter=json --coverage`', () => {
+    const test = readResult(VITEST_LIB, 'test.json', TestResultSchema);
+    const ref = vitestReference(ws.dir, `packages/${VITEST_LIB}`);
+    const m = new Mismatches(ws.project(VITEST_LIB));
+    m.eq('test.runner', test.runner, 'vitest', 'the project setup (@nx/vitest)');
+    m.eq('test.counts', test.counts, ref.counts, 'vitest --reporter=json');
+    m.eq('test.counts (planted)', test.counts, { total: 5, passed: 2, failed: 1, skipped: 1, todo: 1 }, 'the planted tests');
+    m.eq(
+      'test.failures',
+      test.failures.map((f) => ({ file: f.file, fullName: f.fullName })),
+      ref.failedTests.map((f) => ({ file: f.file, fullName: [...f.ancestorTitles, f.title].join(' › ') })),
+      'vitest --reporter=json',
+    );
+    m.eq('failure line', test.failures.map((f) => f.file === PLANTED.vitest.file && typeof f.line === 'number'), [true], 'the planted failing test');
+    m.check(test.coverage !== undefined, 'test.coverage is missing');
+    if (test.coverage) {
+      m.eq('test.coverage.totals', coverageNumbers(test.coverage.totals), coverageNumbers(ref.coverageTotals), 'vitest --coverage (json reporter coverageMap)');
+      m.eq('test.coverage.files', test.coverage.files.map((f) => f.file).sort(), ref.coverageFiles, 'vitest --coverage');
+      const coverageFile = join(ws.dir, test.coverage.coverageFile);
+      const ist = istanbulTotals(coverageFile);
+      m.eq('coverage-final.json totals', coverageNumbers(ist.totals), coverageNumbers(ref.coverageTotals), 'istanbul-lib-coverage vs vitest');
+      m.eq('coverage-final.json keys', ist.files, ref.coverageFiles, 'vitest (workspace-relative keys expected)');
+      const data = libCoverage.createCoverageMap(JSON.parse(readFileSync(coverageFile, 'utf8'))).fileCoverageFor(PLANTED.vitest.uncoveredFunction.file).data;
+      const uncovered = Object.entries(data.fnMap).filter(([id]) => data.f[id] === 0).map(([, fn]) => fn.name);
+      m.eq('uncovered functions', uncovered, [PLANTED.vitest.uncoveredFunction.name], 'the planted coverage gap');
+    }
+    expect(m.list).toEqual([]);
+  });
+
+  it('appears in the merged coverage and the test-kind matrix of the report', () => {
+    const report = run1Report ?? readReport();
+    const row = projectRow(report, VITEST_LIB);
+    const test = readResult(VITEST_LIB, 'test.json', TestResultSchema);
+    expect({ project: row.name, counts: row.tests?.counts, unit: row.testKinds['unit'] && { tests: row.testKinds['unit'].tests, counted: row.testKinds['unit'].counted } }).toEqual({
+      project: ws.project(VITEST_LIB),
+      counts: test.counts,
+      unit: { tests: test.counts.total, counted: 'executed' },
+    });
+    expect(report.failingConditions.map((c) => `${c.project} ${c.metric}`)).toContain(`${ws.project(VITEST_LIB)} tests.failed`);
+    const merged = istanbulTotals(join(ws.dir, REPORT_DIR, 'coverage-final.json'));
+    expect(merged.files).toContain(PLANTED.vitest.uncoveredFunction.file);
+  });
+});
+
 describe('generators on a clean library (delta): error hierarchy + test suite, then quality passes', () => {
   let deltaRun: CommandResult;
   beforeAll(async () => {
@@ -525,17 +576,17 @@ describe('second run after deleting dist/quality: every task a cache hit, identi
     const ran1 = run1Tasks.map((t) => t.id).sort();
     const ran2 = run2Tasks.map((t) => t.id).sort();
     // Not vacuous: the first run did run every library's tool targets.
-    expect(ran1).toEqual(expect.arrayContaining(JEST_LIBS.flatMap((lib) => ['test', 'lint', 'typecheck', 'quality'].map((t) => `${ws.project(lib)}:${t}`))));
+    expect(ran1).toEqual(expect.arrayContaining([...JEST_LIBS, VITEST_LIB].flatMap((lib) => ['test', 'lint', 'typecheck', 'quality'].map((t) => `${ws.project(lib)}:${t}`))));
     expect(ran2).toEqual(ran1);
     expect(run2Tasks.filter((t) => !isCacheHit(t)).map((t) => `${t.id}: ${t.status}`)).toEqual([]);
     expect({ exitCode: run2.code, output: run2.code === 1 ? '' : describeOutput(run2) }).toEqual({ exitCode: 1, output: '' });
-    expect(violationsNotListed(run2, ['alpha', 'beta', 'gamma'])).toEqual([]);
+    expect(violationsNotListed(run2, FAILING_LIBS)).toEqual([]);
   });
 
   it('restores byte-identical result files, produced before the second run started', () => {
     const run2Hashes = hashTree(join(ws.dir, RESULTS));
     expect(Object.keys(run1Hashes)).toEqual(
-      expect.arrayContaining(JEST_LIBS.flatMap((lib) => ['test.json', 'coverage-final.json', 'lint.json', 'typecheck.json'].map((f) => `packages/${lib}/${f}`))),
+      expect.arrayContaining([...JEST_LIBS, VITEST_LIB].flatMap((lib) => ['test.json', 'coverage-final.json', 'lint.json', 'typecheck.json'].map((f) => `packages/${lib}/${f}`))),
     );
     const diff = [...new Set([...Object.keys(run1Hashes), ...Object.keys(run2Hashes)])]
       .filter((file) => run1Hashes[file] !== run2Hashes[file])

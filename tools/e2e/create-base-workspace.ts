@@ -14,24 +14,30 @@ export type JestLib = (typeof JEST_LIBS)[number];
 /** The hand-made library tested with `node --test` (no Jest config). */
 export const NODE_LIB = 'nodelib';
 
+/** The library `nx g @nx/js:lib --unitTestRunner=vitest` generates (registers @nx/vitest, installs Vitest 4). */
+export const VITEST_LIB = 'vitelib';
+
 /** Which generated libraries a base workspace has. */
 export interface BaseWorkspaceShape {
   /** `@nx/js:lib` libraries, generated in this order (default: all of JEST_LIBS). */
   libs?: readonly string[];
   /** Whether to add the `node --test` library (default true). */
   nodeLib?: boolean;
+  /** Whether to generate the Vitest library (default false: only the quality e2e checks it). */
+  vitestLib?: boolean;
 }
 
 /**
  * Creates `<parent>/<name>`: a fresh `create-nx-workspace --preset=ts` workspace with the Jest
- * libraries and the node-test library, committed to git. With NXQ_E2E_BASE_CACHE set (local
+ * libraries, the Vitest library and the node-test library, committed to git. With NXQ_E2E_BASE_CACHE set (local
  * iteration only), a finished base is kept there (one folder per name and shape) and copied
  * instead of regenerated.
  */
 export async function createBaseWorkspace(parent: string, name: string, shape: BaseWorkspaceShape = {}): Promise<string> {
   const libs = shape.libs ?? JEST_LIBS;
   const withNodeLib = shape.nodeLib ?? true;
-  const cacheKey = JSON.stringify({ v: 3, cnw: CREATE_NX_WORKSPACE_VERSION, name, libs, node: withNodeLib ? NODE_LIB : null });
+  const withVitestLib = shape.vitestLib ?? false;
+  const cacheKey = JSON.stringify({ v: 3, cnw: CREATE_NX_WORKSPACE_VERSION, name, libs, node: withNodeLib ? NODE_LIB : null, ...(withVitestLib ? { vitest: VITEST_LIB } : {}) });
   return cachedBaseWorkspace(parent, name, cacheKey, 'base workspace', async (dir) => {
     await timePhase('create-nx-workspace', () =>
       runCommand(
@@ -45,6 +51,15 @@ export async function createBaseWorkspace(parent: string, name: string, shape: B
         runCommand(
           'npx',
           ['nx', 'g', '@nx/js:lib', `packages/${lib}`, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive'],
+          { cwd: dir },
+        ),
+      );
+    }
+    if (withVitestLib) {
+      await timePhase(`nx g @nx/js:lib packages/${VITEST_LIB} --unitTestRunner=vitest`, () =>
+        runCommand(
+          'npx',
+          ['nx', 'g', '@nx/js:lib', `packages/${VITEST_LIB}`, '--bundler=tsc', '--unitTestRunner=vitest', '--linter=eslint', '--no-interactive'],
           { cwd: dir },
         ),
       );

@@ -10,9 +10,17 @@ export const PLANTED = {
   lintErrors: { lib: 'beta', file: 'packages/beta/src/lib/beta.ts', rules: ['prefer-const', 'no-debugger'] },
   lintWarnings: { lib: 'beta', rules: ['@typescript-eslint/no-explicit-any'] },
   typeError: { lib: 'gamma', file: 'packages/gamma/src/lib/gamma.ts', code: 'TS2322', line: 6 },
+  vitest: {
+    lib: 'vitelib',
+    file: 'packages/vitelib/src/lib/vitelib.spec.ts',
+    failingTitle: 'doubles on purpose wrongly',
+    skippedTitle: 'is skipped on purpose',
+    todoTitle: 'handles NaN',
+    uncoveredFunction: { file: 'packages/vitelib/src/lib/vitelib.ts', name: 'halve' },
+  },
 } as const;
 
-/** Writes the planted defects into alpha (tests, coverage), beta (lint) and gamma (types). */
+/** Writes the planted defects into alpha and vitelib (tests, coverage), beta (lint) and gamma (types). */
 export function plantDefects(workspace: string): void {
   const lib = (name: string, file: string) => join(workspace, 'packages', name, 'src', 'lib', file);
 
@@ -57,6 +65,50 @@ describe('alpha', () => {
   });
 
   it.todo('${PLANTED.todoTest.title}');
+});
+`,
+  );
+
+  // Vitest globals (describe, it, expect), as the generated vitelib config turns them on.
+  writeFileSync(
+    lib(PLANTED.vitest.lib, 'vitelib.ts'),
+    `export function vitelib(): string {
+  return 'vitelib';
+}
+
+/** Doubles a number. */
+export function double(value: number): number {
+  return value * 2;
+}
+
+/** Halves a number, rounding toward zero when asked; no test calls it (the planted coverage gap). */
+export function ${PLANTED.vitest.uncoveredFunction.name}(value: number, round: boolean): number {
+  return round ? Math.trunc(value / 2) : value / 2;
+}
+`,
+  );
+  writeFileSync(
+    lib(PLANTED.vitest.lib, 'vitelib.spec.ts'),
+    `import { double, vitelib } from './vitelib.js';
+
+describe('vitelib', () => {
+  it('should work', () => {
+    expect(vitelib()).toEqual('vitelib');
+  });
+
+  it('doubles', () => {
+    expect(double(2)).toBe(4);
+  });
+
+  it('${PLANTED.vitest.failingTitle}', () => {
+    expect(double(3)).toBe(7);
+  });
+
+  it.skip('${PLANTED.vitest.skippedTitle}', () => {
+    expect(double(0)).toBe(0);
+  });
+
+  it.todo('${PLANTED.vitest.todoTitle}');
 });
 `,
   );

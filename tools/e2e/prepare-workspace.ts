@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createBaseWorkspace, JEST_LIBS, NODE_LIB, workspaceScope } from './create-base-workspace';
+import { createBaseWorkspace, JEST_LIBS, NODE_LIB, VITEST_LIB, workspaceScope } from './create-base-workspace';
 import { installTaskProbe } from './nx-task-probe';
 import { timePhase } from './phase-timer';
 import { plantDefects } from './plant-defects';
@@ -64,7 +64,7 @@ export async function prepareWorkspace(): Promise<PreparedWorkspace> {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'nxq-e2e-')));
   process.stderr.write(`[e2e] workspace root: ${root}\n`);
   const tarballs = await timePhase('pack tarballs', () => packTarballs(join(root, 'tarballs')));
-  const dir = await createBaseWorkspace(root, 'nxq-e2e');
+  const dir = await createBaseWorkspace(root, 'nxq-e2e', { vitestLib: true });
   const scope = workspaceScope(dir);
   installTaskProbe(dir);
 
@@ -113,4 +113,4 @@ export function disposeWorkspace(prepared: PreparedWorkspace | undefined): void 
   rmSync(prepared.root, { recursive: true, force: true });
 }
 
-export { JEST_LIBS, NODE_LIB };
+export { JEST_LIBS, NODE_LIB, VITEST_LIB };

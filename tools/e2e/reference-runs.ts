@@ -241,6 +241,54 @@ export function c8Reference(workspace: string, projectRoot: string): { totals: C
   }
 }
 
+export interface VitestReference {
+  counts: ReferenceCounts;
+  failedTests: { file: string; ancestorTitles: string[]; title: string }[];
+  /** Istanbul's totals of the coverage map Vitest's json reporter wrote, and its files (workspace-relative). */
+  coverageTotals: CoverageTotals;
+  coverageFiles: string[];
+}
+
+/**
+ * `vitest run --reporter=json --coverage` in the project folder, with coverage reported when tests
+ * fail too (Vitest's reportOnFailure is off by default; the test executor turns it on).
+ */
+export function vitestReference(workspace: string, projectRoot: string): VitestReference {
+  const out = mkdtempSync(join(tmpdir(), 'nxq-ref-vitest-'));
+  try {
+    const result = runCommand(
+      workspaceBin(workspace, 'vitest'),
+      ['run', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`, '--coverage', '--coverage.reportOnFailure', `--coverage.reportsDirectory=${join(out, 'coverage')}`],
+      { cwd: join(workspace, projectRoot), check: false },
+    );
+    if (!existsSync(join(out, 'vitest.json'))) throw new Error(`reference vitest run wrote no JSON for ${projectRoot}\n${describeOutput(result)}`);
+    const json = JSON.parse(readFileSync(join(out, 'vitest.json'), 'utf8')) as {
+      numTotalTests: number;
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
+      coverageMap?: Record<string, unknown>;
+    };
+    if (!json.coverageMap) throw new Error(`vitest wrote ${projectRoot}'s JSON report without a coverage map\n${describeOutput(result)}`);
+    const map = libCoverage.createCoverageMap(json.coverageMap as never);
+    const prefix = `${workspace}/`;
+    return {
+      counts: { total: json.numTotalTests, passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests, todo: json.numTodoTests },
+      failedTests: json.testResults.flatMap((file) =>
+        file.assertionResults
+          .filter((t) => t.status === 'failed')
+          .map((t) => ({ file: file.name.replace(prefix, ''), ancestorTitles: t.ancestorTitles, title: t.title })),
+      ),
+      coverageTotals: map.getCoverageSummary().toJSON() as unknown as CoverageTotals,
+      coverageFiles: map.files().map((file) => file.replace(prefix, '')).sort(),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 /** Istanbul's own totals of a coverage-final.json (what `istanbul report text-summary` prints). */
 export function istanbulTotals(coverageFinalPath: string): { totals: CoverageTotals; files: string[] } {
   const map = libCoverage.createCoverageMap(JSON.parse(readFileSync(coverageFinalPath, 'utf8')));

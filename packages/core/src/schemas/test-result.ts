@@ -45,7 +45,7 @@ export type TestFileResult = z.infer<typeof TestFileResultSchema>;
 export const TestResultSchema = z.object({
   kind: z.literal('test'),
   ...resultHeaderShape,
-  runner: z.enum(['jest', 'node']),
+  runner: z.enum(['jest', 'node', 'vitest']),
   counts: TestCountsSchema,
   suites: z.object({
     total: z.number().int().nonnegative(),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { PluginConfiguration } from '@nx/devkit';
 import { OFFICIAL_JEST_CONFIG_FILE_NAMES } from '../tool-facts/jest-config-files';
-import { findOfficialEntries, type OfficialEntry, type ToolKind } from '../tool-facts/official-plugins';
+import { findOfficialEntries, findOfficialVitestEntries, type OfficialEntry, type ToolKind } from '../tool-facts/official-plugins';
 import type { ProjectTools } from './detect-project-tools';
 import { isFileSystemError } from './read-json-if-present';
 import { createPluginFileFilter, type PluginFileFilter } from './plugin-file-filter';
@@ -44,6 +44,9 @@ export function createOfficialCoverage(
     lint: rule('lint', options.lintInclude, options.lintExclude),
     typecheck: rule('typecheck', options.typecheckInclude, options.typecheckExclude),
   };
+  // @nx/vitest (or @nx/vite/plugin) entries decide for Vitest projects as @nx/jest/plugin's do for Jest ones.
+  const vitestEntries = findOfficialVitestEntries(plugins);
+  const vitestRule: KindRule = { entries: vitestEntries, filters: vitestEntries.map((entry) => createPluginFileFilter(entry.include, entry.exclude)), own: rules.test.own };
   const exists = (file: string) => existsSync(join(workspaceRoot, file));
 
   // The first entry that infers the kind's target for the project, its name standing for the official one.
@@ -67,6 +70,15 @@ export function createOfficialCoverage(
         else delete covered.jestConfig;
       } else if (!rules.test.own(tools.jestConfig)) {
         delete covered.jestConfig;
+      }
+    } else if (tools.vitestConfig) {
+      // The official Vitest plugins glob {vite,vitest}.config.*: the config file is what their include/exclude see.
+      if (vitestRule.entries.length > 0) {
+        const index = vitestRule.entries.findIndex((_entry, i) => vitestRule.filters[i]!(tools.vitestConfig!));
+        if (index >= 0) officialTargets.test = vitestRule.entries[index]!.targetName;
+        else delete covered.vitestConfig;
+      } else if (!rules.test.own(tools.vitestConfig)) {
+        delete covered.vitestConfig;
       }
     } else if (tools.nodeTests) {
       // The official target of a `node --test` project is its package.json script, whatever Jest entries say.

@@ -87,6 +87,16 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       metadata: { technologies: ['jest'], description: `Runs the project's Jest tests with coverage and records ${RESULT_FILE_NAMES.test}` },
     };
     present.push(names.test);
+  } else if (tools.vitestConfig) {
+    targets[names.test] = {
+      executor: `${PLUGIN_NAME}:test`,
+      options: { runner: 'vitest', vitestConfig: tools.vitestConfig, resultsDir, ...official('test') },
+      cache: true,
+      inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('vitest')],
+      outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
+      metadata: { technologies: ['vitest'], description: `Runs the project's Vitest tests with coverage and records ${RESULT_FILE_NAMES.test}` },
+    };
+    present.push(names.test);
   } else if (tools.nodeTests) {
     targets[names.test] = {
       executor: `${PLUGIN_NAME}:test`,
@@ -141,7 +151,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   }
 
   const inputTools: string[] = [];
-  if (tools.jestConfig || tools.nodeTests) inputTools.push('test');
+  if (tools.jestConfig || tools.vitestConfig || tools.nodeTests) inputTools.push('test');
   if (tools.eslintConfig) inputTools.push('lint');
   if (tools.tsconfig) inputTools.push('typecheck');
   targets[options.qualityTargetName] = {

@@ -317,6 +317,48 @@ describe('createNodesV2', () => {
     expect(projects['packages/delta']?.['test']).toBeUndefined();
   });
 
+  it('infers a Vitest test target from a vitest.config.* or a vite.config.* with a test block, following the @nx/vitest entries', async () => {
+    // What `nx g @nx/js:lib --unitTestRunner=vitest` writes (Nx 23): a root config aggregating the projects, one per project.
+    write('vitest.config.mts', "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { projects: ['**/vitest.config.{mjs,js,ts,mts}'] } });\n");
+    write('packages/vit/package.json', { name: '@ws/vit' });
+    write('packages/vit/vitest.config.mts', "export default defineConfig(() => ({ root: import.meta.dirname, test: { name: '@ws/vit', coverage: { provider: 'v8' as const } } }));");
+    write('packages/vite-app/package.json', { name: '@ws/vite-app' });
+    write('packages/vite-app/vite.config.ts', "export default defineConfig({\n  // no tests here: test: {}\n  plugins: [],\n  test: {\n    environment: 'node',\n  },\n});");
+    write('packages/vite-build/package.json', { name: '@ws/vite-build' });
+    write('packages/vite-build/vite.config.ts', "export default defineConfig({\n  // test: { } is commented out\n  build: { outDir: 'dist' },\n});");
+    const installed = ['vitest', '@nx-quality/plugin'];
+    for (const name of installed) write(`node_modules/${name}/package.json`, { name });
+    write('package-lock.json', { lockfileVersion: 3, packages: Object.fromEntries(installed.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])) });
+    const files = ['package.json', 'packages/vit/package.json', 'packages/vite-app/package.json', 'packages/vite-build/package.json'];
+    const nxJson = (plugins: NxJsonConfiguration['plugins']): NxJsonConfiguration => ({ ...NX_JSON, plugins });
+    const vitestEntry = { plugin: '@nx/vitest', options: { testTargetName: 'test', ciTargetName: 'test-ci', testMode: 'watch' } };
+
+    const projects = await run(files, { testTargetName: 'quality-test' }, nxJson([vitestEntry]));
+    // A vite.config.* without a test block tests nothing: the project (linted for its config file) gets no test target.
+    expect(Object.entries(projects).filter(([, targets]) => targets['quality-test']).map(([projectRoot]) => projectRoot)).toEqual(['packages/vit', 'packages/vite-app']);
+    expect(projects['packages/vit']?.['quality-test']).toEqual({
+      executor: '@nx-quality/plugin:test',
+      options: { runner: 'vitest', vitestConfig: 'packages/vit/vitest.config.mts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
+      cache: true,
+      inputs: ['default', '^production', '{workspaceRoot}/tsconfig.base.json', { env: 'NX_QUALITY_GATES_JUDGE' }, { externalDependencies: ['vitest', '@nx-quality/plugin'] }],
+      outputs: ['{workspaceRoot}/dist/quality/{projectRoot}/test.json', '{workspaceRoot}/dist/quality/{projectRoot}/coverage-final.json'],
+      metadata: { technologies: ['vitest'], description: "Runs the project's Vitest tests with coverage and records test.json" },
+    });
+    expect(projects['packages/vite-app']?.['quality-test']?.options).toMatchObject({ runner: 'vitest', vitestConfig: 'packages/vite-app/vite.config.ts' });
+    expect(projects['packages/vit']?.['quality']?.dependsOn).toEqual(['quality-test', 'lint', 'health']);
+
+    // The entry's include/exclude and its testTargetName decide, as @nx/jest/plugin's do for Jest projects.
+    const excluded = await run(files, { testTargetName: 'quality-test' }, nxJson([{ ...vitestEntry, exclude: ['packages/vite-app/**'], options: { testTargetName: 'unit' } }]));
+    expect(excluded['packages/vite-app']?.['quality-test']).toBeUndefined();
+    expect(excluded['packages/vit']?.['quality-test']?.options).toMatchObject({ officialTarget: 'unit' });
+    // Without an official Vitest entry, our own testInclude/testExclude see the Vitest config.
+    const own = await run(files, { testExclude: ['packages/vit/**'] }, nxJson([]));
+    expect(Object.entries(own).filter(([, targets]) => targets['test']).map(([projectRoot]) => projectRoot)).toEqual(['packages/vite-app']);
+    // init names ours quality-test beside @nx/vitest's `test`.
+    const registered = nxJson([vitestEntry]);
+    expect(registerPlugin(registered)).toEqual([{ kind: 'test', officialName: 'test', officialPlugin: '@nx/vitest', ourName: 'quality-test' }]);
+  });
+
   it('renames every inferred target a package.json script would replace, unless nx.includedScripts leaves the script out', async () => {
     write('packages/alpha/package.json', {
       name: '@ws/alpha',

@@ -3,7 +3,7 @@ import { readJsonIfPresent } from './read-json-if-present';
 
 /** Executors of the targets ours stand beside when a workspace declares them instead of inferring them. */
 const OFFICIAL_EXECUTORS = {
-  test: ['@nx/jest:jest', '@nrwl/jest:jest'],
+  test: ['@nx/jest:jest', '@nrwl/jest:jest', '@nx/vitest:test', '@nx/vite:test', '@nrwl/vite:test'],
   lint: ['@nx/eslint:lint', '@nx/linter:eslint', '@nrwl/linter:eslint'],
 } as const;
 
@@ -17,8 +17,8 @@ export interface ExplicitTargets {
 /**
  * The targets a project declares in its own files. A declared target replaces an inferred one of the
  * same name when their executors differ, so ours must not take such a name; and in a workspace that
- * declares its targets with executors (`useInferencePlugins: false`), the declared `@nx/jest:jest`
- * or `@nx/eslint:lint` target is the one ours stands beside.
+ * declares its targets with executors (`useInferencePlugins: false`), the declared `@nx/jest:jest`,
+ * `@nx/vitest:test` (`@nx/vite:test`) or `@nx/eslint:lint` target is the one ours stands beside.
  */
 export function explicitTargets(workspaceRoot: string, projectRoot: string): ExplicitTargets {
   type Targets = Record<string, { executor?: unknown } | undefined>;

@@ -9,7 +9,7 @@ const targetName = (fallback: string) =>
     .default(fallback);
 
 const MATCHED_FILES = {
-  test: "the project's Jest config file (its package.json for a `node --test` project)",
+  test: "the project's Jest config file (its Vitest config for a Vitest project, its package.json for a `node --test` project)",
   lint: "the project's project.json/package.json and the ESLint configs (flat or eslintrc) at and above its root (one of each must pass, as with @nx/eslint/plugin)",
   typecheck: "the project's tsconfig.json",
 } as const;

@@ -10,6 +10,13 @@ export const OFFICIAL_PLUGINS = {
 export type ToolKind = keyof typeof OFFICIAL_PLUGINS;
 export const TOOL_KINDS = Object.keys(OFFICIAL_PLUGINS) as ToolKind[];
 
+/**
+ * The official plugins that infer a Vitest `test` target, named by their `testTargetName` option
+ * (default `test`): `@nx/vitest` (what `nx g @nx/js:lib --unitTestRunner=vitest` registers since Nx 22)
+ * and `@nx/vite/plugin` (before). They stand for the test kind beside @nx/jest/plugin.
+ */
+export const OFFICIAL_VITEST_PLUGINS: readonly string[] = ['@nx/vitest', '@nx/vitest/plugin', '@nx/vite/plugin'];
+
 /** One nx.json registration of an official plugin that infers a target of our kind. */
 export interface OfficialEntry {
   kind: ToolKind;
@@ -48,6 +55,30 @@ export function officialTargetName(kind: ToolKind, entry: PluginConfiguration): 
   }
   const name = options['targetName'];
   return typeof name === 'string' ? name : kind;
+}
+
+/** The registrations of the official Vitest plugins that infer a test target, in order. */
+export function findOfficialVitestEntries(plugins: readonly PluginConfiguration[] | undefined): OfficialEntry[] {
+  const found: OfficialEntry[] = [];
+  for (const entry of plugins ?? []) {
+    const plugin = pluginName(entry);
+    if (!OFFICIAL_VITEST_PLUGINS.includes(plugin)) continue;
+    const options = pluginOptions(entry);
+    const name = options['testTargetName'];
+    found.push({
+      kind: 'test',
+      plugin,
+      targetName: typeof name === 'string' ? name : 'test',
+      include: typeof entry === 'string' ? undefined : stringsOf(entry.include),
+      exclude: typeof entry === 'string' ? undefined : stringsOf(entry.exclude),
+      options,
+    });
+  }
+  return found;
+}
+
+function stringsOf(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
 }
 
 /** The registrations in nx.json `plugins` that infer a target of this kind, in order. */

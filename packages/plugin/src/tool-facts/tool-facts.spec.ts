@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { findJestConfigFile, JEST_CONFIG_FILE_NAMES, OFFICIAL_JEST_CONFIG_FILE_NAMES } from './jest-config-files';
 import { runsNodeTestRunner } from './runs-node-test-runner';
+import { declaresTestBlock, findVitestConfigFile, VITEST_CONFIG_FILE_NAMES } from './vitest-config-files';
 
 const fixtures = join(__dirname, '../executors/run-tests/__fixtures__/jest-workspace');
 
@@ -31,5 +32,33 @@ describe('runsNodeTestRunner', () => {
     [undefined, false],
   ])('%s → %s', (script, expected) => {
     expect(runsNodeTestRunner(script)).toBe(expected);
+  });
+});
+
+describe('findVitestConfigFile', () => {
+  it("finds a vitest.config.* before a vite.config.*, in Vitest's own order, and a vite.config.* only with a test block", () => {
+    const files: Record<string, string> = {
+      'a/vite.config.ts': 'export default { test: {} };',
+      'a/vitest.config.mts': 'export default {};',
+      'b/vite.config.js': "export default { build: { outDir: 'dist' } };",
+      'c/vite.config.mjs': 'const test = {};\nexport default { plugins: [], test };',
+    };
+    const find = (root: string) => findVitestConfigFile(root, (file) => file in files, (file) => files[file]!, posix.join);
+    expect(find('a')).toBe('a/vitest.config.mts');
+    expect(find('b')).toBeUndefined();
+    expect(find('c')).toBe('c/vite.config.mjs');
+    expect(VITEST_CONFIG_FILE_NAMES.slice(0, 3)).toEqual(['vitest.config.ts', 'vitest.config.mts', 'vitest.config.cts']);
+  });
+
+  it.each([
+    ['test: {', true],
+    ["'test': {}", true],
+    ['{ plugins: [], test }', true],
+    ['// test: {}\nbuild: {}', false],
+    ['/* test: {} */ build: {}', false],
+    ["build: { outDir: 'test' }", false],
+    ['testTimeout: 5', false],
+  ])('declaresTestBlock(%j) → %s', (source, expected) => {
+    expect(declaresTestBlock(source)).toBe(expected);
   });
 });

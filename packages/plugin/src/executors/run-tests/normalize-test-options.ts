@@ -1,16 +1,20 @@
 import { RESULT_FILE_NAMES, resolveResultsDir } from '@nx-quality/core';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
 import { workspacePath, type WorkspacePath } from '../../shared/workspace-path';
 import { parseOptions } from '../../shared/parse-options';
+import { findVitestConfigFile } from '../../tool-facts/vitest-config-files';
 import { findJestConfig } from './find-jest-config';
 import { optionsSchema, type ParsedTestOptions } from './options';
 
 /** Test executor options with defaults applied and every path resolved. */
-export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConfig' | 'resultsDir'> {
+export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConfig' | 'vitestConfig' | 'resultsDir'> {
   projectRoot: WorkspacePath;
   /** Absent when the runner is 'node' or no config was given or found (the run then reports JEST_CONFIG_NOT_FOUND). */
   jestConfig?: WorkspacePath;
+  /** Absent unless the runner is 'vitest' and a config was given or found (the run then reports VITEST_CONFIG_NOT_FOUND). */
+  vitestConfig?: WorkspacePath;
   resultsDir: WorkspacePath;
   testResultFile: WorkspacePath;
   coverageFile: WorkspacePath;
@@ -33,11 +37,22 @@ export function normalizeTestOptions(project: ProjectRef, raw: unknown): Normali
     }
   }
 
+  let vitestConfig: WorkspacePath | undefined;
+  if (parsed.runner === 'vitest') {
+    if (parsed.vitestConfig) {
+      vitestConfig = toResolved(isAbsolute(parsed.vitestConfig) ? parsed.vitestConfig : resolve(workspaceRoot, parsed.vitestConfig));
+    } else {
+      const found = findVitestConfigFile(projectRoot.absolute, existsSync, (file) => readFileSync(file, 'utf8'), join);
+      if (found) vitestConfig = toResolved(found);
+    }
+  }
+
   const resultsDir = toResolved(resolve(workspaceRoot, resolveResultsDir(parsed.resultsDir, project)));
   return {
     ...parsed,
     projectRoot,
     jestConfig,
+    vitestConfig,
     resultsDir,
     testResultFile: toResolved(join(resultsDir.absolute, RESULT_FILE_NAMES.test)),
     coverageFile: toResolved(join(resultsDir.absolute, RESULT_FILE_NAMES.coverage)),

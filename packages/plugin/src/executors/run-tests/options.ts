@@ -8,18 +8,25 @@ export const optionsSchema = z
   .strictObject({
     ...taskEnvironmentOptionsShape,
     runner: z
-      .enum(['jest', 'node'])
+      .enum(['jest', 'node', 'vitest'])
       .default('jest')
-      .describe("Test runner: 'jest' (in-process runCLI) or 'node' (Node's test runner under c8)."),
+      .describe("Test runner: 'jest' (in-process runCLI), 'node' (Node's test runner under c8) or 'vitest' (in-process through Vitest's Node API, Vitest 3 or 4)."),
     jestConfig: z
       .string()
       .min(1)
       .optional()
       .describe("Workspace-relative Jest config (inference passes the one it found). Default: the first jest.config.{js,ts,mjs,cjs,mts,cts,json} in the project root, in Jest's own order."),
+    vitestConfig: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Workspace-relative Vitest config (inference passes the one it found). Default: the first vitest.config.* in the project root, else a vite.config.* with a `test` block, in Vitest's own order.",
+      ),
     coverage: z.boolean().default(true).describe('Collect coverage and write coverage-final.json beside test.json.'),
     coverageThreshold: CoverageThresholdsSchema.strict()
       .optional()
-      .describe("Minimum coverage in percent per dimension; unmet thresholds fail the target. Jest's own global coverageThreshold is honoured for dimensions not set here."),
+      .describe("Minimum coverage in percent per dimension; unmet thresholds fail the target. Jest's own global coverageThreshold, or Vitest's coverage.thresholds (percentages), is honoured for dimensions not set here."),
     resultsDir: z
       .string()
       .min(1)
@@ -41,8 +48,8 @@ export const optionsSchema = z
     maxWorkers: z
       .union([z.number().int().positive(), z.string().regex(/^\d+%?$/)])
       .optional()
-      .describe("Jest's maxWorkers (a number or a percentage such as '50%')."),
-    runInBand: z.boolean().optional().describe('Jest: run all test files serially in the current process. Node runner: --test-concurrency=1.'),
+      .describe("Jest's or Vitest's maxWorkers (a number or a percentage such as '50%')."),
+    runInBand: z.boolean().optional().describe('Jest: run all test files serially in the current process. Node runner: --test-concurrency=1. Vitest: fileParallelism false.'),
     failuresCap: z
       .number()
       .int()
@@ -76,5 +83,5 @@ export type ParsedTestOptions = z.output<typeof optionsSchema>;
 export const schemaMeta: SchemaMeta = {
   title: 'Test',
   description:
-    "Runs a project's tests (Jest in-process, or Node's test runner with c8) with coverage and records test.json and a workspace-relative coverage-final.json.",
+    "Runs a project's tests (Jest or Vitest in-process, or Node's test runner with c8) with coverage and records test.json and a workspace-relative coverage-final.json.",
 };

@@ -4,6 +4,7 @@ import { resultHeader } from '../../shared/result-header';
 import type { NormalizedTestOptions } from './normalize-test-options';
 import { runJestTests } from './run-jest-tests';
 import { runNodeTests } from './node/run-node-tests';
+import { runVitestTests } from './vitest/run-vitest-tests';
 import type { RunnerOutcome } from './runner-outcome';
 
 const NO_TESTS: NonNullable<RunnerOutcome['tests']> = {
@@ -14,13 +15,19 @@ const NO_TESTS: NonNullable<RunnerOutcome['tests']> = {
   files: [],
 };
 
+const RUNNERS = { jest: runJestTests, node: runNodeTests, vitest: runVitestTests } as const;
+
+function runnerOf(runner: NormalizedTestOptions['runner']): (project: ProjectRef, options: NormalizedTestOptions) => Promise<RunnerOutcome> {
+  return RUNNERS[runner];
+}
+
 /**
  * Runs a project's tests with the configured runner and returns its TestResult (also writing
  * coverage-final.json when coverage is on). Never throws for tool problems: status 'error' + `error`.
  */
 export async function runTestsForProject(project: ProjectRef, options: NormalizedTestOptions): Promise<TestResult> {
   const startedAt = new Date();
-  const outcome = options.runner === 'node' ? await runNodeTests(project, options) : await runJestTests(project, options);
+  const outcome = await runnerOf(options.runner)(project, options);
   const tests = outcome.tests ?? NO_TESTS;
   const failed =
     tests.counts.failed > 0 ||

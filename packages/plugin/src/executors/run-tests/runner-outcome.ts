@@ -1,6 +1,6 @@
 import type { ResultError, TestCoverage, TestResult, ToolInfo } from '@nx-quality/core';
 
-/** What a runner (Jest, Node) hands back; run-tests.ts turns it into a TestResult with header and status. */
+/** What a runner (Jest, Node, Vitest) hands back; run-tests.ts turns it into a TestResult with header and status. */
 export interface RunnerOutcome {
   tool: ToolInfo;
   /** Absent when the tool could not run; `error` then says why. */

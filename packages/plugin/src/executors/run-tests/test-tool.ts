@@ -18,7 +18,7 @@ export function testTool(): ToolDefinition<TestExecutorOptions, NormalizedTestOp
       kind: 'test',
       ...header,
       tool: { name: raw?.runner ?? 'jest', version: 'unknown' },
-      runner: raw?.runner === 'node' ? 'node' : 'jest',
+      runner: raw?.runner === 'node' || raw?.runner === 'vitest' ? raw.runner : 'jest',
       counts: { total: 0, passed: 0, failed: 0, skipped: 0, todo: 0 },
       suites: { total: 0, passed: 0, failed: 0, errored: 0 },
       failures: [],

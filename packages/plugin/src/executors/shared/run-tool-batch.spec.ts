@@ -141,6 +141,16 @@ describe('batch implementations give the single-task result files', () => {
     expect(batchStdout.trim()).toBe('');
     expect(batchStderr).not.toMatch(/PASS|FAIL|Tests:|tests (PASSED|FAILED)/);
   });
+
+  it('test: passing, failing and unloadable-file Vitest projects (v8 and istanbul coverage) one after another in one worker process', async () => {
+    const roots = ['libs/calc', 'libs/vite-style', 'libs/broken'];
+    const { batch, batchStdout } = await compareBatchWithSingle('test', join(EXECUTORS, 'run-tests/__fixtures__/vitest-workspace'), roots, {
+      options: Object.fromEntries(roots.map((root) => [root, { runner: 'vitest' }])),
+    });
+    // Vitest's own reporter output is the task's output, not the batch process's.
+    expect(stripAnsi(batch['calc:test']!.terminalOutput)).toMatch(/Tests\s+2 failed \| 4 passed \| 2 skipped \| 1 todo \(9\)/);
+    expect(batchStdout.trim()).toBe('');
+  });
 });
 
 describe('runToolBatch', () => {

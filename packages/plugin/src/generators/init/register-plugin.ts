@@ -1,5 +1,5 @@
 import type { NxJsonConfiguration } from '@nx/devkit';
-import { officialTargetName, OFFICIAL_PLUGINS, pluginName, pluginOptions, type ToolKind } from '../../tool-facts/official-plugins';
+import { findOfficialVitestEntries, officialTargetName, OFFICIAL_PLUGINS, pluginName, pluginOptions, type ToolKind } from '../../tool-facts/official-plugins';
 import { KIND_OPTION_KEYS, type CarriedEntry } from './plan-official-carry-over';
 
 /** The plugin's package name as registered in nx.json. */
@@ -39,6 +39,9 @@ export function registerPlugin(nxJson: NxJsonConfiguration, carried: Partial<Rec
       if (officialName === kind) renamed.push({ kind, officialName, officialPlugin: OFFICIAL_PLUGINS[kind], ourName: `quality-${kind}` });
     }
   }
+  // @nx/vitest infers `test` beside (or instead of) @nx/jest/plugin: ours must not take its name either.
+  const vitest = findOfficialVitestEntries(plugins).find((entry) => entry.targetName === 'test');
+  if (vitest && !carried.test && !renamed.some((r) => r.kind === 'test')) renamed.push({ kind: 'test', officialName: 'test', officialPlugin: vitest.plugin, ourName: 'quality-test' });
   const index = plugins.findIndex((entry) => pluginName(entry) === PLUGIN_NAME);
   const existing = index >= 0 ? plugins[index] : undefined;
   const options: Record<string, unknown> = { ...(typeof existing === 'object' ? (existing.options as Record<string, unknown> | undefined) : undefined) };

@@ -1,0 +1,7 @@
+import { greet } from './greet';
+
+describe('greet', () => {
+  it('greets by name', () => {
+    expect(greet('Ada')).toBe('Hello, Ada');
+  });
+});

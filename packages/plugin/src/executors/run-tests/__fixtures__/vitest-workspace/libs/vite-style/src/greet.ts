@@ -1,0 +1,6 @@
+export function greet(name: string): string {
+  if (name === '') {
+    return 'Hello, stranger';
+  }
+  return `Hello, ${name}`;
+}
