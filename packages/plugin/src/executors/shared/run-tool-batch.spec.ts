@@ -1,8 +1,9 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { stripAnsi } from '@nx-quality/core';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
+import { installEslintVersion } from '../../test-support/install-eslint-version';
 import { runBatchInChild, taskGraphOf } from '../../test-support/run-batch-in-child';
 import { runInChild } from '../../test-support/run-in-child';
 import type { BatchTaskResult } from './run-tool-batch';
@@ -32,6 +33,8 @@ interface ComparisonSetup {
   workers?: number;
   options?: Record<string, Record<string, unknown>>;
   addProjects?: Record<string, string>;
+  /** Links `node_modules/eslint` of the copied workspace to this ESLint (another version than the repository's). */
+  eslint?: string;
 }
 
 /** What both sides printed: each single run's stdout and stderr, the batch's tasks and the batch process's own stdout. */
@@ -47,6 +50,10 @@ async function compareBatchWithSingle(kind: Kind, fixture: string, roots: string
   const executorDir = join(EXECUTORS, kind === 'test' ? 'run-tests' : kind);
   try {
     for (const [root, source] of Object.entries(setup.addProjects ?? {})) cpSync(source, join(ws, root), { recursive: true });
+    if (setup.eslint) {
+      mkdirSync(join(ws, 'node_modules'), { recursive: true });
+      symlinkSync(setup.eslint, join(ws, 'node_modules/eslint'), 'dir');
+    }
     const names = roots.map((root) => root.split('/').pop()!);
     const projects = Object.fromEntries(roots.map((root, index) => [names[index], { root }]));
     const context = { root: ws, cwd: ws, isVerbose: false, projectsConfigurations: { version: 2, projects } };
@@ -121,6 +128,12 @@ describe('batch implementations give the single-task result files', () => {
 
   it('lint: projects sharing the root config and projects with their own (one throwing) in one ESLint process', async () => {
     await compareBatchWithSingle('lint', join(EXECUTORS, 'lint/__fixtures__/lint-workspace'), ['packages/clean', 'packages/warnings', 'packages/dirty', 'packages/throws']);
+  });
+
+  it('lint: eslintrc projects (.json, .yml, a nested .cjs, a throwing .js) on ESLint 8.57.1 in one process', async () => {
+    await compareBatchWithSingle('lint', join(EXECUTORS, 'lint/__fixtures__/lint-eslintrc-workspace'), ['packages/clean', 'packages/warnings', 'packages/dirty', 'packages/nested', 'packages/throws'], {
+      eslint: installEslintVersion('8.57.1', '8.57.1'),
+    });
   });
 
   it('test: passing, failing, config-throwing and config-less Jest projects and a node-runner project in one process, each with its own terminal output', async () => {
