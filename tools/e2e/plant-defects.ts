@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What was planted where, so assertions can name the expected finding. */
@@ -20,7 +20,7 @@ export const PLANTED = {
   },
 } as const;
 
-/** Writes the planted defects into alpha and vitelib (tests, coverage), beta (lint) and gamma (types). */
+/** Writes the planted defects into alpha and, when the workspace has it, vitelib (tests, coverage), beta (lint) and gamma (types). */
 export function plantDefects(workspace: string): void {
   const lib = (name: string, file: string) => join(workspace, 'packages', name, 'src', 'lib', file);
 
@@ -69,49 +69,8 @@ describe('alpha', () => {
 `,
   );
 
-  // Vitest globals (describe, it, expect), as the generated vitelib config turns them on.
-  writeFileSync(
-    lib(PLANTED.vitest.lib, 'vitelib.ts'),
-    `export function vitelib(): string {
-  return 'vitelib';
-}
-
-/** Doubles a number. */
-export function double(value: number): number {
-  return value * 2;
-}
-
-/** Halves a number, rounding toward zero when asked; no test calls it (the planted coverage gap). */
-export function ${PLANTED.vitest.uncoveredFunction.name}(value: number, round: boolean): number {
-  return round ? Math.trunc(value / 2) : value / 2;
-}
-`,
-  );
-  writeFileSync(
-    lib(PLANTED.vitest.lib, 'vitelib.spec.ts'),
-    `import { double, vitelib } from './vitelib.js';
-
-describe('vitelib', () => {
-  it('should work', () => {
-    expect(vitelib()).toEqual('vitelib');
-  });
-
-  it('doubles', () => {
-    expect(double(2)).toBe(4);
-  });
-
-  it('${PLANTED.vitest.failingTitle}', () => {
-    expect(double(3)).toBe(7);
-  });
-
-  it.skip('${PLANTED.vitest.skippedTitle}', () => {
-    expect(double(0)).toBe(0);
-  });
-
-  it.todo('${PLANTED.vitest.todoTitle}');
-});
-`,
-  );
+  // Only a workspace made with the Vitest library (the quality e2e's) has it.
+  if (existsSync(join(workspace, 'packages', PLANTED.vitest.lib))) plantVitestDefects(lib);
 
   writeFileSync(
     lib('beta', 'beta.ts'),
@@ -170,6 +129,53 @@ describe('gamma', () => {
   it('passes the port through', () => {
     expect(String(parsePort('8080'))).toBe('8080');
   });
+});
+`,
+  );
+}
+
+/** The planted failure, skip, todo and uncovered function of the Vitest library. */
+function plantVitestDefects(lib: (name: string, file: string) => string): void {
+  // Vitest globals (describe, it, expect), as the generated vitelib config turns them on.
+  writeFileSync(
+    lib(PLANTED.vitest.lib, 'vitelib.ts'),
+    `export function vitelib(): string {
+  return 'vitelib';
+}
+
+/** Doubles a number. */
+export function double(value: number): number {
+  return value * 2;
+}
+
+/** Halves a number, rounding toward zero when asked; no test calls it (the planted coverage gap). */
+export function ${PLANTED.vitest.uncoveredFunction.name}(value: number, round: boolean): number {
+  return round ? Math.trunc(value / 2) : value / 2;
+}
+`,
+  );
+  writeFileSync(
+    lib(PLANTED.vitest.lib, 'vitelib.spec.ts'),
+    `import { double, vitelib } from './vitelib.js';
+
+describe('vitelib', () => {
+  it('should work', () => {
+    expect(vitelib()).toEqual('vitelib');
+  });
+
+  it('doubles', () => {
+    expect(double(2)).toBe(4);
+  });
+
+  it('${PLANTED.vitest.failingTitle}', () => {
+    expect(double(3)).toBe(7);
+  });
+
+  it.skip('${PLANTED.vitest.skippedTitle}', () => {
+    expect(double(0)).toBe(0);
+  });
+
+  it.todo('${PLANTED.vitest.todoTitle}');
 });
 `,
   );
