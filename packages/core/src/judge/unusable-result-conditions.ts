@@ -31,15 +31,20 @@ export function unusableResultConditions(
     if (!entry) continue;
     const explained = evaluated.some((c) => !c.passed && c.actual === null && FAMILIES_OF_KIND[kind].includes(c.metric.split('.')[0] ?? ''));
     if (explained) continue;
-    conditions.push({
-      metric: `${kind}.result`,
-      op: '=',
-      threshold: 1,
-      source: 'result',
-      actual: null,
-      passed: false,
-      message: `${kind} result ${entry.because}${entry.file ? ` (${entry.file})` : ''} (project ${project})`,
-    });
+    conditions.push(unusableResultCondition(kind, entry, project));
   }
   return conditions;
+}
+
+/** The failing `<kind>.result` condition of one result that cannot back a passed gate, and its sentence. */
+export function unusableResultCondition(kind: ResultKind | 'quality', entry: UnusableResult, project: string): EvaluatedCondition {
+  return {
+    metric: `${kind}.result`,
+    op: '=',
+    threshold: 1,
+    source: 'result',
+    actual: null,
+    passed: false,
+    message: `${kind} result ${entry.because}${entry.file ? ` (${entry.file})` : ''} (project ${project})`,
+  };
 }

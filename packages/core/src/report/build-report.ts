@@ -3,7 +3,7 @@ import { ratchetConditions } from '../baseline/ratchet-conditions';
 import type { Baseline } from '../baseline/baseline-schema';
 import { collectMetrics, type ProjectResults } from '../gates/collect-metrics';
 import { evaluateGates } from '../gates/evaluate-gates';
-import { unusableResultConditions, type UnusableResult } from '../judge/unusable-result-conditions';
+import { unusableResultCondition, unusableResultConditions, type UnusableResult } from '../judge/unusable-result-conditions';
 import type { HealthResult } from '../schemas/health-result';
 import type { TestResult } from '../schemas/test-result';
 import { countTestsPerKind } from './count-tests-per-kind';
@@ -64,20 +64,11 @@ function staleResults(project: ReportProjectInput): Partial<Record<ToolKind, Unu
 /** Why the gate outcome cannot be read from quality.json, as a failing condition. */
 function unreadableQualityCondition(project: ReportProjectInput): ProjectReport['gate']['conditions'][number] {
   const quality = project.results.quality;
-  const where = quality?.file ? ` (${quality.file})` : '';
   const because =
     quality?.origin === 'not-run'
       ? `not written: this run's quality task was ${quality.taskStatus ?? 'not run'}`
       : `${quality?.origin ?? 'missing'}: ${quality?.reason ?? 'unreadable'}`;
-  return {
-    metric: 'quality.result',
-    op: '=',
-    threshold: 1,
-    source: 'result',
-    actual: null,
-    passed: false,
-    message: `quality result ${because}${where} (project ${project.name})`,
-  };
+  return unusableResultCondition('quality', { because, ...(quality?.file ? { file: quality.file } : {}) }, project.name);
 }
 
 /**
