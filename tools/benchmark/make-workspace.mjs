@@ -50,7 +50,7 @@ function defaultCacheDir() {
 }
 
 /** The create-nx-workspace + one generated lib, made once. */
-function ensureBase(cacheDir, log) {
+export function ensureBase(cacheDir, log) {
   const parent = join(cacheDir, `base-v${GENERATOR_VERSION}`);
   const base = join(parent, SCOPE);
   if (existsSync(join(base, '.bench-base-ready'))) return base;
@@ -89,7 +89,7 @@ export function collectTarballs({ tarballs, cacheDir, log }) {
   return { files, hash: hash.digest('hex').slice(0, 16) };
 }
 
-function readTemplates(base) {
+export function readTemplates(base) {
   const templates = {};
   for (const file of TEMPLATE_FILES) {
     const path = join(base, 'packages', SEED_LIB, file);
@@ -98,7 +98,7 @@ function readTemplates(base) {
   return templates;
 }
 
-function writeProject(ws, project, projectsById, templates) {
+export function writeProject(ws, project, projectsById, templates) {
   const root = join(ws, 'packages', project.id);
   mkdirSync(join(root, 'src', 'lib'), { recursive: true });
   for (const [file, text] of Object.entries(templates)) {
@@ -138,7 +138,7 @@ function configureNx(ws) {
 }
 
 /** The lint findings are warnings, so no target fails and both sides run every task. */
-function configureEslint(ws) {
+export function configureEslint(ws) {
   const file = join(ws, 'eslint.config.mjs');
   const text = readFileSync(file, 'utf8');
   if (text.includes('nxq-bench')) return;
@@ -153,7 +153,7 @@ function writeRootTsconfig(ws, projects) {
   writeJson(join(ws, 'tsconfig.json'), tsconfig);
 }
 
-function installTarballs(ws, tarballs, log) {
+export function installTarballs(ws, tarballs, log) {
   const dest = join(ws, '.bench-tarballs');
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
@@ -167,13 +167,13 @@ function installTarballs(ws, tarballs, log) {
 }
 
 /** Benchmark bookkeeping under .nx/ must never be committed (affected compares commits). */
-function ignoreBenchFiles(ws) {
+export function ignoreBenchFiles(ws) {
   const file = join(ws, '.gitignore');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   if (!text.includes('.nx/bench-')) writeFileSync(file, `${text.trimEnd()}\n\n# nxq-bench\n.nx/bench-*\n`);
 }
 
-function git(ws, args) {
+export function git(ws, args) {
   return mustRun('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', ...args], { cwd: ws });
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark of nx-quality against the official Nx targets (issue 7). Never a timed test: run it by
-//   npm run bench -- [--quick] [--projects 30] [--runs 3] [--runs-affected 1] [--only cold,single,warm,affected,report]
+//   npm run bench -- [--quick] [--projects 30] [--runs 3] [--runs-affected 1] [--only cold,single,warm,affected,report,realworld,replace]
 //                    [--report-sizes 100,300,1000] [--cache-dir dir] [--tarballs dir] [--json out.json]
 //                    [--node <node binary>]   (e.g. --node "$(npx -y node@22 -p process.execPath)")
 // Every scenario checks that what it needs exists and prints "n/a (reason)" otherwise.
@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mustRun, timed } from './exec.mjs';
+import { ensureRealWorldWorkspace } from './make-realworld-workspace.mjs';
 import { ensureWorkspace, OFFICIAL_JEST_ENV, OUR_TARGETS } from './make-workspace.mjs';
 import { validateFixtures, writeReportFixtures } from './report-fixtures.mjs';
 import { hasSpec, moduleSymbols } from './synthetic-sources.mjs';
@@ -26,14 +27,14 @@ function parseArgs(argv) {
     if (a === '--quick') args.quick = true;
     else if (a === '--projects') args.projects = Number(next());
     else if (a === '--runs') args.runs = Number(next());
-    else if (/^--runs-(cold|single|warm|affected|report)$/.test(a)) args.runsBy[a.slice('--runs-'.length)] = Number(next());
+    else if (/^--runs-(cold|single|warm|affected|report|realworld|replace)$/.test(a)) args.runsBy[a.slice('--runs-'.length)] = Number(next());
     else if (a === '--only') args.only = new Set(next().split(','));
     else if (a === '--report-sizes') args.reportSizes = next().split(',').map(Number);
     else if (a === '--cache-dir') args.cacheDir = resolve(next());
     else if (a === '--tarballs') args.tarballs = next();
     else if (a === '--json') args.json = resolve(next());
     else if (a === '--node') args.node = resolve(next());
-    else throw new Error(`unknown argument ${a}\nusage: run.mjs [--quick] [--projects N] [--runs R] [--runs-<scenario> R] [--only cold,single,warm,affected,report] [--report-sizes a,b,c] [--cache-dir d] [--tarballs d] [--json f] [--node <node binary>]`);
+    else throw new Error(`unknown argument ${a}\nusage: run.mjs [--quick] [--projects N] [--runs R] [--runs-<scenario> R] [--only cold,single,warm,affected,report,realworld,replace] [--report-sizes a,b,c] [--cache-dir d] [--tarballs d] [--json f] [--node <node binary>]`);
   }
   if (args.quick) {
     if (!argv.includes('--projects')) args.projects = 6;
@@ -63,12 +64,13 @@ const load = () => loadavg()[0].toFixed(1);
 log(`nx-quality benchmark: ${args.projects} projects, ${args.runs} run(s) per scenario, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const { ws, projects, marker } = ensureWorkspace({ projects: args.projects, cacheDir: args.cacheDir, tarballs: args.tarballs, log });
 const wsRequire = createRequire(join(ws, 'package.json'));
-/** The workspace's own executable of a package, from its package.json "bin". */
-const bin = (pkg, name = pkg) => {
-  const manifestPath = wsRequire.resolve(`${pkg}/package.json`);
+/** A workspace's own executable of a package, from its package.json "bin". */
+const binIn = (requireFrom, pkg, name = pkg) => {
+  const manifestPath = requireFrom.resolve(`${pkg}/package.json`);
   const field = JSON.parse(readFileSync(manifestPath, 'utf8')).bin;
   return join(dirname(manifestPath), typeof field === 'string' ? field : field[name]);
 };
+const bin = (pkg, name = pkg) => binIn(wsRequire, pkg, name);
 const nxBin = bin('nx');
 /** The Node every measured command runs on (Nx forks its plugin workers and Jest its workers with the same). */
 const nodeBin = args.node;
@@ -147,10 +149,10 @@ function parseNxOutput(out) {
 }
 
 /** Sums what our executors recorded under dist/quality, to check they saw what the official tools saw. */
-function readOurTotals() {
+function readOurTotals(root = ws, projectDirs = projects.map((p) => join('packages', p.id))) {
   const totals = { tests: { total: 0, passed: 0, failed: 0, todo: 0 }, lint: { errors: 0, warnings: 0 }, typecheckErrors: 0, statuses: {}, projectsWithTest: 0, durationMs: {}, typecheckFilesChecked: 0 };
-  for (const p of projects) {
-    const dir = join(ws, 'dist', 'quality', 'packages', p.id);
+  for (const projectDir of projectDirs) {
+    const dir = join(root, 'dist', 'quality', projectDir);
     const read = (name) => {
       try {
         return JSON.parse(readFileSync(join(dir, name), 'utf8'));
@@ -186,13 +188,13 @@ function readOurTotals() {
 }
 
 let profileCounter = 0;
-async function nx(side, nxArgs, label) {
+async function nx(side, nxArgs, label, cwd = ws, nxBinary = nxBin) {
   const profileRel = join('.nx', 'bench-profiles', `${side.name}-${++profileCounter}.json`);
-  mkdirSync(join(ws, '.nx', 'bench-profiles'), { recursive: true });
+  mkdirSync(join(cwd, '.nx', 'bench-profiles'), { recursive: true });
   const loadBefore = load();
-  const result = await timed(nodeBin, [nxBin, ...nxArgs, '--output-style=static'], { cwd: ws, env: { ...side.env, NX_PROFILE: profileRel }, log, label: `${label} [load ${loadBefore}]` });
+  const result = await timed(nodeBin, [nxBinary, ...nxArgs, '--output-style=static'], { cwd, env: { ...side.env, NX_PROFILE: profileRel }, log, label: `${label} [load ${loadBefore}]` });
   const parsed = parseNxOutput(result.out);
-  const profile = readProfile(join(ws, profileRel));
+  const profile = readProfile(join(cwd, profileRel));
   if (profile) {
     // Nx prints the cache line only when something was replayed; the profile has every task's status.
     const all = Object.values(profile).flatMap((t) => Object.entries(t.statuses));
@@ -202,7 +204,7 @@ async function nx(side, nxArgs, label) {
   if (result.code !== 0) {
     log(`      ! exit ${result.code}; failed tasks: ${parsed.failedTasks.slice(0, 8).join(', ') || '(see log)'}`);
   }
-  writeFileSync(join(ws, '.nx', 'bench-profiles', `${side.name}-${profileCounter}.log`), result.out);
+  writeFileSync(join(cwd, '.nx', 'bench-profiles', `${side.name}-${profileCounter}.log`), result.out);
   return { ...result, ...parsed, profile, load: Number(loadBefore) };
 }
 
@@ -446,6 +448,71 @@ if (wanted('report')) {
   }
 }
 
+// 5b. real-world-shaped workspace -------------------------------------------------------------------
+if (wanted('realworld')) {
+  const rw = ensureRealWorldWorkspace({ cacheDir: args.cacheDir, tarballs: args.tarballs, log });
+  const rwNx = binIn(createRequire(join(rw.ws, 'package.json')), 'nx');
+  const rwDirs = [...rw.projects.map((p) => join('packages', p.id)), ...rw.e2e.map((name) => join('e2e', name))];
+  const rwSide = (name, extraEnv) => ({ name: `realworld-${name}`, env: { ...extraEnv, NX_CACHE_DIRECTORY: join(rw.ws, '.nx', `bench-${name}`, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(rw.ws, '.nx', `bench-${name}`, 'workspace-data') } });
+  const sides = [
+    { ...rwSide('official', OFFICIAL_JEST_ENV), key: 'official', targets: ['test', 'lint'] },
+    { ...rwSide('quality', {}), key: 'quality', targets: [OUR_TARGETS.quality] },
+  ];
+  log(`\n[realworld] ${rw.ws}: ${rw.projects.length} libraries (ts-jest and @swc/jest, no ^build before test, .env.test) and ${rw.e2e.length} excluded e2e projects; cold official \`test lint\` against cold \`quality\``);
+  const scenario = (results.scenarios.realworld = { ws: rw.ws, official: [], quality: [] });
+  for (let run = 0; run < runsOf('realworld'); run++) {
+    for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
+      for (const dir of ['dist', ...rwDirs.flatMap((d) => ['dist', 'out-tsc', 'test-output', 'coverage'].map((out) => join(d, out)))]) rmSync(join(rw.ws, dir), { recursive: true, force: true });
+      const r = await nx(side, ['run-many', '-t', ...side.targets, '--skip-nx-cache'], `realworld cold ${side.key} #${run + 1}`, rw.ws, rwNx);
+      const entry = { ms: r.ms, code: r.code, maxRssMb: r.maxRssMb, profile: r.profile, tests: r.tests, lint: r.lint, failedTasks: r.failedTasks, load: r.load };
+      if (side.key === 'quality') entry.recorded = readOurTotals(rw.ws, rwDirs);
+      scenario[side.key].push(entry);
+    }
+  }
+}
+
+// 5c. graph computation with our inference alone (init --replaceOfficial) --------------------------
+if (wanted('replace')) {
+  log(`\n[replace] project graph per command (\`nx show projects\`): official plugins alone, official + nx-quality side by side, nx-quality alone after \`init --replaceOfficial\``);
+  const scenario = (results.scenarios.replace = { variants: {}, unavailable: undefined });
+  const original = JSON.parse(nxJsonOriginal);
+  const withoutOurs = { ...original, plugins: original.plugins.filter((p) => (typeof p === 'string' ? p : p.plugin) !== '@nx-quality/plugin') };
+  // The benchmark's coverage default is for the official jest target's comparison; init refuses to carry option defaults it cannot map.
+  const plain = structuredClone(withoutOurs);
+  if (plain.targetDefaults?.test?.options) delete plain.targetDefaults.test.options;
+  writeFileSync(nxJsonFile, `${JSON.stringify(plain, null, 2)}\n`);
+  let replaced;
+  try {
+    mustRun(nodeBin, [nxBin, 'g', '@nx-quality/plugin:init', '--replaceOfficial', '--no-interactive'], { cwd: ws, env: OFFICIAL_JEST_ENV });
+    replaced = readFileSync(nxJsonFile, 'utf8');
+  } catch (error) {
+    scenario.unavailable = `init --replaceOfficial failed: ${firstErrorLine(error.message)}`;
+  } finally {
+    mustRun('git', ['checkout', '--', '.'], { cwd: ws });
+    writeFileSync(nxJsonFile, nxJsonOriginal);
+  }
+  if (!scenario.unavailable) {
+    const variants = { official: `${JSON.stringify(withoutOurs, null, 2)}\n`, 'side by side': nxJsonOriginal, replaced };
+    const showProjects = (name, label) => {
+      writeFileSync(nxJsonFile, variants[name]);
+      const dir = join(ws, '.nx', `bench-replace-${name.replace(/ /g, '-')}`);
+      return timed(nodeBin, [nxBin, 'show', 'projects'], { cwd: ws, env: { ...OFFICIAL_JEST_ENV, NX_CACHE_DIRECTORY: join(dir, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(dir, 'workspace-data') }, log, label: `nx show projects, ${name} ${label} [load ${load()}]` });
+    };
+    // A user's commands find the plugins' own caches in the workspace data written by the previous one.
+    const projectLists = {};
+    for (const name of Object.keys(variants)) projectLists[name] = (await showProjects(name, '(fills the workspace data, not counted)')).out.split('\n').filter((l) => l.startsWith('@bench/')).sort().join(',');
+    if (new Set(Object.values(projectLists)).size !== 1) scenario.projectListsDiffer = projectLists;
+    for (let run = 0; run < runsOf('replace'); run++) {
+      for (const name of run % 2 === 0 ? Object.keys(variants) : Object.keys(variants).reverse()) {
+        const r = await showProjects(name, `#${run + 1}`);
+        (scenario.variants[name] ??= []).push({ ms: r.ms, code: r.code });
+      }
+    }
+    writeFileSync(nxJsonFile, nxJsonOriginal);
+    scenario.replacedPlugins = JSON.parse(replaced).plugins.map((p) => (typeof p === 'string' ? p : p.plugin));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 /** Prints the table and the key-ratio line from whatever has been measured (also on Ctrl-C). */
 function printSummary() {
@@ -505,6 +572,31 @@ function printSummary() {
       const what = kind === 'leaf' ? `affected: edit in leaf ${a.project}` : `affected: edit in hub ${a.project} (${a.dependents} dependents)`;
       row(what, affected.unavailable.official ? `n/a (${affected.unavailable.official})` : sec(o) + flag(a.official), affected.unavailable.quality ? `n/a (${affected.unavailable.quality})` : sec(q) + flag(a.quality), fmtRatio(ratio(q, o)), '—');
     }
+  }
+  const replace = results.scenarios.replace;
+  if (replace) {
+    if (replace.unavailable) row('project graph per command', '—', `n/a (${replace.unavailable})`, '—', '—');
+    else {
+      const official = medianOf(replace.variants.official);
+      const both = medianOf(replace.variants['side by side']);
+      const alone = medianOf(replace.variants.replaced);
+      key.replaceSaves = both === undefined || alone === undefined ? undefined : (both - alone) / 1000;
+      row(`project graph per command (\`nx show projects\`): official plugins / nx-quality side by side / nx-quality alone (\`init --replaceOfficial\`)${replace.projectListsDiffer ? ' (!the project lists differ)' : ''}`, sec(official), `${sec(both)} / ${sec(alone)}`, `${fmtRatio(ratio(alone, official))} (alone / official)`, `saves ${key.replaceSaves?.toFixed(1) ?? 'n/a'} s per command against side by side`);
+    }
+  }
+  const realworld = results.scenarios.realworld;
+  if (realworld) {
+    const o = medianOf(realworld.official);
+    const q = medianOf(realworld.quality);
+    key.realworld = ratio(q, o);
+    key.realworldFailed = !okAll(realworld.official) || !okAll(realworld.quality);
+    const peak = (list) => Math.max(...list.map((e) => e.maxRssMb ?? 0));
+    key.realworldMemory = ratio(peak(realworld.quality), peak(realworld.official));
+    row('real-world-shaped cold: official `test lint` / `quality`', `${sec(o)}${flag(realworld.official)}, peak ${peak(realworld.official).toFixed(0)} MB`, `${sec(q)}${flag(realworld.quality)}, peak ${peak(realworld.quality).toFixed(0)} MB`, fmtRatio(key.realworld), '≤ 1.00 (goal 0.80), memory ≤ official');
+  }
+  if (affected) {
+    key.affectedLeaf = ratio(medianOf(affected.leaf.quality), medianOf(affected.leaf.official));
+    key.affectedHub = ratio(medianOf(affected.hub.quality), medianOf(affected.hub.official));
   }
   const report = results.scenarios.report;
   if (report) {
@@ -575,6 +667,13 @@ function printSummary() {
       }
     }
   }
+  if (realworld) {
+    out.push('', `Real-world-shaped cold, task time summed per target: official ${breakdown(realworld.official)}; nx-quality ${breakdown(realworld.quality)}`);
+    const lastO = realworld.official.at(-1);
+    const lastQ = realworld.quality.at(-1);
+    if (lastO) out.push(`- official jest: ${JSON.stringify(lastO.tests)}; eslint: ${JSON.stringify(lastO.lint)}`);
+    if (lastQ?.recorded) out.push(`- nx-quality results: tests ${JSON.stringify(lastQ.recorded.tests)} in ${lastQ.recorded.projectsWithTest} test.json; lint ${JSON.stringify(lastQ.recorded.lint)}; type errors ${lastQ.recorded.typecheckErrors}; statuses ${JSON.stringify(lastQ.recorded.statuses)}`);
+  }
   if (report?.phases?.phases) {
     const p = report.phases;
     out.push('', `Report over ${p.size} projects, per phase (core functions, ${sec(p.ms)} in all, peak ${p.maxRssMb?.toFixed(0) ?? '?'} MB): ${Object.entries(p.phases).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}`);
@@ -587,9 +686,12 @@ function printSummary() {
     `KEY RATIOS (${args.projects} projects): cold quality/official ${fmtRatio(key.coldVsOfficial)}${key.coldFailed ? '!' : ''} (≤0.90)` +
     ` | cold quality/single-process ${fmtRatio(key.coldVsSingle)}${key.singleFailed ? '!' : ''} (≤1.50)` +
     ` | warm quality/official ${fmtRatio(key.warmVsOfficial)}${key.warmFailed ? '!' : ''} (≤1.00)` +
+    ` | affected leaf ${fmtRatio(key.affectedLeaf)} (≤1.00) | affected hub ${fmtRatio(key.affectedHub)}` +
+    (key.replaceSaves !== undefined ? ` | init --replaceOfficial saves ${key.replaceSaves.toFixed(1)} s of graph per command` : '') +
+    ` | real-world cold quality/official test lint ${fmtRatio(key.realworld)}${key.realworldFailed ? '!' : ''} (≤1.00), peak memory ${fmtRatio(key.realworldMemory)} (≤1.00)` +
     ` | report ${key.reportMax ? `${key.reportMax.size}: ${key.reportMax.s.toFixed(2)} s, ${key.reportMax.mb.toFixed(0)} MB (≤2 s, ≤512 MB)` : 'n/a'}` +
     (key.reportGrowth ? ` | report growth ${key.reportGrowth.from}→${key.reportGrowth.to}: ×${key.reportGrowth.factor.toFixed(1)}` : '') +
-    (key.coldFailed || key.singleFailed || key.warmFailed ? ' | ! = a run it is based on failed' : '');
+    (key.coldFailed || key.singleFailed || key.warmFailed || key.realworldFailed ? ' | ! = a run it is based on failed' : '');
   out.push('', keyLine);
   results.key = key;
   results.keyLine = keyLine;

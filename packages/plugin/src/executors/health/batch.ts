@@ -1,21 +1,26 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
-import { createHealthTaskCache } from './health-task-cache';
+import { spreadBatchOverWorkers } from '../shared/spread-batch-over-workers';
+import { createHealthTaskCache, type HealthTaskCache } from './health-task-cache';
 import type { HealthExecutorOptions } from './options';
 import { runHealthTask } from './run-health-task';
 
+const workerCache: { current?: HealthTaskCache } = {};
+
 /**
- * Nx `batchImplementation` of `@nx-quality/plugin:health`: every project in one process, ESLint,
- * typescript-eslint and TypeScript loaded once, quality.config.json read once, the workspace listed
- * and shared tsconfigs parsed once; each project's health.json and summary are what the single-task
- * executor writes and prints.
+ * Nx `batchImplementation` of `@nx-quality/plugin:health`: the projects spread over one worker
+ * process per CPU (`spreadBatchOverWorkers`); inside a process ESLint, typescript-eslint and
+ * TypeScript load once, quality.config.json is read once, the workspace listed and shared tsconfigs
+ * parsed once; each project's health.json and summary are what the single-task executor writes and
+ * prints.
  */
 export default function healthBatch(
   taskGraph: TaskGraph,
   inputs: Record<string, HealthExecutorOptions>,
-  _overrides: HealthExecutorOptions,
+  overrides: HealthExecutorOptions,
   context: ExecutorContext,
 ): AsyncIterableIterator<BatchTaskUpdate> {
-  const cache = createHealthTaskCache();
-  return runBatchTasks('health', taskGraph, inputs, context, (_project, rawOptions, taskContext) => runHealthTask(rawOptions, taskContext, cache));
+  return spreadBatchOverWorkers(__filename, taskGraph, inputs, overrides, context, { create: createHealthTaskCache, inWorker: workerCache }, (cache) =>
+    runBatchTasks('health', taskGraph, inputs, context, (_project, rawOptions, taskContext) => runHealthTask(rawOptions, taskContext, cache)),
+  );
 }

@@ -126,8 +126,16 @@ describe('batch implementations give the single-task result files', () => {
     ]);
   });
 
+  it('typecheck: the same projects spread over two worker processes', async () => {
+    await compareBatchWithSingle('typecheck', join(EXECUTORS, 'typecheck/__fixtures__/ts-workspace'), ['packages/clean-lib', 'packages/broken-lib', 'packages/broken-config'], { workers: 2 });
+  });
+
   it('lint: projects sharing the root config and projects with their own (one throwing) in one ESLint process', async () => {
     await compareBatchWithSingle('lint', join(EXECUTORS, 'lint/__fixtures__/lint-workspace'), ['packages/clean', 'packages/warnings', 'packages/dirty', 'packages/throws']);
+  });
+
+  it('lint: the same projects spread over two worker processes, each sharing its ESLint between the projects it is handed', async () => {
+    await compareBatchWithSingle('lint', join(EXECUTORS, 'lint/__fixtures__/lint-workspace'), ['packages/clean', 'packages/warnings', 'packages/dirty', 'packages/throws'], { workers: 2 });
   });
 
   it('lint: eslintrc projects (.json, .yml, a nested .cjs, a throwing .js) on ESLint 8.57.1 in one process', async () => {
