@@ -464,7 +464,7 @@ if (wanted('realworld')) {
     for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
       for (const dir of ['dist', ...rwDirs.flatMap((d) => ['dist', 'out-tsc', 'test-output', 'coverage'].map((out) => join(d, out)))]) rmSync(join(rw.ws, dir), { recursive: true, force: true });
       const r = await nx(side, ['run-many', '-t', ...side.targets, '--skip-nx-cache'], `realworld cold ${side.key} #${run + 1}`, rw.ws, rwNx);
-      const entry = { ms: r.ms, code: r.code, maxRssMb: r.maxRssMb, profile: r.profile, tests: r.tests, lint: r.lint, failedTasks: r.failedTasks, load: r.load };
+      const entry = { ms: r.ms, code: r.code, maxRssMb: r.maxRssMb, treePeakMb: r.treePeakMb, profile: r.profile, tests: r.tests, lint: r.lint, failedTasks: r.failedTasks, load: r.load };
       if (side.key === 'quality') entry.recorded = readOurTotals(rw.ws, rwDirs);
       scenario[side.key].push(entry);
     }
@@ -590,9 +590,10 @@ function printSummary() {
     const q = medianOf(realworld.quality);
     key.realworld = ratio(q, o);
     key.realworldFailed = !okAll(realworld.official) || !okAll(realworld.quality);
-    const peak = (list) => Math.max(...list.map((e) => e.maxRssMb ?? 0));
-    key.realworldMemory = ratio(peak(realworld.quality), peak(realworld.official));
-    row('real-world-shaped cold: official `test lint` / `quality`', `${sec(o)}${flag(realworld.official)}, peak ${peak(realworld.official).toFixed(0)} MB`, `${sec(q)}${flag(realworld.quality)}, peak ${peak(realworld.quality).toFixed(0)} MB`, fmtRatio(key.realworld), '≤ 1.00 (goal 0.80), memory ≤ official');
+    const peak = (list, field) => Math.max(...list.map((e) => e[field] ?? 0));
+    key.realworldMemory = ratio(peak(realworld.quality, 'treePeakMb'), peak(realworld.official, 'treePeakMb'));
+    const memory = (list) => `peak ${peak(list, 'treePeakMb').toFixed(0)} MB all processes, ${peak(list, 'maxRssMb').toFixed(0)} MB largest process`;
+    row('real-world-shaped cold: official `test lint` / `quality`', `${sec(o)}${flag(realworld.official)}, ${memory(realworld.official)}`, `${sec(q)}${flag(realworld.quality)}, ${memory(realworld.quality)}`, fmtRatio(key.realworld), '≤ 1.00 (goal 0.80), memory (all processes) ≤ official');
   }
   if (affected) {
     key.affectedLeaf = ratio(medianOf(affected.leaf.quality), medianOf(affected.leaf.official));
