@@ -11,6 +11,7 @@ import { analyzeHealth } from '../../health/analyze-health';
 import { errorHealthResult } from '../../health/error-health-result';
 import { healthOptionsSchema } from '../../health/health-options';
 import { describeError } from '../shared/describe-error';
+import { didNotFinish } from '../shared/run-tool-executor';
 import type { ProjectRef } from '../../shared/project-ref';
 import type { HealthTaskCache } from './health-task-cache';
 import { resolveHealthConfig } from './resolve-health-config';
@@ -56,6 +57,8 @@ export async function runHealth(project: ProjectRef, options: NormalizedHealthEx
       hint: "Fix the health block of quality.config.json or the health target's options.",
     });
   } else {
+    // Until the analysis ends, health.json says it did not finish: a worker that dies mid-way leaves that, never the last run's result.
+    writeJsonAtomic(absolute, errorHealthResult(project, startedAt, TOOL, didNotFinish('health')));
     try {
       health = await analyzeHealth(project, parsed.data, cache?.analysis);
       // eslint-disable-next-line @nx-quality/no-generic-catch -- executor boundary: any crash of the analysis is recorded as health.json status error, never thrown

@@ -191,7 +191,8 @@ function finish<Options, Normalized, Result extends { status: ResultStatus }>(
   return { success: toolTaskSucceeds(result.status), summary: tool.summarize(result, toWorkspacePath(project.workspaceRoot, resultFile)) };
 }
 
-function didNotFinish(kind: string): ResultError {
+/** The error a result file holds while its task runs: what remains when the task's process dies. */
+export function didNotFinish(kind: string): ResultError {
   return {
     code: TASK_DID_NOT_FINISH,
     message: `The ${kind} task started but did not finish: its process ended (killed, out of memory, or interrupted) before the result was written.`,
