@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReportSchema, type Report } from '@nx-quality/core';
+import { ReportSchema, type ReportJson } from '@nx-quality/core';
 import { parse } from 'yaml';
 import { cloneWorkspace } from '../tools/e2e/clone-workspace';
 import { createBaseWorkspace, NODE_LIB, workspaceScope } from '../tools/e2e/create-base-workspace';
@@ -109,7 +109,7 @@ function readReportFiles(dir: string): ReportFiles {
   return { 'report.json': read('report.json'), 'report.md': read('report.md'), 'lcov.info': read('lcov.info') };
 }
 
-function parseReport(files: ReportFiles, who: string): Report {
+function parseReport(files: ReportFiles, who: string): ReportJson {
   if (!files['report.json']) throw new Error(`${who}: ${REPORT_DIR}/report.json was not written`);
   return ReportSchema.parse(JSON.parse(files['report.json']));
 }
@@ -342,10 +342,10 @@ describe('fresh machine C: nx run-many -t quality over all projects', () => {
   it('the after-run hook’s report: the same as D’s but for where the results came from (D fresh, C remote cache) and the run times', () => {
     const cReport = parseReport(c.hook, 'C hook');
     const dReport = parseReport(d.hook, 'D hook');
-    const origins = (report: Report) =>
+    const origins = (report: ReportJson) =>
       [...new Set(report.projects.flatMap((p) => Object.values(p.results).map((s) => `${s.origin} ${s.taskStatus ?? ''}`.trim())))].sort();
     expect({ d: origins(dReport), c: origins(cReport) }).toEqual({ d: ['fresh success'], c: ['cached remote-cache'] });
-    const provenanceFree = (report: Report) => ({
+    const provenanceFree = (report: ReportJson) => ({
       ...report,
       generatedAt: undefined,
       totals: { ...report.totals, resultOrigins: undefined },

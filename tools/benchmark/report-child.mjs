@@ -83,7 +83,7 @@ function runCorePipeline(label) {
   lap('build report');
   const files = {};
   for (const format of core.REPORT_FORMATS ?? ['json', 'md', 'html', 'junit', 'sarif', 'coverage']) {
-    Object.assign(files, core.renderReportFiles({ report, projects, formats: [format], coverage: { map: merged.map, timestamp: 0 } }));
+    Object.assign(files, core.renderReportFiles({ report, formats: [format], coverage: { map: merged.map, timestamp: 0 } }));
     lap(`render ${format}`);
   }
   const written = core.writeReportFiles(join(workspace, 'dist/quality-report'), files);

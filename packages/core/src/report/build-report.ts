@@ -6,6 +6,7 @@ import { evaluateGates } from '../gates/evaluate-gates';
 import { unusableResultCondition, unusableResultConditions, type UnusableResult } from '../judge/unusable-result-conditions';
 import type { HealthResult } from '../schemas/health-result';
 import type { TestResult } from '../schemas/test-result';
+import { collectFindings } from './collect-findings';
 import { countTestsPerKind } from './count-tests-per-kind';
 import { findTopGaps } from './find-top-gaps';
 import { orderTestKinds } from './order-test-kinds';
@@ -280,5 +281,6 @@ export function buildReport(input: BuildReportInput): Report {
       return reason ? [{ project: project.name, reason }] : [];
     }),
     problems: input.problems ?? [],
+    findings: collectFindings(input.projects),
   };
 }

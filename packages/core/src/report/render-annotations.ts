@@ -1,6 +1,4 @@
 import { escapeWorkflowData, escapeWorkflowProperty } from './escape-workflow-command';
-import { currentValue } from './current-value';
-import type { ReportProjectInput } from './report-inputs';
 import type { Report } from './report-schema';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
@@ -29,23 +27,23 @@ function command(level: 'error' | 'warning', a: Annotation): string {
  * then failing tests, type errors and lint errors as errors; lint warnings as warnings; at most
  * `limit` of each, the last one saying how many more there are.
  */
-export function renderGithubAnnotations(report: Report, projects: ReportProjectInput[], limit = GITHUB_ANNOTATION_LIMIT): string[] {
-  const projectFiles = new Map(projects.map((p) => [p.name, p.projectFile]));
+export function renderGithubAnnotations(report: Report, limit = GITHUB_ANNOTATION_LIMIT): string[] {
+  const projectFiles = new Map(report.findings.map((p) => [p.project, p.projectFile]));
   const errors: Annotation[] = report.failingConditions.map((c) => ({
     title: `quality gate: ${c.project}`,
     message: c.message ?? c.metric,
     file: projectFiles.get(c.project),
   }));
   const warnings: Annotation[] = [];
-  for (const project of [...projects].sort((a, b) => a.name.localeCompare(b.name))) {
-    for (const f of currentValue(project.results.test)?.failures ?? []) {
+  for (const project of report.findings) {
+    for (const f of project.test?.run?.failures ?? []) {
       errors.push({ title: `test failed: ${f.fullName}`, message: f.message, file: f.file, line: f.line, column: f.column });
     }
-    for (const d of currentValue(project.results.typecheck)?.diagnostics ?? []) {
-      if (d.category === 'error') errors.push({ title: `${d.code} (${project.name})`, message: d.message, file: d.file, line: d.line, column: d.column });
+    for (const d of project.typecheck?.diagnostics ?? []) {
+      if (d.category === 'error') errors.push({ title: `${d.code} (${project.project})`, message: d.message, file: d.file, line: d.line, column: d.column });
     }
-    for (const m of currentValue(project.results.lint)?.messages ?? []) {
-      const annotation = { title: `${m.ruleId} (${project.name})`, message: m.message, file: m.file, line: m.line || undefined, column: m.column || undefined };
+    for (const m of project.lint?.messages ?? []) {
+      const annotation = { title: `${m.ruleId} (${project.project})`, message: m.message, file: m.file, line: m.line || undefined, column: m.column || undefined };
       (m.severity === 'error' ? errors : warnings).push(annotation);
       if (errors.length > limit && warnings.length > limit) break;
     }

@@ -3,6 +3,7 @@ import { formatMetricValue } from '../gates/evaluate-gates';
 import { countPhrase } from './count-phrase';
 import { describeOrigin } from './describe-origin';
 import { embedJsonInHtml } from './embed-json-in-html';
+import { serializableReport } from './serializable-report';
 import { escapeHtml as h } from './escape-html';
 import { formatLineCoverage, formatPercent } from './format-numbers';
 import { REPORT_CSS, REPORT_JS } from './html-assets';
@@ -190,7 +191,7 @@ function problemsSection(report: Report): string {
  * `index.html`: one self-contained page (no network; a Content Security Policy allows only its own
  * inline style and script by hash) with cards, a sortable project table, SVG charts, failing
  * conditions, top gaps, the test-kind matrix and per-project details. Every string is HTML-escaped;
- * the report model is embedded as `<script type="application/json">` with `<` escaped.
+ * report.json's content is embedded as `<script type="application/json">` with `<` escaped.
  */
 export function renderReportHtml(report: Report): string {
   return renderReportHtmlPieces(report).join('');
@@ -230,7 +231,7 @@ ${problemsSection(report)}
 <script type="application/json" id="nxq-report-data">`;
   return [
     page,
-    embedJsonInHtml(report),
+    embedJsonInHtml(serializableReport(report)),
     `</script>
 <script>${REPORT_JS}</script>
 </body>

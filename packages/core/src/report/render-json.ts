@@ -1,6 +1,7 @@
 import type { Report } from './report-schema';
+import { serializableReport } from './serializable-report';
 
-/** `report.json`: the report model, 2-space indented with a trailing newline. */
+/** `report.json`: the report model without its findings, 2-space indented with a trailing newline. */
 export function renderReportJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify(serializableReport(report), null, 2)}\n`;
 }

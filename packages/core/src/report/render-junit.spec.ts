@@ -1,7 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { TestResult } from '../schemas/test-result';
 import { testResult } from '../test-support/sample-inputs';
+import { buildReport } from './build-report';
 import { renderJunit } from './render-junit';
+import type { ReportProjectInput } from './report-inputs';
 
 const TEST_CASES_PER_FILE_CAP = 1000;
 
@@ -27,6 +29,8 @@ function largeSuite(total: number, failing: number): TestResult {
   };
 }
 
+const junitOf = (projects: ReportProjectInput[]) => renderJunit(buildReport({ generatedAt: '2026-01-02T03:04:05.000Z', producer: 'executor', projects }));
+
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
 
 interface Parsed {
@@ -43,7 +47,7 @@ describe('junit.xml', () => {
     const result = largeSuite(5001, 50);
     // The fixture is what the test executor writes: only 1,000 cases listed, 10 of them failing.
     expect(result.files[0]?.tests.filter((t) => t.status === 'failed')).toHaveLength(10);
-    const xml = renderJunit([{ name: 'big', root: 'libs/big', results: { test: { origin: 'fresh', value: result } } }]);
+    const xml = junitOf([{ name: 'big', root: 'libs/big', results: { test: { origin: 'fresh', value: result } } }]);
     const parsed = parser.parse(xml) as Parsed;
     const suite = parsed.testsuites.testsuite[0]!;
     expect(parsed.testsuites).toMatchObject({ tests: '5001', failures: '50', skipped: '0' });
@@ -62,7 +66,7 @@ describe('junit.xml', () => {
     const result = { ...largeSuite(200, 20), failuresOmitted: 15 };
     result.failures = result.failures.slice(0, 5);
     result.files = result.files.map((f) => ({ ...f, tests: f.tests.slice(0, 50) }));
-    const parsed = parser.parse(renderJunit([{ name: 'big', root: 'libs/big', results: { test: { origin: 'fresh', value: result } } }])) as Parsed;
+    const parsed = parser.parse(junitOf([{ name: 'big', root: 'libs/big', results: { test: { origin: 'fresh', value: result } } }])) as Parsed;
     const suite = parsed.testsuites.testsuite[0]!;
     expect(suite).toMatchObject({ tests: '200', failures: '20' });
     // Cases 9, 19, 29, 39, 49 fail inside the listed 50; no other failure is named in test.json.
@@ -72,7 +76,7 @@ describe('junit.xml', () => {
 
   it('reports a stale test result as an error, not as its old passing cases', () => {
     const parsed = parser.parse(
-      renderJunit([{ name: 'old', root: 'libs/old', results: { test: { origin: 'stale', file: 'dist/old/test.json', reason: "this run's task failed without replacing it", value: testResult('old', 'libs/old') } } }]),
+      junitOf([{ name: 'old', root: 'libs/old', results: { test: { origin: 'stale', file: 'dist/old/test.json', reason: "this run's task failed without replacing it", value: testResult('old', 'libs/old') } } }]),
     ) as Parsed;
     const suite = parsed.testsuites.testsuite[0]!;
     expect(suite).toMatchObject({ tests: '1', failures: '0' });
@@ -82,7 +86,7 @@ describe('junit.xml', () => {
 
   it('reports a test task of this run that wrote no result as an error; a project outside the run without one has no suite', () => {
     const parsed = parser.parse(
-      renderJunit([
+      junitOf([
         { name: 'ran', root: 'libs/ran', results: { test: { origin: 'missing', file: 'dist/ran/test.json', reason: 'target test has not written it', taskStatus: 'failure', nothingOnDisk: true } } },
         { name: 'out', root: 'libs/out', results: { test: { origin: 'not-run', nothingOnDisk: true } } },
       ]),

@@ -1,7 +1,7 @@
 import type { TestFailure, TestFileResult } from '../schemas/test-result';
-import { currentValue } from './current-value';
 import { escapeXml as x } from '../text/escape-xml';
-import type { ReportProjectInput } from './report-inputs';
+import type { ProjectFindings } from './report-findings';
+import type { Report } from './report-schema';
 
 function seconds(ms: number | undefined): string {
   return ((ms ?? 0) / 1000).toFixed(3);
@@ -62,10 +62,9 @@ function fileCases(file: TestFileResult, failures: TestFailure[]): { cases: stri
 /** The name test.json gives the failure entry of a file that could not run (reported as an error case). */
 const FILE_FAILED_TO_RUN = '(test file failed to run)';
 
-function suiteFor(project: ReportProjectInput): Suite | undefined {
-  const input = project.results.test;
+function suiteFor({ project, test: input }: ProjectFindings): Suite | undefined {
   if (!input) return undefined;
-  const result = currentValue(input);
+  const result = input.run;
   const cases: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -81,15 +80,15 @@ function suiteFor(project: ReportProjectInput): Suite | undefined {
     const detail = `${input.file ?? ''}: ${input.reason ?? ''}`;
     cases.push(
       input.origin === 'stale'
-        ? errorCase(project.name, '(test result stale)', input.reason ?? 'left by an earlier run', 'ResultStale', detail)
+        ? errorCase(project, '(test result stale)', input.reason ?? 'left by an earlier run', 'ResultStale', detail)
         : input.origin === 'missing'
-          ? errorCase(project.name, '(test result missing)', input.reason ?? 'no result written', 'ResultMissing', detail)
-          : errorCase(project.name, '(test result unreadable)', input.reason ?? 'invalid', 'ResultInvalid', detail),
+          ? errorCase(project, '(test result missing)', input.reason ?? 'no result written', 'ResultMissing', detail)
+          : errorCase(project, '(test result unreadable)', input.reason ?? 'invalid', 'ResultInvalid', detail),
     );
   } else if (result.status === 'error') {
     errors += 1;
     tests += 1;
-    cases.push(errorCase(project.name, '(tests could not run)', result.error?.message ?? 'tool error', result.error?.code ?? 'ToolError', result.error?.hint ?? ''));
+    cases.push(errorCase(project, '(tests could not run)', result.error?.message ?? 'tool error', result.error?.code ?? 'ToolError', result.error?.hint ?? ''));
   } else {
     const byFile = new Map<string, TestFailure[]>();
     for (const failure of result.failures) {
@@ -115,7 +114,7 @@ function suiteFor(project: ReportProjectInput): Suite | undefined {
   }
   const timeMs = result?.durationMs ?? 0;
   const xml =
-    `  <testsuite name="${x(project.name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(timeMs)}">\n` +
+    `  <testsuite name="${x(project)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(timeMs)}">\n` +
     `    <properties>\n${properties.join('\n')}\n    </properties>\n${cases.join('\n')}${cases.length ? '\n' : ''}  </testsuite>`;
   return { xml, tests, failures, errors, skipped, timeMs };
 }
@@ -130,11 +129,8 @@ function suiteFor(project: ReportProjectInput): Suite | undefined {
  * test per error case), not those of the listed cases. All text is XML-escaped with characters XML
  * forbids removed.
  */
-export function renderJunit(projects: ReportProjectInput[]): string {
-  const suites = [...projects]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map(suiteFor)
-    .filter((s): s is Suite => s !== undefined);
+export function renderJunit(report: Report): string {
+  const suites = report.findings.map(suiteFor).filter((s): s is Suite => s !== undefined);
   const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped' | 'timeMs') => suites.reduce((total, s) => total + s[key], 0);
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

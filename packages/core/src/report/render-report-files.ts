@@ -6,7 +6,6 @@ import { renderJunit } from './render-junit';
 import { renderReportMarkdown } from './render-markdown';
 import { renderSarif, type SarifOptions } from './render-sarif';
 import type { ReportFileContent } from '../io/report-file-content';
-import type { ReportProjectInput } from './report-inputs';
 import type { Report } from './report-schema';
 
 /** Output formats of the workspace report. */
@@ -15,31 +14,17 @@ export const REPORT_FORMATS = ['json', 'md', 'html', 'junit', 'sarif', 'coverage
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
- * Renders the formats made from the projects' results alone (junit.xml, quality.sarif), which need
- * no built report: a caller can render them while it waits for something else.
- */
-export function renderResultFiles(input: { projects: ReportProjectInput[]; formats: readonly ReportFormat[]; sarif?: SarifOptions }): Record<string, string> {
-  const files: Record<string, string> = {};
-  const formats = new Set(input.formats);
-  if (formats.has('junit')) files['junit.xml'] = renderJunit(input.projects);
-  if (formats.has('sarif')) files['quality.sarif'] = renderSarif(input.projects, input.sarif);
-  return files;
-}
-
-/**
  * Renders the requested formats as `{ fileName: content }` (file names relative to the output
  * folder). The merged coverage files are chunked: they are produced while `writeReportFiles` writes
- * them. `rendered` holds files already rendered by `renderResultFiles` for the same input.
+ * them.
  */
 export function renderReportFiles(input: {
   report: Report;
-  projects: ReportProjectInput[];
   formats: readonly ReportFormat[];
   /** The merged coverage to render, or its files already made (see `CoverageCollector.files`). */
   coverage?: { map: MergedCoverageMap; timestamp: number } | { files: Record<string, ReportFileContent> };
   markdownMaxBytes?: number;
   sarif?: SarifOptions;
-  rendered?: Record<string, string>;
 }): Record<string, ReportFileContent> {
   const files: Record<string, ReportFileContent> = {};
   const formats = new Set(input.formats);
@@ -49,7 +34,8 @@ export function renderReportFiles(input: {
     const pieces = renderReportHtmlPieces(input.report);
     files['index.html'] = { chunks: () => pieces };
   }
-  Object.assign(files, input.rendered ?? renderResultFiles(input));
+  if (formats.has('junit')) files['junit.xml'] = renderJunit(input.report);
+  if (formats.has('sarif')) files['quality.sarif'] = renderSarif(input.report, input.sarif);
   if (formats.has('coverage') && input.coverage) {
     Object.assign(files, 'files' in input.coverage ? input.coverage.files : coverageFileContents(input.coverage.map, { timestamp: input.coverage.timestamp }));
   }

@@ -1,9 +1,8 @@
 import type * as Sarif from 'sarif';
-import { currentValue } from './current-value';
 import { sourceLineFingerprint } from './source-line-fingerprint';
 import { stripAnsi } from '../text/strip-ansi';
 import { toSarifUri } from './to-sarif-uri';
-import type { ReportProjectInput } from './report-inputs';
+import type { Report } from './report-schema';
 
 /** Default cap of results per run; GitHub code scanning shows at most 5,000 results of a run. */
 export const DEFAULT_SARIF_MAX_RESULTS_PER_RUN = 5000;
@@ -84,11 +83,9 @@ function buildRun(
  * `automationDetails` id, workspace-relative URIs under `%SRCROOT%`, and partial fingerprints that
  * depend on rule, file, message and line text only, never on absolute paths or line numbers.
  */
-export function renderSarif(projects: ReportProjectInput[], options: SarifOptions = {}): string {
+export function renderSarif(report: Report, options: SarifOptions = {}): string {
   const runs: Sarif.Run[] = [];
-  for (const project of [...projects].sort((a, b) => a.name.localeCompare(b.name))) {
-    const lintInput = project.results.lint;
-    const lint = currentValue(lintInput);
+  for (const { project, lint, typecheck } of report.findings) {
     if (lint && lint.status !== 'error') {
       const findings: Finding[] = lint.messages.map((m) => ({
         ruleId: m.ruleId,
@@ -101,11 +98,9 @@ export function renderSarif(projects: ReportProjectInput[], options: SarifOption
         endColumn: m.endColumn,
       }));
       runs.push(
-        buildRun(project.name, { name: 'ESLint', version: lint.tool.version, informationUri: 'https://eslint.org', category: 'eslint' }, findings, lint.messagesOmitted, options),
+        buildRun(project, { name: 'ESLint', version: lint.tool.version, informationUri: 'https://eslint.org', category: 'eslint' }, findings, lint.messagesOmitted, options),
       );
     }
-    const typeInput = project.results.typecheck;
-    const typecheck = currentValue(typeInput);
     if (typecheck && typecheck.status !== 'error') {
       const findings: Finding[] = typecheck.diagnostics.map((d) => ({
         ruleId: d.code,
@@ -117,7 +112,7 @@ export function renderSarif(projects: ReportProjectInput[], options: SarifOption
       }));
       runs.push(
         buildRun(
-          project.name,
+          project,
           { name: 'TypeScript', version: typecheck.tool.version, informationUri: 'https://www.typescriptlang.org', category: 'typescript' },
           findings,
           typecheck.diagnosticsOmitted,

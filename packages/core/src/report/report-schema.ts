@@ -5,6 +5,7 @@ import { InvalidOutputSchema } from '../schemas/common';
 import { EvaluatedConditionSchema } from '../schemas/gates';
 import { HealthCountsSchema } from '../schemas/health-result';
 import { TestCountsSchema, TestFailureSchema } from '../schemas/test-result';
+import type { ProjectFindings } from './report-findings';
 
 /** Version of `report.json`; bump when the report changes incompatibly. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -116,7 +117,7 @@ export type ProjectReport = z.infer<typeof ProjectReportSchema>;
 export const ReportConditionSchema = EvaluatedConditionSchema.extend({ project: z.string() });
 export type ReportCondition = z.infer<typeof ReportConditionSchema>;
 
-/** The workspace report (`report.json`). */
+/** The workspace report as `report.json` holds it. */
 export const ReportSchema = z.object({
   kind: z.literal('workspace-report'),
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -162,4 +163,8 @@ export const ReportSchema = z.object({
     .describe('Projects whose coverage the merged coverage leaves out, because their test result is stale or could not run'),
   problems: z.array(z.string()).describe('Configuration problems the report worked around (e.g. an invalid quality.config.json)'),
 });
-export type Report = z.infer<typeof ReportSchema>;
+/** The content of `report.json`: the report model without its findings. */
+export type ReportJson = z.infer<typeof ReportSchema>;
+
+/** The report model every renderer reads: report.json's content and every project's findings. */
+export type Report = ReportJson & { findings: ProjectFindings[] };

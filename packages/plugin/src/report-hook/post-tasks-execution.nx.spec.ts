@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QualityError, ReportSchema, type Report } from '@nx-quality/core';
+import { QualityError, ReportSchema, type ReportJson } from '@nx-quality/core';
 import { copyFixture } from '../test-support/copy-fixture';
 
 const REPO_ROOT = join(__dirname, '../../../..');
@@ -19,11 +19,11 @@ function nx(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): { status:
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
-function readReport(dir: string): Report {
+function readReport(dir: string): ReportJson {
   return ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'dist/quality-report/report.json'), 'utf8')));
 }
 
-const origins = (report: Report) => Object.fromEntries(report.projects.map((p) => [p.name, p.results['test']]));
+const origins = (report: ReportJson) => Object.fromEntries(report.projects.map((p) => [p.name, p.results['test']]));
 
 // Real Nx 23 running the built hook and the real test executor on a two-project workspace.
 describe('the after-run report under real Nx', () => {

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, ProjectGraph, TaskResult } from '@nx/devkit';
-import { fileVersion, ReportSchema, type Report } from '@nx-quality/core';
+import { fileVersion, ReportSchema, type ReportJson } from '@nx-quality/core';
 import { createReportWorkspace } from '../report/__fixtures__/report-workspace';
 import { postTasksExecution } from './post-tasks-execution';
 
@@ -52,7 +52,7 @@ describe('postTasksExecution (report after run)', () => {
     jest.restoreAllMocks();
     ws.cleanup();
   });
-  const report = (): Report => ReportSchema.parse(JSON.parse(readFileSync(join(ws.root, 'dist/quality-report/report.json'), 'utf8')));
+  const report = (): ReportJson => ReportSchema.parse(JSON.parse(readFileSync(join(ws.root, 'dist/quality-report/report.json'), 'utf8')));
 
   it('labels results fresh, cached or not run from the task results, even when tasks failed', async () => {
     await postTasksExecution({}, contextFor(ws.root, [

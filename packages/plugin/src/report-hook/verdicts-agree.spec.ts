@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutorContext, PostTasksExecutionContext, ProjectGraph, TaskResult } from '@nx/devkit';
-import { ReportSchema, type Report } from '@nx-quality/core';
+import { ReportSchema, type ReportJson } from '@nx-quality/core';
 import { postTasksExecution } from '../index';
 import qualityReport from '../executors/quality-report/executor';
 import { createReportWorkspace, type ReportWorkspace } from '../report/__fixtures__/report-workspace';
@@ -31,7 +31,7 @@ function runOfQuality(ws: ReportWorkspace): PostTasksExecutionContext {
   };
 }
 
-const gates = (report: Report) => Object.fromEntries(report.projects.map((p) => [p.name, { status: p.gate.status, violations: p.gate.violations }]));
+const gates = (report: ReportJson) => Object.fromEntries(report.projects.map((p) => [p.name, { status: p.gate.status, violations: p.gate.violations }]));
 
 /**
  * The three answers a user sees after `nx run-many -t quality` (the after-run hook's report, its

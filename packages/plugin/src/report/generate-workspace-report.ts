@@ -8,7 +8,6 @@ import {
   readResultFile,
   renderGithubAnnotations,
   renderReportFiles,
-  renderResultFiles,
   toWorkspacePath,
   updateBaseline,
   writeJsonAtomic,
@@ -95,9 +94,6 @@ function writeReport(
   // Asked first, so a worker thread writes them while this thread renders the rest (unused if no file could be read).
   const mergedCoverageFiles =
     coverageFiles && options.formats.includes('coverage') ? coverage.files(outputDir, { timestamp: testTimes.length ? Math.max(...testTimes) : 0 }) : undefined;
-  const sourceFiles = new Map<string, string>();
-  const sarif = { readSourceLine: createSourceLineReader(workspaceRoot, sourceFiles), maxResultsPerRun: options.sarifMaxResultsPerRun };
-  const resultFiles = renderResultFiles({ projects, formats: options.formats, sarif });
 
   const merged = coverage.result();
   const coverageSources = merged.sources;
@@ -131,14 +127,13 @@ function writeReport(
     limits: { gaps: options.topGaps },
   });
 
+  const sourceFiles = new Map<string, string>();
   const files = renderReportFiles({
     report,
-    projects,
     formats: options.formats,
     coverage: coverageSources && mergedCoverageFiles ? { files: mergedCoverageFiles } : undefined,
     markdownMaxBytes: options.markdownMaxBytes,
-    sarif,
-    rendered: resultFiles,
+    sarif: { readSourceLine: createSourceLineReader(workspaceRoot, sourceFiles), maxResultsPerRun: options.sarifMaxResultsPerRun },
   });
   const written = writeReportFiles(outputDir, files).map((file) => toWorkspacePath(workspaceRoot, file));
 
@@ -156,7 +151,7 @@ function writeReport(
     writeJsonAtomic(join(workspaceRoot, baselinePath), updateBaseline(baseline.value, current));
     baselineWritten = baselinePath;
   }
-  const annotations = options.annotations && env['GITHUB_ACTIONS'] === 'true' ? renderGithubAnnotations(report, projects) : [];
+  const annotations = options.annotations && env['GITHUB_ACTIONS'] === 'true' ? renderGithubAnnotations(report) : [];
   return {
     report,
     outputDir: options.outputDir,

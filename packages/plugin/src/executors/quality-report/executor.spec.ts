@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import libCoverage from 'istanbul-lib-coverage';
-import { ReportSchema, toCoverageSummary, type Report } from '@nx-quality/core';
+import { ReportSchema, toCoverageSummary, type ReportJson } from '@nx-quality/core';
 import executor from './executor';
 import { createReportWorkspace } from '../../report/__fixtures__/report-workspace';
 import { lintResult, sampleCoverage } from '@nx-quality/core/test-support';
@@ -20,7 +20,7 @@ function contextFor(root: string, graph: ExecutorContext['projectGraph'], nxJson
   } as ExecutorContext;
 }
 
-function readReport(root: string, dir = 'dist/quality-report'): Report {
+function readReport(root: string, dir = 'dist/quality-report'): ReportJson {
   return ReportSchema.parse(JSON.parse(readFileSync(join(root, dir, 'report.json'), 'utf8')));
 }
 
