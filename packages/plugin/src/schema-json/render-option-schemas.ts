@@ -1,12 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { toNxSchema, type SchemaMeta } from './to-nx-schema';
+import { toNxSchema } from './to-nx-schema';
 
-/** Shape every `options.ts` of an executor or generator folder exports. */
+/** Shape every `options.ts` of an executor or generator folder exports (title and description in its `.meta()`). */
 export interface OptionsModule {
   optionsSchema: z.ZodType;
-  schemaMeta: SchemaMeta;
 }
 
 /**
@@ -23,7 +22,7 @@ export function renderOptionSchemas(baseDir: string, load: (file: string) => Opt
       const file = candidates.find((candidate) => existsSync(candidate) && !candidate.endsWith('.d.ts'));
       if (!file) continue;
       const module = load(file);
-      out[`${group}/${name}/schema.json`] = toNxSchema(module.optionsSchema, module.schemaMeta, { forExecutor: group === 'executors' });
+      out[`${group}/${name}/schema.json`] = toNxSchema(module.optionsSchema, { forExecutor: group === 'executors' });
     }
   }
   return out;

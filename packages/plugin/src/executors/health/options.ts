@@ -1,7 +1,6 @@
-import { DEFAULT_RESULTS_DIR } from '@nx-quality/core';
 import { z } from 'zod';
+import { resultsDirOption } from '../../shared/results-dir-option';
 import { healthOptionsSchema } from '../../health/health-options';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
 type HealthShape = (typeof healthOptionsSchema)['in']['shape'];
 type WithoutDefaults<S extends HealthShape> = {
@@ -24,23 +23,12 @@ export const HEALTH_OPTION_KEYS = Object.keys(healthOptionsSchema.in.shape) as (
 /** Options of the `health` executor; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z
   .strictObject({
-    resultsDir: z
-      .string()
-      .min(1)
-      .default(DEFAULT_RESULTS_DIR)
-      .describe('Workspace-relative folder of health.json; {projectRoot} is substituted.'),
+    resultsDir: resultsDirOption('Workspace-relative folder of health.json; {projectRoot} is substituted.'),
     ...withoutDefaults(healthOptionsSchema.in.shape),
   })
-  .describe('Options of @nx-quality/plugin:health');
+  .meta({ title: 'Health', description: 'Options of @nx-quality/plugin:health' });
 
 /** Options as written in project.json / nx.json. */
 export type HealthExecutorOptions = z.input<typeof optionsSchema>;
 /** Options after the resultsDir default; the health keys stay as given (defaults come after layering). */
 export type NormalizedHealthExecutorOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Health',
-  description:
-    "Analyses the project's code health (generic catches, bare throws, any, TODOs, long files and functions, untested modules, test kinds) and records health.json.",
-};

@@ -1,8 +1,8 @@
-import { RESULT_FILE_NAMES, resolveResultsDir } from '@nx-quality/core';
+import { RESULT_FILE_NAMES } from '@nx-quality/core';
 import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
-import { workspacePath, type WorkspacePath } from '../../shared/workspace-path';
-import { parseOptions } from '../../shared/parse-options';
+import type { WorkspacePath } from '../../shared/workspace-path';
+import { parseToolOptions } from '../shared/parse-tool-options';
 import { eslintConfigModeFromEnv, isEslintrcFile, type EslintConfigMode } from '../../tool-facts/eslint-config-files';
 import { findEslintConfig } from './find-eslint-config';
 import { optionsSchema, type ParsedLintOptions } from './options';
@@ -28,11 +28,9 @@ export interface NormalizedLintOptions
 
 /** Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths against the project. */
 export function normalizeLintOptions(project: ProjectRef, raw: unknown): NormalizedLintOptions {
-  const parsed = parseOptions(optionsSchema, raw, `lint executor of project "${project.name}"`);
+  const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'lint');
   const { workspaceRoot } = project;
-  const toPath = (absolute: string): WorkspacePath => workspacePath(workspaceRoot, absolute);
   const fromWorkspace = (file: string): string => (isAbsolute(file) ? file : resolve(workspaceRoot, file));
-  const projectRoot = toPath(resolve(workspaceRoot, project.root));
 
   const expand = (pattern: string): string =>
     pattern.replaceAll('{projectRoot}', project.root).replaceAll('{workspaceRoot}', workspaceRoot).replaceAll('{projectName}', project.name);
@@ -45,7 +43,6 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown): Normali
   const eslintConfigMode: EslintConfigMode =
     found?.mode ?? eslintConfigModeFromEnv() ?? (explicitConfig && isEslintrcFile(explicitConfig) ? 'eslintrc' : 'flat');
 
-  const resultsDir = toPath(resolve(workspaceRoot, resolveResultsDir(parsed.resultsDir, project)));
   return {
     ...parsed,
     projectRoot,

@@ -1,7 +1,6 @@
-import { DEFAULT_RESULTS_DIR } from '@nx-quality/core';
 import { z } from 'zod';
+import { resultsDirOption } from '../../shared/results-dir-option';
 import { taskEnvironmentOptionsShape } from '../../shared/task-environment-options';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
 /** Options of the `lint` executor; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z
@@ -43,20 +42,11 @@ export const optionsSchema = z
       .nonnegative()
       .default(500)
       .describe('Most messages listed in lint.json (errors first); the counts stay exact.'),
-    resultsDir: z
-      .string()
-      .min(1)
-      .default(DEFAULT_RESULTS_DIR)
-      .describe('Workspace-relative folder of lint.json; {projectRoot} and {projectName} are substituted.'),
+    resultsDir: resultsDirOption('Workspace-relative folder of lint.json; {projectRoot} and {projectName} are substituted.'),
   })
-  .describe('Options of @nx-quality/plugin:lint');
+  .meta({ title: 'Lint', description: 'Options of @nx-quality/plugin:lint' });
 
 /** Options as written in project.json / nx.json. */
 export type LintExecutorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type ParsedLintOptions = z.output<typeof optionsSchema>;
-
-export const schemaMeta: SchemaMeta = {
-  title: 'Lint',
-  description: "Lints a project with the workspace's ESLint (flat config with 9 or 10, eslintrc with 8.57 or 9) in-process and records lint.json.",
-};

@@ -1,6 +1,5 @@
 import { DEFAULT_MARKDOWN_MAX_BYTES, DEFAULT_SARIF_MAX_RESULTS_PER_RUN, REPORT_FORMATS } from '@nx-quality/core';
 import { z } from 'zod';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
 /** Normalises a workspace-relative path and rejects absolute ones and ones leaving the workspace. */
 const workspaceRelative = (what: string) =>
@@ -49,16 +48,9 @@ export const optionsSchema = z
       .describe('Most results per SARIF run (one run per project and tool).'),
     topGaps: z.number().int().positive().default(10).describe('Entries per top-gaps list.'),
   })
-  .describe('Options of @nx-quality/plugin:quality-report');
+  .meta({ title: 'Quality report', description: 'Options of @nx-quality/plugin:quality-report' });
 
 /** Options as written in project.json / nx.json; every option has a default (zod types a defaulted pipe's key as required). */
 export type QualityReportExecutorOptions = Partial<z.input<typeof optionsSchema>>;
 /** Options after defaults. */
 export type NormalizedQualityReportOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Quality report',
-  description:
-    "Merges every project's test, lint, typecheck, health and quality results (found through the project graph and the targets' outputs) into one workspace report: JSON, Markdown, HTML, JUnit, SARIF and merged coverage.",
-};

@@ -1,6 +1,6 @@
-import { CoverageConfigSchema, DEFAULT_RESULTS_DIR, GatesConfigSchema, HealthConfigSchema } from '@nx-quality/core';
+import { CoverageConfigSchema, GatesConfigSchema, HealthConfigSchema } from '@nx-quality/core';
 import { z } from 'zod';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
+import { resultsDirOption } from '../../shared/results-dir-option';
 
 /** The tool results a quality target can evaluate. */
 export const QUALITY_TOOLS = ['test', 'lint', 'typecheck'] as const;
@@ -10,11 +10,7 @@ export type QualityTool = (typeof QUALITY_TOOLS)[number];
 /** Options of the `quality` executor; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z
   .strictObject({
-    resultsDir: z
-      .string()
-      .min(1)
-      .default(DEFAULT_RESULTS_DIR)
-      .describe('Workspace-relative folder of the results read and written (same as the test/lint/typecheck targets); {projectRoot} is substituted.'),
+    resultsDir: resultsDirOption('Workspace-relative folder of the results read and written (same as the test/lint/typecheck targets); {projectRoot} is substituted.'),
     tools: z
       .array(z.enum(QUALITY_TOOLS))
       .default([...QUALITY_TOOLS])
@@ -23,16 +19,9 @@ export const optionsSchema = z
     coverage: CoverageConfigSchema.optional().describe('Coverage threshold of the built-in coverage.lines gate, layered over quality.config.json'),
     health: HealthConfigSchema.optional().describe('Health options layered over quality.config.json (validated here, used by the health target), or false when the project has no health target'),
   })
-  .describe('Options of @nx-quality/plugin:quality');
+  .meta({ title: 'Quality', description: 'Options of @nx-quality/plugin:quality' });
 
 /** Options as written in project.json / nx.json. */
 export type QualityExecutorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type NormalizedQualityOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Quality',
-  description:
-    "Evaluates the project's gates on its test, lint, typecheck and health results (health.json from the health target) and records quality.json.",
-};

@@ -1,9 +1,9 @@
-import { RESULT_FILE_NAMES, resolveResultsDir } from '@nx-quality/core';
+import { RESULT_FILE_NAMES } from '@nx-quality/core';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
-import { workspacePath, type WorkspacePath } from '../../shared/workspace-path';
-import { parseOptions } from '../../shared/parse-options';
+import type { WorkspacePath } from '../../shared/workspace-path';
+import { parseToolOptions } from '../shared/parse-tool-options';
 import { findVitestConfigFile } from '../../tool-facts/vitest-config-files';
 import { findJestConfig } from './find-jest-config';
 import { optionsSchema, type ParsedTestOptions } from './options';
@@ -22,39 +22,35 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
 
 /** Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths against the project. */
 export function normalizeTestOptions(project: ProjectRef, raw: unknown): NormalizedTestOptions {
-  const parsed = parseOptions(optionsSchema, raw, `test executor of project "${project.name}"`);
-  const { workspaceRoot } = project;
-  const toResolved = (absolute: string): WorkspacePath => workspacePath(workspaceRoot, absolute);
-  const projectRoot = toResolved(resolve(workspaceRoot, project.root));
+  const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'test');
 
   let jestConfig: WorkspacePath | undefined;
   if (parsed.runner === 'jest') {
     if (parsed.jestConfig) {
-      jestConfig = toResolved(isAbsolute(parsed.jestConfig) ? parsed.jestConfig : resolve(workspaceRoot, parsed.jestConfig));
+      jestConfig = toPath(parsed.jestConfig);
     } else {
       const found = findJestConfig(projectRoot.absolute);
-      if (found) jestConfig = toResolved(found);
+      if (found) jestConfig = toPath(found);
     }
   }
 
   let vitestConfig: WorkspacePath | undefined;
   if (parsed.runner === 'vitest') {
     if (parsed.vitestConfig) {
-      vitestConfig = toResolved(isAbsolute(parsed.vitestConfig) ? parsed.vitestConfig : resolve(workspaceRoot, parsed.vitestConfig));
+      vitestConfig = toPath(parsed.vitestConfig);
     } else {
       const found = findVitestConfigFile(projectRoot.absolute, existsSync, (file) => readFileSync(file, 'utf8'), join);
-      if (found) vitestConfig = toResolved(found);
+      if (found) vitestConfig = toPath(found);
     }
   }
 
-  const resultsDir = toResolved(resolve(workspaceRoot, resolveResultsDir(parsed.resultsDir, project)));
   return {
     ...parsed,
     projectRoot,
     jestConfig,
     vitestConfig,
     resultsDir,
-    testResultFile: toResolved(join(resultsDir.absolute, RESULT_FILE_NAMES.test)),
-    coverageFile: toResolved(join(resultsDir.absolute, RESULT_FILE_NAMES.coverage)),
+    testResultFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.test)),
+    coverageFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.coverage)),
   };
 }

@@ -1,7 +1,7 @@
-import { CoverageThresholdsSchema, DEFAULT_RESULTS_DIR } from '@nx-quality/core';
+import { CoverageThresholdsSchema } from '@nx-quality/core';
 import { z } from 'zod';
+import { resultsDirOption } from '../../shared/results-dir-option';
 import { taskEnvironmentOptionsShape } from '../../shared/task-environment-options';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
 /** Options of the `test` executor; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z
@@ -27,11 +27,7 @@ export const optionsSchema = z
     coverageThreshold: CoverageThresholdsSchema.strict()
       .optional()
       .describe("Minimum coverage in percent per dimension; unmet thresholds fail the target. Jest's own global coverageThreshold, or Vitest's coverage.thresholds (percentages), is honoured for dimensions not set here."),
-    resultsDir: z
-      .string()
-      .min(1)
-      .default(DEFAULT_RESULTS_DIR)
-      .describe('Workspace-relative folder of test.json and coverage-final.json; {projectRoot} and {projectName} are substituted.'),
+    resultsDir: resultsDirOption('Workspace-relative folder of test.json and coverage-final.json; {projectRoot} and {projectName} are substituted.'),
     testNamePattern: z.string().min(1).optional().describe('Run only tests whose full name matches this regular expression.'),
     testPathPatterns: z
       .array(z.string().min(1))
@@ -72,16 +68,14 @@ export const optionsSchema = z
       .array(z.string().min(1))
       .optional()
       .describe("Node runner: globs (relative to the project root) excluded from coverage, added to c8's defaults (test files, node_modules)."),
+  })
+  .meta({
+    title: 'Test',
+    description:
+      "Runs a project's tests (Jest or Vitest in-process, or Node's test runner with c8) with coverage and records test.json and a workspace-relative coverage-final.json.",
   });
 
 /** Options as written in project.json / nx.json. */
 export type TestExecutorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type ParsedTestOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Test',
-  description:
-    "Runs a project's tests (Jest or Vitest in-process, or Node's test runner with c8) with coverage and records test.json and a workspace-relative coverage-final.json.",
-};

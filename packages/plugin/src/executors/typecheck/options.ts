@@ -1,7 +1,6 @@
-import { DEFAULT_RESULTS_DIR } from '@nx-quality/core';
 import { z } from 'zod';
+import { resultsDirOption } from '../../shared/results-dir-option';
 import { taskEnvironmentOptionsShape } from '../../shared/task-environment-options';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 
 /** Options of the `typecheck` executor; `schema.json` is generated from this (`npm run schemas`). */
 export const optionsSchema = z
@@ -22,21 +21,11 @@ export const optionsSchema = z
       .nonnegative()
       .default(500)
       .describe('Most diagnostics listed in typecheck.json (errors first); the counts stay exact.'),
-    resultsDir: z
-      .string()
-      .min(1)
-      .default(DEFAULT_RESULTS_DIR)
-      .describe('Workspace-relative folder of typecheck.json; {projectRoot} and {projectName} are substituted.'),
+    resultsDir: resultsDirOption('Workspace-relative folder of typecheck.json; {projectRoot} and {projectName} are substituted.'),
   })
-  .describe('Options of @nx-quality/plugin:typecheck');
+  .meta({ title: 'Typecheck', description: 'Options of @nx-quality/plugin:typecheck' });
 
 /** Options as written in project.json / nx.json. */
 export type TypecheckExecutorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type ParsedTypecheckOptions = z.output<typeof optionsSchema>;
-
-export const schemaMeta: SchemaMeta = {
-  title: 'Typecheck',
-  description:
-    "Type-checks a project with the workspace's TypeScript compiler API (no emit), following the tsconfig's project references, and records typecheck.json.",
-};

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 import { forceOption, skipFormatOption } from '../shared/generator-options';
 
 /** Options of the `ci-workflow` generator; `schema.json` is generated from this (`npm run schemas`). */
@@ -40,16 +39,13 @@ export const optionsSchema = z.strictObject({
     ),
   force: forceOption('Overwrite an existing workflow file with other content (refused otherwise).'),
   skipFormat: skipFormatOption('the workflow'),
+}).meta({
+  title: 'CI workflow',
+  description:
+    'Writes a GitHub Actions workflow that runs `nx affected -t quality`, in one job or sharded over several with the Nx remote cache, then (always) the quality report with SARIF upload, report and coverage artifacts and Markdown job summary.',
 });
 
 /** Raw options as Nx passes them. */
 export type CiWorkflowGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type NormalizedCiWorkflowOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'CI workflow',
-  description:
-    'Writes a GitHub Actions workflow that runs `nx affected -t quality`, in one job or sharded over several with the Nx remote cache, then (always) the quality report with SARIF upload, report and coverage artifacts and Markdown job summary.',
-};

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 import { forceOption, projectOption, skipFormatOption } from '../shared/generator-options';
 
 /** Comma-separated string or array → trimmed, non-empty names (Nx passes `--x=a,b` as one string). */
@@ -34,16 +33,13 @@ export const optionsSchema = z.strictObject({
     .describe("Re-export the error module from the project's entry (src/index.ts) when that file exists."),
   force: forceOption('Overwrite generated files that were edited since (they are never overwritten otherwise).'),
   skipFormat: skipFormatOption('the touched files'),
+}).meta({
+  title: 'Error hierarchy',
+  description:
+    'Generates a base error class (code, details, cause, toJSON, optional HTTP status), category and leaf errors, type guards, an index and tests that cover every class, from a JSON/YAML spec or flags.',
 });
 
 /** Raw options as Nx passes them. */
 export type ErrorHierarchyGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type NormalizedErrorHierarchyOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Error hierarchy',
-  description:
-    'Generates a base error class (code, details, cause, toJSON, optional HTTP status), category and leaf errors, type guards, an index and tests that cover every class, from a JSON/YAML spec or flags.',
-};

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 import { skipFormatOption } from '../shared/generator-options';
 
 /** Options of the `init` generator (`nx add @nx-quality/plugin` runs it); `schema.json` is generated from this. */
@@ -23,17 +22,9 @@ export const optionsSchema = z
       .describe('Keep versions of packages already in package.json (nx add passes this).'),
     skipFormat: skipFormatOption('the changed files'),
   })
-  .describe('Options of @nx-quality/plugin:init');
+  .meta({ title: 'Init', description: 'Options of @nx-quality/plugin:init', cli: 'nx' });
 
 /** Options as given on the command line. */
 export type InitGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after defaults. */
 export type NormalizedInitOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Init',
-  description:
-    'Registers @nx-quality/plugin in nx.json, adds the root quality-report target, and optionally replaces the official Jest/ESLint/TypeScript inferred targets.',
-  extra: { cli: 'nx' },
-};

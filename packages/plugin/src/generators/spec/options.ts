@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 import { forceOption, projectOption, skipFormatOption } from '../shared/generator-options';
 
 /** Options of the `spec` generator; `schema.json` is generated from this (`npm run schemas`). */
@@ -23,16 +22,13 @@ export const optionsSchema = z.strictObject({
     .describe('Project-relative unit test folder used by --location=unit-folder or auto.'),
   force: forceOption('Overwrite an existing spec at the target path (refused otherwise).'),
   skipFormat: skipFormatOption('the new spec'),
+}).meta({
+  title: 'Spec stubs',
+  description:
+    'Creates a spec for an untested module: one describe per runtime export found by the TypeScript compiler, with it.todo stubs (reported as todo, never as passed).',
 });
 
 /** Raw options as Nx passes them. */
 export type SpecGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type NormalizedSpecOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Spec stubs',
-  description:
-    'Creates a spec for an untested module: one describe per runtime export found by the TypeScript compiler, with it.todo stubs (reported as todo, never as passed).',
-};

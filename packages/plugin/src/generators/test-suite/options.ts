@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SchemaMeta } from '../../schema-json/to-nx-schema';
 import { forceOption, projectOption, skipFormatOption } from '../shared/generator-options';
 
 /** The kinds of the `kinds` layout, in the order they are listed and run. */
@@ -36,16 +35,13 @@ export const optionsSchema = z.strictObject({
   examples: z.boolean().default(true).describe('Add one example spec per new kind folder.'),
   force: forceOption('Regenerate example specs even in kind folders that already have files.'),
   skipFormat: skipFormatOption('the touched files'),
+}).meta({
+  title: 'Test suite',
+  description:
+    "Scaffolds tests/<kind> folders (unit, integration, e2e, security, performance, or a layered layout), one Jest project per kind in the project's Jest config, example specs, tsconfig includes and test-kind tags.",
 });
 
 /** Raw options as Nx passes them. */
 export type TestSuiteGeneratorOptions = z.input<typeof optionsSchema>;
 /** Options after validation and defaults. */
 export type NormalizedTestSuiteOptions = z.output<typeof optionsSchema>;
-
-/** Title and description of the generated schema.json. */
-export const schemaMeta: SchemaMeta = {
-  title: 'Test suite',
-  description:
-    "Scaffolds tests/<kind> folders (unit, integration, e2e, security, performance, or a layered layout), one Jest project per kind in the project's Jest config, example specs, tsconfig includes and test-kind tags.",
-};
