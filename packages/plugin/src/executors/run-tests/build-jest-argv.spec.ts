@@ -21,8 +21,7 @@ describe('buildJestArgv', () => {
   });
 
   it('forwards run options', () => {
-    const options = normalizeTestOptions(project, {
-      jestConfig: 'libs/a/jest.config.ts',
+    const runOptions = {
       coverage: false,
       ci: true,
       maxWorkers: '50%',
@@ -30,17 +29,10 @@ describe('buildJestArgv', () => {
       testNamePattern: 'adds',
       testPathPatterns: ['math', 'strings'],
       passWithNoTests: true,
-    });
+    };
+    const options = normalizeTestOptions(project, { jestConfig: 'libs/a/jest.config.ts', ...runOptions });
     const argv = buildJestArgv({ rootDir: '/ws/libs/a' }, options, 30);
-    expect(argv).toMatchObject({
-      coverage: false,
-      ci: true,
-      maxWorkers: '50%',
-      runInBand: true,
-      testNamePattern: 'adds',
-      testPathPatterns: ['math', 'strings'],
-      passWithNoTests: true,
-    });
+    expect(argv).toMatchObject(runOptions);
     expect(argv.coverageReporters).toBeUndefined();
   });
 

@@ -2,6 +2,7 @@ import { stripAnsi, toWorkspacePath, type TestCase, type TestFailure, type TestF
 import { capTestCases } from './cap-test-cases';
 import { firstMessageLines } from './first-message-lines';
 import { positionInStack } from './position-in-stack';
+import { testFailureAt } from './test-failure-at';
 import type { JestAggregatedResult, JestAssertionResult, JestTestFileResult } from './jest-result-types';
 
 /** Test outcome parts of a TestResult, from Jest's aggregated result. */
@@ -78,13 +79,7 @@ function essentialExecMessage(message: string): string {
 function toFailure(test: JestAssertionResult, file: string, absoluteFile: string): TestFailure {
   const message = test.failureMessages.join('\n');
   const position = positionInStack(message, absoluteFile) ?? (test.location ? { line: test.location.line, column: test.location.column + 1 } : undefined);
-  return {
-    file,
-    fullName: fullNameOf(test),
-    message: firstMessageLines(message),
-    ...(position && position.line > 0 ? { line: position.line } : {}),
-    ...(position && position.column > 0 ? { column: position.column } : {}),
-  };
+  return testFailureAt(file, fullNameOf(test), message, position);
 }
 
 function fullNameOf(test: JestAssertionResult): string {

@@ -1,6 +1,6 @@
 import { QualityError, type CoverageThresholds } from '@nx-quality/core';
 import type { CoverageMapData } from 'istanbul-lib-coverage';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
@@ -12,6 +12,7 @@ import { mapJestResults } from './map-jest-results';
 import type { NormalizedTestOptions } from './normalize-test-options';
 import { prepareJestConfig } from './prepare-jest-config';
 import { recordCoverage } from './record-coverage';
+import { requireRunnerConfig } from './require-runner-config';
 import { resolveJest } from './resolve-jest';
 import type { RunnerOutcome } from './runner-outcome';
 
@@ -19,7 +20,13 @@ import type { RunnerOutcome } from './runner-outcome';
 export async function runJestTests(project: ProjectRef, options: NormalizedTestOptions): Promise<RunnerOutcome> {
   let tool = { name: 'jest', version: 'unknown' };
   try {
-    const configFile = requireJestConfig(project, options);
+    const configFile = requireRunnerConfig(project, options.projectRoot, options.jestConfig, {
+      runner: 'Jest',
+      code: 'JEST_CONFIG_NOT_FOUND',
+      option: 'jestConfig',
+      lookedFor: JEST_CONFIG_FILE_NAMES.join(', '),
+      createHint: 'Create a jest.config.ts in the project root, set the `jestConfig` option, or use `runner: "node"`.',
+    });
     const jest = resolveJest([options.projectRoot.absolute, dirname(configFile), project.workspaceRoot]);
     tool = { name: 'jest', version: jest.version };
 
@@ -81,23 +88,6 @@ function writeMultiProjectConfig(config: Record<string, unknown>): string | unde
   const file = join(mkdtempSync(join(tmpdir(), 'nx-quality-jest-')), 'jest.config.json');
   writeFileSync(file, JSON.stringify(config));
   return file;
-}
-
-function requireJestConfig(project: ProjectRef, options: NormalizedTestOptions): string {
-  if (!options.jestConfig) {
-    throw new QualityError(
-      'JEST_CONFIG_NOT_FOUND',
-      `No Jest config found for project "${project.name}" in ${options.projectRoot.relative} (looked for ${JEST_CONFIG_FILE_NAMES.join(', ')}).`,
-      { file: options.projectRoot.relative, hint: 'Create a jest.config.ts in the project root, set the `jestConfig` option, or use `runner: "node"`.' },
-    );
-  }
-  if (!existsSync(options.jestConfig.absolute)) {
-    throw new QualityError('JEST_CONFIG_NOT_FOUND', `The Jest config ${options.jestConfig.relative} of project "${project.name}" does not exist.`, {
-      file: options.jestConfig.relative,
-      hint: 'Correct the `jestConfig` option (a workspace-relative path) or remove it to use the project root\'s jest.config.*.',
-    });
-  }
-  return options.jestConfig.absolute;
 }
 
 /** Jest's own global coverageThreshold applies to dimensions the executor's option leaves unset. */

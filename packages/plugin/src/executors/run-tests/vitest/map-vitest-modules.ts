@@ -3,6 +3,7 @@ import { capTestCases } from '../cap-test-cases';
 import { firstMessageLines } from '../first-message-lines';
 import { positionInStack } from '../position-in-stack';
 import type { RunnerOutcome } from '../runner-outcome';
+import { testFailureAt } from '../test-failure-at';
 import type { VitestSerializedError, VitestTestCase, VitestTestModule } from './vitest-api-types';
 
 /**
@@ -72,11 +73,5 @@ function toFailure(test: VitestTestCase, file: string, absoluteFile: string): Te
   const errors = test.result().errors ?? [];
   const text = errors.map(errorText).join('\n');
   const position = errors.map((error) => positionInStack(error.stack ?? '', absoluteFile)).find((found) => found !== undefined) ?? test.location;
-  return {
-    file,
-    fullName: fullNameOf(test),
-    message: firstMessageLines(text),
-    ...(position && position.line > 0 ? { line: position.line } : {}),
-    ...(position && position.column > 0 ? { column: position.column } : {}),
-  };
+  return testFailureAt(file, fullNameOf(test), text, position);
 }

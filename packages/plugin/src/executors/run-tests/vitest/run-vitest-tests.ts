@@ -1,6 +1,6 @@
 import { QualityError, type CoverageThresholds, type TestFailure } from '@nx-quality/core';
 import type { CoverageMapData } from 'istanbul-lib-coverage';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProjectRef } from '../../../shared/project-ref';
@@ -9,6 +9,7 @@ import { describeError } from '../../shared/describe-error';
 import { firstMessageLines } from '../first-message-lines';
 import type { NormalizedTestOptions } from '../normalize-test-options';
 import { recordCoverage } from '../record-coverage';
+import { requireRunnerConfig } from '../require-runner-config';
 import type { RunnerOutcome } from '../runner-outcome';
 import { mapVitestModules } from './map-vitest-modules';
 import { resolveVitest } from './resolve-vitest';
@@ -25,7 +26,13 @@ export async function runVitestTests(project: ProjectRef, options: NormalizedTes
   const reportsDirectory = mkdtempSync(join(tmpdir(), 'nx-quality-vitest-'));
   const exitCodeBefore = process.exitCode;
   try {
-    const configFile = requireVitestConfig(project, options);
+    const configFile = requireRunnerConfig(project, options.projectRoot, options.vitestConfig, {
+      runner: 'Vitest',
+      code: 'VITEST_CONFIG_NOT_FOUND',
+      option: 'vitestConfig',
+      lookedFor: `${VITEST_CONFIG_FILE_NAMES.join(', ')}; a vite.config.* counts when it has a test block`,
+      createHint: 'Create a vitest.config.ts in the project root or set the `vitestConfig` option.',
+    });
     const vitest = await resolveVitest([options.projectRoot.absolute, project.workspaceRoot]);
     tool = { name: 'vitest', version: vitest.version };
 
@@ -108,23 +115,6 @@ async function startRun(ctx: Vitest): ReturnType<Vitest['start']> {
     if ((error as { code?: unknown } | null)?.code === 'VITEST_FILES_NOT_FOUND') return { testModules: [], unhandledErrors: [] };
     throw error;
   }
-}
-
-function requireVitestConfig(project: ProjectRef, options: NormalizedTestOptions): string {
-  if (!options.vitestConfig) {
-    throw new QualityError(
-      'VITEST_CONFIG_NOT_FOUND',
-      `No Vitest config found for project "${project.name}" in ${options.projectRoot.relative} (looked for ${VITEST_CONFIG_FILE_NAMES.join(', ')}; a vite.config.* counts when it has a test block).`,
-      { file: options.projectRoot.relative, hint: 'Create a vitest.config.ts in the project root or set the `vitestConfig` option.' },
-    );
-  }
-  if (!existsSync(options.vitestConfig.absolute)) {
-    throw new QualityError('VITEST_CONFIG_NOT_FOUND', `The Vitest config ${options.vitestConfig.relative} of project "${project.name}" does not exist.`, {
-      file: options.vitestConfig.relative,
-      hint: "Correct the `vitestConfig` option (a workspace-relative path) or remove it to use the project root's vitest.config.*.",
-    });
-  }
-  return options.vitestConfig.absolute;
 }
 
 function unhandledFailure(error: unknown, file: string): TestFailure {
