@@ -11,8 +11,10 @@ import { loadJestConfig } from './load-jest-config';
 import { mapJestResults } from './map-jest-results';
 import type { NormalizedTestOptions } from './normalize-test-options';
 import { prepareJestConfig } from './prepare-jest-config';
+import { noTestsFoundOutcome } from './no-tests-found-outcome';
 import { recordCoverage } from './record-coverage';
 import { requireRunnerConfig } from './require-runner-config';
+import { unexpectedRunnerError } from './unexpected-runner-error';
 import { resolveJest } from './resolve-jest';
 import type { RunnerOutcome } from './runner-outcome';
 
@@ -59,23 +61,12 @@ export async function runJestTests(project: ProjectRef, options: NormalizedTestO
       : undefined;
     const noTests = results.numTotalTestSuites === 0;
     if (noTests && !options.passWithNoTests) {
-      return {
-        tool,
-        tests,
-        coverage,
-        error: {
-          code: 'NO_TESTS_FOUND',
-          message: `No test files found for project "${project.name}" with ${options.jestConfig?.relative}.`,
-          file: options.jestConfig?.relative,
-          hint: 'Add tests, check testMatch/testPathPatterns, or set the passWithNoTests option.',
-        },
-      };
+      return noTestsFoundOutcome({ tool, tests, coverage }, project, options.jestConfig, 'Add tests, check testMatch/testPathPatterns, or set the passWithNoTests option.');
     }
     return { tool, tests, coverage, runnerReportedFailure: !results.success && !(noTests && options.passWithNoTests) };
   } catch (error) {
     // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
-    if (error instanceof QualityError) return { tool, error: describeError(error, 'JEST_RUN_FAILED') };
-    return { tool, error: { ...describeError(error, 'JEST_RUN_FAILED'), hint: 'An unexpected failure inside the test executor, not a known Jest/Node/config problem: please report it with this test.json.' } };
+    return { tool, error: error instanceof QualityError ? describeError(error, 'JEST_RUN_FAILED') : unexpectedRunnerError(error, 'JEST_RUN_FAILED', 'Jest/Node/config') };
   }
 }
 

@@ -9,6 +9,7 @@ import { describeError } from '../../shared/describe-error';
 import type { NormalizedTestOptions } from '../normalize-test-options';
 import { recordCoverage } from '../record-coverage';
 import { resolveToolModule } from '../../shared/resolve-tool-module';
+import { unexpectedRunnerError } from '../unexpected-runner-error';
 import type { RunnerOutcome } from '../runner-outcome';
 import { DEFAULT_NODE_TEST_GLOBS, findNodeTestFiles } from './find-node-test-files';
 import { mapNodeTestEvents } from './map-node-test-events';
@@ -111,8 +112,7 @@ export async function runNodeTests(project: ProjectRef, options: NormalizedTestO
     return { tool, tests, coverage, runnerReportedFailure };
   } catch (error) {
     // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
-    if (error instanceof QualityError) return { tool, error: describeError(error, 'NODE_TEST_RUN_FAILED') };
-    return { tool, error: { ...describeError(error, 'NODE_TEST_RUN_FAILED'), hint: 'An unexpected failure inside the test executor, not a known Jest/Node/config problem: please report it with this test.json.' } };
+    return { tool, error: error instanceof QualityError ? describeError(error, 'NODE_TEST_RUN_FAILED') : unexpectedRunnerError(error, 'NODE_TEST_RUN_FAILED', 'Jest/Node/config') };
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }

@@ -4,12 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProjectRef } from '../../../shared/project-ref';
-import { VITEST_CONFIG_FILE_NAMES } from '../../../tool-facts/vitest-config-files';
 import { describeError } from '../../shared/describe-error';
+import { VITEST_CONFIG_FILE_NAMES } from '../../../tool-facts/vitest-config-files';
 import { firstMessageLines } from '../first-message-lines';
 import type { NormalizedTestOptions } from '../normalize-test-options';
+import { noTestsFoundOutcome } from '../no-tests-found-outcome';
 import { recordCoverage } from '../record-coverage';
 import { requireRunnerConfig } from '../require-runner-config';
+import { unexpectedRunnerError } from '../unexpected-runner-error';
 import type { RunnerOutcome } from '../runner-outcome';
 import { mapVitestModules } from './map-vitest-modules';
 import { resolveVitest } from './resolve-vitest';
@@ -82,24 +84,13 @@ export async function runVitestTests(project: ProjectRef, options: NormalizedTes
       ? recordCoverage(coverageData ?? {}, project, options, mergeThresholds(ctx?.config.coverage.thresholds, options.coverageThreshold))
       : undefined;
     if (run.testModules.length === 0 && !options.passWithNoTests) {
-      return {
-        tool,
-        tests,
-        coverage,
-        error: {
-          code: 'NO_TESTS_FOUND',
-          message: `No test files found for project "${project.name}" with ${options.vitestConfig?.relative}.`,
-          file: options.vitestConfig?.relative,
-          hint: "Add tests, check the config's test.include, or set the passWithNoTests option.",
-        },
-      };
+      return noTestsFoundOutcome({ tool, tests, coverage }, project, options.vitestConfig, "Add tests, check the config's test.include, or set the passWithNoTests option.");
     }
     // Vitest fails a run on an error outside any test (an unhandled rejection), which the counts do not show.
     return { tool, tests, coverage, runnerReportedFailure: unhandled.length > 0 };
   } catch (error) {
     // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
-    if (error instanceof QualityError) return { tool, error: describeError(error, 'VITEST_RUN_FAILED') };
-    return { tool, error: { ...describeError(error, 'VITEST_RUN_FAILED'), hint: 'An unexpected failure inside the test executor, not a known Vitest/config problem: please report it with this test.json.' } };
+    return { tool, error: error instanceof QualityError ? describeError(error, 'VITEST_RUN_FAILED') : unexpectedRunnerError(error, 'VITEST_RUN_FAILED', 'Vitest/config') };
   } finally {
     // Vitest sets the exit code for failing tests; the executor's return value says whether the task failed.
     process.exitCode = exitCodeBefore;
