@@ -1,6 +1,7 @@
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { configs, createHealthConfig } from '../index';
+import { HEALTH_SAMPLE_SOURCE } from './__fixtures__/health-sample-source';
 
 // Linter (synchronous, no dynamic imports) runs inside Jest; the ESLint class is exercised in child processes
 // by the health analysis tests of @nx-quality/plugin.
@@ -35,14 +36,7 @@ describe('recommended config', () => {
 });
 
 describe('health config', () => {
-  const source = [
-    '// TODO: split this file',
-    'export function f(a: any): any {',
-    '  try { return a; } catch (e) { console.log(e); }',
-    '  if (a) throw "bad";',
-    '}',
-    '',
-  ].join('\n');
+  const source = HEALTH_SAMPLE_SOURCE;
 
   it('measures catches, throws, any and TODOs in sources with its own parser', () => {
     expect(ruleIdsOf(source, configs.health, 'src/f.ts').sort()).toEqual([

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { installEslintVersion } from '../../../plugin/src/test-support/install-eslint-version';
 import { configs } from '../index';
+import { HEALTH_SAMPLE_SOURCE } from './__fixtures__/health-sample-source';
 
 // The eslintrc configs run through ESLint 8.57.1's own CLI (`extends: plugin:@nx-quality/…`, the plugin
 // loaded from the repository's build by name, as in a workspace) and must report exactly what their flat
@@ -13,14 +14,7 @@ jest.setTimeout(180_000);
 const REPO_ROOT = join(__dirname, '../../../..');
 
 const FILES: Record<string, string> = {
-  'src/f.ts': [
-    '// TODO: split this file',
-    'export function f(a: any): any {',
-    '  try { return a; } catch (e) { console.log(e); }',
-    '  if (a) throw "bad";',
-    '}',
-    '',
-  ].join('\n'),
+  'src/f.ts': HEALTH_SAMPLE_SOURCE,
   'src/g.js': 'export function g(x) {\n  try { return JSON.parse(x); } catch { return 0; }\n}\nthrow new Error("x");\n',
   'src/f.spec.ts': 'it.skip("skipped", () => {});\nit("no assertion", () => { try { run(); } catch (e) { seen = e; } });\n',
 };

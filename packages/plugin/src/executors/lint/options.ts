@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listCapOption } from '../../shared/list-cap-option';
 import { resultsDirOption } from '../../shared/results-dir-option';
 import { taskEnvironmentOptionsShape } from '../../shared/task-environment-options';
 
@@ -36,12 +37,7 @@ export const optionsSchema = z
       .boolean()
       .default(true)
       .describe('Record an error (status "error") when a lint file pattern matches no files.'),
-    messagesCap: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(500)
-      .describe('Most messages listed in lint.json (errors first); the counts stay exact.'),
+    messagesCap: listCapOption(500, 'messages listed in lint.json (errors first)'),
     resultsDir: resultsDirOption('Workspace-relative folder of lint.json; {projectRoot} and {projectName} are substituted.'),
   })
   .meta({ title: 'Lint', description: 'Options of @nx-quality/plugin:lint' });

@@ -7,6 +7,7 @@ import { createContext } from 'istanbul-lib-report';
 import { create as createReport } from 'istanbul-reports';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runInChild } from '../../test-support/run-in-child';
+import type { JestAggregatedResult } from './jest-result-types';
 
 // Real Jest runs of the executor on fixture projects, in a child process; every number is checked
 // against Jest's own `--json` output and istanbul's own summary on the same fixture.
@@ -34,18 +35,10 @@ async function runExecutor(root: string, options: Record<string, unknown> = {}, 
   return { success: value.success, result };
 }
 
-interface JestJson {
-  numTotalTests: number;
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  numTotalTestSuites: number;
-  numFailedTestSuites: number;
-  numPassedTestSuites: number;
-  numRuntimeErrorTestSuites: number;
+/** Jest's `--json` output: the counts of its AggregatedResult, and each file's assertions. */
+type JestJson = Omit<JestAggregatedResult, 'testResults'> & {
   testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
-}
+};
 
 /** Jest's own CLI on the same project: `--json` results plus istanbul's json-summary of its coverage. */
 function jestCli(configFile: string): Promise<{ json: JestJson; coverageTotals: Record<string, { total: number; covered: number; pct: number }> }> {

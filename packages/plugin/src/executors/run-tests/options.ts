@@ -1,5 +1,6 @@
 import { CoverageThresholdsSchema } from '@nx-quality/core';
 import { z } from 'zod';
+import { listCapOption } from '../../shared/list-cap-option';
 import { resultsDirOption } from '../../shared/results-dir-option';
 import { taskEnvironmentOptionsShape } from '../../shared/task-environment-options';
 
@@ -46,12 +47,7 @@ export const optionsSchema = z
       .optional()
       .describe("Jest's or Vitest's maxWorkers (a number or a percentage such as '50%')."),
     runInBand: z.boolean().optional().describe('Jest: run all test files serially in the current process. Node runner: --test-concurrency=1. Vitest: fileParallelism false.'),
-    failuresCap: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(50)
-      .describe('Most failures listed in test.json; the counts stay exact.'),
+    failuresCap: listCapOption(50, 'failures listed in test.json'),
     nodeImport: z
       .array(z.string().min(1))
       .optional()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listCapOption } from '../../shared/list-cap-option';
 import { resultsDirOption } from '../../shared/results-dir-option';
 import { taskEnvironmentOptionsShape } from '../../shared/task-environment-options';
 
@@ -15,12 +16,7 @@ export const optionsSchema = z
       .boolean()
       .default(false)
       .describe('Also measure how many errors each stricter compiler flag not yet enabled would add (costs one extra check per flag).'),
-    diagnosticsCap: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(500)
-      .describe('Most diagnostics listed in typecheck.json (errors first); the counts stay exact.'),
+    diagnosticsCap: listCapOption(500, 'diagnostics listed in typecheck.json (errors first)'),
     resultsDir: resultsDirOption('Workspace-relative folder of typecheck.json; {projectRoot} and {projectName} are substituted.'),
   })
   .meta({ title: 'Typecheck', description: 'Options of @nx-quality/plugin:typecheck' });
