@@ -38,15 +38,21 @@ function contextOf(ws: string, projects: string[]): ExecutorContext {
   } as unknown as ExecutorContext;
 }
 
+/** A copy of the batch workspace with the driver, and the task graph of its leaky project, then its clean one. */
+function batchWorkspace(label: string) {
+  const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), label);
+  const projects = ['leaky', 'clean'];
+  const tasks = Object.fromEntries(projects.map((name) => [`${name}:test`, taskOf(name)]));
+  const graph = { roots: Object.keys(tasks), tasks, dependencies: { 'leaky:test': [], 'clean:test': [] }, continuousDependencies: {} };
+  writeFileSync(join(ws, 'driver.cjs'), DRIVER);
+  return { ws, cleanup, projects, graph };
+}
+
 describe('test batch', () => {
   it('isolates projects sharing the process and gives each its own task environment and terminal output', async () => {
-    const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-batch');
+    // The leaky project runs first: its config and global setup change env, cwd and exit code.
+    const { ws, cleanup, projects, graph } = batchWorkspace('test-batch');
     try {
-      // The leaky project runs first: its config and global setup change env, cwd and exit code.
-      const projects = ['leaky', 'clean'];
-      const tasks = Object.fromEntries(projects.map((name) => [`${name}:test`, taskOf(name)]));
-      const graph = { roots: Object.keys(tasks), tasks, dependencies: { 'leaky:test': [], 'clean:test': [] }, continuousDependencies: {} };
-      writeFileSync(join(ws, 'driver.cjs'), DRIVER);
       const { value, stdout } = await runInChild<{ results: Record<string, BatchTaskResult>; after: Record<string, unknown> }>(
         join(ws, 'driver.cjs'),
         'run',
@@ -83,12 +89,8 @@ describe('test batch', () => {
   });
 
   it('fails a task whose result cannot be written alone, before its tests run, and runs the next task as usual', async () => {
-    const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-batch-throw');
+    const { ws, cleanup, projects, graph } = batchWorkspace('test-batch-throw');
     try {
-      const projects = ['leaky', 'clean'];
-      const tasks = Object.fromEntries(projects.map((name) => [`${name}:test`, taskOf(name)]));
-      const graph = { roots: Object.keys(tasks), tasks, dependencies: { 'leaky:test': [], 'clean:test': [] }, continuousDependencies: {} };
-      writeFileSync(join(ws, 'driver.cjs'), DRIVER);
       // A folder where test.json goes: the result that marks the task as started cannot be written.
       mkdirSync(join(ws, 'dist/quality/libs/leaky/test.json/occupied'), { recursive: true });
       const inputs = { 'leaky:test': {}, 'clean:test': {} };
