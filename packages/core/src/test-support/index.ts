@@ -3,3 +3,4 @@
 // (the `@nx-quality/source` export condition, and Jest's moduleNameMapper).
 export { fileCoverage, sampleCoverage } from './coverage-data';
 export { healthResult, HOSTILE_NAME, lintResult, qualityResult, sampleProjects, testResult, typecheckResult, withQuality } from './sample-inputs';
+export { tempDirPerTest } from './temp-dir-per-test';

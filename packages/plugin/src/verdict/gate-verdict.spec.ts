@@ -1,7 +1,6 @@
 import type { PostTasksExecutionContext, ProjectGraph } from '@nx/devkit';
 import { writeJsonAtomic } from '@nx-quality/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDirPerTest } from '@nx-quality/core/test-support';
 import { join } from 'node:path';
 import { assertGatesPassed, QualityGatesFailedError } from './gate-verdict';
 
@@ -41,25 +40,21 @@ function contextOf(workspaceRoot: string, statuses: Record<string, string>): Pos
 }
 
 describe('assertGatesPassed', () => {
-  let ws: string;
-  beforeEach(() => {
-    ws = mkdtempSync(join(tmpdir(), 'nxq-verdict-'));
-  });
-  afterEach(() => rmSync(ws, { recursive: true, force: true }));
+  const ws = tempDirPerTest('nxq-verdict-');
 
   it('passes when every quality task of the run recorded passing gates, cached ones included', () => {
-    writeJsonAtomic(join(ws, 'dist/quality/libs/a/quality.json'), qualityJson('a', [], 'hash-a'));
-    writeJsonAtomic(join(ws, 'dist/quality/libs/b/quality.json'), qualityJson('b', [], 'hash-b'));
-    expect(() => assertGatesPassed(contextOf(ws, { 'a:quality': 'success', 'b:quality': 'local-cache', 'a:test': 'success' }), graphOf(['a', 'b']))).not.toThrow();
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/a/quality.json'), qualityJson('a', [], 'hash-a'));
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/b/quality.json'), qualityJson('b', [], 'hash-b'));
+    expect(() => assertGatesPassed(contextOf(ws(), { 'a:quality': 'success', 'b:quality': 'local-cache', 'a:test': 'success' }), graphOf(['a', 'b']))).not.toThrow();
   });
 
   it('lists every violation of every failing project, one sentence each', () => {
-    writeJsonAtomic(join(ws, 'dist/quality/libs/a/quality.json'), qualityJson('a', ['coverage.lines 71.2 < 85 (project a)', 'tests.failed 2 > 0 (project a, tag:scope:core)'], 'hash-a'));
-    writeJsonAtomic(join(ws, 'dist/quality/libs/b/quality.json'), qualityJson('b', [], 'hash-b'));
-    writeJsonAtomic(join(ws, 'dist/quality/libs/c/quality.json'), qualityJson('c', ['lint.errors 3 > 0'], 'hash-c'));
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/a/quality.json'), qualityJson('a', ['coverage.lines 71.2 < 85 (project a)', 'tests.failed 2 > 0 (project a, tag:scope:core)'], 'hash-a'));
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/b/quality.json'), qualityJson('b', [], 'hash-b'));
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/c/quality.json'), qualityJson('c', ['lint.errors 3 > 0'], 'hash-c'));
     let thrown: unknown;
     try {
-      assertGatesPassed(contextOf(ws, { 'a:quality': 'success', 'b:quality': 'success', 'c:quality': 'remote-cache' }), graphOf(['a', 'b', 'c']));
+      assertGatesPassed(contextOf(ws(), { 'a:quality': 'success', 'b:quality': 'success', 'c:quality': 'remote-cache' }), graphOf(['a', 'b', 'c']));
     } catch (error) {
       thrown = error;
     }
@@ -76,8 +71,8 @@ describe('assertGatesPassed', () => {
   });
 
   it("fails on a quality.json that is missing or was not written by this run's task", () => {
-    writeJsonAtomic(join(ws, 'dist/quality/libs/a/quality.json'), qualityJson('a', [], 'hash-of-an-earlier-run'));
-    expect(() => assertGatesPassed(contextOf(ws, { 'a:quality': 'success', 'b:quality': 'success' }), graphOf(['a', 'b']))).toThrow(
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/a/quality.json'), qualityJson('a', [], 'hash-of-an-earlier-run'));
+    expect(() => assertGatesPassed(contextOf(ws(), { 'a:quality': 'success', 'b:quality': 'success' }), graphOf(['a', 'b']))).toThrow(
       [
         'nx-quality: 2 of 2 projects fail their quality gates in this run',
         "  dist/quality/libs/a/quality.json was not written by this run's quality task (project a)",
@@ -87,6 +82,6 @@ describe('assertGatesPassed', () => {
   });
 
   it('leaves quality tasks Nx failed or skipped to Nx, which already fails the run', () => {
-    expect(() => assertGatesPassed(contextOf(ws, { 'a:quality': 'failure', 'b:quality': 'skipped' }), graphOf(['a', 'b']))).not.toThrow();
+    expect(() => assertGatesPassed(contextOf(ws(), { 'a:quality': 'failure', 'b:quality': 'skipped' }), graphOf(['a', 'b']))).not.toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { LINT_PSEUDO_RULES } from '@nx-quality/core';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
+import { fixtureCopyPerSuite } from '../../test-support/fixture-copy-per-suite';
 import { cliCounts, eslintCli } from '../../test-support/eslint-cli-counts';
 import { installEslintVersion } from '../../test-support/install-eslint-version';
 import { runLintExecutor } from '../../test-support/run-lint-executor';
@@ -139,21 +140,16 @@ describe.each([
 });
 
 describe('lint executor with fix: true (ESLint 10)', () => {
-  let ws: string;
-  let cleanup: () => void;
-  beforeAll(() => {
-    ({ dir: ws, cleanup } = copyFixture(FIXTURE, 'lint-ws-fix'));
-  });
-  afterAll(() => cleanup());
+  const ws = fixtureCopyPerSuite(FIXTURE, 'lint-ws-fix');
 
   it('writes the fixes and records what is left, as the CLI then reports it', async () => {
-    const before = readFileSync(join(ws, 'packages/dirty/src/index.js'), 'utf8');
-    const { result } = await runExecutor(ws, 'packages/dirty', { fix: true });
-    const after = readFileSync(join(ws, 'packages/dirty/src/index.js'), 'utf8');
+    const before = readFileSync(join(ws(), 'packages/dirty/src/index.js'), 'utf8');
+    const { result } = await runExecutor(ws(), 'packages/dirty', { fix: true });
+    const after = readFileSync(join(ws(), 'packages/dirty/src/index.js'), 'utf8');
     expect(result.fixed).toBe(true);
     expect(before).toContain('let same = a == b;');
     expect(after).toContain('const same = a == b;');
-    const cli = cliCounts(eslintCli(ESLINT10_DIR, join(ws, 'packages/dirty')), ws);
+    const cli = cliCounts(eslintCli(ESLINT10_DIR, join(ws(), 'packages/dirty')), ws());
     expect(result.counts).toEqual(cli.counts);
     expect(result.counts.fixableErrors + result.counts.fixableWarnings).toBe(0);
   });

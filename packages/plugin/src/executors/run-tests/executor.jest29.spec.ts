@@ -1,29 +1,22 @@
 import { TestResultSchema, type TestResult } from '@nx-quality/core';
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { installTestPackages } from '../../test-support/install-test-packages';
 import { runInChild } from '../../test-support/run-in-child';
 
 // Jest 29 for real: a throwaway install under <repo>/tmp (the repository itself uses Jest 30), with
 // the fixture workspace copied inside it so `jest`, `@swc/jest` and `jest-environment-node` resolve to 29.
 jest.setTimeout(300_000);
 
-const REPO_ROOT = join(__dirname, '../../../../..');
-const DEPS_DIR = join(REPO_ROOT, 'tmp/jest29-deps');
 const EXECUTOR = join(__dirname, 'executor.ts');
 let ws: string;
-
-function ensureJest29(): void {
-  const manifest = join(DEPS_DIR, 'node_modules/jest/package.json');
-  if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version.startsWith('29.')) return;
-  mkdirSync(DEPS_DIR, { recursive: true });
-  writeFileSync(join(DEPS_DIR, 'package.json'), JSON.stringify({ name: 'jest29-deps', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', 'jest@29', '@swc/jest@0.2', '@swc/core'], { cwd: DEPS_DIR, stdio: 'ignore' });
-}
+/** Jest 29 with the SWC transform, beside the repository's Jest 30. */
+let depsDir: string;
 
 beforeAll(() => {
-  ensureJest29();
-  ws = mkdtempSync(join(DEPS_DIR, 'ws-'));
+  depsDir = installTestPackages('jest29-deps', { jest: '29', '@swc/jest': '0.2', '@swc/core': '*' }, 'jest', '29.');
+  ws = mkdtempSync(join(depsDir, 'ws-'));
   cpSync(join(__dirname, '__fixtures__/jest-workspace'), ws, { recursive: true });
 });
 afterAll(() => rmSync(ws, { recursive: true, force: true }));
@@ -38,7 +31,7 @@ async function runExecutor(root: string): Promise<{ success: boolean; result: Te
 function jest29Json(configFile: string): Promise<Record<string, number>> {
   const out = join(ws, `.jest29-${configFile.replace(/\W/g, '_')}.json`);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(DEPS_DIR, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${out}`, '--config', configFile], { cwd: ws }, () => {
+    execFile(process.execPath, [join(depsDir, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${out}`, '--config', configFile], { cwd: ws }, () => {
       try {
         resolve(JSON.parse(readFileSync(out, 'utf8')));
       } catch (error) {

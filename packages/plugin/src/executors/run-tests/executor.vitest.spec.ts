@@ -1,8 +1,10 @@
 import { relativizeCoverageMap, summarizeCoverage, TestResultSchema, type TestResult } from '@nx-quality/core';
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
+import { fixtureCopyPerSuite } from '../../test-support/fixture-copy-per-suite';
+import { installTestPackages } from '../../test-support/install-test-packages';
 import { runInChild } from '../../test-support/run-in-child';
 
 // Real Vitest through the executor, checked against `vitest run --reporter=json --coverage` on the
@@ -10,18 +12,8 @@ import { runInChild } from '../../test-support/run-in-child';
 // copy of the fixture inside it so `vitest` and the coverage providers resolve to 3).
 jest.setTimeout(300_000);
 
-const REPO_ROOT = join(__dirname, '../../../../..');
-const VITEST3_DIR = join(REPO_ROOT, 'tmp/vitest3-deps');
 const EXECUTOR = join(__dirname, 'executor.ts');
 const FIXTURE = join(__dirname, '__fixtures__/vitest-workspace');
-
-function ensureVitest3(): void {
-  const manifest = join(VITEST3_DIR, 'node_modules/vitest/package.json');
-  if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version.startsWith('3.')) return;
-  mkdirSync(VITEST3_DIR, { recursive: true });
-  writeFileSync(join(VITEST3_DIR, 'package.json'), JSON.stringify({ name: 'vitest3-deps', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', 'vitest@3', '@vitest/coverage-v8@3', '@vitest/coverage-istanbul@3'], { cwd: VITEST3_DIR, stdio: 'ignore' });
-}
 
 async function runExecutor(ws: string, root: string, options: Record<string, unknown> = {}): Promise<{ success: boolean; result: TestResult; coverageFile: unknown }> {
   const name = root.split('/').pop()!;
@@ -69,7 +61,7 @@ describe.each([
     'Vitest 3',
     '3.',
     () => {
-      ensureVitest3();
+      const VITEST3_DIR = installTestPackages('vitest3-deps', { vitest: '3', '@vitest/coverage-v8': '3', '@vitest/coverage-istanbul': '3' }, 'vitest', '3.');
       const dir = mkdtempSync(join(VITEST3_DIR, 'ws-'));
       cpSync(FIXTURE, dir, { recursive: true });
       return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -135,25 +127,20 @@ describe.each([
 });
 
 describe('test executor with runner vitest', () => {
-  let ws: string;
-  let cleanup: () => void;
-  beforeAll(() => {
-    ({ dir: ws, cleanup } = copyFixture(FIXTURE, 'vitest-ws'));
-  });
-  afterAll(() => cleanup());
+  const ws = fixtureCopyPerSuite(FIXTURE, 'vitest-ws');
 
   it('fails on an unmet coverage threshold or an unhandled error, names a missing config, and passes no test files only with passWithNoTests', async () => {
     const [{ success, result }, missing, noTests, unhandled] = await Promise.all([
-      runExecutor(ws, 'libs/vite-style', { coverageThreshold: { branches: 95 } }),
-      runExecutor(ws, 'libs/calc', { vitestConfig: 'libs/calc/vitest.nope.ts' }),
-      runExecutor(ws, 'libs/no-tests'),
-      runExecutor(ws, 'libs/unhandled', { coverage: false }),
+      runExecutor(ws(), 'libs/vite-style', { coverageThreshold: { branches: 95 } }),
+      runExecutor(ws(), 'libs/calc', { vitestConfig: 'libs/calc/vitest.nope.ts' }),
+      runExecutor(ws(), 'libs/no-tests'),
+      runExecutor(ws(), 'libs/unhandled', { coverage: false }),
     ]);
     // Every test passed, yet Vitest fails the run (its CLI exits 1): so does the result, naming the error.
     expect(unhandled).toMatchObject({ success: false, result: { status: 'failed', counts: { total: 1, passed: 1 } } });
     expect(unhandled.result.failures).toEqual([{ file: 'libs/unhandled/vitest.config.ts', fullName: '(unhandled error during the test run)', message: 'Error: rejected after the test' }]);
     expect(noTests).toMatchObject({ success: false, result: { status: 'error', error: { code: 'NO_TESTS_FOUND', file: 'libs/no-tests/vitest.config.ts' } } });
-    const allowed = await runExecutor(ws, 'libs/no-tests', { passWithNoTests: true });
+    const allowed = await runExecutor(ws(), 'libs/no-tests', { passWithNoTests: true });
     expect(allowed).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 }, suites: { total: 0 } } });
     expect(success).toBe(false);
     expect(result.coverage!.thresholdViolations).toEqual([`coverage.branches ${result.coverage!.totals.branches.pct}% < 95% (project vite-style)`]);
