@@ -65,7 +65,8 @@ export { DEFAULT_MARKDOWN_MAX_BYTES } from './report/render-markdown';
 export { renderReportFiles, REPORT_FORMATS } from './report/render-report-files';
 export { DEFAULT_SARIF_MAX_RESULTS_PER_RUN } from './report/render-sarif';
 export { type BuildReportInput, type ReportProjectInput, type ReportResultInput } from './report/report-inputs';
-export { type Report, type ReportJson, ReportSchema, type ResultOrigin } from './report/report-schema';
+export { type Report } from './report/report-model';
+export { type ReportJson, ReportSchema, type ResultOrigin } from './report/report-schema';
 export { writeReportFiles } from './report/write-report-files';
 
 // Text helpers

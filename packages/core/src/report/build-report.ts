@@ -11,7 +11,8 @@ import { countTestsPerKind } from './count-tests-per-kind';
 import { findTopGaps } from './find-top-gaps';
 import { orderTestKinds } from './order-test-kinds';
 import { DEFAULT_REPORT_LIMITS, type BuildReportInput, type ReportProjectInput, type ReportResultInput } from './report-inputs';
-import { REPORT_SCHEMA_VERSION, type ProjectReport, type Report, type ReportCondition, type ReportResultState } from './report-schema';
+import type { Report } from './report-model';
+import { REPORT_SCHEMA_VERSION, type ProjectReport, type ReportCondition, type ReportResultState } from './report-schema';
 import { summarizeOrigin } from './summarize-origin';
 
 /** Origins whose value is not this run's nor a labelled last known result: never counted. */

@@ -1,5 +1,5 @@
 import { currentValue } from './current-value';
-import type { ProjectFindings } from './report-findings';
+import type { ProjectFindings } from './report-model';
 import type { ReportProjectInput } from './report-inputs';
 
 /**

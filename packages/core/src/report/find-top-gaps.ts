@@ -1,6 +1,7 @@
 import type { HealthResult } from '../schemas/health-result';
 import type { TestResult } from '../schemas/test-result';
-import type { ProjectReport, Report } from './report-schema';
+import type { Report } from './report-model';
+import type { ProjectReport } from './report-schema';
 
 /** The largest gaps of the workspace: lowest coverage (projects and files), most lint errors, untested modules. */
 export function findTopGaps(

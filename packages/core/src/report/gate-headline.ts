@@ -1,4 +1,4 @@
-import type { Report } from './report-schema';
+import type { Report } from './report-model';
 
 /** The report's one-line verdict on the gates, as the Markdown report and the printed summary state it. */
 export function gateHeadline(totals: Report['totals']): { outcome: 'failed' | 'passed' | 'none'; text: string } {

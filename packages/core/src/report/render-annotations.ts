@@ -1,5 +1,5 @@
 import { escapeWorkflowData, escapeWorkflowProperty } from './escape-workflow-command';
-import type { Report } from './report-schema';
+import type { Report } from './report-model';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const GITHUB_ANNOTATION_LIMIT = 10;

@@ -9,7 +9,8 @@ import { formatLineCoverage, formatPercent } from './format-numbers';
 import { REPORT_CSS, REPORT_JS } from './html-assets';
 import { renderSvgBarChart, type BarChartRow } from './render-svg-bar-chart';
 import { HEALTH_COLUMNS } from './health-columns';
-import type { ProjectReport, Report } from './report-schema';
+import type { Report } from './report-model';
+import type { ProjectReport } from './report-schema';
 
 function cspHash(content: string): string {
   return `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;

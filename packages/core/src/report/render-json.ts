@@ -1,4 +1,4 @@
-import type { Report } from './report-schema';
+import type { Report } from './report-model';
 import { serializableReport } from './serializable-report';
 
 /** `report.json`: the report model without its findings, 2-space indented with a trailing newline. */

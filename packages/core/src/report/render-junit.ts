@@ -1,7 +1,6 @@
 import type { TestFailure, TestFileResult } from '../schemas/test-result';
 import { escapeXml as x } from '../text/escape-xml';
-import type { ProjectFindings } from './report-findings';
-import type { Report } from './report-schema';
+import type { ProjectFindings, Report } from './report-model';
 
 function seconds(ms: number | undefined): string {
   return ((ms ?? 0) / 1000).toFixed(3);

@@ -5,7 +5,8 @@ import { escapeMarkdown as md } from './escape-markdown';
 import { formatLineCoverage, formatPercent } from './format-numbers';
 import { HEALTH_COLUMNS } from './health-columns';
 import { markdownCodeSpan } from './markdown-code-span';
-import type { ProjectReport, Report } from './report-schema';
+import type { Report } from './report-model';
+import type { ProjectReport } from './report-schema';
 
 /** GitHub's `$GITHUB_STEP_SUMMARY` limit is 1 MiB; stay below it with room for other steps' notes. */
 export const DEFAULT_MARKDOWN_MAX_BYTES = 1_000_000;

@@ -6,7 +6,7 @@ import { renderJunit } from './render-junit';
 import { renderReportMarkdown } from './render-markdown';
 import { renderSarif, type SarifOptions } from './render-sarif';
 import type { ReportFileContent } from '../io/report-file-content';
-import type { Report } from './report-schema';
+import type { Report } from './report-model';
 
 /** Output formats of the workspace report. */
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit', 'sarif', 'coverage'] as const;

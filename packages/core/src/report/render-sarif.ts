@@ -2,7 +2,7 @@ import type * as Sarif from 'sarif';
 import { sourceLineFingerprint } from './source-line-fingerprint';
 import { stripAnsi } from '../text/strip-ansi';
 import { toSarifUri } from './to-sarif-uri';
-import type { Report } from './report-schema';
+import type { Report } from './report-model';
 
 /** Default cap of results per run; GitHub code scanning shows at most 5,000 results of a run. */
 export const DEFAULT_SARIF_MAX_RESULTS_PER_RUN = 5000;

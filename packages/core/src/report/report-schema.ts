@@ -5,7 +5,6 @@ import { InvalidOutputSchema } from '../schemas/common';
 import { EvaluatedConditionSchema } from '../schemas/gates';
 import { HealthCountsSchema } from '../schemas/health-result';
 import { TestCountsSchema, TestFailureSchema } from '../schemas/test-result';
-import type { ProjectFindings } from './report-findings';
 
 /** Version of `report.json`; bump when the report changes incompatibly. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -163,8 +162,5 @@ export const ReportSchema = z.object({
     .describe('Projects whose coverage the merged coverage leaves out, because their test result is stale or could not run'),
   problems: z.array(z.string()).describe('Configuration problems the report worked around (e.g. an invalid quality.config.json)'),
 });
-/** The content of `report.json`: the report model without its findings. */
+/** The content of `report.json`: the report model (`Report`) without its findings. */
 export type ReportJson = z.infer<typeof ReportSchema>;
-
-/** The report model every renderer reads: report.json's content and every project's findings. */
-export type Report = ReportJson & { findings: ProjectFindings[] };

@@ -1,4 +1,5 @@
-import type { Report, ReportJson } from './report-schema';
+import type { Report } from './report-model';
+import type { ReportJson } from './report-schema';
 
 /** The report as report.json and the page's embedded data hold it: without the uncapped findings. */
 export function serializableReport(report: Report): ReportJson {

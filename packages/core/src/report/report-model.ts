@@ -2,6 +2,7 @@ import type { LintResult } from '../schemas/lint-result';
 import type { TestResult } from '../schemas/test-result';
 import type { TypecheckResult } from '../schemas/typecheck-result';
 import type { ReportResultInput } from './report-inputs';
+import type { ReportJson } from './report-schema';
 
 /**
  * Every finding of one project that junit.xml, quality.sarif and the GitHub annotations list: not
@@ -21,3 +22,6 @@ export interface ProjectFindings {
   /** The current typecheck result's diagnostics. */
   typecheck?: Pick<TypecheckResult, 'status' | 'tool' | 'diagnostics' | 'diagnosticsOmitted'>;
 }
+
+/** The report model every renderer reads: report.json's content and every project's findings. */
+export type Report = ReportJson & { findings: ProjectFindings[] };
