@@ -18,7 +18,7 @@ import {
   TypecheckResultSchema,
   type LintResult,
   type QualityResult,
-  type Report,
+  type ReportJson,
   type TestResult,
   type TypecheckResult,
 } from '@nx-quality/core';
@@ -60,7 +60,7 @@ let ws: PreparedWorkspace;
 let run1: CommandResult;
 let run1Tasks: ProbedTask[];
 let run1Hashes: Record<string, string>;
-let run1Report: Report | undefined;
+let run1Report: ReportJson | undefined;
 
 /** The workspace's own Nx cache folder (never shared with another workspace or run). */
 function nxEnv(): Record<string, string> {
@@ -97,7 +97,7 @@ function toolKinds(lib: string): string[] {
 }
 
 /** `<project> <kind>: <origin>` for every tool result of the given libraries, from the report. */
-function resultOrigins(report: Report, libs: readonly string[], kinds: (lib: string) => string[] = toolKinds): string[] {
+function resultOrigins(report: ReportJson, libs: readonly string[], kinds: (lib: string) => string[] = toolKinds): string[] {
   return libs.flatMap((lib) => {
     const row = projectRow(report, lib);
     return kinds(lib).map((kind) => {
@@ -120,7 +120,7 @@ function readResult<T>(lib: string, file: string, schema: ZodType<T>): T {
   return parsed.data;
 }
 
-function readReport(): Report {
+function readReport(): ReportJson {
   const rel = `${REPORT_DIR}/report.json`;
   if (!existsSync(join(ws.dir, rel))) throw new Error(`${rel} was not written by the postTasksExecution hook`);
   const parsed = ReportSchema.safeParse(readJson(rel));
@@ -128,7 +128,7 @@ function readReport(): Report {
   return parsed.data;
 }
 
-function projectRow(report: Report, lib: string) {
+function projectRow(report: ReportJson, lib: string) {
   const row = report.projects.find((p) => p.name === ws.project(lib));
   if (!row) throw new Error(`report.json has no row for ${ws.project(lib)} (rows: ${report.projects.map((p) => p.name).join(', ')})`);
   return row;
@@ -352,7 +352,7 @@ describe('nx run-many -t quality: recorded counts equal the tools’ own output'
 });
 
 describe('workspace report written after the run (postTasksExecution hook)', () => {
-  let report: Report;
+  let report: ReportJson;
   let markdown: string;
   beforeAll(() => {
     report = readReport();
@@ -603,7 +603,7 @@ describe('second run after deleting dist/quality: every task a cache hit, identi
 
   it('the report has the same content as after the first run', () => {
     // Everything but where results came from (fresh → cached) and when the report was generated.
-    const comparable = (r: Report | undefined) =>
+    const comparable = (r: ReportJson | undefined) =>
       r && {
         totals: { ...r.totals, resultOrigins: undefined },
         failingConditions: r.failingConditions,
@@ -622,7 +622,7 @@ describe('second run after deleting dist/quality: every task a cache hit, identi
 
 describe('nx affected after touching one project', () => {
   let affected: CommandResult;
-  let report: Report;
+  let report: ReportJson;
   beforeAll(async () => {
     const file = join(ws.dir, PLANTED.typeError.file);
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n/** Touched by the e2e test to make gamma affected. */\nexport const touched = true;\n`);

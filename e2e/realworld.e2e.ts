@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { LintResultSchema, QualityResultSchema, ReportSchema, TestResultSchema, type Report, type TestResult } from '@nx-quality/core';
+import { LintResultSchema, QualityResultSchema, ReportSchema, TestResultSchema, type ReportJson, type TestResult } from '@nx-quality/core';
 import type { ZodType } from 'zod';
 import { Mismatches } from '../tools/e2e/mismatches';
 import { isCacheHit, type ProbedTask } from '../tools/e2e/nx-task-probe';
@@ -61,11 +61,11 @@ let officialLint: CommandResult;
 let run1: CommandResult;
 let run1Start: number;
 let run1Tasks: ProbedTask[];
-let run1Report: Report | undefined;
+let run1Report: ReportJson | undefined;
 let run1Tests: Record<string, TestResult | undefined>;
 let run2: CommandResult;
 let run2Tasks: ProbedTask[];
-let run2Report: Report | undefined;
+let run2Report: ReportJson | undefined;
 
 /** `nx <args>` in the workspace, static output, its own cache folder. */
 function nx(args: string[], env: Record<string, string> = {}): CommandResult {
@@ -100,7 +100,7 @@ function readResult<T>(lib: string, file: string, schema: ZodType<T>): T | undef
   return parsed.data;
 }
 
-function readReport(): Report | undefined {
+function readReport(): ReportJson | undefined {
   const rel = `${REPORT_DIR}/report.json`;
   if (!existsSync(join(rw.dir, rel))) return undefined;
   return ReportSchema.parse(readJson(rel));
