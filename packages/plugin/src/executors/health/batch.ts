@@ -1,11 +1,8 @@
-import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
+import { runBatchTasks } from '../shared/run-batch-tasks';
 import { spreadBatchOverWorkers } from '../shared/spread-batch-over-workers';
 import { createHealthTaskCache, type HealthTaskCache } from './health-task-cache';
 import type { HealthExecutorOptions } from './options';
 import { runHealthTask } from './run-health-task';
-
-const workerCache: { current?: HealthTaskCache } = {};
 
 /**
  * Nx `batchImplementation` of `@nx-quality/plugin:health`: the projects spread over one worker
@@ -14,13 +11,6 @@ const workerCache: { current?: HealthTaskCache } = {};
  * parsed once; each project's health.json and summary are what the single-task executor writes and
  * prints.
  */
-export default function healthBatch(
-  taskGraph: TaskGraph,
-  inputs: Record<string, HealthExecutorOptions>,
-  overrides: HealthExecutorOptions,
-  context: ExecutorContext,
-): AsyncIterableIterator<BatchTaskUpdate> {
-  return spreadBatchOverWorkers(__filename, taskGraph, inputs, overrides, context, { create: createHealthTaskCache, inWorker: workerCache }, (cache) =>
-    runBatchTasks('health', taskGraph, inputs, context, (_project, rawOptions, taskContext) => runHealthTask(rawOptions, taskContext, cache)),
-  );
-}
+export default spreadBatchOverWorkers<HealthExecutorOptions, HealthTaskCache>(__filename, createHealthTaskCache, (cache, taskGraph, inputs, context) =>
+  runBatchTasks('health', taskGraph, inputs, context, (_project, rawOptions, taskContext) => runHealthTask(rawOptions, taskContext, cache)),
+);

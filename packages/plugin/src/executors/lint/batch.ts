@@ -1,11 +1,8 @@
-import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { runToolBatch, type ToolBatchTaskResult } from '../shared/run-tool-batch';
+import { runToolBatch } from '../shared/run-tool-batch';
 import { spreadBatchOverWorkers } from '../shared/spread-batch-over-workers';
 import { createLintRunCache, type LintRunCache } from './lint-run-cache';
 import { lintTool } from './lint-tool';
 import type { LintExecutorOptions } from './options';
-
-const workerCache: { current?: LintRunCache } = {};
 
 /**
  * Nx `batchImplementation` of `@nx-quality/plugin:lint` (`--batch`): the projects spread over one
@@ -13,13 +10,6 @@ const workerCache: { current?: LintRunCache } = {};
  * for projects with the same config and options, one ESLint instance (its config, plugins and
  * parser loaded once); each project's lint.json is what the single-task executor writes.
  */
-export default function lintBatch(
-  taskGraph: TaskGraph,
-  inputs: Record<string, LintExecutorOptions>,
-  overrides: LintExecutorOptions,
-  context: ExecutorContext,
-): AsyncIterableIterator<ToolBatchTaskResult> {
-  return spreadBatchOverWorkers(__filename, taskGraph, inputs, overrides, context, { create: createLintRunCache, inWorker: workerCache }, (cache) =>
-    runToolBatch(lintTool(cache), taskGraph, inputs, context),
-  );
-}
+export default spreadBatchOverWorkers<LintExecutorOptions, LintRunCache>(__filename, createLintRunCache, (cache, taskGraph, inputs, context) =>
+  runToolBatch(lintTool(cache), taskGraph, inputs, context),
+);
