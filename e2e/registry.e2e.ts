@@ -16,6 +16,7 @@ import { LintResultSchema, QualityResultSchema, TestResultSchema } from '@nx-qua
 import type { ZodType } from 'zod';
 import { LOCAL_SCOPE, publishPackages, publishedVersions, startLocalRegistry, type LocalRegistry } from '../tools/e2e/local-registry';
 import { Mismatches } from '../tools/e2e/mismatches';
+import { OUR_PACKAGES, packAsVersion } from '../tools/e2e/pack-as-version';
 import { installPackageManagers, packageManagerEnv, useRegistryForScope, type InstalledPackageManagers, type PackageManager } from '../tools/e2e/package-managers';
 import { phaseTimings, timePhase } from '../tools/e2e/phase-timer';
 import { eslintReference, jestReference } from '../tools/e2e/reference-runs';
@@ -245,5 +246,122 @@ describe.each(CASES)('$id: create-nx-workspace@$createNxWorkspace --packageManag
     m.eq('lint.rules', lint.rules, ref.rules, 'eslint');
     m.eq('the planted no-debugger error', lint.rules['no-debugger']?.errors, 1, 'the planted debugger statement');
     expect(m.list).toEqual([]);
+  });
+});
+
+// `nx migrate` end to end, in the nx23-npm workspace once its own tests are done: the packages as
+// they were installed before 0.2.0 (the plugin from a tarball, its siblings forced in by `overrides`
+// pointing at tarballs), then the upgrade to the release that carries the newest migration,
+// published beside the current version under the `next` tag (so `nx add` above got the current one).
+const MIGRATE_CASE = CASES.find((c) => c.id === 'nx23-npm');
+const MIGRATE_FROM = '0.1.0';
+const MIGRATE_TO = newestMigrationVersion();
+
+function newestMigrationVersion(): string {
+  const migrations = JSON.parse(readFileSync(join(__dirname, '../packages/plugin/migrations.json'), 'utf8')) as { generators: Record<string, { version: string }> };
+  const versions = Object.values(migrations.generators).map((m) => m.version.split('.').map(Number));
+  versions.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  return versions[versions.length - 1].join('.');
+}
+
+interface Migrated {
+  migrate?: CommandResult;
+  manifestAfterMigrate?: PackageManifest;
+  migrationsFile?: { migrations: { package: string; name: string; version: string }[] };
+  runMigrations?: CommandResult;
+  quality?: CommandResult;
+  error?: string;
+}
+
+interface PackageManifest {
+  devDependencies?: Record<string, string>;
+  overrides?: Record<string, string>;
+}
+
+(MIGRATE_CASE ? describe : describe.skip)(`nx migrate @nx-quality/plugin@${MIGRATE_TO} from a tarball install of ${MIGRATE_FROM} (nx23-npm workspace)`, () => {
+  const migrated: Migrated = {};
+  let dir: string;
+
+  beforeAll(async () => {
+    const c = MIGRATE_CASE!;
+    const state = prepared.get(c.id);
+    if (!state || state.error || state.add?.code !== 0) {
+      migrated.error = `${c.id} was not prepared: ${state?.error ?? 'nx add failed'}`;
+      return;
+    }
+    dir = state.dir;
+    const run = (args: string[], check = true) => runCommandAsync(args[0], args.slice(1), { cwd: dir, env: { ...env(c, dir), NX_SKIP_PROVENANCE_CHECK: 'true' }, check });
+    try {
+      const old = await timePhase(`migrate: pack ${MIGRATE_FROM} and publish ${MIGRATE_TO} (next)`, async () => {
+        const next = packAsVersion(MIGRATE_TO, join(root, `tarballs-${MIGRATE_TO}`));
+        for (const name of OUR_PACKAGES) {
+          if ((await publishedVersions(registry!, name)).includes(MIGRATE_TO)) continue;
+          await runCommandAsync('npm', ['publish', next[name], '--tag', 'next', `--registry=${registry!.url}`], { cwd: root, env: { NPM_CONFIG_USERCONFIG: registry!.npmrc } });
+        }
+        return packAsVersion(MIGRATE_FROM, join(root, `tarballs-${MIGRATE_FROM}`));
+      });
+      const manifestFile = join(dir, 'package.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as PackageManifest & Record<string, unknown>;
+      manifest.devDependencies = { ...manifest.devDependencies, '@nx-quality/plugin': `file:${old['@nx-quality/plugin']}` };
+      manifest.overrides = { '@nx-quality/core': `file:${old['@nx-quality/core']}`, '@nx-quality/eslint-plugin': `file:${old['@nx-quality/eslint-plugin']}` };
+      writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+      await timePhase(`migrate: npm install (${MIGRATE_FROM} tarballs)`, () => run(['npm', 'install']));
+      migrated.migrate = await timePhase(`migrate: nx migrate @nx-quality/plugin@${MIGRATE_TO}`, () => run([workspaceBin(dir, 'nx'), 'migrate', `@nx-quality/plugin@${MIGRATE_TO}`], false));
+      if (migrated.migrate.code !== 0) return;
+      migrated.manifestAfterMigrate = JSON.parse(readFileSync(manifestFile, 'utf8')) as PackageManifest;
+      if (existsSync(join(dir, 'migrations.json'))) migrated.migrationsFile = JSON.parse(readFileSync(join(dir, 'migrations.json'), 'utf8')) as Migrated['migrationsFile'];
+      await timePhase('migrate: npm install (after nx migrate)', () => run(['npm', 'install']));
+      migrated.runMigrations = await timePhase('migrate: nx migrate --run-migrations', () => run([workspaceBin(dir, 'nx'), 'migrate', '--run-migrations'], false));
+      if (migrated.runMigrations.code !== 0) return;
+      rmSync(join(dir, 'dist/quality'), { recursive: true, force: true });
+      migrated.quality = await timePhase('migrate: nx run-many -t quality', () =>
+        run([workspaceBin(dir, 'nx'), 'run-many', '-t', 'quality', '--output-style=static', '--skip-nx-cache'], false),
+      );
+    } catch (error) {
+      migrated.error = error instanceof Error ? error.message : String(error);
+    }
+  }, 15 * 60 * 1000);
+
+  const done = () => {
+    if (migrated.error) throw new Error(migrated.error);
+    return migrated;
+  };
+
+  it(`nx migrate moves the plugin to ${MIGRATE_TO} and schedules the migrations between the versions`, () => {
+    const { migrate, manifestAfterMigrate, migrationsFile } = done();
+    expect({
+      exitCode: migrate?.code,
+      plugin: manifestAfterMigrate?.devDependencies?.['@nx-quality/plugin'],
+      migrations: migrationsFile?.migrations.filter((m) => m.package === '@nx-quality/plugin').map((m) => `${m.name}@${m.version}`),
+      output: migrate?.code === 0 ? '' : describeOutput(migrate!),
+    }).toEqual({ exitCode: 0, plugin: MIGRATE_TO, migrations: [`update-0-2-0-use-registry-versions@0.2.0`], output: '' });
+  });
+
+  it('nx migrate --run-migrations replaces the tarball overrides with the release, which npm then installs', () => {
+    const { runMigrations } = done();
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageManifest;
+    const installed = (name: string) => (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    expect({
+      exitCode: runMigrations?.code,
+      overrides: manifest.overrides,
+      plugin: manifest.devDependencies?.['@nx-quality/plugin'],
+      installed: OUR_PACKAGES.map(installed),
+      said: ['@nx-quality/core', '@nx-quality/eslint-plugin'].map((name) => runMigrations!.stdout.includes(`nx-quality: package.json overrides["${name}"]`)),
+      output: runMigrations?.code === 0 ? '' : describeOutput(runMigrations!),
+    }).toEqual({ exitCode: 0, overrides: undefined, plugin: MIGRATE_TO, installed: [MIGRATE_TO, MIGRATE_TO, MIGRATE_TO], said: [true, true], output: '' });
+  });
+
+  it(`nx run-many -t quality runs on ${MIGRATE_TO}: the planted failures fail the gates, test.json equals Jest's own run`, () => {
+    const { quality } = done();
+    if (!quality) throw new Error('quality did not run (a migrate step failed)');
+    const result = QualityResultSchema.parse(JSON.parse(readFileSync(join(dir, RESULTS, 'quality.json'), 'utf8')));
+    const test = TestResultSchema.parse(JSON.parse(readFileSync(join(dir, RESULTS, 'test.json'), 'utf8')));
+    const ref = jestReference(dir, LIB_ROOT);
+    expect({ exitCode: quality.code, status: result.status, counts: test.counts, output: quality.code === 1 ? '' : describeOutput(quality) }).toEqual({
+      exitCode: 1,
+      status: 'failed',
+      counts: ref.counts,
+      output: '',
+    });
   });
 });
