@@ -269,6 +269,7 @@ interface Migrated {
   manifestAfterMigrate?: PackageManifest;
   migrationsFile?: { migrations: { package: string; name: string; version: string }[] };
   runMigrations?: CommandResult;
+  manifestAfterRun?: PackageManifest;
   quality?: CommandResult;
   error?: string;
 }
@@ -313,6 +314,9 @@ interface PackageManifest {
       await timePhase('migrate: npm install (after nx migrate)', () => run(['npm', 'install']));
       migrated.runMigrations = await timePhase('migrate: nx migrate --run-migrations', () => run([workspaceBin(dir, 'nx'), 'migrate', '--run-migrations'], false));
       if (migrated.runMigrations.code !== 0) return;
+      migrated.manifestAfterRun = JSON.parse(readFileSync(manifestFile, 'utf8')) as PackageManifest;
+      // The next step the migration printed (nx migrate installs by itself only after dependency changes).
+      await timePhase('migrate: npm install (the next step)', () => run(['npm', 'install']));
       rmSync(join(dir, 'dist/quality'), { recursive: true, force: true });
       migrated.quality = await timePhase('migrate: nx run-many -t quality', () =>
         run([workspaceBin(dir, 'nx'), 'run-many', '-t', 'quality', '--output-style=static', '--skip-nx-cache'], false),
@@ -337,18 +341,19 @@ interface PackageManifest {
     }).toEqual({ exitCode: 0, plugin: MIGRATE_TO, migrations: [`update-0-2-0-use-registry-versions@0.2.0`], output: '' });
   });
 
-  it('nx migrate --run-migrations replaces the tarball overrides with the release, which npm then installs', () => {
-    const { runMigrations } = done();
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageManifest;
+  it('nx migrate --run-migrations removes the tarball overrides, says so and asks for the install, after which the release is installed', () => {
+    const { runMigrations, manifestAfterRun } = done();
     const installed = (name: string) => (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    const output = runMigrations?.stdout ?? '';
     expect({
       exitCode: runMigrations?.code,
-      overrides: manifest.overrides,
-      plugin: manifest.devDependencies?.['@nx-quality/plugin'],
-      installed: OUR_PACKAGES.map(installed),
-      said: ['@nx-quality/core', '@nx-quality/eslint-plugin'].map((name) => runMigrations!.stdout.includes(`nx-quality: package.json overrides["${name}"]`)),
+      overrides: manifestAfterRun?.overrides,
+      plugin: manifestAfterRun?.devDependencies?.['@nx-quality/plugin'],
+      said: ['@nx-quality/core', '@nx-quality/eslint-plugin'].map((name) => output.includes(`nx-quality: package.json overrides["${name}"]`)),
+      nextStep: output.includes(`Run \`npm install\`: nx-quality ${MIGRATE_TO} replaces the tarballs in node_modules only then.`),
+      installedAfterInstall: OUR_PACKAGES.map(installed),
       output: runMigrations?.code === 0 ? '' : describeOutput(runMigrations!),
-    }).toEqual({ exitCode: 0, overrides: undefined, plugin: MIGRATE_TO, installed: [MIGRATE_TO, MIGRATE_TO, MIGRATE_TO], said: [true, true], output: '' });
+    }).toEqual({ exitCode: 0, overrides: undefined, plugin: MIGRATE_TO, said: [true, true], nextStep: true, installedAfterInstall: [MIGRATE_TO, MIGRATE_TO, MIGRATE_TO], output: '' });
   });
 
   it(`nx run-many -t quality runs on ${MIGRATE_TO}: the planted failures fail the gates, test.json equals Jest's own run`, () => {

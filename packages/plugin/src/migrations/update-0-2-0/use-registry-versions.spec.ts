@@ -28,7 +28,7 @@ describe('migration 0.2.0: file: tarball references become the registry release'
       pnpm: { overrides: { '@nx-quality/core@0.1.0': 'file:../t/nx-quality-core-0.1.0.tgz' } },
     });
 
-    const install = useRegistryVersions(tree);
+    const nextSteps = useRegistryVersions(tree);
 
     expect(readJson(tree, 'package.json')).toEqual({
       name: '@ws/source',
@@ -42,7 +42,20 @@ describe('migration 0.2.0: file: tarball references become the registry release'
       },
       overrides: { lodash: '4.17.21' },
     });
-    expect(install).toEqual(expect.any(Function));
+    // devDependencies changed: `nx migrate --run-migrations` installs by itself, no next step.
+    expect(nextSteps).toBeUndefined();
+  });
+
+  it('asks for an install when it removed overrides alone (nx migrate installs only after dependency changes)', () => {
+    writeJson(tree, 'package.json', {
+      name: '@ws/source',
+      devDependencies: { '@nx-quality/plugin': version },
+      overrides: { '@nx-quality/core': 'file:../tarballs/nx-quality-core-0.1.0.tgz' },
+    });
+
+    // What `nx migrate --run-migrations` prints (it runs no generator callback of a migration).
+    expect(useRegistryVersions(tree)).toEqual([`Run \`npm install\`: nx-quality ${version} replaces the tarballs in node_modules only then.`]);
+    expect(readJson(tree, 'package.json')).toEqual({ name: '@ws/source', devDependencies: { '@nx-quality/plugin': version } });
   });
 
   it('changes nothing and asks for no install when no local reference is left (a second run, or a registry install)', () => {

@@ -1,4 +1,4 @@
-import { installPackagesTask, logger, readJson, writeJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { detectPackageManager, logger, readJson, writeJson, type Tree } from '@nx/devkit';
 import { pluginVersion } from '../../generators/init/plugin-version';
 
 const OUR_PACKAGES = ['@nx-quality/core', '@nx-quality/eslint-plugin', '@nx-quality/plugin'];
@@ -26,12 +26,18 @@ interface PackageJson {
   pnpm?: { overrides?: Record<string, unknown> };
 }
 
-/** `nx migrate` 0.2.0: the workspace's `file:` tarball references to nx-quality become the registry release. */
-export default function useRegistryVersions(tree: Tree): GeneratorCallback | void {
+/**
+ * `nx migrate` 0.2.0: the workspace's `file:` tarball references to nx-quality become the registry
+ * release. Returns the next steps `nx migrate --run-migrations` prints: it never calls a migration's
+ * generator callback, and installs by itself only when `dependencies` or `devDependencies` changed,
+ * so after overrides removed alone (or an optional dependency) the user has to install.
+ */
+export default function useRegistryVersions(tree: Tree): string[] | void {
   if (!tree.exists('package.json')) return;
   const manifest = readJson<PackageJson>(tree, 'package.json');
   const range = `^${pluginVersion()}`;
   const changes: string[] = [];
+  let nxInstalls = false;
 
   for (const field of DEPENDENCY_FIELDS) {
     for (const name of OUR_PACKAGES) {
@@ -39,6 +45,7 @@ export default function useRegistryVersions(tree: Tree): GeneratorCallback | voi
       if (isLocalSpec(spec)) {
         manifest[field]![name] = range;
         changes.push(`${field}.${name}: ${spec} → ${range}`);
+        if (field !== 'optionalDependencies') nxInstalls = true;
       }
     }
   }
@@ -64,5 +71,6 @@ export default function useRegistryVersions(tree: Tree): GeneratorCallback | voi
   if (changes.length === 0) return;
   writeJson(tree, 'package.json', manifest);
   for (const change of changes) logger.info(`nx-quality: package.json ${change}`);
-  return () => installPackagesTask(tree);
+  if (nxInstalls) return;
+  return [`Run \`${detectPackageManager(tree.root)} install\`: nx-quality ${pluginVersion()} replaces the tarballs in node_modules only then.`];
 }
