@@ -295,8 +295,8 @@ interface PackageManifest {
     try {
       const old = await timePhase(`migrate: pack ${MIGRATE_FROM} and publish ${MIGRATE_TO} (next)`, async () => {
         const next = packAsVersion(MIGRATE_TO, join(root, `tarballs-${MIGRATE_TO}`));
-        for (const name of OUR_PACKAGES) {
-          if ((await publishedVersions(registry!, name)).includes(MIGRATE_TO)) continue;
+        // The current version is already served when it is the migration's (nx release published it).
+        for (const name of MIGRATE_TO === version ? [] : OUR_PACKAGES) {
           await runCommandAsync('npm', ['publish', next[name], '--tag', 'next', `--registry=${registry!.url}`], { cwd: root, env: { NPM_CONFIG_USERCONFIG: registry!.npmrc } });
         }
         return packAsVersion(MIGRATE_FROM, join(root, `tarballs-${MIGRATE_FROM}`));
