@@ -14,6 +14,9 @@ module.exports = {
     '^@nx-quality/core/test-support$': path.join(__dirname, 'packages/core/src/test-support/index.ts'),
     '^@nx-quality/eslint-plugin$': path.join(__dirname, 'packages/eslint-plugin/src/index.ts'),
   },
+  // Specs expect our executors to judge as in a plain run, also when this Jest runs inside a quality run.
+  globalSetup: path.join(__dirname, 'tools/jest/hide-quality-run-env.js'),
+  globalTeardown: path.join(__dirname, 'tools/jest/restore-quality-run-env.js'),
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/__fixtures__/', '/files/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
