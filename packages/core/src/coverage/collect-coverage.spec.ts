@@ -99,7 +99,8 @@ describe('coverage collectors', () => {
 
   it('waits for a slow worker as long as it shows progress', () => {
     const file = join(root, 'slow-worker.js');
-    // Busy for three stall periods, showing progress all along, then replies an empty result.
+    // Busy for about three stall periods, showing progress every 100 ms, then replies an empty result.
+    // The stall period is long enough that a loaded machine (CI on 2 cores) cannot starve the progress signal past it.
     writeFileSync(
       file,
       [
@@ -107,7 +108,7 @@ describe('coverage collectors', () => {
         'parentPort.on(\'message\', (request) => {',
         "  if (request.type !== 'result') return;",
         '  const start = Date.now();',
-        '  while (Date.now() - start < 1500) { Atomics.add(workerData.signal, 2, 1); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); }',
+        '  while (Date.now() - start < 4500) { Atomics.add(workerData.signal, 2, 1); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); }',
         "  workerData.port.postMessage({ type: 'result', result: { sources: 0, problems: [], rejected: [], summary: null } });",
         '  Atomics.add(workerData.signal, 0, 1);',
         '  Atomics.notify(workerData.signal, 0);',
@@ -115,7 +116,7 @@ describe('coverage collectors', () => {
         '',
       ].join('\n'),
     );
-    const collector = new CoverageCollectorInWorker(root, { file, stallMs: 500 });
+    const collector = new CoverageCollectorInWorker(root, { file, stallMs: 1500 });
     try {
       expect(collector.result().sources).toBe(0);
     } finally {
