@@ -102,12 +102,17 @@ const SIDES = {
 };
 
 /** Removes every build/test/lint/typecheck output so a cold run starts from a fresh checkout's disk state. */
-function cleanOutputs() {
-  for (const p of projects) {
-    for (const out of ['dist', 'out-tsc', 'test-output', 'coverage']) rmSync(join(ws, 'packages', p.id, out), { recursive: true, force: true });
-    for (const f of readdirSync(join(ws, 'packages', p.id))) if (f.endsWith('.tsbuildinfo')) rmSync(join(ws, 'packages', p.id, f), { force: true });
+function cleanOutputs(root = ws, projectDirs = projects.map((p) => join('packages', p.id))) {
+  for (const dir of projectDirs) {
+    for (const out of ['dist', 'out-tsc', 'test-output', 'coverage']) rmSync(join(root, dir, out), { recursive: true, force: true });
+    for (const f of readdirSync(join(root, dir))) if (f.endsWith('.tsbuildinfo')) rmSync(join(root, dir, f), { force: true });
   }
-  for (const out of ['dist', 'coverage', 'test-output', 'out-tsc']) rmSync(join(ws, out), { recursive: true, force: true });
+  for (const out of ['dist', 'coverage', 'test-output', 'out-tsc']) rmSync(join(root, out), { recursive: true, force: true });
+}
+
+/** What a scenario keeps of one cold run: time, exit, memory, Nx's task profile and the tools' counts. */
+function coldRunEntry(r) {
+  return { ms: r.ms, code: r.code, maxRssMb: r.maxRssMb, treePeakMb: r.treePeakMb, profile: r.profile, tests: r.tests, lint: r.lint, failedTasks: r.failedTasks, load: r.load };
 }
 
 /** Sum of task durations per target from Nx's own task profile (NX_PROFILE). */
@@ -287,7 +292,7 @@ if (wanted('cold')) {
       cleanOutputs();
       if (side === SIDES.quality) rmSync(join(ws, 'dist', 'quality'), { recursive: true, force: true });
       const r = await nx(side, ['run-many', '-t', ...side.targets, '--skip-nx-cache'], `cold ${side.name} #${run + 1}`);
-      const entry = { ms: r.ms, code: r.code, maxRssMb: r.maxRssMb, profile: r.profile, tests: r.tests, lint: r.lint, failedTasks: r.failedTasks, load: r.load };
+      const entry = coldRunEntry(r);
       if (side === SIDES.quality) entry.recorded = readOurTotals();
       scenario[side.name].push(entry);
     }
@@ -462,9 +467,9 @@ if (wanted('realworld')) {
   const scenario = (results.scenarios.realworld = { ws: rw.ws, official: [], quality: [] });
   for (let run = 0; run < runsOf('realworld'); run++) {
     for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
-      for (const dir of ['dist', ...rwDirs.flatMap((d) => ['dist', 'out-tsc', 'test-output', 'coverage'].map((out) => join(d, out)))]) rmSync(join(rw.ws, dir), { recursive: true, force: true });
+      cleanOutputs(rw.ws, rwDirs);
       const r = await nx(side, ['run-many', '-t', ...side.targets, '--skip-nx-cache'], `realworld cold ${side.key} #${run + 1}`, rw.ws, rwNx);
-      const entry = { ms: r.ms, code: r.code, maxRssMb: r.maxRssMb, treePeakMb: r.treePeakMb, profile: r.profile, tests: r.tests, lint: r.lint, failedTasks: r.failedTasks, load: r.load };
+      const entry = coldRunEntry(r);
       if (side.key === 'quality') entry.recorded = readOurTotals(rw.ws, rwDirs);
       scenario[side.key].push(entry);
     }
