@@ -68,9 +68,9 @@ module.exports = {
     },
     {
       name: 'executors-do-not-import-each-other',
-      comment: 'An executor folder imports executors/shared/ and option schemas, not another executor.',
+      comment: 'An executor folder imports executors/shared/ and option schemas, not another executor; executors/tool/ is the one that runs the others (its `tool` option chooses).',
       severity: 'error',
-      from: { path: '^packages/plugin/src/executors/([^/]+)/', pathNot: notTestCode },
+      from: { path: '^packages/plugin/src/executors/([^/]+)/', pathNot: [notTestCode, '^packages/plugin/src/executors/tool/'] },
       to: { path: '^packages/plugin/src/executors/', pathNot: ['^packages/plugin/src/executors/($1|shared)/', '/options\\.ts$'] },
     },
     {

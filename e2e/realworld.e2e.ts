@@ -232,7 +232,7 @@ describe('which projects get our targets: exactly those the official entries cov
 
   it(`${RW.json} (only jest.config.json, which @nx/jest/plugin does not glob) has neither test nor any test target of ours`, () => {
     const targets = graphTargets[rw.project(RW.json)] ?? {};
-    const testLike = Object.entries(targets).filter(([name, t]) => name === 'test' || t.executor === `${PLUGIN}:test`).map(([name]) => name);
+    const testLike = Object.entries(targets).filter(([name, t]) => name === 'test' || (t.executor === `${PLUGIN}:tool` && t.options?.['tool'] === 'test')).map(([name]) => name);
     expect({ project: rw.project(RW.json), testLike, hasLint: 'quality-lint' in targets }).toEqual({ project: rw.project(RW.json), testLike: [], hasLint: true });
   });
 

@@ -18,6 +18,13 @@ export const PLUGIN_NAME = '@nx-quality/plugin';
  * checks both), so core's version changes with each release. Where core is not installed at the
  * workspace root (pnpm), the plugin is named instead.
  */
+/**
+ * The executor of every inferred test, lint, typecheck and health target (`tool` option chooses):
+ * Nx forms one batch per executor and runs batches one after another, so one executor makes one
+ * batch of all their tasks, spread over the CPUs.
+ */
+export const TOOL_EXECUTOR = `${PLUGIN_NAME}:tool`;
+
 const RELEASE_MARKER = '@nx-quality/core';
 
 type Input = NonNullable<TargetConfiguration['inputs']>[number];
@@ -79,8 +86,8 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   const present: string[] = [];
   if (tools.jestConfig) {
     targets[names.test] = {
-      executor: `${PLUGIN_NAME}:test`,
-      options: { jestConfig: tools.jestConfig, resultsDir, ...official('test') },
+      executor: TOOL_EXECUTOR,
+      options: { tool: 'test', jestConfig: tools.jestConfig, resultsDir, ...official('test') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.jestPreset), ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('jest')],
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
@@ -89,8 +96,8 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
     present.push(names.test);
   } else if (tools.vitestConfig) {
     targets[names.test] = {
-      executor: `${PLUGIN_NAME}:test`,
-      options: { runner: 'vitest', vitestConfig: tools.vitestConfig, resultsDir, ...official('test') },
+      executor: TOOL_EXECUTOR,
+      options: { tool: 'test', runner: 'vitest', vitestConfig: tools.vitestConfig, resultsDir, ...official('test') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('vitest')],
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
@@ -99,8 +106,8 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
     present.push(names.test);
   } else if (tools.nodeTests) {
     targets[names.test] = {
-      executor: `${PLUGIN_NAME}:test`,
-      options: { runner: 'node', resultsDir, ...official('test') },
+      executor: TOOL_EXECUTOR,
+      options: { tool: 'test', runner: 'node', resultsDir, ...official('test') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('c8')],
       outputs: [output(RESULT_FILE_NAMES.test), output(RESULT_FILE_NAMES.coverage)],
@@ -110,8 +117,8 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   }
   if (tools.eslintConfig) {
     targets[names.lint] = {
-      executor: `${PLUGIN_NAME}:lint`,
-      options: { resultsDir, ...official('lint') },
+      executor: TOOL_EXECUTOR,
+      options: { tool: 'lint', resultsDir, ...official('lint') },
       cache: true,
       inputs: ['default', upstream, ...tools.eslintConfigChain.flatMap(outside), ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('eslint')],
       outputs: [output(RESULT_FILE_NAMES.lint)],
@@ -121,8 +128,8 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   }
   if (tools.tsconfig) {
     targets[names.typecheck] = {
-      executor: `${PLUGIN_NAME}:typecheck`,
-      options: { resultsDir, ...official('typecheck') },
+      executor: TOOL_EXECUTOR,
+      options: { tool: 'typecheck', resultsDir, ...official('typecheck') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('typescript')],
       outputs: [output(RESULT_FILE_NAMES.typecheck)],
@@ -134,8 +141,8 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
 
   if (options.health !== false) {
     targets[names.health] = {
-      executor: `${PLUGIN_NAME}:health`,
-      options: { resultsDir, ...options.health },
+      executor: TOOL_EXECUTOR,
+      options: { tool: 'health', resultsDir, ...options.health },
       cache: true,
       inputs: [
         'default',

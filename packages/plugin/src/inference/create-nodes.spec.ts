@@ -66,7 +66,7 @@ describe('createNodesV2', () => {
 {
   "health": {
     "cache": true,
-    "executor": "@nx-quality/plugin:health",
+    "executor": "@nx-quality/plugin:tool",
     "inputs": [
       "default",
       "{workspaceRoot}/quality.config.json",
@@ -88,6 +88,7 @@ describe('createNodesV2', () => {
     },
     "options": {
       "resultsDir": "dist/quality/{projectRoot}",
+      "tool": "health",
     },
     "outputs": [
       "{workspaceRoot}/dist/quality/{projectRoot}/health.json",
@@ -95,7 +96,7 @@ describe('createNodesV2', () => {
   },
   "lint": {
     "cache": true,
-    "executor": "@nx-quality/plugin:lint",
+    "executor": "@nx-quality/plugin:tool",
     "inputs": [
       "default",
       "^production",
@@ -119,6 +120,7 @@ describe('createNodesV2', () => {
     },
     "options": {
       "resultsDir": "dist/quality/{projectRoot}",
+      "tool": "lint",
     },
     "outputs": [
       "{workspaceRoot}/dist/quality/{projectRoot}/lint.json",
@@ -170,7 +172,7 @@ describe('createNodesV2', () => {
   },
   "test": {
     "cache": true,
-    "executor": "@nx-quality/plugin:test",
+    "executor": "@nx-quality/plugin:tool",
     "inputs": [
       "default",
       "^production",
@@ -195,6 +197,7 @@ describe('createNodesV2', () => {
     "options": {
       "jestConfig": "packages/alpha/jest.config.cts",
       "resultsDir": "dist/quality/{projectRoot}",
+      "tool": "test",
     },
     "outputs": [
       "{workspaceRoot}/dist/quality/{projectRoot}/test.json",
@@ -203,7 +206,7 @@ describe('createNodesV2', () => {
   },
   "typecheck": {
     "cache": true,
-    "executor": "@nx-quality/plugin:typecheck",
+    "executor": "@nx-quality/plugin:tool",
     "inputs": [
       "default",
       "^production",
@@ -226,6 +229,7 @@ describe('createNodesV2', () => {
     },
     "options": {
       "resultsDir": "dist/quality/{projectRoot}",
+      "tool": "typecheck",
     },
     "outputs": [
       "{workspaceRoot}/dist/quality/{projectRoot}/typecheck.json",
@@ -260,8 +264,8 @@ describe('createNodesV2', () => {
       '{workspaceRoot}/reports/{projectRoot}/test.json',
       '{workspaceRoot}/reports/{projectRoot}/coverage-final.json',
     ]);
-    expect(targets['quality-test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'reports/{projectRoot}' });
-    for (const name of ['quality-lint', 'quality-typecheck']) expect(targets[name]?.options).toEqual({ resultsDir: 'reports/{projectRoot}' });
+    expect(targets['quality-test']?.options).toEqual({ tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'reports/{projectRoot}' });
+    for (const name of ['quality-lint', 'quality-typecheck']) expect(targets[name]?.options).toEqual({ tool: name.replace('quality-', ''), resultsDir: 'reports/{projectRoot}' });
   });
 
   it('infers only what a project is configured for, inheriting the root ESLint config', async () => {
@@ -292,10 +296,10 @@ describe('createNodesV2', () => {
       plugins: [{ plugin: '@nx/eslint/plugin', options: { targetName: 'lint' } }],
     });
     expect(Object.keys(projects).sort()).toEqual(['packages/alpha', 'packages/beta']);
-    for (const project of ['packages/alpha', 'packages/beta']) expect(projects[project]?.['quality-lint']?.executor).toBe('@nx-quality/plugin:lint');
+    for (const project of ['packages/alpha', 'packages/beta']) expect(projects[project]?.['quality-lint']?.executor).toBe('@nx-quality/plugin:tool');
     // The project's own config and the root one it extends; a nested one below the project root is the project's input anyway.
     expect(projects['packages/alpha']?.['quality-lint']?.inputs).toContain('{workspaceRoot}/.eslintrc.json');
-    expect(projects['packages/alpha']?.['quality-lint']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' });
+    expect(projects['packages/alpha']?.['quality-lint']?.options).toEqual({ tool: 'lint', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' });
   });
 
   it("infers a Node test runner target from a package's `node --test` script", async () => {
@@ -305,9 +309,9 @@ describe('createNodesV2', () => {
     // Nx turns the `test` script into a target that replaces an inferred `test`: ours is quality-test.
     expect(projects['packages/gamma']?.['test']).toBeUndefined();
     expect(projects['packages/gamma']?.['quality-test']).toEqual({
-      executor: '@nx-quality/plugin:test',
+      executor: '@nx-quality/plugin:tool',
       // The `test` script is the target ours stands beside: its .env files apply to ours too.
-      options: { runner: 'node', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
+      options: { tool: 'test', runner: 'node', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
       cache: true,
       inputs: ['default', '^production', '{workspaceRoot}/tsconfig.base.json', { env: 'NX_QUALITY_GATES_JUDGE' }, { externalDependencies: ['c8', '@nx-quality/plugin'] }],
       outputs: ['{workspaceRoot}/dist/quality/{projectRoot}/test.json', '{workspaceRoot}/dist/quality/{projectRoot}/coverage-final.json'],
@@ -337,8 +341,8 @@ describe('createNodesV2', () => {
     // A vite.config.* without a test block tests nothing: the project (linted for its config file) gets no test target.
     expect(Object.entries(projects).filter(([, targets]) => targets['quality-test']).map(([projectRoot]) => projectRoot)).toEqual(['packages/vit', 'packages/vite-app']);
     expect(projects['packages/vit']?.['quality-test']).toEqual({
-      executor: '@nx-quality/plugin:test',
-      options: { runner: 'vitest', vitestConfig: 'packages/vit/vitest.config.mts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
+      executor: '@nx-quality/plugin:tool',
+      options: { tool: 'test', runner: 'vitest', vitestConfig: 'packages/vit/vitest.config.mts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
       cache: true,
       inputs: ['default', '^production', '{workspaceRoot}/tsconfig.base.json', { env: 'NX_QUALITY_GATES_JUDGE' }, { externalDependencies: ['vitest', '@nx-quality/plugin'] }],
       outputs: ['{workspaceRoot}/dist/quality/{projectRoot}/test.json', '{workspaceRoot}/dist/quality/{projectRoot}/coverage-final.json'],
@@ -369,7 +373,7 @@ describe('createNodesV2', () => {
     expect(Object.keys(targets)).toEqual(['quality-test', 'lint', 'typecheck', 'quality-health', 'quality']);
     expect({ test: targets['quality-test']?.executor, health: targets['quality-health']?.executor, quality: targets['quality'] }).toMatchInlineSnapshot(`
 {
-  "health": "@nx-quality/plugin:health",
+  "health": "@nx-quality/plugin:tool",
   "quality": {
     "cache": true,
     "dependsOn": [
@@ -414,7 +418,7 @@ describe('createNodesV2', () => {
       "{workspaceRoot}/dist/quality/{projectRoot}/quality.json",
     ],
   },
-  "test": "@nx-quality/plugin:test",
+  "test": "@nx-quality/plugin:tool",
 }
 `);
   });
@@ -465,7 +469,7 @@ describe('createNodesV2', () => {
     const projects = await run(['project.json']);
     expect(Object.keys(projects['.'] ?? {})).toEqual(['test', 'lint', 'typecheck', 'health', 'quality']);
     expect(projects['.']?.['test']?.inputs).toEqual(['default', '^production', { env: 'NX_QUALITY_GATES_JUDGE' }, { externalDependencies: ['jest', '@nx-quality/plugin'] }]);
-    expect(projects['.']?.['test']?.options).toEqual({ jestConfig: 'jest.config.ts', resultsDir: 'dist/quality/{projectRoot}' });
+    expect(projects['.']?.['test']?.options).toEqual({ tool: 'test', jestConfig: 'jest.config.ts', resultsDir: 'dist/quality/{projectRoot}' });
     // pnpm and yarn lock files are searched for `name@` entries.
     rmSync(join(root, 'package-lock.json'));
     write('pnpm-lock.yaml', "lockfileVersion: '9.0'\npackages:\n  jest@30.3.0:\n    resolution: {}\n");
@@ -540,9 +544,9 @@ describe('createNodesV2', () => {
       });
       const alpha = projects['packages/alpha'] ?? {};
       expect({ test: alpha['quality-test']?.options, lint: alpha['quality-lint']?.options, typecheck: alpha['quality-typecheck']?.options }).toEqual({
-        test: { jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
-        lint: { resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' },
-        typecheck: { resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'typecheck' },
+        test: { tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
+        lint: { tool: 'lint', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' },
+        typecheck: { tool: 'typecheck', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'typecheck' },
       });
     });
 
@@ -581,7 +585,7 @@ describe('createNodesV2', () => {
       expect(e2eRoots.filter((e2e) => projects[e2e]?.['quality-test'])).toEqual(['e2e/app3-e2e']);
       // addTypecheckTarget: false, a Next.js project and the excluded one get no official typecheck target, so none of ours.
       expect(e2eRoots.filter((e2e) => projects[e2e]?.['typecheck'])).toEqual(['e2e/app3-e2e', 'e2e/app5-e2e', 'e2e/app6-e2e', 'e2e/app7-e2e', 'e2e/app8-e2e']);
-      expect(projects['e2e/app5-e2e']?.['typecheck']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'tsc' });
+      expect(projects['e2e/app5-e2e']?.['typecheck']?.options).toEqual({ tool: 'typecheck', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'tsc' });
     });
 
     it('applies Nx\'s ordered "!" patterns, as in a plugin entry', async () => {
@@ -592,7 +596,7 @@ describe('createNodesV2', () => {
     it('infers a test target for a jest.config.json project, which @nx/jest/plugin does not match, only without an official entry', async () => {
       rmSync(join(root, 'packages/alpha/jest.config.cts'));
       write('packages/alpha/jest.config.json', { testEnvironment: 'node' });
-      expect((await run(files()))['packages/alpha']?.['test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.json', resultsDir: 'dist/quality/{projectRoot}' });
+      expect((await run(files()))['packages/alpha']?.['test']?.options).toEqual({ tool: 'test', jestConfig: 'packages/alpha/jest.config.json', resultsDir: 'dist/quality/{projectRoot}' });
       expect((await run(files(), undefined, nxJson(['@nx/jest/plugin'])))['packages/alpha']?.['test']).toBeUndefined();
     });
 
@@ -605,7 +609,7 @@ describe('createNodesV2', () => {
         'packages/alpha': ['test', 'lint', 'typecheck', 'health', 'quality'],
       });
       // Our targets carry the official names themselves: no officialTarget.
-      expect(projects['packages/alpha']?.['test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
+      expect(projects['packages/alpha']?.['test']?.options).toEqual({ tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
     });
 
     it('after init --replaceOfficial, exactly the projects that had our targets beside the official ones have them under the official names', async () => {
@@ -629,14 +633,14 @@ describe('createNodesV2', () => {
       expect(having(after, 'lint')).toEqual(['packages/alpha', 'tools/scripts']);
       expect(having(after, 'typecheck')).toEqual([...e2eRoots.slice(1), 'packages/alpha']);
       // Our targets now carry the official names themselves.
-      expect(after['packages/alpha']?.['test']?.options).toEqual({ jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
+      expect(after['packages/alpha']?.['test']?.options).toEqual({ tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
     });
 
     it('lints a project under the include when its own config passes though the root one does not', async () => {
       write('tools/scripts/eslint.config.mjs', "import base from '../../eslint.config.mjs'; export default [...base];");
       const projects = await run(files(), { lintTargetName: 'quality-lint' }, nxJson([{ plugin: '@nx/eslint/plugin', include: ['tools/**'] }]));
       expect(Object.keys(projects).filter((projectRoot) => projects[projectRoot]?.['quality-lint'])).toEqual(['tools/scripts']);
-      expect(projects['tools/scripts']?.['quality-lint']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' });
+      expect(projects['tools/scripts']?.['quality-lint']?.options).toEqual({ tool: 'lint', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' });
       // Without its own config, the root one (outside the include) is the only one: no official lint target.
       rmSync(join(root, 'tools/scripts/eslint.config.mjs'));
       expect((await run(files(), undefined, nxJson([{ plugin: '@nx/eslint/plugin', include: ['tools/**'] }])))['tools/scripts']?.['lint']).toBeUndefined();

@@ -7,7 +7,7 @@ import {
   type TargetConfiguration,
   type TaskResult,
 } from '@nx/devkit';
-import { qualityExecutorName } from '../report/quality-executor-name';
+import { qualityTargetKind } from '../shared/quality-target-kind';
 
 /** Executor of the root target that writes the workspace report itself. */
 export const REPORT_EXECUTOR = '@nx-quality/plugin:quality-report';
@@ -49,7 +49,7 @@ export async function reportRunOf(options: unknown, context: PostTasksExecutionC
     if (!(failure instanceof Error)) throw failure;
     return { failure };
   }
-  const ours = results.filter((r) => qualityExecutorName(targetOf(graph, r.task.target.project, r.task.target.target)) !== undefined);
+  const ours = results.filter((r) => qualityTargetKind(targetOf(graph, r.task.target.project, r.task.target.target)) !== undefined);
   if (ours.length === 0) return undefined;
   if (results.some((r) => targetOf(graph, r.task.target.project, r.task.target.target)?.executor === REPORT_EXECUTOR)) return undefined;
   return { graph, ours };

@@ -4,13 +4,13 @@ import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
 import { isInsideWorkspace, RESULT_FILE_NAMES, resolveResultsDir, type InvalidOutput } from '@nx-quality/core';
 import { optionsSchema as qualityOptionsSchema } from '../executors/quality/options';
 import { interpolateOutput } from './interpolate-output';
-import { qualityExecutorName } from './quality-executor-name';
+import { qualityTargetKind, type QualityTargetKind } from '../shared/quality-target-kind';
 
 /** Result kinds the report reads, and the file each is recorded in. */
 export type LocatedKind = 'test' | 'lint' | 'typecheck' | 'health' | 'quality' | 'coverage';
 
-/** Which of our executors records which result files. */
-const FILES_BY_EXECUTOR: Record<string, LocatedKind[]> = {
+/** Which of our targets records which result files. */
+const FILES_BY_KIND: Record<QualityTargetKind, LocatedKind[]> = {
   test: ['test', 'coverage'],
   lint: ['lint'],
   typecheck: ['typecheck'],
@@ -90,10 +90,10 @@ export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string)
     // A dedicated health target records health.json; the quality target's own copy is the fallback.
     let healthFromHealthTarget = false;
     for (const [targetName, target] of Object.entries(node.data.targets ?? {})) {
-      const executor = qualityExecutorName(target);
-      if (!executor) continue;
+      const targetKind = qualityTargetKind(target);
+      if (!targetKind) continue;
       const options = targetOptions(target);
-      if (executor === 'quality') {
+      if (targetKind === 'quality') {
         located.qualityOptions = options;
         located.qualityTarget = targetName;
       }
@@ -107,9 +107,9 @@ export function locateProjectResults(graph: ProjectGraph, workspaceRoot: string)
         }
         declared.push(output);
       }
-      for (const kind of FILES_BY_EXECUTOR[executor] ?? []) {
-        if (kind === 'health' && executor !== 'health' && healthFromHealthTarget) continue;
-        if (kind === 'health' && executor === 'health') healthFromHealthTarget = true;
+      for (const kind of FILES_BY_KIND[targetKind] ?? []) {
+        if (kind === 'health' && targetKind !== 'health' && healthFromHealthTarget) continue;
+        if (kind === 'health' && targetKind === 'health') healthFromHealthTarget = true;
         const fileName = RESULT_FILE_NAMES[kind];
         const byFile = declared.find((output) => posix.basename(output) === fileName);
         const byFolder = declared.find((output) => !/\.[A-Za-z0-9]+$/.test(posix.basename(output)));

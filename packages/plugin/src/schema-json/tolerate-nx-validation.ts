@@ -1,3 +1,5 @@
+import { flattenOptionUnion } from './flatten-option-union';
+
 type JsonSchema = Record<string, unknown>;
 
 const PRIMITIVES = ['string', 'number', 'boolean'];
@@ -12,6 +14,7 @@ const PRIMITIVES = ['string', 'number', 'boolean'];
  * show`. Unknown options pass Nx too, for the same reason.
  */
 export function tolerateNxValidation(schema: JsonSchema): JsonSchema {
+  if (Array.isArray(schema['oneOf'] ?? schema['anyOf'])) return tolerateNxValidation(flattenOptionUnion(schema));
   const properties = schema['properties'] as Record<string, JsonSchema> | undefined;
   const { required: _required, additionalProperties: _additional, ...rest } = schema;
   return {

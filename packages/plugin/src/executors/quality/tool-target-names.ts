@@ -1,4 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
+import { qualityTargetKind } from '../../shared/quality-target-kind';
 import type { QualityTool } from './options';
 
 /** The names of the project's test/lint/typecheck/health targets (found by executor), so messages name the real target. */
@@ -6,8 +7,8 @@ export function toolTargetNames(context: ExecutorContext): Partial<Record<Qualit
   const targets = context.projectName ? context.projectsConfigurations?.projects?.[context.projectName]?.targets : undefined;
   const names: Partial<Record<QualityTool | 'health', string>> = {};
   for (const [name, target] of Object.entries(targets ?? {})) {
-    const match = /^@nx-quality\/plugin:(test|lint|typecheck|health)$/.exec(target.executor ?? '');
-    if (match) names[match[1] as QualityTool | 'health'] ??= name;
+    const kind = qualityTargetKind(target);
+    if (kind && kind !== 'quality') names[kind] ??= name;
   }
   return names;
 }

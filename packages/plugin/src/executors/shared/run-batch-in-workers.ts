@@ -36,6 +36,9 @@ export function isBatchWorker(env: NodeJS.ProcessEnv = process.env): boolean {
   return env[BATCH_WORKER_ENV] === '1';
 }
 
+/** What `nodeOptionsOf` answers for a task any worker may run, whatever NODE_OPTIONS it started with. */
+export const ANY_NODE_OPTIONS = Symbol('any NODE_OPTIONS');
+
 /** Why a worker died while it held a task: what its parent knows of the death. */
 export interface WorkerDeath {
   task: string;
@@ -50,9 +53,9 @@ export interface WorkerPoolHooks {
   /**
    * The NODE_OPTIONS a task must start under (its `.env` files may set it). Node reads NODE_OPTIONS
    * only when a process starts, so tasks are grouped into workers by it; undefined keeps the
-   * batch's own.
+   * batch's own; ANY_NODE_OPTIONS lets any worker run it.
    */
-  nodeOptionsOf?: (taskId: string) => string | undefined;
+  nodeOptionsOf?: (taskId: string) => string | undefined | typeof ANY_NODE_OPTIONS;
   /**
    * Records the result of a task whose worker died (the worker could not finish it); returns text for
    * the task's output and whether the task counts as done (it recorded a result the gates judge).
@@ -179,6 +182,7 @@ export async function* runBatchInWorkers(
   /** An idle worker started under the task's NODE_OPTIONS, a new one, or (all busy or of another kind) none yet. */
   const workerFor = (taskId: string): WorkerSlot | undefined => {
     const nodeOptions = hooks.nodeOptionsOf?.(taskId);
+    if (nodeOptions === ANY_NODE_OPTIONS) return slots.find((slot) => !slot.running) ?? (slots.length < workers ? spawn(undefined) : undefined);
     const idle = slots.find((slot) => !slot.running && slot.nodeOptions === nodeOptions);
     if (idle) return idle;
     if (slots.length < workers) return spawn(nodeOptions);

@@ -47,7 +47,7 @@ export function checkOfficialTargetDefaults(nxJson: NxJsonConfiguration, carried
         if (unknownKeys.length === 0) continue;
         throw new OfficialPluginNotCarriedError(
           'OFFICIAL_DEFAULTS_NOT_SUPPORTED',
-          `${where}.${path} sets ${unknownKeys.map((key) => `"${key}"`).join(', ')}, which the @nx-quality/plugin:${kind} executor does not take (it would fail every run).`,
+          `${where}.${path} sets ${unknownKeys.map((key) => `"${key}"`).join(', ')}, which the options of nx-quality's ${kind} tool do not include (it would fail every run).`,
           `Remove ${unknownKeys.join(', ')} from ${where}.${path} or use the executor's equivalent (see its schema.json), or run init without --replaceOfficial.`,
         );
       }

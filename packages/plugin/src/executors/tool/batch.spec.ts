@@ -1,0 +1,115 @@
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyFixture } from '../../test-support/copy-fixture';
+import { runBatchInChild } from '../../test-support/run-batch-in-child';
+import { runInChild } from '../../test-support/run-in-child';
+import type { ToolExecutorOptions } from './options';
+
+// The `tool` executor's batch, which the inferred targets share, holds the tasks of all four tools
+// at once: against each task run alone through the `tool` executor, with the real Jest, ESLint and
+// TypeScript, every result file must be the same (timings aside), over two worker processes that
+// each move from one tool to the next.
+jest.setTimeout(300_000);
+
+const EXECUTORS = join(__dirname, '..');
+
+interface ToolTask {
+  project: string;
+  root: string;
+  options: ToolExecutorOptions;
+  files: string[];
+}
+
+const TASKS: ToolTask[] = [
+  { project: 'nx-style', root: 'libs/nx-style', options: { tool: 'test' }, files: ['test.json', 'coverage-final.json'] },
+  { project: 'mixed', root: 'libs/mixed', options: { tool: 'test' }, files: ['test.json', 'coverage-final.json'] },
+  { project: 'clean', root: 'packages/clean', options: { tool: 'lint' }, files: ['lint.json'] },
+  { project: 'dirty', root: 'packages/dirty', options: { tool: 'lint' }, files: ['lint.json'] },
+  { project: 'clean-lib', root: 'packages/clean-lib', options: { tool: 'typecheck' }, files: ['typecheck.json'] },
+  { project: 'broken-lib', root: 'packages/broken-lib', options: { tool: 'typecheck' }, files: ['typecheck.json'] },
+  { project: 'mixed', root: 'libs/mixed', options: { tool: 'health' }, files: ['health.json'] },
+  { project: 'dirty', root: 'packages/dirty', options: { tool: 'health' }, files: ['health.json'] },
+];
+const taskId = (task: ToolTask) => `${task.project}:${task.options.tool}`;
+
+/** The Jest, lint and TypeScript fixture workspaces in one: their root files side by side, their projects under libs/ and packages/. */
+function makeWorkspace(): { dir: string; cleanup: () => void } {
+  const workspace = copyFixture(join(EXECUTORS, 'run-tests/__fixtures__/jest-workspace'), 'batch-tool');
+  cpSync(join(EXECUTORS, 'lint/__fixtures__/lint-workspace'), workspace.dir, { recursive: true });
+  cpSync(join(EXECUTORS, 'typecheck/__fixtures__/ts-workspace'), workspace.dir, { recursive: true });
+  return workspace;
+}
+
+function withoutTimings(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimings);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'startedAt' && key !== 'durationMs').map(([key, inner]) => [key, withoutTimings(inner)]));
+}
+
+describe('the tool batch: test, lint, typecheck and health tasks in one batch', () => {
+  it('records what each task records alone, over two workers', async () => {
+    const { dir: ws, cleanup } = makeWorkspace();
+    try {
+      const projects = Object.fromEntries(TASKS.map((task) => [task.project, { root: task.root, targets: {} }]));
+      const context = { root: ws, cwd: ws, isVerbose: false, projectsConfigurations: { version: 2, projects } };
+      const read = (task: ToolTask) =>
+        task.files.map((file) => {
+          const path = join(ws, 'dist/quality', task.root, file);
+          return existsSync(path) ? withoutTimings(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
+        });
+
+      const single: Record<string, { success: boolean; files: unknown[] }> = {};
+      for (const task of TASKS) {
+        const { value } = await runInChild<{ success: boolean }>(join(__dirname, 'executor.ts'), 'default', [task.options, { ...context, projectName: task.project }]);
+        single[taskId(task)] = { success: value.success, files: read(task) };
+      }
+      rmSync(join(ws, 'dist/quality'), { recursive: true, force: true });
+
+      const ids = TASKS.map(taskId);
+      const graph = {
+        roots: ids,
+        tasks: Object.fromEntries(TASKS.map((task) => [taskId(task), { id: taskId(task), target: { project: task.project, target: task.options.tool }, overrides: {}, outputs: [] }])),
+        dependencies: Object.fromEntries(ids.map((id) => [id, []])),
+        continuousDependencies: Object.fromEntries(ids.map((id) => [id, []])),
+      };
+      const inputs = Object.fromEntries(TASKS.map((task) => [taskId(task), task.options]));
+      const { value: batch } = await runBatchInChild(join(__dirname, 'batch.ts'), graph as never, inputs, context, { env: { NX_QUALITY_BATCH_WORKERS: '2' } });
+
+      expect(Object.keys(batch.results).sort()).toEqual([...ids].sort());
+      for (const task of TASKS) {
+        const files = read(task);
+        expect(files.every((file) => file !== undefined)).toBe(true);
+        // A real outcome of the tool, not an error result both sides would share.
+        expect((files[0] as { status: string }).status).not.toBe('error');
+        expect(files).toEqual(single[taskId(task)]!.files);
+        expect(batch.results[taskId(task)]!.success).toBe(single[taskId(task)]!.success);
+      }
+      // Both outcomes, for every tool that can fail here, or the comparison proves little.
+      expect(['nx-style:test', 'mixed:test', 'clean:lint', 'dirty:lint', 'clean-lib:typecheck', 'broken-lib:typecheck'].map((id) => single[id]!.success)).toEqual([true, false, true, false, true, false]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('fails a task whose `tool` names no tool, with the option named, and runs the others', async () => {
+    const { dir: ws, cleanup } = makeWorkspace();
+    try {
+      const projects = { clean: { root: 'packages/clean', targets: {} } };
+      const context = { root: ws, cwd: ws, isVerbose: false, projectsConfigurations: { version: 2, projects } };
+      const ids = ['clean:lint', 'clean:format'];
+      const graph = {
+        roots: ids,
+        tasks: Object.fromEntries(ids.map((id) => [id, { id, target: { project: 'clean', target: id.split(':')[1] }, overrides: {}, outputs: [] }])),
+        dependencies: { 'clean:lint': [], 'clean:format': [] },
+        continuousDependencies: { 'clean:lint': [], 'clean:format': [] },
+      };
+      const inputs = { 'clean:lint': { tool: 'lint' }, 'clean:format': { tool: 'prettier' } };
+      const { value: batch } = await runBatchInChild(join(__dirname, 'batch.ts'), graph as never, inputs, context, { env: { NX_QUALITY_BATCH_WORKERS: '1' } });
+      expect(batch.results['clean:lint']!.success).toBe(true);
+      expect(batch.results['clean:format']!.success).toBe(false);
+      expect(batch.results['clean:format']!.terminalOutput).toContain('tool: "prettier" is not a tool: set it to one of "test", "lint", "typecheck", "health"');
+    } finally {
+      cleanup();
+    }
+  });
+});

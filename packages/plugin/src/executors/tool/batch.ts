@@ -1,0 +1,77 @@
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { ANY_NODE_OPTIONS, isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
+import type { BatchTaskUpdate } from '../shared/run-batch-tasks';
+import type { RunTasksHere } from '../shared/spread-batch-over-workers';
+import type { TestExecutorOptions } from '../run-tests/options';
+import { testWorkerHooks } from '../run-tests/test-worker-hooks';
+import { loadToolBatchRunner } from './load-tool-batch-runner';
+import type { ToolExecutorOptions, ToolKind } from './options';
+import { splitToolOptions } from './split-tool-options';
+
+/** Longest tasks first, so that the last task to finish is a short one; tasks of one tool together, so a worker's tool state is reused. */
+const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'lint', 'health'];
+
+/**
+ * Nx `batchImplementation` of `@nx-quality/plugin:tool`. Nx forms one batch per executor and runs
+ * the batches one after another with nothing beside them, so with one executor for all four tools a
+ * quality run's test, typecheck, lint and health tasks form a single batch spread over one worker
+ * process per CPU (`runBatchInWorkers`), instead of four batches in a row that each wait for their
+ * slowest project. Test tasks go to workers started under their NODE_OPTIONS and get an `error`
+ * result when their worker dies (`testWorkerHooks`); the other tools' tasks run in any worker, and a
+ * worker that dies during one leaves that tool's "did not finish" result. Inside a worker each tool
+ * runs through its own batch runner, loaded when the worker is first handed one of its tasks.
+ */
+export default function toolBatch(
+  taskGraph: TaskGraph,
+  inputs: Record<string, ToolExecutorOptions>,
+  overrides: ToolExecutorOptions,
+  context: ExecutorContext,
+): AsyncIterableIterator<BatchTaskUpdate> {
+  if (isBatchWorker()) return runInThisWorker(taskGraph, inputs, context);
+  const toolOf = (taskId: string): unknown => (inputs[taskId] as { tool?: unknown } | undefined)?.tool;
+  const testInputs: Record<string, TestExecutorOptions> = {};
+  for (const taskId of Object.keys(taskGraph.tasks)) {
+    if (toolOf(taskId) === 'test') testInputs[taskId] = splitToolOptions(inputs[taskId], taskId).options as TestExecutorOptions;
+  }
+  const testHooks = testWorkerHooks(taskGraph, testInputs, context);
+  const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
+  return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
+    nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks.nodeOptionsOf(taskId) : ANY_NODE_OPTIONS),
+    onWorkerDied: (death) => (toolOf(death.task) === 'test' ? testHooks.onWorkerDied(death) : undefined),
+  });
+}
+
+/** The task graph with its tasks listed in HAND_OUT_ORDER (runBatchInWorkers hands out ready tasks in listing order). */
+function inHandOutOrder(taskGraph: TaskGraph, toolOf: (taskId: string) => unknown): TaskGraph {
+  const rank = (taskId: string): number => {
+    const index = HAND_OUT_ORDER.indexOf(toolOf(taskId) as ToolKind);
+    return index < 0 ? HAND_OUT_ORDER.length : index;
+  };
+  const ordered = Object.keys(taskGraph.tasks).sort((a, b) => rank(a) - rank(b));
+  return { ...taskGraph, tasks: Object.fromEntries(ordered.map((taskId) => [taskId, taskGraph.tasks[taskId]!])) };
+}
+
+const runners = new Map<ToolKind, RunTasksHere<Record<string, unknown>>>();
+
+/**
+ * A worker's share: the one task it was handed, run by its tool's batch runner. When the worker moves
+ * on to another tool, the previous tool's state (ESLint instances, parsed files) is let go: tasks
+ * come grouped by tool, so it would rarely be used again.
+ */
+async function* runInThisWorker(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext): AsyncIterableIterator<BatchTaskUpdate> {
+  for (const taskId of Object.keys(taskGraph.tasks)) {
+    const startTime = Date.now();
+    let split: ReturnType<typeof splitToolOptions>;
+    try {
+      split = splitToolOptions(inputs[taskId], `the tool executor of ${taskId}`);
+    } catch (error) {
+      yield { task: taskId, result: { success: false, terminalOutput: `${error instanceof Error ? error.message : String(error)}\n`, startTime, endTime: Date.now() } };
+      continue;
+    }
+    for (const tool of runners.keys()) if (tool !== split.tool) runners.delete(tool);
+    let runner = runners.get(split.tool);
+    if (!runner) runners.set(split.tool, (runner = loadToolBatchRunner(split.tool)));
+    const single: TaskGraph = { ...taskGraph, roots: [taskId], tasks: { [taskId]: taskGraph.tasks[taskId]! }, dependencies: { [taskId]: [] } };
+    yield* runner(single, { [taskId]: split.options }, context);
+  }
+}
