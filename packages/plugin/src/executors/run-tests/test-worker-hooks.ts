@@ -14,7 +14,7 @@ import { testTool } from './test-tool';
  * environment gives it (its .env files and the official target's; Node reads NODE_OPTIONS only at
  * start), and a task whose worker died gets an `error` result naming the cause.
  */
-export function testWorkerHooks(taskGraph: TaskGraph, inputs: Record<string, TestExecutorOptions>, context: ExecutorContext): Required<WorkerPoolHooks> {
+export function testWorkerHooks(taskGraph: TaskGraph, inputs: Record<string, TestExecutorOptions>, context: ExecutorContext): Required<Pick<WorkerPoolHooks, 'nodeOptionsOf' | 'onWorkerDied'>> {
   return {
     nodeOptionsOf: (taskId) => taskNodeOptions(taskGraph.tasks[taskId]!, inputs[taskId], context),
     onWorkerDied: (death) => recordDeadTask(death, taskGraph, inputs, context),

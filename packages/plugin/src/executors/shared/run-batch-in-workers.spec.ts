@@ -24,13 +24,14 @@ exports.default = async function* (taskGraph, inputs) {
 `;
 
 const DRIVER = `
-exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject) => {
+exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject) => {
   const { runBatchInWorkers } = require(${JSON.stringify(join(__dirname, 'run-batch-in-workers.ts'))});
   const results = {};
   const order = [];
   const deaths = [];
   const hooks = {
     nodeOptionsOf: nodeOptionsByProject ? (taskId) => nodeOptionsByProject[taskGraph.tasks[taskId].target.project] : undefined,
+    groupOf: groupByProject ? (taskId) => groupByProject[taskGraph.tasks[taskId].target.project] : undefined,
     onWorkerDied: (death) => { deaths.push(death); return { note: 'recorded ' + death.task, success: death.task.startsWith('judged') }; },
   };
   for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers, hooks)) {
@@ -74,13 +75,14 @@ describe('runBatchInWorkers', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = async (taskGraph: ReturnType<typeof graph>, workers: number, nodeOptionsByProject?: Record<string, string | undefined>) => {
+  const run = async (taskGraph: ReturnType<typeof graph>, workers: number, nodeOptionsByProject?: Record<string, string | undefined>, groupByProject?: Record<string, string>) => {
     const outcome = await runInChild<Outcome>(join(dir, 'driver.cjs'), 'run', [
       join(dir, 'fake-batch.cjs'),
       taskGraph,
       Object.fromEntries(Object.keys(taskGraph.tasks).map((id) => [id, { for: id }])),
       workers,
-      nodeOptionsByProject,
+      nodeOptionsByProject ?? null,
+      groupByProject,
     ]);
     return { ...outcome, deaths: outcome.value.deaths };
   };
@@ -140,6 +142,20 @@ describe('runBatchInWorkers', () => {
     for (const id of ['vm-1:test', 'vm-2:test']) expect(reports[id]).toMatchObject({ nodeOptions: vm, vmModules: true });
     for (const id of ['plain-1:test', 'plain-2:test', 'plain-3:test']) expect(reports[id]).toMatchObject({ nodeOptions: process.env['NODE_OPTIONS'] ?? null, vmModules: false });
     expect(reports['vm-1:test']!.pid).not.toBe(reports['plain-1:test']!.pid);
+  });
+
+  it('never runs tasks of two groups in one worker: an idle worker of another group makes room', async () => {
+    const groups = { x1: 'x', x2: 'x', x3: 'x', y1: 'y', y2: 'y', y3: 'y' };
+    const { value } = await run(graph(Object.keys(groups)), 2, undefined, groups);
+    const groupsOfPid = new Map<number, Set<string>>();
+    for (const [id, result] of Object.entries(value.results)) {
+      const { pid } = JSON.parse(result.terminalOutput) as { pid: number };
+      groupsOfPid.set(pid, (groupsOfPid.get(pid) ?? new Set()).add(groups[id.split(':')[0] as keyof typeof groups]));
+    }
+    expect([...groupsOfPid.values()].map((set) => set.size)).toEqual([...groupsOfPid.keys()].map(() => 1));
+    // Two workers for x, then (at most) two new ones for y.
+    expect(groupsOfPid.size).toBeGreaterThanOrEqual(3);
+    expect(Object.values(value.results).every((result) => result.success)).toBe(true);
   });
 
   it('runs everything in one worker when asked for one', async () => {

@@ -36,9 +36,6 @@ export function isBatchWorker(env: NodeJS.ProcessEnv = process.env): boolean {
   return env[BATCH_WORKER_ENV] === '1';
 }
 
-/** What `nodeOptionsOf` answers for a task any worker may run, whatever NODE_OPTIONS it started with. */
-export const ANY_NODE_OPTIONS = Symbol('any NODE_OPTIONS');
-
 /** Why a worker died while it held a task: what its parent knows of the death. */
 export interface WorkerDeath {
   task: string;
@@ -53,9 +50,15 @@ export interface WorkerPoolHooks {
   /**
    * The NODE_OPTIONS a task must start under (its `.env` files may set it). Node reads NODE_OPTIONS
    * only when a process starts, so tasks are grouped into workers by it; undefined keeps the
-   * batch's own; ANY_NODE_OPTIONS lets any worker run it.
+   * batch's own.
    */
-  nodeOptionsOf?: (taskId: string) => string | undefined | typeof ANY_NODE_OPTIONS;
+  nodeOptionsOf?: (taskId: string) => string | undefined;
+  /**
+   * Tasks of different groups never share a worker: a worker runs tasks of the group it was started
+   * for (e.g. one tool, whose loaded modules and state it keeps), and an idle one of another group
+   * makes room for a new one, so what a group left in memory goes with its process. One group by default.
+   */
+  groupOf?: (taskId: string) => string;
   /**
    * Records the result of a task whose worker died (the worker could not finish it); returns text for
    * the task's output and whether the task counts as done (it recorded a result the gates judge).
@@ -68,8 +71,10 @@ const STACK_FRAME = /^\s+at\s/;
 
 interface WorkerSlot {
   child: ChildProcess;
-  /** The NODE_OPTIONS the worker started with ('' for the batch's own). */
+  /** The NODE_OPTIONS the worker started with (undefined for the batch's own). */
   nodeOptions: string | undefined;
+  /** The group of tasks it runs (`hooks.groupOf`). */
+  group: string;
   running?: string;
   exit: Promise<void>;
   stderrTail: string[];
@@ -81,7 +86,7 @@ interface WorkerSlot {
  * `NX_QUALITY_BATCH_WORKER=1` so it does not fan out again). Tasks are handed out as workers
  * become free, after their in-batch dependencies; a task whose in-batch dependency failed is
  * skipped, as Nx does. Tasks run in a worker started under their own NODE_OPTIONS
- * (`hooks.nodeOptionsOf`). A worker that dies fails only the task it was running, whose result
+ * (`hooks.nodeOptionsOf`) and of their group (`hooks.groupOf`). A worker that dies fails only the task it was running, whose result
  * `hooks.onWorkerDied` records with the cause (exit code or signal, the last lines of its stderr),
  * and a new one takes its place. Results are yielded in completion order.
  */
@@ -113,7 +118,7 @@ export async function* runBatchInWorkers(
 
   const slots: WorkerSlot[] = [];
   const exits: Promise<void>[] = [];
-  const spawn = (nodeOptions: string | undefined): WorkerSlot => {
+  const spawn = (nodeOptions: string | undefined, group: string): WorkerSlot => {
     const env: NodeJS.ProcessEnv = { ...process.env, [BATCH_WORKER_ENV]: '1' };
     if (nodeOptions !== undefined) env['NODE_OPTIONS'] = nodeOptions;
     const child = fork(require.resolve('./batch-worker'), [], {
@@ -126,6 +131,7 @@ export async function* runBatchInWorkers(
     const slot: WorkerSlot = {
       child,
       nodeOptions,
+      group,
       stderrTail: [],
       exit: new Promise((resolve) => {
         child.once('exit', (code, signal) => {
@@ -179,19 +185,19 @@ export async function* runBatchInWorkers(
     return slot;
   };
 
-  /** An idle worker started under the task's NODE_OPTIONS, a new one, or (all busy or of another kind) none yet. */
+  /** An idle worker started for the task's group under its NODE_OPTIONS, a new one, or (all busy) none yet. */
   const workerFor = (taskId: string): WorkerSlot | undefined => {
     const nodeOptions = hooks.nodeOptionsOf?.(taskId);
-    if (nodeOptions === ANY_NODE_OPTIONS) return slots.find((slot) => !slot.running) ?? (slots.length < workers ? spawn(undefined) : undefined);
-    const idle = slots.find((slot) => !slot.running && slot.nodeOptions === nodeOptions);
+    const group = hooks.groupOf?.(taskId) ?? '';
+    const idle = slots.find((slot) => !slot.running && slot.nodeOptions === nodeOptions && slot.group === group);
     if (idle) return idle;
-    if (slots.length < workers) return spawn(nodeOptions);
+    if (slots.length < workers) return spawn(nodeOptions, group);
     const other = slots.find((slot) => !slot.running);
     if (!other) return undefined;
-    // An idle worker started under other NODE_OPTIONS makes room for one this task can run in.
+    // An idle worker of another group or NODE_OPTIONS makes room for one this task can run in.
     slots.splice(slots.indexOf(other), 1);
     if (other.child.connected) send(other.child, { type: 'exit' });
-    return spawn(nodeOptions);
+    return spawn(nodeOptions, group);
   };
 
   const readyTask = (): string | undefined => {

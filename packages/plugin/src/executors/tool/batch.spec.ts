@@ -7,8 +7,8 @@ import type { ToolExecutorOptions } from './options';
 
 // The `tool` executor's batch, which the inferred targets share, holds the tasks of all four tools
 // at once: against each task run alone through the `tool` executor, with the real Jest, ESLint and
-// TypeScript, every result file must be the same (timings aside), over two worker processes that
-// each move from one tool to the next.
+// TypeScript, every result file must be the same (timings aside), over two worker processes at a
+// time, replaced as the batch moves from one tool to the next.
 jest.setTimeout(300_000);
 
 const EXECUTORS = join(__dirname, '..');

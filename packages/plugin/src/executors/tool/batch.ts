@@ -1,5 +1,5 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { ANY_NODE_OPTIONS, isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
+import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
 import type { BatchTaskUpdate } from '../shared/run-batch-tasks';
 import type { RunTasksHere } from '../shared/spread-batch-over-workers';
 import type { TestExecutorOptions } from '../run-tests/options';
@@ -8,7 +8,7 @@ import { loadToolBatchRunner } from './load-tool-batch-runner';
 import type { ToolExecutorOptions, ToolKind } from './options';
 import { splitToolOptions } from './split-tool-options';
 
-/** Longest tasks first, so that the last task to finish is a short one; tasks of one tool together, so a worker's tool state is reused. */
+/** Longest tasks first, so that the last task to finish is a short one; tasks of one tool together, so a worker runs a series of them. */
 const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'lint', 'health'];
 
 /**
@@ -16,10 +16,11 @@ const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'lint', 'healt
  * the batches one after another with nothing beside them, so with one executor for all four tools a
  * quality run's test, typecheck, lint and health tasks form a single batch spread over one worker
  * process per CPU (`runBatchInWorkers`), instead of four batches in a row that each wait for their
- * slowest project. Test tasks go to workers started under their NODE_OPTIONS and get an `error`
- * result when their worker dies (`testWorkerHooks`); the other tools' tasks run in any worker, and a
- * worker that dies during one leaves that tool's "did not finish" result. Inside a worker each tool
- * runs through its own batch runner, loaded when the worker is first handed one of its tasks.
+ * slowest project. A worker runs the tasks of one tool, through that tool's batch runner (its
+ * modules and state loaded once); when the next task is another tool's, a new worker takes the
+ * place of an idle one, so no process holds every tool's memory. Test tasks go to workers started
+ * under their NODE_OPTIONS and get an `error` result when their worker dies (`testWorkerHooks`); a
+ * worker that dies during another tool's task leaves that tool's "did not finish" result.
  */
 export default function toolBatch(
   taskGraph: TaskGraph,
@@ -36,7 +37,8 @@ export default function toolBatch(
   const testHooks = testWorkerHooks(taskGraph, testInputs, context);
   const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
-    nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks.nodeOptionsOf(taskId) : ANY_NODE_OPTIONS),
+    nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks.nodeOptionsOf(taskId) : undefined),
+    groupOf: (taskId) => String(toolOf(taskId)),
     onWorkerDied: (death) => (toolOf(death.task) === 'test' ? testHooks.onWorkerDied(death) : undefined),
   });
 }
@@ -51,13 +53,9 @@ function inHandOutOrder(taskGraph: TaskGraph, toolOf: (taskId: string) => unknow
   return { ...taskGraph, tasks: Object.fromEntries(ordered.map((taskId) => [taskId, taskGraph.tasks[taskId]!])) };
 }
 
-const runners = new Map<ToolKind, RunTasksHere<Record<string, unknown>>>();
+let runner: { tool: ToolKind; run: RunTasksHere<Record<string, unknown>> } | undefined;
 
-/**
- * A worker's share: the one task it was handed, run by its tool's batch runner. When the worker moves
- * on to another tool, the previous tool's state (ESLint instances, parsed files) is let go: tasks
- * come grouped by tool, so it would rarely be used again.
- */
+/** A worker's share: the task it was handed, run by the batch runner of its tool (a worker is handed the tasks of one tool). */
 async function* runInThisWorker(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext): AsyncIterableIterator<BatchTaskUpdate> {
   for (const taskId of Object.keys(taskGraph.tasks)) {
     const startTime = Date.now();
@@ -68,10 +66,8 @@ async function* runInThisWorker(taskGraph: TaskGraph, inputs: Record<string, Too
       yield { task: taskId, result: { success: false, terminalOutput: `${error instanceof Error ? error.message : String(error)}\n`, startTime, endTime: Date.now() } };
       continue;
     }
-    for (const tool of runners.keys()) if (tool !== split.tool) runners.delete(tool);
-    let runner = runners.get(split.tool);
-    if (!runner) runners.set(split.tool, (runner = loadToolBatchRunner(split.tool)));
+    if (runner?.tool !== split.tool) runner = { tool: split.tool, run: loadToolBatchRunner(split.tool) };
     const single: TaskGraph = { ...taskGraph, roots: [taskId], tasks: { [taskId]: taskGraph.tasks[taskId]! }, dependencies: { [taskId]: [] } };
-    yield* runner(single, { [taskId]: split.options }, context);
+    yield* runner.run(single, { [taskId]: split.options }, context);
   }
 }
