@@ -22,7 +22,18 @@ export const RW = {
   badOptions: 'badopts',
   /** 5,001 test cases, 50 failing, plus one lint error. */
   big: 'bigsuite',
+  /**
+   * Plain JS, its `lint` target declared in project.json with `@nx/eslint:lint`: lintFilePatterns
+   * select src/lib (where there is nothing to fix), one matches no file, and a `!` pattern names
+   * src/generated, which has lint errors and which the selection leaves out.
+   */
+  declared: 'declint',
 } as const;
+
+/** The declared lint target's lintFilePatterns, as project.json writes them. */
+export const DECLARED_LINT_PATTERNS = ['{projectRoot}/src/lib/**/*.js', '{projectRoot}/*.md', '!{projectRoot}/src/generated'] as const;
+/** What the official executor lints of the declared project: src/lib's two files. */
+export const DECLARED_LINTED_FILES = 2;
 
 /** Projects outside packages/: excluded by the official plugin entries' include/exclude. */
 export const RW_EXCLUDED = {
@@ -302,6 +313,13 @@ describe('${RW.json}', () => {
 `,
   );
 
+  // Declared `@nx/eslint:lint` target (a workspace without inference plugins declares them all).
+  writeJsLibrary(dir, scope, RW.declared);
+  writeDeclaredLintPatterns(dir, [...DECLARED_LINT_PATTERNS]);
+  write(dir, `packages/${RW.declared}/src/lib/index.js`, `export { greet } from './greet.js';\n`);
+  write(dir, `packages/${RW.declared}/src/lib/greet.js`, `/** Greets someone. */\nexport function greet(name) {\n  return \`hello, \${name}\`;\n}\n`);
+  write(dir, `packages/${RW.declared}/src/generated/table.js`, `export function table() {\n  let rows = [];\n  debugger;\n  return rows;\n}\n`);
+
   // e2e project: excluded by the jest entry's exclude and outside the ESLint include list.
   const e2e = RW_EXCLUDED.e2e;
   write(dir, `${e2e.root}/project.json`, `${JSON.stringify({ name: e2e.name, $schema: '../../node_modules/nx/schemas/project-schema.json', projectType: 'application', sourceRoot: `${e2e.root}/src` }, null, 2)}\n`);
@@ -364,6 +382,15 @@ describe('${lib}', () => {
   } else {
     rmSync(projectJson, { force: true });
   }
+}
+
+/** Writes the declared project's project.json with its `@nx/eslint:lint` target linting `patterns`. */
+export function writeDeclaredLintPatterns(dir: string, patterns: string[]): void {
+  const pkg = readJsonFile<{ name: string }>(join(dir, 'packages', RW.declared, 'package.json'));
+  writeJsonFile(join(dir, 'packages', RW.declared, 'project.json'), {
+    name: pkg.name,
+    targets: { lint: { executor: '@nx/eslint:lint', options: { lintFilePatterns: patterns } } },
+  });
 }
 
 /** Plants the crashes: process.exit(1) in exitlib, SIGKILL in killlib, `"coverage": "yes"` for badopts. */
