@@ -82,14 +82,13 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
   const cascadeOff = official?.noEslintrc === true && eslintConfigMode === 'eslintrc';
   const configFile = explicitConfig ?? (cascadeOff ? undefined : found?.file);
   const eslintConfig = configFile ? toPath(configFile) : undefined;
-  const ownUnmatched = (raw as { errorOnUnmatchedPattern?: unknown } | undefined)?.errorOnUnmatchedPattern !== undefined;
-  const carriesUnmatched = official !== undefined && !ownUnmatched;
+  const carriesUnmatched = official !== undefined && parsed.errorOnUnmatchedPattern === undefined;
 
   return {
     ...parsed,
     projectRoot,
     lintFilePatterns,
-    errorOnUnmatchedPattern: carriesUnmatched ? false : parsed.errorOnUnmatchedPattern,
+    errorOnUnmatchedPattern: carriesUnmatched ? false : (parsed.errorOnUnmatchedPattern ?? true),
     errorWhenNothingLinted: carriesUnmatched ? official.errorOnUnmatchedPattern : false,
     eslintrcOptions: official ? eslintrcOnlyOptions(official, eslintConfigMode, project) : {},
     warnIgnored: official !== undefined && ownPatterns === undefined,
