@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { LintResultSchema, QualityResultSchema, ReportSchema, TestResultSchema, type ReportJson, type TestResult } from '@nx-quality/core';
+import { LintResultSchema, QualityResultSchema, ReportSchema, TestResultSchema, type LintResult, type ReportJson, type TestResult } from '@nx-quality/core';
 import type { ZodType } from 'zod';
 import { Mismatches } from '../tools/e2e/mismatches';
 import { isCacheHit, type ProbedTask } from '../tools/e2e/nx-task-probe';
@@ -23,6 +23,8 @@ import { phaseTimings, timePhase } from '../tools/e2e/phase-timer';
 import { commitAll, disposeRealworld, prepareRealworldWorkspace, type RealworldWorkspace } from '../tools/e2e/prepare-realworld';
 import {
   BIG_SUITE,
+  DECLARED_LINT_PATTERNS,
+  DECLARED_LINTED_FILES,
   ENV_TEST_NODE_OPTIONS,
   MISSING_FLAG_ERROR,
   MISSING_FLAG_MESSAGE,
@@ -30,6 +32,7 @@ import {
   removeInvalidOption,
   RW,
   RW_EXCLUDED,
+  writeDeclaredLintPatterns,
 } from '../tools/e2e/realworld-workspace';
 import { istanbulTotals, jestReference, readEslintReference, readJestReference, type CoverageTotals, type EslintReference, type JestReference } from '../tools/e2e/reference-runs';
 import { describeOutput, runCommand, workspaceBin, type CommandResult } from '../tools/e2e/run-command';
@@ -43,7 +46,7 @@ const REF_DIR = '.nxq-ref';
 /** Projects with an official test target (every packages/ project but jsonlib). */
 const TESTED = [RW.control, RW.env, RW.tsjest, RW.exit, RW.kill, RW.badOptions, RW.big] as const;
 /** Projects with an official lint target (every packages/ project). */
-const LINTED = [...TESTED, RW.json] as const;
+const LINTED = [...TESTED, RW.json, RW.declared] as const;
 /** Projects whose test task cannot produce a result: the crashes. */
 const CRASHING = [RW.exit, RW.kill, RW.badOptions] as const;
 /** Projects whose tests run to the end under both the official target and ours. */
@@ -112,9 +115,12 @@ function officialJest(lib: string): JestReference | undefined {
   return existsSync(file) ? readJestReference(rw.dir, file, join(rw.dir, 'packages', lib, REF_DIR, 'coverage', 'coverage-summary.json')) : undefined;
 }
 
-/** The official lint run's ESLint JSON of a project. */
+/**
+ * The official lint run's ESLint JSON of a project. The inferred target runs `eslint` in the project
+ * folder; @nx/eslint:lint writes its outputFile relative to the workspace root (one project has it).
+ */
 function officialEslint(lib: string): EslintReference | undefined {
-  const file = join(rw.dir, 'packages', lib, REF_DIR, 'eslint.json');
+  const file = lib === RW.declared ? join(rw.dir, REF_DIR, 'eslint.json') : join(rw.dir, 'packages', lib, REF_DIR, 'eslint.json');
   return existsSync(file) ? readEslintReference(readFileSync(file, 'utf8')) : undefined;
 }
 
@@ -324,6 +330,22 @@ describe('counts equal the official targets’ run on the same code', () => {
   });
 });
 
+describe(`${RW.declared}: beside a declared @nx/eslint:lint target, quality-lint lints what it lints`, () => {
+  it('the official target lints only what its lintFilePatterns select (one of them matches no file), and so does ours', () => {
+    const lint = readResult(RW.declared, 'lint.json', LintResultSchema);
+    const ours = graphTargets[rw.project(RW.declared)]?.['quality-lint']?.options;
+    expect({
+      officialTarget: ours?.officialTarget,
+      official: officialEslint(RW.declared) && { files: officialEslint(RW.declared)?.filesLinted, errors: officialEslint(RW.declared)?.errors },
+      ours: lint && { status: lint.status, files: lint.counts.filesLinted, errors: lint.counts.errors },
+    }).toEqual({
+      officialTarget: 'lint',
+      official: { files: DECLARED_LINTED_FILES, errors: 0 },
+      ours: { status: 'passed', files: DECLARED_LINTED_FILES, errors: 0 },
+    });
+  });
+});
+
 describe('crashes (process.exit, SIGKILL, an invalid option): error results, never the earlier one shown as current', () => {
   it('before the crashes were planted, each crash project had a passing result and coverage on disk', () => {
     const state = Object.fromEntries(CRASHING.map((lib) => [lib, preResults[lib] && { status: preResults[lib].status, coverage: preResults[lib].coverage !== undefined }]));
@@ -441,6 +463,37 @@ describe('nx run-many -t quality: exit 1, every failing gate listed, warm rerun 
       return `${rw.project(lib)}: ${state?.status === 'passed' ? 'passed' : 'not passed'}, gate ${report.projects.find((p) => p.name === rw.project(lib))?.gate.status}`;
     });
     expect(crashed).toEqual(CRASHING.map((lib) => `${rw.project(lib)}: not passed, gate failed`));
+  });
+});
+
+describe(`${RW.declared}: a changed lintFilePatterns of the declared target re-runs quality-lint`, () => {
+  let before: LintResult | undefined;
+  let after: LintResult | undefined;
+  let rerun: CommandResult;
+  beforeAll(async () => {
+    before = readResult(RW.declared, 'lint.json', LintResultSchema);
+    // src/generated joins the selection: its file and its two errors (prefer-const, no-debugger).
+    writeDeclaredLintPatterns(rw.dir, [...DECLARED_LINT_PATTERNS, '{projectRoot}/src/generated']);
+    commitAll(rw.dir, 'declared lint selects src/generated');
+    rerun = await timePhase(`nx run ${RW.declared}:quality-lint (changed lintFilePatterns)`, () => nx(['run', `${rw.project(RW.declared)}:quality-lint`]));
+    after = readResult(RW.declared, 'lint.json', LintResultSchema);
+    writeDeclaredLintPatterns(rw.dir, [...DECLARED_LINT_PATTERNS]);
+    commitAll(rw.dir, 'declared lint patterns restored');
+  });
+
+  it('runs under a new task hash (not replayed from the cache) and lints the newly selected folder', () => {
+    const counts = (lint: LintResult | undefined) => lint && { files: lint.counts.filesLinted, errors: lint.counts.errors, rules: Object.keys(lint.rules).sort() };
+    expect({
+      exitCode: rerun.code,
+      newHash: before?.taskHash !== undefined && after?.taskHash !== undefined && after.taskHash !== before.taskHash,
+      before: counts(before),
+      after: counts(after),
+    }).toEqual({
+      exitCode: 1,
+      newHash: true,
+      before: { files: DECLARED_LINTED_FILES, errors: 0, rules: [] },
+      after: { files: DECLARED_LINTED_FILES + 1, errors: 2, rules: ['no-debugger', 'prefer-const'] },
+    });
   });
 });
 

@@ -22,7 +22,19 @@ export const RW = {
   badOptions: 'badopts',
   /** 5,001 test cases, 50 failing, plus one lint error. */
   big: 'bigsuite',
+  /**
+   * Plain JS, its `lint` target declared in project.json with `@nx/eslint:lint`: lintFilePatterns
+   * select src/lib (where there is nothing to fix), one matches no file, and src/generated, which has
+   * lint errors, is left out. (No `!` pattern: ESLint 9's flat `lintFiles` reads `!packages/x` as
+   * "every file of the workspace outside packages/", e2e/ and tools/ included.)
+   */
+  declared: 'declint',
 } as const;
+
+/** The declared lint target's lintFilePatterns, as project.json writes them. */
+export const DECLARED_LINT_PATTERNS = ['{projectRoot}/src/lib/**/*.js', '{projectRoot}/*.md'] as const;
+/** What the official executor lints of the declared project: src/lib's two files. */
+export const DECLARED_LINTED_FILES = 2;
 
 /** Projects outside packages/: excluded by the official plugin entries' include/exclude. */
 export const RW_EXCLUDED = {
@@ -302,6 +314,13 @@ describe('${RW.json}', () => {
 `,
   );
 
+  // Declared `@nx/eslint:lint` target (a workspace without inference plugins declares them all).
+  writeJsLibrary(dir, scope, RW.declared);
+  writeDeclaredLintPatterns(dir, [...DECLARED_LINT_PATTERNS]);
+  write(dir, `packages/${RW.declared}/src/lib/index.js`, `export { greet } from './greet.js';\n`);
+  write(dir, `packages/${RW.declared}/src/lib/greet.js`, `/** Greets someone. */\nexport function greet(name) {\n  return \`hello, \${name}\`;\n}\n`);
+  write(dir, `packages/${RW.declared}/src/generated/table.js`, `export function table() {\n  let rows = [];\n  debugger;\n  return rows;\n}\n`);
+
   // e2e project: excluded by the jest entry's exclude and outside the ESLint include list.
   const e2e = RW_EXCLUDED.e2e;
   write(dir, `${e2e.root}/project.json`, `${JSON.stringify({ name: e2e.name, $schema: '../../node_modules/nx/schemas/project-schema.json', projectType: 'application', sourceRoot: `${e2e.root}/src` }, null, 2)}\n`);
@@ -364,6 +383,15 @@ describe('${lib}', () => {
   } else {
     rmSync(projectJson, { force: true });
   }
+}
+
+/** Writes the declared project's project.json with its `@nx/eslint:lint` target linting `patterns`. */
+export function writeDeclaredLintPatterns(dir: string, patterns: string[]): void {
+  const pkg = readJsonFile<{ name: string }>(join(dir, 'packages', RW.declared, 'package.json'));
+  writeJsonFile(join(dir, 'packages', RW.declared, 'project.json'), {
+    name: pkg.name,
+    targets: { lint: { executor: '@nx/eslint:lint', options: { lintFilePatterns: patterns } } },
+  });
 }
 
 /** Plants the crashes: process.exit(1) in exitlib, SIGKILL in killlib, `"coverage": "yes"` for badopts. */

@@ -1,11 +1,6 @@
 import { join } from 'node:path';
+import { OFFICIAL_EXECUTORS } from '../tool-facts/official-plugins';
 import { readJsonIfPresent } from './read-json-if-present';
-
-/** Executors of the targets ours stand beside when a workspace declares them instead of inferring them. */
-const OFFICIAL_EXECUTORS = {
-  test: ['@nx/jest:jest', '@nrwl/jest:jest', '@nx/vitest:test', '@nx/vite:test', '@nrwl/vite:test'],
-  lint: ['@nx/eslint:lint', '@nx/linter:eslint', '@nrwl/linter:eslint'],
-} as const;
 
 /** The targets a project declares itself (project.json `targets`, package.json `nx.targets`). */
 export interface ExplicitTargets {

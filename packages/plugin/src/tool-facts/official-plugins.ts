@@ -6,6 +6,14 @@ export const OFFICIAL_PLUGINS = {
   lint: '@nx/eslint/plugin',
   typecheck: '@nx/js/typescript',
 } as const;
+/**
+ * Executors of the official targets ours stand beside when a workspace declares its targets
+ * instead of inferring them (`useInferencePlugins: false`).
+ */
+export const OFFICIAL_EXECUTORS = {
+  test: ['@nx/jest:jest', '@nrwl/jest:jest', '@nx/vitest:test', '@nx/vite:test', '@nrwl/vite:test'],
+  lint: ['@nx/eslint:lint', '@nx/linter:eslint', '@nrwl/linter:eslint'],
+} as const;
 /** The tools whose official inferred targets ours stand beside (and `init --replaceOfficial` supersedes). */
 export type ToolKind = keyof typeof OFFICIAL_PLUGINS;
 export const TOOL_KINDS = Object.keys(OFFICIAL_PLUGINS) as ToolKind[];

@@ -37,6 +37,12 @@ export interface EslintOptions {
   cacheStrategy?: 'metadata' | 'content';
   errorOnUnmatchedPattern: boolean;
   warnIgnored?: boolean;
+  /** eslintrc class only (the flat class rejects them). */
+  useEslintrc?: boolean;
+  rulePaths?: string[];
+  ignorePath?: string;
+  resolvePluginsRelativeTo?: string;
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
 
 /** An `ESLint` instance. */

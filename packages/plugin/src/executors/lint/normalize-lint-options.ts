@@ -1,4 +1,5 @@
-import { RESULT_FILE_NAMES } from '@nx-quality/core';
+import type { ExecutorContext } from '@nx/devkit';
+import { InvalidOptionsError, RESULT_FILE_NAMES } from '@nx-quality/core';
 import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
 import type { WorkspacePath } from '../../shared/workspace-path';
@@ -6,13 +7,24 @@ import { parseToolOptions } from '../shared/parse-tool-options';
 import { eslintConfigModeFromEnv, isEslintrcFile, type EslintConfigMode } from '../../tool-facts/eslint-config-files';
 import { findEslintConfig } from './find-eslint-config';
 import { optionsSchema, type ParsedLintOptions } from './options';
+import { readOfficialEslintTarget, type OfficialEslintTarget } from './read-official-eslint-target';
 
 /** Lint executor options with defaults applied and every path resolved. */
 export interface NormalizedLintOptions
   extends Omit<ParsedLintOptions, 'lintFilePatterns' | 'eslintConfig' | 'cacheLocation' | 'resultsDir'> {
   projectRoot: WorkspacePath;
-  /** Absolute files, folders or globs handed to `ESLint#lintFiles`. */
+  /** Files, folders or globs handed to `ESLint#lintFiles`: absolute, or (the official target's) relative to `eslintCwd`. */
   lintFilePatterns: string[];
+  /** Whether ESLint itself throws on a pattern that matches no file (`errorOnUnmatchedPattern` of ESLint). */
+  errorOnUnmatchedPattern: boolean;
+  /** Whether a run that lints no file at all is an error (the official executor's check; ours is ESLint's per pattern). */
+  errorWhenNothingLinted: boolean;
+  /** The eslintrc-only ESLint options the official target sets (absent: ESLint's defaults). */
+  eslintrcOptions: EslintrcOnlyOptions;
+  /** Whether an ignored file named in the patterns is left out (ours) or reported with ESLint's warning (the official executor's). */
+  warnIgnored: boolean;
+  /** The official ESLint target whose selection and config this run carries, when ours stands beside one. */
+  officialTarget?: string;
   /** Absent when none was given and none was found (the run then reports ESLINT_CONFIG_NOT_FOUND). */
   eslintConfig?: WorkspacePath;
   /** Whether `eslintConfig` came from the option (a missing file is then the user's typo). */
@@ -26,33 +38,72 @@ export interface NormalizedLintOptions
   lintResultFile: WorkspacePath;
 }
 
-/** Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths against the project. */
-export function normalizeLintOptions(project: ProjectRef, raw: unknown): NormalizedLintOptions {
+/** ESLint options of the eslintrc system only, as `@nx/eslint:lint` sets them from its target's options. */
+export interface EslintrcOnlyOptions {
+  useEslintrc?: false;
+  rulePaths?: string[];
+  ignorePath?: string;
+  resolvePluginsRelativeTo?: string;
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+}
+
+/**
+ * Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths against the project.
+ *
+ * Beside an official `@nx/eslint:lint` target (`officialTarget`, read from the task's `context`), the
+ * run lints what that target lints, as its executor does: its `lintFilePatterns`, `eslintConfig` and
+ * eslintrc options (`noEslintrc`, `rulesdir`, `ignorePath`, `resolvePluginsRelativeTo`,
+ * `reportUnusedDisableDirectives`), ESLint's `cwd` the workspace root (so the root `.eslintignore`
+ * applies), flat config exactly when one is found from the project root up, and an error only when no
+ * file at all is linted. Our own `lintFilePatterns`, `eslintConfig` and `errorOnUnmatchedPattern` win.
+ */
+export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedLintOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'lint');
   const { workspaceRoot } = project;
   const fromWorkspace = (file: string): string => (isAbsolute(file) ? file : resolve(workspaceRoot, file));
+  const official = readOfficialEslintTarget(project, raw, context);
 
   const expand = (pattern: string): string =>
     pattern.replaceAll('{projectRoot}', project.root).replaceAll('{workspaceRoot}', workspaceRoot).replaceAll('{projectName}', project.name);
-  const lintFilePatterns = (parsed.lintFilePatterns ?? [project.root]).map((pattern) => fromWorkspace(expand(pattern)));
+  const ownPatterns = parsed.lintFilePatterns?.map((pattern) => fromWorkspace(expand(pattern)));
+  // The official executor runs ESLint in the workspace root and hands it the patterns as written.
+  const lintFilePatterns = ownPatterns ?? official?.lintFilePatterns ?? [fromWorkspace(project.root)];
 
-  const explicitConfig = parsed.eslintConfig ? fromWorkspace(expand(parsed.eslintConfig)) : undefined;
-  const found = explicitConfig ? undefined : findEslintConfig(projectRoot.absolute, workspaceRoot);
-  const configFile = explicitConfig ?? found?.file;
-  const eslintConfig = configFile ? toPath(configFile) : undefined;
+  const explicitConfig = parsed.eslintConfig
+    ? fromWorkspace(expand(parsed.eslintConfig))
+    : official?.eslintConfig
+      ? fromWorkspace(official.eslintConfig)
+      : undefined;
+  // The official executor uses flat config exactly when it finds a flat config from the project root up, whatever ESLINT_USE_FLAT_CONFIG says.
+  const found = official ? findEslintConfig(projectRoot.absolute, workspaceRoot, {}) : explicitConfig ? undefined : findEslintConfig(projectRoot.absolute, workspaceRoot);
   const eslintConfigMode: EslintConfigMode =
     found?.mode ?? eslintConfigModeFromEnv() ?? (explicitConfig && isEslintrcFile(explicitConfig) ? 'eslintrc' : 'flat');
+  // `noEslintrc` turns the cascade off: without an explicit config no config applies, which the run reports.
+  const cascadeOff = official?.noEslintrc === true && eslintConfigMode === 'eslintrc';
+  const configFile = explicitConfig ?? (cascadeOff ? undefined : found?.file);
+  const eslintConfig = configFile ? toPath(configFile) : undefined;
+  const carriesUnmatched = official !== undefined && parsed.errorOnUnmatchedPattern === undefined;
 
   return {
     ...parsed,
     projectRoot,
     lintFilePatterns,
+    errorOnUnmatchedPattern: carriesUnmatched ? false : (parsed.errorOnUnmatchedPattern ?? true),
+    errorWhenNothingLinted: carriesUnmatched ? official.errorOnUnmatchedPattern : false,
+    eslintrcOptions: official ? eslintrcOnlyOptions(official, eslintConfigMode, project) : {},
+    warnIgnored: official !== undefined && ownPatterns === undefined,
+    ...(official ? { officialTarget: official.target } : {}),
     eslintConfig,
     eslintConfigExplicit: explicitConfig !== undefined,
     eslintConfigMode,
     // eslintrc files cascade from each linted file's folder and `.eslintignore` is read from `cwd`:
-    // the project root is where `eslint .` runs for Nx's inferred target.
-    eslintCwd: eslintConfigMode === 'eslintrc' ? projectRoot.absolute : chooseEslintCwd(configFile, projectRoot.absolute, workspaceRoot),
+    // the project root is where `eslint .` runs for Nx's inferred target, the workspace root where
+    // the official executor runs it.
+    eslintCwd: official
+      ? workspaceRoot
+      : eslintConfigMode === 'eslintrc'
+        ? projectRoot.absolute
+        : chooseEslintCwd(configFile, projectRoot.absolute, workspaceRoot),
     cacheLocation: parsed.cacheLocation
       ? fromWorkspace(expand(parsed.cacheLocation))
       : join(workspaceRoot, 'node_modules/.cache/nx-quality/eslint', `${project.name.replace(/[/@]/g, '_')}.eslintcache`),
@@ -74,4 +125,25 @@ function chooseEslintCwd(configFile: string | undefined, projectRoot: string, wo
   const configDir = dirname(configFile);
   const rel = relative(configDir, projectRoot);
   return rel.startsWith('..') || isAbsolute(rel) ? workspaceRoot : configDir;
+}
+
+/**
+ * The official target's eslintrc-only options as its executor hands them to ESLint (only those that
+ * differ from ESLint's defaults). With flat config the executor refuses them, and so do we.
+ */
+function eslintrcOnlyOptions(official: OfficialEslintTarget, mode: EslintConfigMode, project: ProjectRef): EslintrcOnlyOptions {
+  const options: EslintrcOnlyOptions = {
+    ...(official.noEslintrc ? { useEslintrc: false as const } : {}),
+    ...(official.rulesdir.length > 0 ? { rulePaths: official.rulesdir } : {}),
+    ...(official.ignorePath ? { ignorePath: official.ignorePath } : {}),
+    ...(official.resolvePluginsRelativeTo ? { resolvePluginsRelativeTo: official.resolvePluginsRelativeTo } : {}),
+    ...(official.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: official.reportUnusedDisableDirectives } : {}),
+  };
+  if (mode === 'eslintrc') return options;
+  const refused = ['ignorePath', 'resolvePluginsRelativeTo', 'reportUnusedDisableDirectives'].filter((name) => official[name as keyof OfficialEslintTarget] !== undefined);
+  if (refused.length === 0) return {};
+  throw new InvalidOptionsError(
+    `the official target "${official.target}" of project "${project.name}" (carried by the lint executor's \`officialTarget\`)`,
+    refused.map((name) => ({ path: name, message: 'not supported with flat config (eslint.config.*); @nx/eslint:lint fails on it too: remove it from the target' })),
+  );
 }

@@ -33,10 +33,13 @@ export const optionsSchema = z
       .optional()
       .describe('Workspace-relative ESLint cache file. Default: node_modules/.cache/nx-quality/eslint/{projectName}.eslintcache.'),
     cacheStrategy: z.enum(['metadata', 'content']).default('metadata').describe("How ESLint's cache detects changed files."),
+    // No default here: Nx would write it into every task's options, and an official target's value could not apply.
     errorOnUnmatchedPattern: z
       .boolean()
-      .default(true)
-      .describe('Record an error (status "error") when a lint file pattern matches no files.'),
+      .optional()
+      .describe(
+        'Record an error (status "error") when a lint file pattern matches no files. Default: true; beside an official @nx/eslint:lint target, as that target does it: an error only when no file at all is linted (unless its own errorOnUnmatchedPattern is false).',
+      ),
     messagesCap: listCapOption(500, 'messages listed in lint.json (errors first)'),
     resultsDir: resultsDirOption('Workspace-relative folder of lint.json; {projectRoot} and {projectName} are substituted.'),
   })

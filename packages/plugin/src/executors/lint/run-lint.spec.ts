@@ -1,3 +1,4 @@
+import type { ExecutorContext, TargetConfiguration } from '@nx/devkit';
 import { LINT_PSEUDO_RULES } from '@nx-quality/core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,6 +162,79 @@ describe('runLintForProject with ESLint mocked', () => {
     expect(result.error).toMatchObject({ code: 'ESLINT_CONFIG_NOT_FOUND', file: 'libs/d' });
     expect(result.error?.message).toContain('eslint.config.mjs');
     expect(result.error?.message).toContain('.eslintrc.json');
+  });
+
+  describe('beside an official @nx/eslint:lint target', () => {
+    const rc = mkdtempSync(join(tmpdir(), 'nxq-lint-official-'));
+    mkdirSync(join(rc, 'libs/e/types'), { recursive: true });
+    writeFileSync(join(rc, '.eslintrc.json'), '{ "root": true }');
+    writeFileSync(join(rc, 'libs/e/types/.eslintrc.js'), 'module.exports = {};');
+    const projectE = { workspaceRoot: rc, name: 'e', root: 'libs/e', tags: [] };
+    const contextWith = (lint: TargetConfiguration, root = rc, name = 'e'): ExecutorContext =>
+      ({ root, projectName: name, targetName: 'quality-lint', projectGraph: { nodes: { [name]: { data: { targets: { lint } } } } } }) as unknown as ExecutorContext;
+    const official = (options: Record<string, unknown>) => contextWith({ executor: '@nx/eslint:lint', options });
+    const ours = { officialTarget: 'lint' };
+
+    it('lints its patterns as written from the workspace root, fails only when nothing at all is linted, and passes its eslintrc options', async () => {
+      const context = official({
+        lintFilePatterns: ['{projectRoot}/**/*.ts', '!{projectRoot}/types'],
+        rulesdir: ['tools/rules'],
+        ignorePath: '.lintignore',
+        reportUnusedDisableDirectives: 'warn',
+        format: 'json',
+        quiet: true,
+      });
+      const result = await runLintForProject(projectE, normalizeLintOptions(projectE, ours, context));
+      expect(resolveEslint).toHaveBeenCalledWith([join(rc, 'libs/e'), rc], 'eslintrc');
+      expect(constructed).toEqual([
+        { cwd: rc, fix: false, cache: false, errorOnUnmatchedPattern: false, rulePaths: ['tools/rules'], ignorePath: '.lintignore', reportUnusedDisableDirectives: 'warn' },
+      ]);
+      expect(linted).toEqual([['libs/e/**/*.ts', '!libs/e/types']]);
+      expect(result).toMatchObject({ status: 'error', config: '.eslintrc.json', error: { code: 'LINT_NO_FILES', file: 'libs/e' } });
+      expect(result.error?.message).toContain('"lint"');
+
+      constructed = [];
+      results = [{ filePath: join(rc, 'libs/e/a.ts'), messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }];
+      const passed = await runLintForProject(projectE, normalizeLintOptions(projectE, ours, official({ errorOnUnmatchedPattern: false })));
+      expect(passed).toMatchObject({ status: 'passed', counts: { filesLinted: 1 } });
+      expect(linted.at(-1)).toEqual(['libs/e']);
+    });
+
+    it("applies its eslintConfig like `eslint --config`, and noEslintrc turns the cascade off", async () => {
+      const result = await runLintForProject(
+        projectE,
+        normalizeLintOptions(projectE, ours, official({ eslintConfig: 'libs/e/types/.eslintrc.js', lintFilePatterns: ['libs/e/types'], noEslintrc: true })),
+      );
+      expect(constructed).toEqual([
+        { cwd: rc, overrideConfigFile: join(rc, 'libs/e/types/.eslintrc.js'), fix: false, cache: false, errorOnUnmatchedPattern: false, useEslintrc: false },
+      ]);
+      expect(result.config).toBe('libs/e/types/.eslintrc.js');
+      const none = await runLintForProject(projectE, normalizeLintOptions(projectE, ours, official({ noEslintrc: true })));
+      expect(none.error).toMatchObject({ code: 'ESLINT_CONFIG_NOT_FOUND' });
+    });
+
+    it('lets our own lintFilePatterns, eslintConfig and errorOnUnmatchedPattern win', async () => {
+      const context = official({ lintFilePatterns: ['libs/e/types'], eslintConfig: 'libs/e/types/.eslintrc.js', errorOnUnmatchedPattern: false });
+      const own = { ...ours, lintFilePatterns: ['{projectRoot}/src'], eslintConfig: '.eslintrc.json', errorOnUnmatchedPattern: true };
+      await runLintForProject(projectE, normalizeLintOptions(projectE, own, context));
+      expect(constructed).toEqual([{ cwd: rc, overrideConfigFile: join(rc, '.eslintrc.json'), fix: false, cache: false, errorOnUnmatchedPattern: true }]);
+      expect(linted).toEqual([[join(rc, 'libs/e/src')]]);
+    });
+
+    it('with flat config: the found config from the workspace root, ignored files reported as ESLint reports them, eslintrc-only options refused', async () => {
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: '@nx/eslint:lint', options: { rulesdir: ['x'], noEslintrc: true } }, ws, 'a')));
+      expect(constructed).toEqual([{ cwd: ws, overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: false }]);
+      expect(linted).toEqual([['libs/a']]);
+      const refused = () => normalizeLintOptions(projectA, ours, contextWith({ executor: '@nx/eslint:lint', options: { ignorePath: '.eslintignore' } }, ws, 'a'));
+      expect(refused).toThrow(/official target "lint" of project "a"[\s\S]*ignorePath: not supported with flat config/);
+    });
+
+    it('carries nothing from a target of another executor (the inferred `eslint .` run-commands target)', async () => {
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint .' } }, ws, 'a')));
+      expect(constructed).toEqual([
+        { cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true, warnIgnored: false },
+      ]);
+    });
   });
 
   it('rejects invalid options naming the option', () => {

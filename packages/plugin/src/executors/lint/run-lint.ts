@@ -54,8 +54,10 @@ export async function runLintForProject(
       ...(options.cache ? { cacheLocation: options.cacheLocation, cacheStrategy: options.cacheStrategy } : {}),
       errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
       // An ignored file named in lintFilePatterns is the config's decision, not a problem to count
-      // (the eslintrc class has no such option and reports it as a warning, as its CLI does).
-      ...(options.eslintConfigMode === 'flat' ? { warnIgnored: false } : {}),
+      // (the eslintrc class has no such option and reports it as a warning, as its CLI does); beside
+      // an official target, counted as its executor counts it.
+      ...(options.eslintConfigMode === 'flat' && !options.warnIgnored ? { warnIgnored: false } : {}),
+      ...options.eslintrcOptions,
     });
     await loadConfig(instance, options, project);
 
@@ -65,6 +67,7 @@ export async function runLintForProject(
     } catch (error) {
       throw lintRunError(error, options, project);
     }
+    if (results.length === 0 && options.errorWhenNothingLinted) throw nothingLinted(options, project);
     const fixed = options.fix && results.some((file) => typeof file.output === 'string');
     if (fixed) await eslint.ESLint.outputFixes(results);
 
@@ -177,6 +180,18 @@ function lintRunError(error: unknown, options: NormalizedLintOptions, project: P
     file: options.eslintConfig?.relative,
     hint: 'A rule or parser crashed; the message names the file and rule. Fix the input, update or reconfigure the plugin, or disable the rule for that file.',
   });
+}
+
+/** The official executor's failure when its patterns lint no file at all (each pattern may match none). */
+function nothingLinted(options: NormalizedLintOptions, project: ProjectRef): QualityError {
+  return new QualityError(
+    'LINT_NO_FILES',
+    `Nothing to lint for project "${project.name}": the lint file patterns of its target "${options.officialTarget}" (${options.lintFilePatterns.join(', ')}) match no file that the ESLint config does not ignore.`,
+    {
+      file: options.projectRoot.relative,
+      hint: `Correct \`lintFilePatterns\` of the "${options.officialTarget}" target (\`nx run ${project.name}:${options.officialTarget}\` fails the same way), set \`errorOnUnmatchedPattern: false\` there, or give our lint target its own \`lintFilePatterns\`.`,
+    },
+  );
 }
 
 /** Results are cached and replayed on other machines: keep absolute workspace paths out of messages. */

@@ -29,7 +29,7 @@ export function runToolBatch<Options, Normalized, Result extends { status: Resul
     const task = taskOfContext(taskContext, taskGraph);
     const restore = isolateTaskProcessState(task ? nxTaskEnv(task, context, rawOptions) : undefined);
     try {
-      return await recordToolResult(tool, rawOptions, project);
+      return await recordToolResult(tool, rawOptions, project, taskContext);
     } finally {
       restore();
     }

@@ -27,7 +27,8 @@ export type ErrorResultHeader = Omit<ResultHeader<string>, 'kind'> & { status: '
 /** How one tool executor (test, lint, typecheck) normalizes, runs, records and summarizes. */
 export interface ToolDefinition<Options, Normalized, Result extends { status: ResultStatus }> {
   kind: 'test' | 'lint' | 'typecheck';
-  normalize: (project: ProjectRef, raw: Options) => Normalized;
+  /** `context` is the task's (a batch's narrowed to the task), absent where a task's result is only located. */
+  normalize: (project: ProjectRef, raw: Options, context?: ExecutorContext) => Normalized;
   resultFile: (normalized: Normalized) => string;
   /** Files the run writes beside the result (coverage): they live and die with it. */
   companionFiles?: (normalized: Normalized) => string[];
@@ -64,7 +65,7 @@ export async function runToolExecutor<Options, Normalized, Result extends { stat
 ): Promise<{ success: boolean }> {
   // The executor's process is the task's own: the environment stays as set for the rest of it.
   if (env) isolateTaskProcessState(env);
-  const outcome = await recordToolResult(tool, rawOptions, projectRefFromContext(context));
+  const outcome = await recordToolResult(tool, rawOptions, projectRefFromContext(context), context);
   if (outcome.success) logger.info(outcome.summary);
   else logger.error(outcome.summary);
   return { success: outcome.success };
@@ -85,13 +86,14 @@ export async function recordToolResult<Options, Normalized, Result extends { sta
   tool: ToolDefinition<Options, Normalized, Result>,
   rawOptions: Options,
   project: ProjectRef,
+  context?: ExecutorContext,
 ): Promise<ToolTaskOutcome> {
   const startedAt = new Date();
   const errorResultOf = (error: ResultError): Result => {
     const { kind: _kind, ...common } = resultHeader(tool.kind, project, startedAt);
     return tool.errorResult({ ...common, status: 'error', error }, rawOptions);
   };
-  const located = locateToolResult(tool, rawOptions, project);
+  const located = locateToolResult(tool, rawOptions, project, context);
   const { resultFile, companions } = located;
   // What an earlier run left beside the result (coverage) must not outlive it, whatever happens next.
   if (located.invalid) {
@@ -160,9 +162,10 @@ export function locateToolResult<Options, Normalized, Result extends { status: R
   tool: ToolDefinition<Options, Normalized, Result>,
   rawOptions: Options,
   project: ProjectRef,
+  context?: ExecutorContext,
 ): LocatedToolResult<Normalized> {
   try {
-    const normalized = tool.normalize(project, rawOptions);
+    const normalized = tool.normalize(project, rawOptions, context);
     return { resultFile: tool.resultFile(normalized), companions: tool.companionFiles?.(normalized) ?? [], normalized };
   } catch (error) {
     if (!(error instanceof InvalidOptionsError)) throw error;

@@ -1,0 +1,110 @@
+import type { ExecutorContext, TargetConfiguration } from '@nx/devkit';
+import { InvalidOptionsError } from '@nx-quality/core';
+import { readOfficialEslintTarget } from './read-official-eslint-target';
+
+const project = { workspaceRoot: '/ws', name: 'store', root: 'packages/store', tags: [] };
+const ours = { officialTarget: 'lint', resultsDir: 'dist/quality/{projectRoot}' };
+
+/** A task context whose project graph holds `targets` for the project (as Nx gives it to a task of `quality-lint`). */
+function contextWith(targets: Record<string, TargetConfiguration>, configurationName?: string): ExecutorContext {
+  return {
+    root: '/ws',
+    cwd: '/ws',
+    isVerbose: false,
+    projectName: project.name,
+    targetName: 'quality-lint',
+    configurationName,
+    projectGraph: { nodes: { store: { name: 'store', type: 'lib', data: { root: project.root, targets } } }, dependencies: {} },
+    projectsConfigurations: { version: 2, projects: {} },
+    nxJsonConfiguration: {},
+  } as ExecutorContext;
+}
+
+const eslintTarget = (options: Record<string, unknown>, extra: Partial<TargetConfiguration> = {}): Record<string, TargetConfiguration> => ({
+  lint: { executor: '@nx/eslint:lint', options, ...extra },
+});
+
+describe('readOfficialEslintTarget', () => {
+  it('reads the file selection of the official target, `!` patterns kept as the executor hands them to ESLint', () => {
+    const context = contextWith(eslintTarget({ lintFilePatterns: ['packages/store/**/*.ts', '!packages/store/types'], format: 'json', quiet: true }));
+    expect(readOfficialEslintTarget(project, ours, context)).toEqual({
+      target: 'lint',
+      lintFilePatterns: ['packages/store/**/*.ts', '!packages/store/types'],
+      errorOnUnmatchedPattern: true,
+      noEslintrc: false,
+      rulesdir: [],
+    });
+  });
+
+  it("applies the official executor's defaults: the project root as the one pattern", () => {
+    expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget({})))?.lintFilePatterns).toEqual(['packages/store']);
+    const root = { ...project, root: '.' };
+    expect(readOfficialEslintTarget(root, ours, contextWith(eslintTarget({})))?.lintFilePatterns).toEqual(['.']);
+  });
+
+  it('interpolates tokens per path segment as the executor does (a leading {workspaceRoot}/ dropped, segments normalized)', () => {
+    const patterns = ['{projectRoot}/**/*.ts', '!{projectRoot}/types', '{workspaceRoot}/tools/{projectName}.js', '{projectRoot}/./src/../lib', '/abs/{projectRoot}', '{unknown}/x'];
+    expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget({ lintFilePatterns: patterns })))?.lintFilePatterns).toEqual([
+      'packages/store/**/*.ts',
+      '!packages/store/types',
+      'tools/store.js',
+      'packages/store/lib',
+      '/abs/{projectRoot}',
+      '{unknown}/x',
+    ]);
+  });
+
+  it("equals Nx's own interpolate with the official executor's data, for a project root and the root project", () => {
+    // The function @nx/eslint:lint calls on each pattern (`interpolate` of nx/src/tasks-runner/utils).
+    const { interpolate } = require('nx/src/tasks-runner/utils') as { interpolate: (template: string, data: Record<string, unknown>) => string };
+    const patterns = ['{projectRoot}', '{projectRoot}/**/*.ts', '!{projectRoot}/types', '{workspaceRoot}/tools/{projectName}.js', '{projectRoot}/./src/../lib', 'a/b', '{projectName}/{unknown}'];
+    for (const root of ['packages/store', '.']) {
+      const expected = patterns.map((pattern) => interpolate(pattern, { workspaceRoot: '', projectRoot: root, projectName: project.name }));
+      expect(readOfficialEslintTarget({ ...project, root }, ours, contextWith(eslintTarget({ lintFilePatterns: patterns })))?.lintFilePatterns).toEqual(expected);
+    }
+  });
+
+  it('carries the config and the eslintrc options that change what ESLint reports', () => {
+    const options = {
+      eslintConfig: 'packages/store/types/.eslintrc.js',
+      errorOnUnmatchedPattern: false,
+      noEslintrc: true,
+      rulesdir: ['tools/rules'],
+      ignorePath: '.lintignore',
+      resolvePluginsRelativeTo: 'tools',
+      reportUnusedDisableDirectives: 'error',
+    };
+    expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget(options)))).toEqual({ target: 'lint', lintFilePatterns: ['packages/store'], ...options });
+  });
+
+  it("merges the configuration Nx would run: the task's own when the official target has it, else its defaultConfiguration", () => {
+    const targets = eslintTarget(
+      { lintFilePatterns: ['a'], eslintConfig: 'base.js' },
+      { defaultConfiguration: 'strict', configurations: { strict: { lintFilePatterns: ['strict'] }, ci: { lintFilePatterns: ['ci'] } } },
+    );
+    expect(readOfficialEslintTarget(project, ours, contextWith(targets))).toMatchObject({ lintFilePatterns: ['strict'], eslintConfig: 'base.js' });
+    expect(readOfficialEslintTarget(project, ours, contextWith(targets, 'ci'))).toMatchObject({ lintFilePatterns: ['ci'] });
+    expect(readOfficialEslintTarget(project, ours, contextWith(targets, 'other'))).toMatchObject({ lintFilePatterns: ['strict'] });
+  });
+
+  it('accepts the older executor names and reads projectsConfigurations when the graph lacks the project', () => {
+    const context = { ...contextWith({}), projectGraph: undefined, projectsConfigurations: { version: 2, projects: { store: { root: project.root, targets: { lint: { executor: '@nrwl/linter:eslint', options: { lintFilePatterns: ['x'] } } } } } } } as ExecutorContext;
+    expect(readOfficialEslintTarget(project, ours, context)?.lintFilePatterns).toEqual(['x']);
+    expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: '@nx/linter:eslint' } }))?.target).toBe('lint');
+  });
+
+  it('carries nothing without an officialTarget, a context, or an official ESLint executor behind the name', () => {
+    const context = contextWith(eslintTarget({ lintFilePatterns: ['x'] }));
+    expect(readOfficialEslintTarget(project, { resultsDir: 'x' }, context)).toBeUndefined();
+    expect(readOfficialEslintTarget(project, ours, undefined)).toBeUndefined();
+    expect(readOfficialEslintTarget(project, { officialTarget: 'quality-lint' }, context)).toBeUndefined();
+    expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command: 'eslint .' } } }))).toBeUndefined();
+    expect(readOfficialEslintTarget(project, ours, contextWith({}))).toBeUndefined();
+  });
+
+  it('names the official target and the option when a carried option has the wrong shape', () => {
+    const read = () => readOfficialEslintTarget(project, ours, contextWith(eslintTarget({ lintFilePatterns: 'packages/store/**/*.ts' })));
+    expect(read).toThrow(InvalidOptionsError);
+    expect(read).toThrow(/official target "lint" of project "store".*\n.*lintFilePatterns/);
+  });
+});

@@ -1,0 +1,98 @@
+import type { ExecutorContext, TargetConfiguration } from '@nx/devkit';
+import { posix } from 'node:path';
+import { z } from 'zod';
+import type { ProjectRef } from '../../shared/project-ref';
+import { parseOptions } from '../../shared/parse-options';
+import { OFFICIAL_EXECUTORS } from '../../tool-facts/official-plugins';
+import { officialTargetOf } from '../shared/nx-task-env';
+
+/**
+ * The options of an official ESLint target that change which files its executor lints or with
+ * which config, with the official executor's schema defaults. The rest do not change what ESLint
+ * reports and are not carried: output (`format`, `outputFile`, `silent`, `printConfig`), outcome
+ * (`force`, `maxWarnings`), `fix`, ESLint's cache, `quiet` (a display filter: our result keeps the
+ * warnings) and bulk suppressions (the executor hands them to the ESLint class, which applies none
+ * without `applySuppressions`).
+ */
+const carriedOptionsSchema = z.looseObject({
+  lintFilePatterns: z.array(z.string()).default(['{projectRoot}']),
+  eslintConfig: z.string().min(1).optional(),
+  errorOnUnmatchedPattern: z.boolean().default(true),
+  noEslintrc: z.boolean().default(false),
+  rulesdir: z.array(z.string()).default([]),
+  ignorePath: z.string().min(1).optional(),
+  resolvePluginsRelativeTo: z.string().min(1).optional(),
+  reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
+});
+
+/** An official ESLint target's file selection and config, as its executor hands them to ESLint (paths relative to the workspace root). */
+export interface OfficialEslintTarget {
+  /** The target's name (`lint`), for messages. */
+  target: string;
+  /** Interpolated as the executor does; `!` patterns stay as they are (ESLint's `lintFiles` matches nothing with them). */
+  lintFilePatterns: string[];
+  eslintConfig?: string;
+  /** Whether a run that lints no file at all fails (the executor gives ESLint `errorOnUnmatchedPattern: false`). */
+  errorOnUnmatchedPattern: boolean;
+  /** The eslintrc-only options; with flat config the official executor refuses them. */
+  noEslintrc: boolean;
+  rulesdir: string[];
+  ignorePath?: string;
+  resolvePluginsRelativeTo?: string;
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+}
+
+/**
+ * The official ESLint target our lint target stands beside (its `officialTarget` option), read from
+ * the task's executor context: undefined when there is none, or when that target runs another
+ * executor than `@nx/eslint:lint` (`@nx/linter:eslint`, `@nrwl/linter:eslint`), e.g. the
+ * `eslint .` run-commands target @nx/eslint/plugin infers, whose selection is ours already.
+ *
+ * Its options are merged with its configuration as Nx does when it runs the target: our task's
+ * configuration when the official target has one of that name, else its `defaultConfiguration`.
+ * Throws InvalidOptionsError naming the official target when a carried option has the wrong shape.
+ */
+export function readOfficialEslintTarget(project: ProjectRef, rawOptions: unknown, context: ExecutorContext | undefined): OfficialEslintTarget | undefined {
+  const target = officialTargetOf(rawOptions);
+  if (!target || !context || target === context.targetName) return undefined;
+  const config: TargetConfiguration | undefined =
+    context.projectGraph?.nodes[project.name]?.data.targets?.[target] ?? context.projectsConfigurations?.projects[project.name]?.targets?.[target];
+  const executors: readonly string[] = OFFICIAL_EXECUTORS.lint;
+  if (!config?.executor || !executors.includes(config.executor)) return undefined;
+
+  const configuration =
+    context.configurationName && config.configurations?.[context.configurationName] ? context.configurationName : config.defaultConfiguration;
+  const merged = { ...config.options, ...(configuration ? config.configurations?.[configuration] : undefined) };
+  const options = parseOptions(carriedOptionsSchema, merged, `the official target "${target}" of project "${project.name}" (${config.executor}), which the lint executor's \`officialTarget\` names`);
+  const data = { projectRoot: project.root, projectName: project.name };
+  return {
+    target,
+    lintFilePatterns: options.lintFilePatterns.map((pattern) => interpolateLintPattern(pattern, data)),
+    ...(options.eslintConfig ? { eslintConfig: options.eslintConfig } : {}),
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    noEslintrc: options.noEslintrc,
+    rulesdir: options.rulesdir,
+    ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}),
+    ...(options.resolvePluginsRelativeTo ? { resolvePluginsRelativeTo: options.resolvePluginsRelativeTo } : {}),
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}),
+  };
+}
+
+const TOKEN = /{([\s\S]+?)}/g;
+
+/**
+ * A lint file pattern as the official executor interpolates it (Nx's task-runner `interpolate` with
+ * `workspaceRoot: ''`): each path segment's `{projectRoot}`/`{projectName}` substituted, a leading
+ * `{workspaceRoot}/` dropped, the segments joined with posix `join` (which normalizes them); a pattern
+ * without tokens or starting with `/` is passed unchanged. Nx has already substituted the tokens of
+ * options in project.json and targetDefaults when it built the project graph; this covers the rest.
+ */
+function interpolateLintPattern(pattern: string, data: { projectRoot: string; projectName: string }): string {
+  if (pattern.startsWith('/') || !/{[\s\S]+?}/.test(pattern)) return pattern;
+  const values: Record<string, string> = { projectRoot: data.projectRoot, projectName: data.projectName };
+  const segments = pattern.split('/').map((segment) => {
+    const withRoot = data.projectRoot === '.' ? segment.replace('{projectRoot}', '') : segment;
+    return withRoot.replace(TOKEN, (match, name: string) => values[name.trim()] || match);
+  });
+  return posix.join(...segments).replace('{workspaceRoot}/', '');
+}
