@@ -120,7 +120,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
       executor: TOOL_EXECUTOR,
       options: { tool: 'lint', resultsDir, ...official('lint') },
       cache: true,
-      inputs: ['default', upstream, ...tools.eslintConfigChain.flatMap(outside), ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('eslint')],
+      inputs: ['default', upstream, ...tools.eslintConfigChain.flatMap(outside), ...outside(shared.tsconfigBase), ...outside(shared.eslintIgnore), GATES_JUDGE_INPUT, ...externals('eslint')],
       outputs: [output(RESULT_FILE_NAMES.lint)],
       metadata: { technologies: ['eslint'], description: `Lints the project with ESLint and records ${RESULT_FILE_NAMES.lint}` },
     };

@@ -280,6 +280,13 @@ describe('createNodesV2', () => {
     expect(projects['packages/beta']?.['quality']?.options).toEqual({ resultsDir: 'dist/quality/{projectRoot}', tools: ['lint'] });
   });
 
+  it("lists the root .eslintignore among lint's inputs: ESLint 8 reads it beside a declared @nx/eslint:lint target", async () => {
+    write('.eslintignore', '**/*.spec.ts\n');
+    const targets = (await run(['packages/alpha/package.json']))['packages/alpha'] ?? {};
+    expect(targets['lint']?.inputs).toContain('{workspaceRoot}/.eslintignore');
+    expect(targets['typecheck']?.inputs).not.toContain('{workspaceRoot}/.eslintignore');
+  });
+
   it('infers lint from eslintrc configs as @nx/eslint/plugin does (Nx 22: .eslintrc.json at the root and in each project)', async () => {
     rmSync(join(root, 'eslint.config.mjs'));
     rmSync(join(root, 'packages/alpha/eslint.config.mjs'));

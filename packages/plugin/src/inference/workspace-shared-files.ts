@@ -7,6 +7,8 @@ export interface WorkspaceSharedFiles {
   jestPreset?: string;
   /** tsconfig.base.json: compiler options and path mappings shared by every project. */
   tsconfigBase?: string;
+  /** The root .eslintignore, which ESLint 8 reads where it runs from the workspace root (beside a declared @nx/eslint:lint target). */
+  eslintIgnore?: string;
 }
 
 /** Finds the shared config files present at the workspace root. */
@@ -15,5 +17,6 @@ export function findWorkspaceSharedFiles(workspaceRoot: string): WorkspaceShared
   return {
     jestPreset: first(['jest.preset.js', 'jest.preset.cjs', 'jest.preset.mjs', 'jest.preset.json']),
     tsconfigBase: first(['tsconfig.base.json']),
+    eslintIgnore: first(['.eslintignore']),
   };
 }

@@ -3,7 +3,6 @@ import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared
 import type { BatchTaskUpdate } from '../shared/run-batch-tasks';
 import type { RunTasksHere } from '../shared/spread-batch-over-workers';
 import type { TestExecutorOptions } from '../run-tests/options';
-import { testWorkerHooks } from '../run-tests/test-worker-hooks';
 import { loadToolBatchRunner } from './load-tool-batch-runner';
 import type { ToolExecutorOptions, ToolKind } from './options';
 import { splitToolOptions } from './split-tool-options';
@@ -34,12 +33,13 @@ export default function toolBatch(
   for (const taskId of Object.keys(taskGraph.tasks)) {
     if (toolOf(taskId) === 'test') testInputs[taskId] = splitToolOptions(inputs[taskId], taskId).options as TestExecutorOptions;
   }
-  const testHooks = testWorkerHooks(taskGraph, testInputs, context);
+  // Loaded only where test tasks are handed out: a worker loads this module too, and most run no tests.
+  const testHooks = Object.keys(testInputs).length > 0 ? (require('../run-tests/test-worker-hooks') as typeof import('../run-tests/test-worker-hooks')).testWorkerHooks(taskGraph, testInputs, context) : undefined;
   const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
-    nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks.nodeOptionsOf(taskId) : undefined),
+    nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks?.nodeOptionsOf(taskId) : undefined),
     groupOf: (taskId) => String(toolOf(taskId)),
-    onWorkerDied: (death) => (toolOf(death.task) === 'test' ? testHooks.onWorkerDied(death) : undefined),
+    onWorkerDied: (death) => (toolOf(death.task) === 'test' ? testHooks?.onWorkerDied(death) : undefined),
   });
 }
 
