@@ -1,10 +1,18 @@
 import type { TargetConfiguration } from '@nx/devkit';
 
+/** The tools the `tool` executor runs (its `tool` option), each with the options of its own executor. */
+export const TOOL_KINDS = ['test', 'lint', 'typecheck', 'health'] as const;
+export type ToolKind = (typeof TOOL_KINDS)[number];
+
+/** Whether a value (a `tool` option) names one of the tools. */
+export function isToolKind(value: unknown): value is ToolKind {
+  return typeof value === 'string' && (TOOL_KINDS as readonly string[]).includes(value);
+}
+
 /** What one of our targets does, by the executor behind it. */
-export type QualityTargetKind = 'test' | 'lint' | 'typecheck' | 'health' | 'quality';
+export type QualityTargetKind = ToolKind | 'quality';
 
 const OWN_EXECUTOR = /^@nx-quality\/plugin:(test|lint|typecheck|health|quality|tool)$/;
-const TOOLS: readonly string[] = ['test', 'lint', 'typecheck', 'health'];
 
 /**
  * Which of our targets a target is: `@nx-quality/plugin:test` (…`:health`, `:quality`) by its
@@ -14,5 +22,5 @@ export function qualityTargetKind(target: TargetConfiguration | undefined): Qual
   const executor = OWN_EXECUTOR.exec(target?.executor ?? '')?.[1];
   if (executor !== 'tool') return executor as QualityTargetKind | undefined;
   const tool = (target?.options as { tool?: unknown } | undefined)?.tool;
-  return typeof tool === 'string' && TOOLS.includes(tool) ? (tool as QualityTargetKind) : undefined;
+  return isToolKind(tool) ? tool : undefined;
 }

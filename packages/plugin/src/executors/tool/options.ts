@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { TOOL_KINDS, type ToolKind } from '../../shared/quality-target-kind';
 import { optionsSchema as healthOptions } from '../health/options';
 import { optionsSchema as lintOptions } from '../lint/options';
 import { optionsSchema as testOptions } from '../run-tests/options';
 import { optionsSchema as typecheckOptions } from '../typecheck/options';
 
-/** The tools the `tool` executor runs, each with the options of its own executor. */
-export const TOOL_KINDS = ['test', 'lint', 'typecheck', 'health'] as const;
-export type ToolKind = (typeof TOOL_KINDS)[number];
+export { TOOL_KINDS, type ToolKind } from '../../shared/quality-target-kind';
 
 const toolOption = (kind: ToolKind) => z.literal(kind).describe(`Which tool the target runs: ${TOOL_KINDS.map((tool) => `'${tool}'`).join(', ')}; the other options are those of that tool's own executor.`);
 

@@ -1,5 +1,5 @@
 import { InvalidOptionsError } from '@nx-quality/core';
-import { TOOL_KINDS, type ToolKind } from './options';
+import { isToolKind, TOOL_KINDS, type ToolKind } from '../../shared/quality-target-kind';
 
 /**
  * The tool a `tool` target runs and the options for that tool's own executor, which validates them
@@ -8,10 +8,10 @@ import { TOOL_KINDS, type ToolKind } from './options';
  */
 export function splitToolOptions(raw: unknown, subject: string): { tool: ToolKind; options: Record<string, unknown> } {
   const { tool, ...options } = (raw ?? {}) as Record<string, unknown>;
-  if (typeof tool !== 'string' || !(TOOL_KINDS as readonly string[]).includes(tool)) {
+  if (!isToolKind(tool)) {
     throw new InvalidOptionsError(subject, [
       { path: 'tool', message: `${tool === undefined ? 'missing' : `${JSON.stringify(tool)} is not a tool`}: set it to one of ${TOOL_KINDS.map((kind) => `"${kind}"`).join(', ')}` },
     ]);
   }
-  return { tool: tool as ToolKind, options };
+  return { tool, options };
 }
