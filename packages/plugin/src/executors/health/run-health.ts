@@ -11,7 +11,7 @@ import { analyzeHealth } from '../../health/analyze-health';
 import { errorHealthResult } from '../../health/error-health-result';
 import { healthOptionsSchema } from '../../health/health-options';
 import { describeError } from '../shared/describe-error';
-import { didNotFinish } from '../shared/run-tool-executor';
+import { didNotFinish } from '../shared/record-tool-result';
 import type { ProjectRef } from '../../shared/project-ref';
 import type { HealthTaskCache } from './health-task-cache';
 import { resolveHealthConfig } from './resolve-health-config';

@@ -1,5 +1,5 @@
 import type { LintResult } from '@nx-quality/core';
-import type { ToolDefinition } from '../shared/run-tool-executor';
+import type { ToolDefinition } from '../shared/record-tool-result';
 import { formatLintSummary } from './format-lint-summary';
 import { createLintRunCache, type LintRunCache } from './lint-run-cache';
 import { normalizeLintOptions, type NormalizedLintOptions } from './normalize-lint-options';

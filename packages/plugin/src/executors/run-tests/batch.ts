@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { captureProcessOutput } from '../shared/capture-process-output';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
-import { recordToolResult, type ToolTaskOutcome } from '../shared/run-tool-executor';
+import { recordToolResult, type ToolTaskOutcome } from '../shared/record-tool-result';
 import { isolateTaskProcessState } from '../shared/isolate-task-process-state';
 import { nxTaskEnv } from '../shared/nx-task-env';
 import type { RunTasksHere } from '../shared/spread-batch-over-workers';

@@ -1,5 +1,5 @@
 import { RESULT_FILE_NAMES, type TestResult } from '@nx-quality/core';
-import type { ToolDefinition } from '../shared/run-tool-executor';
+import type { ToolDefinition } from '../shared/record-tool-result';
 import { formatTestSummary } from './format-test-summary';
 import { normalizeTestOptions, type NormalizedTestOptions } from './normalize-test-options';
 import type { TestExecutorOptions } from './options';

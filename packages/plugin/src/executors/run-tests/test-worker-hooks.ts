@@ -5,7 +5,7 @@ import { gatesJudgeThisRun } from '../../verdict/gates-judge';
 import { hintForCrashText } from '../shared/hint-for-tool-crash';
 import { nxTaskEnv } from '../shared/nx-task-env';
 import type { WorkerDeath, WorkerPoolHooks } from '../shared/run-batch-in-workers';
-import { locateToolResult, recordToolError, TASK_PROCESS_EXITED } from '../shared/run-tool-executor';
+import { locateToolResult, recordToolError, TASK_PROCESS_EXITED } from '../shared/record-tool-result';
 import type { TestExecutorOptions } from './options';
 import { testTool } from './test-tool';
 

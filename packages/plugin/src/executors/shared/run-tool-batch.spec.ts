@@ -8,7 +8,7 @@ import { runBatchInChild, taskGraphOf } from '../../test-support/run-batch-in-ch
 import { runInChild } from '../../test-support/run-in-child';
 import type { BatchTaskResult } from './run-tool-batch';
 import { runToolBatch } from './run-tool-batch';
-import type { ToolDefinition } from './run-tool-executor';
+import type { ToolDefinition } from './record-tool-result';
 
 // The typecheck, lint and test batch implementations (`nx … --batch`) against the single-task
 // executors, with the real tools on fixture workspaces: every project's result files must be the

@@ -3,7 +3,7 @@ import type { ResultStatus } from '@nx-quality/core';
 import { runBatchTasks, type BatchTaskUpdate } from './run-batch-tasks';
 import { isolateTaskProcessState } from './isolate-task-process-state';
 import { nxTaskEnv } from './nx-task-env';
-import { recordToolResult, type ToolDefinition } from './run-tool-executor';
+import { recordToolResult, type ToolDefinition } from './record-tool-result';
 import { taskOfContext } from './task-of-context';
 
 export type { BatchTaskResult } from './run-batch-tasks';

@@ -1,5 +1,5 @@
 import type { TypecheckResult } from '@nx-quality/core';
-import type { ToolDefinition } from '../shared/run-tool-executor';
+import type { ToolDefinition } from '../shared/record-tool-result';
 import { formatTypecheckSummary } from './format-typecheck-summary';
 import { normalizeTypecheckOptions, type NormalizedTypecheckOptions } from './normalize-typecheck-options';
 import type { TypecheckExecutorOptions } from './options';
