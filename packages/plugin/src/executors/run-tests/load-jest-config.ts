@@ -12,11 +12,11 @@ export type JestConfigObject = Record<string, unknown>;
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.cts', '.mts']);
 
 /**
- * Loads a Jest config file without Jest's own loader. TypeScript configs are transpiled with the
- * workspace's `typescript` (no type-check: ts-node's type-check is what breaks fresh Nx workspaces
- * on TS 6) and evaluated as CommonJS with `require` rooted at the config's folder; `.json` configs
- * are parsed. Default
- * exports, functions and async functions are supported. Throws ConfigLoadError naming the file.
+ * Loads a Jest config file without Jest's own loader. TypeScript configs are evaluated as CommonJS
+ * with `require` rooted at the config's folder: as they are when they hold plain JavaScript, else
+ * transpiled with the workspace's `typescript` (no type-check: ts-node's type-check is what breaks
+ * fresh Nx workspaces on TS 6); `.json` configs are parsed. Default exports, functions and async
+ * functions are supported. Throws ConfigLoadError naming the file.
  */
 export async function loadJestConfig(configFile: string, workspaceRoot: string): Promise<JestConfigObject> {
   const relativeFile = toWorkspacePath(workspaceRoot, configFile);
@@ -101,7 +101,11 @@ function evaluateTypeScript(file: string, workspaceRoot: string, cache: Map<stri
   if (cached) return cached.exports;
   const module = { exports: {} as unknown };
   cache.set(file, module);
-  const code = transpileTypeScript(file, workspaceRoot, toWorkspacePath(workspaceRoot, file));
+  // A config with no TypeScript syntax in it (a CommonJS jest.config.cts, as Nx generates) runs as it
+  // is: loading the TypeScript compiler to strip nothing would cost every test worker its load time
+  // and memory. Any TypeScript or ES module syntax fails to compile as CommonJS and is transpiled.
+  const wrapper =
+    compileAsCommonJs(readFileSync(file, 'utf8'), file) ?? compileAsCommonJs(transpileTypeScript(file, workspaceRoot, toWorkspacePath(workspaceRoot, file)), file, true);
   const nodeRequire = createRequire(file);
   const requireWithTypeScript = Object.assign(
     (request: string): unknown => {
@@ -110,12 +114,28 @@ function evaluateTypeScript(file: string, workspaceRoot: string, cache: Map<stri
     },
     { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main },
   );
-  // The wrapper stays on the code's first line so stack traces keep the file's line numbers.
-  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file }) as (
-    ...args: unknown[]
-  ) => void;
   wrapper.call(module.exports, module.exports, requireWithTypeScript, module, file, dirname(file));
   return module.exports;
+}
+
+type CommonJsWrapper = (...args: unknown[]) => void;
+
+/**
+ * `code` compiled as the body of a CommonJS module function (nothing in it runs yet); undefined when
+ * it is not valid JavaScript there, unless `mustCompile` (transpiled output), when the error is thrown.
+ */
+function compileAsCommonJs(code: string, file: string, mustCompile: true): CommonJsWrapper;
+function compileAsCommonJs(code: string, file: string): CommonJsWrapper | undefined;
+function compileAsCommonJs(code: string, file: string, mustCompile = false): CommonJsWrapper | undefined {
+  try {
+    // The wrapper stays on the code's first line so stack traces keep the file's line numbers.
+    return runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file }) as CommonJsWrapper;
+  } catch (error) {
+    // By name: the error comes from the context the code was compiled in, whose SyntaxError class a
+    // caller in another context (a test sandbox) does not share.
+    if (mustCompile || (error as { name?: unknown } | null)?.name !== 'SyntaxError') throw error;
+    return undefined;
+  }
 }
 
 /** The TypeScript file a relative require names (`./base`, `./base.js` written for nodenext), if any. */
