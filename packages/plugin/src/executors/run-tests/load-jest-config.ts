@@ -58,7 +58,7 @@ export async function loadJestConfig(configFile: string, workspaceRoot: string):
   return config as JestConfigObject;
 }
 
-function transpileTypeScript(configFile: string, workspaceRoot: string, relativeFile: string): string {
+function transpileTypeScript(source: string, configFile: string, workspaceRoot: string, relativeFile: string): string {
   const resolved = resolveToolModule('typescript', [dirname(configFile), workspaceRoot]);
   if (!resolved) {
     throw new ConfigLoadError('JEST_CONFIG_LOAD_FAILED', relativeFile, `Jest config ${relativeFile} is TypeScript, but the \`typescript\` package is not installed.`, {
@@ -66,7 +66,7 @@ function transpileTypeScript(configFile: string, workspaceRoot: string, relative
     });
   }
   const ts = require(resolved.path) as typeof import('typescript');
-  const output = ts.transpileModule(readFileSync(configFile, 'utf8'), {
+  const output = ts.transpileModule(source, {
     // As `.ts`: TypeScript keeps ESM syntax in `.mts` output whatever `module` says, and we evaluate CommonJS.
     fileName: configFile.replace(/\.[cm]ts$/, '.ts'),
     reportDiagnostics: true,
@@ -101,11 +101,19 @@ function evaluateTypeScript(file: string, workspaceRoot: string, cache: Map<stri
   if (cached) return cached.exports;
   const module = { exports: {} as unknown };
   cache.set(file, module);
-  // A config with no TypeScript syntax in it (a CommonJS jest.config.cts, as Nx generates) runs as it
-  // is: loading the TypeScript compiler to strip nothing would cost every test worker its load time
-  // and memory. Any TypeScript or ES module syntax fails to compile as CommonJS and is transpiled.
-  const wrapper =
-    compileAsCommonJs(readFileSync(file, 'utf8'), file) ?? compileAsCommonJs(transpileTypeScript(file, workspaceRoot, toWorkspacePath(workspaceRoot, file)), file, true);
+  const source = readFileSync(file, 'utf8');
+  let wrapper: CommonJsWrapper;
+  try {
+    // A config with no TypeScript syntax in it (a CommonJS jest.config.cts, as Nx generates) runs as
+    // it is: loading the TypeScript compiler to strip nothing would cost every test worker its load
+    // time and memory. Any TypeScript or ES module syntax fails to compile as CommonJS.
+    wrapper = compileAsCommonJs(source, file);
+  } catch (error) {
+    // By name: the error comes from the context the code was compiled in, whose SyntaxError class a
+    // caller in another context (a test sandbox) does not share.
+    if ((error as { name?: unknown } | null)?.name !== 'SyntaxError') throw error;
+    wrapper = compileAsCommonJs(transpileTypeScript(source, file, workspaceRoot, toWorkspacePath(workspaceRoot, file)), file);
+  }
   const nodeRequire = createRequire(file);
   const requireWithTypeScript = Object.assign(
     (request: string): unknown => {
@@ -120,22 +128,10 @@ function evaluateTypeScript(file: string, workspaceRoot: string, cache: Map<stri
 
 type CommonJsWrapper = (...args: unknown[]) => void;
 
-/**
- * `code` compiled as the body of a CommonJS module function (nothing in it runs yet); undefined when
- * it is not valid JavaScript there, unless `mustCompile` (transpiled output), when the error is thrown.
- */
-function compileAsCommonJs(code: string, file: string, mustCompile: true): CommonJsWrapper;
-function compileAsCommonJs(code: string, file: string): CommonJsWrapper | undefined;
-function compileAsCommonJs(code: string, file: string, mustCompile = false): CommonJsWrapper | undefined {
-  try {
-    // The wrapper stays on the code's first line so stack traces keep the file's line numbers.
-    return runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file }) as CommonJsWrapper;
-  } catch (error) {
-    // By name: the error comes from the context the code was compiled in, whose SyntaxError class a
-    // caller in another context (a test sandbox) does not share.
-    if (mustCompile || (error as { name?: unknown } | null)?.name !== 'SyntaxError') throw error;
-    return undefined;
-  }
+/** `code` compiled as the body of a CommonJS module function; nothing in it runs yet. */
+function compileAsCommonJs(code: string, file: string): CommonJsWrapper {
+  // The wrapper stays on the code's first line so stack traces keep the file's line numbers.
+  return runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file }) as CommonJsWrapper;
 }
 
 /** The TypeScript file a relative require names (`./base`, `./base.js` written for nodenext), if any. */
