@@ -1,4 +1,5 @@
 import { runBatchTasks } from '../shared/run-batch-tasks';
+import { recordDeadHealthTask } from './record-dead-health-task';
 import { spreadBatchOverWorkers, type RunTasksHere } from '../shared/spread-batch-over-workers';
 import { createHealthTaskCache } from './health-task-cache';
 import type { HealthExecutorOptions } from './options';
@@ -16,4 +17,4 @@ export function createHealthBatchRunner(): RunTasksHere<HealthExecutorOptions> {
 }
 
 /** Nx `batchImplementation` of `@nx-quality/plugin:health`: the projects spread over one worker process per CPU. */
-export default spreadBatchOverWorkers(__filename, createHealthBatchRunner);
+export default spreadBatchOverWorkers(__filename, createHealthBatchRunner, recordDeadHealthTask);

@@ -1,3 +1,4 @@
+import { recordDeadWorkerTask } from '../shared/record-dead-worker-task';
 import { runToolBatch } from '../shared/run-tool-batch';
 import { spreadBatchOverWorkers, type RunTasksHere } from '../shared/spread-batch-over-workers';
 import { createLintRunCache } from './lint-run-cache';
@@ -15,4 +16,6 @@ export function createLintBatchRunner(): RunTasksHere<LintExecutorOptions> {
 }
 
 /** Nx `batchImplementation` of `@nx-quality/plugin:lint` (`--batch`): the projects spread over one worker process per CPU. */
-export default spreadBatchOverWorkers(__filename, createLintBatchRunner);
+export default spreadBatchOverWorkers(__filename, createLintBatchRunner, (death, task, rawOptions, context) =>
+  recordDeadWorkerTask(lintTool(), death, task, rawOptions, context),
+);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runBatchInChild } from '../../test-support/run-batch-in-child';
@@ -86,6 +86,63 @@ describe('the tool batch: test, lint, typecheck and health tasks in one batch', 
       }
       // Both outcomes, for every tool that can fail here, or the comparison proves little.
       expect(['nx-style:test', 'mixed:test', 'clean:lint', 'dirty:lint', 'clean-lib:typecheck', 'broken-lib:typecheck'].map((id) => single[id]!.success)).toEqual([true, false, true, false, true, false]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('records an error result for a task whose worker dies, with its hash and cause, and runs the others', async () => {
+    const { dir: ws, cleanup } = makeWorkspace();
+    try {
+      // An ESLint rule that kills the process linting it: what an out-of-memory kill does to a lint worker.
+      mkdirSync(join(ws, 'packages/killer/src'), { recursive: true });
+      writeFileSync(join(ws, 'packages/killer/src/index.js'), 'export const a = 1;\n');
+      writeFileSync(
+        join(ws, 'packages/killer/eslint.config.mjs'),
+        "const killer = { rules: { kill: { create: () => ({ Program: () => { process.stderr.write('about to die\\n'); process.kill(process.pid, 'SIGKILL'); } }) } } };\n" +
+          "export default [{ files: ['**/*.js'], languageOptions: { sourceType: 'module' }, plugins: { killer }, rules: { 'killer/kill': 'error' } }];\n",
+      );
+      const projects = { killer: { root: 'packages/killer', targets: {} }, clean: { root: 'packages/clean', targets: {} }, 'clean-lib': { root: 'packages/clean-lib', targets: {} } };
+      const context = { root: ws, cwd: ws, isVerbose: false, projectsConfigurations: { version: 2, projects } };
+      const ids = ['killer:lint', 'clean:lint', 'clean-lib:typecheck'];
+      const graph = {
+        roots: ids,
+        tasks: Object.fromEntries(ids.map((id) => [id, { id, target: { project: id.split(':')[0], target: id.split(':')[1] }, overrides: {}, outputs: [], hash: `hash-of-${id}` }])),
+        dependencies: Object.fromEntries(ids.map((id) => [id, []])),
+        continuousDependencies: Object.fromEntries(ids.map((id) => [id, []])),
+      };
+      const inputs = { 'killer:lint': { tool: 'lint' }, 'clean:lint': { tool: 'lint' }, 'clean-lib:typecheck': { tool: 'typecheck' } };
+      const { value: batch } = await runBatchInChild(join(__dirname, 'batch.ts'), graph as never, inputs, context, { env: { NX_QUALITY_BATCH_WORKERS: '2', NX_QUALITY_GATES_JUDGE: 'true' } });
+      const result = (root: string, file: string) => JSON.parse(readFileSync(join(ws, 'dist/quality', root, file), 'utf8'));
+      const killed = result('packages/killer', 'lint.json');
+      expect({
+        success: batch.results['killer:lint']!.success,
+        output: batch.results['killer:lint']!.terminalOutput,
+        status: killed.status,
+        code: killed.error.code,
+        taskHash: killed.taskHash,
+        message: killed.error.message,
+      }).toEqual({
+        success: true,
+        output: expect.stringContaining('Recorded the failure in dist/quality/packages/killer/lint.json.'),
+        status: 'error',
+        code: 'LINT_WORKER_DIED',
+        taskHash: 'hash-of-killer:lint',
+        message: expect.stringMatching(/^The process running the lint of killer was killed by SIGKILL before it finished\.\nLast lines of its stderr:\n(.*\n)*about to die$/),
+      });
+      expect([batch.results['clean:lint']!.success, result('packages/clean', 'lint.json').status, batch.results['clean-lib:typecheck']!.success, result('packages/clean-lib', 'typecheck.json').status]).toEqual([
+        true,
+        'passed',
+        true,
+        'passed',
+      ]);
+
+      // The lint executor's own batch (a target that declares @nx-quality/plugin:lint) does the same; outside a quality run the task fails.
+      rmSync(join(ws, 'dist/quality'), { recursive: true, force: true });
+      const lintIds = ['killer:lint', 'clean:lint'];
+      const lintGraph = { ...graph, roots: lintIds, tasks: Object.fromEntries(lintIds.map((id) => [id, graph.tasks[id]])), dependencies: { 'killer:lint': [], 'clean:lint': [] }, continuousDependencies: { 'killer:lint': [], 'clean:lint': [] } };
+      const { value: lintBatch } = await runBatchInChild(join(EXECUTORS, 'lint/batch.ts'), lintGraph as never, { 'killer:lint': {}, 'clean:lint': {} }, context, { env: { NX_QUALITY_BATCH_WORKERS: '2' } });
+      expect([lintBatch.results['killer:lint']!.success, result('packages/killer', 'lint.json').error.code, lintBatch.results['clean:lint']!.success]).toEqual([false, 'LINT_WORKER_DIED', true]);
     } finally {
       cleanup();
     }

@@ -4,6 +4,7 @@ import type { BatchTaskUpdate } from '../shared/run-batch-tasks';
 import type { RunTasksHere } from '../shared/spread-batch-over-workers';
 import type { TestExecutorOptions } from '../run-tests/options';
 import { loadToolBatchRunner } from './load-tool-batch-runner';
+import { isToolKind } from '../../shared/quality-target-kind';
 import type { ToolExecutorOptions, ToolKind } from './options';
 import { splitToolOptions } from './split-tool-options';
 
@@ -18,8 +19,8 @@ const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'lint', 'healt
  * slowest project. A worker runs the tasks of one tool, through that tool's batch runner (its
  * modules and state loaded once); when the next task is another tool's, a new worker takes the
  * place of an idle one, so no process holds every tool's memory. Test tasks go to workers started
- * under their NODE_OPTIONS and get an `error` result when their worker dies (`testWorkerHooks`); a
- * worker that dies during another tool's task leaves that tool's "did not finish" result.
+ * under their NODE_OPTIONS (`testWorkerHooks`); a task whose worker dies, of any tool, gets an `error`
+ * result naming the cause (`recordDeadToolTask`).
  */
 export default function toolBatch(
   taskGraph: TaskGraph,
@@ -39,7 +40,14 @@ export default function toolBatch(
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
     nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks?.nodeOptionsOf(taskId) : undefined),
     groupOf: (taskId) => String(toolOf(taskId)),
-    onWorkerDied: (death) => (toolOf(death.task) === 'test' ? testHooks?.onWorkerDied(death) : undefined),
+    onWorkerDied: (death) => {
+      const tool = toolOf(death.task);
+      if (tool === 'test') return testHooks?.onWorkerDied(death);
+      if (!isToolKind(tool)) return undefined;
+      // Loaded only when a worker died: every worker loads this module too.
+      const { recordDeadToolTask } = require('./record-dead-tool-task') as typeof import('./record-dead-tool-task');
+      return recordDeadToolTask(tool, death, taskGraph.tasks[death.task]!, splitToolOptions(inputs[death.task], death.task).options, context);
+    },
   });
 }
 

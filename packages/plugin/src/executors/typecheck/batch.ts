@@ -1,3 +1,4 @@
+import { recordDeadWorkerTask } from '../shared/record-dead-worker-task';
 import { runToolBatch } from '../shared/run-tool-batch';
 import { spreadBatchOverWorkers, type RunTasksHere } from '../shared/spread-batch-over-workers';
 import type { TypecheckExecutorOptions } from './options';
@@ -15,4 +16,6 @@ export function createTypecheckBatchRunner(): RunTasksHere<TypecheckExecutorOpti
 }
 
 /** Nx `batchImplementation` of `@nx-quality/plugin:typecheck` (`--batch`): the projects spread over one worker process per CPU. */
-export default spreadBatchOverWorkers(__filename, createTypecheckBatchRunner);
+export default spreadBatchOverWorkers(__filename, createTypecheckBatchRunner, (death, task, rawOptions, context) =>
+  recordDeadWorkerTask(typecheckTool(), death, task, rawOptions, context),
+);
