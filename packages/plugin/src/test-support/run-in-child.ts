@@ -1,7 +1,16 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { BATCH_WORKER_ENV } from '../executors/shared/run-batch-in-workers';
+import { GATES_JUDGE_ENV } from '../verdict/gates-judge';
 
 const REPO_ROOT = join(__dirname, '../../../..');
+
+/**
+ * What tells our code which Nx task it runs in. When the suite itself runs as a task of ours (this
+ * repository tests itself through its own targets), the spec process has them; a child stands for
+ * a fresh process and gets only what the spec passes.
+ */
+const OWN_TASK_ENV = new Set([BATCH_WORKER_ENV, 'NX_TASK_HASH', GATES_JUDGE_ENV]);
 
 /**
  * Calls `exportName(...args)` from a TypeScript source module in a fresh Node process (through
@@ -27,7 +36,7 @@ export function runInChild<T>(
       ['--conditions=@nx-quality/source', '--import', 'tsx', ...(options.nodeArgs ?? []), '-e', script],
       {
         cwd: options.cwd ?? REPO_ROOT,
-        env: { ...process.env, FORCE_COLOR: '0', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...options.env },
+        env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_TASK_ENV.has(name))), FORCE_COLOR: '0', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...options.env },
         maxBuffer: 256 * 1024 * 1024,
       },
       (error, stdout, stderr) => {

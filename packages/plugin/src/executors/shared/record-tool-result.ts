@@ -118,7 +118,8 @@ export function recordToolError<Options, Normalized, Result extends { status: Re
   taskHash?: string,
 ): string {
   const { resultFile, companions } = locateToolResult(tool, rawOptions, project);
-  const { kind: _kind, ...common } = resultHeader(tool.kind, project, new Date());
+  // The hash is the task's, not that of whatever task this process runs in.
+  const { kind: _kind, taskHash: _ownHash, ...common } = resultHeader(tool.kind, project, new Date());
   writeJsonAtomic(resultFile, tool.errorResult({ ...common, ...(taskHash ? { taskHash } : {}), status: 'error', error }, rawOptions));
   for (const file of companions) rmSync(file, { force: true });
   return toWorkspacePath(project.workspaceRoot, resultFile);

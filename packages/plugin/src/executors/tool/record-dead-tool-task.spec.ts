@@ -19,8 +19,12 @@ const RESULT_FILE: Record<ToolKind, string> = { test: 'test.json', lint: 'lint.j
 
 let ws: string;
 let context: ExecutorContext;
+// This suite may itself run as a task of ours (in a quality run): its hash and verdict mode are not the recorded task's.
+const ownEnv = { hash: process.env['NX_TASK_HASH'], judge: process.env[GATES_JUDGE_ENV] };
 
 beforeEach(() => {
+  delete process.env['NX_TASK_HASH'];
+  delete process.env[GATES_JUDGE_ENV];
   ws = mkdtempSync(join(tmpdir(), 'nxq-dead-task-'));
   mkdirSync(join(ws, 'libs/a/src'), { recursive: true });
   writeFileSync(join(ws, 'libs/a/src/index.ts'), 'export const a = 1;\n');
@@ -29,7 +33,11 @@ beforeEach(() => {
 });
 afterEach(() => {
   rmSync(ws, { recursive: true, force: true });
-  delete process.env[GATES_JUDGE_ENV];
+});
+afterAll(() => {
+  if (ownEnv.hash !== undefined) process.env['NX_TASK_HASH'] = ownEnv.hash;
+  if (ownEnv.judge !== undefined) process.env[GATES_JUDGE_ENV] = ownEnv.judge;
+  else delete process.env[GATES_JUDGE_ENV];
 });
 
 const taskOf = (tool: ToolKind, hash?: string): Task => ({ id: `a:q-${tool}`, target: { project: 'a', target: `q-${tool}` }, overrides: {}, outputs: [], ...(hash ? { hash } : {}) }) as unknown as Task;
