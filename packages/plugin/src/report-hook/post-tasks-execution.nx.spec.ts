@@ -8,12 +8,12 @@ const REPO_ROOT = join(__dirname, '../../../..');
 const BUILT_HOOK = join(REPO_ROOT, 'packages/plugin/dist/report-hook/post-tasks-execution.js');
 const NX = join(REPO_ROOT, 'node_modules/.bin/nx');
 
-/** Runs the real Nx CLI in the workspace; the hook's summary is printed after Nx's own. */
+/** Runs the real Nx CLI in the workspace; the hook's summary is printed after Nx's own. An outer `nx … --skip-nx-cache` running this suite must not turn the cache off here. */
 function nx(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
   const run = spawnSync(NX, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env },
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', NX_SKIP_NX_CACHE: '', ...env },
     timeout: 240_000,
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
