@@ -12,4 +12,6 @@ export interface BatchWorkerReply {
   type: 'done';
   task: string;
   result: BatchTaskResult;
+  /** The worker's resident memory after the task, in MiB. */
+  rssMb: number;
 }

@@ -29,7 +29,7 @@ async function handle(message: BatchWorkerRequest): Promise<void> {
   const id = message.task.id;
   const taskGraph = { roots: [id], tasks: { [id]: message.task }, dependencies: { [id]: [] }, continuousDependencies: { [id]: [] } } as unknown as TaskGraph;
   const startTime = Date.now();
-  let reply: BatchWorkerReply | undefined;
+  let reply: Omit<BatchWorkerReply, 'rssMb'> | undefined;
   try {
     for await (const done of implementation!(taskGraph, { [id]: message.input }, overrides, context!)) {
       if (done.task === id) reply = { type: 'done', task: id, result: done.result };
@@ -38,5 +38,6 @@ async function handle(message: BatchWorkerRequest): Promise<void> {
   } catch (error) {
     reply = { type: 'done', task: id, result: { success: false, terminalOutput: `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`, startTime, endTime: Date.now() } };
   }
-  process.send!(reply ?? { type: 'done', task: id, result: { success: false, terminalOutput: `The batch implementation reported no result for ${id}.\n`, startTime, endTime: Date.now() } });
+  const rssMb = process.memoryUsage.rss() / 1048576;
+  process.send!({ ...(reply ?? { type: 'done', task: id, result: { success: false, terminalOutput: `The batch implementation reported no result for ${id}.\n`, startTime, endTime: Date.now() } }), rssMb });
 }

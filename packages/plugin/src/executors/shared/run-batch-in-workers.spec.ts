@@ -24,7 +24,7 @@ exports.default = async function* (taskGraph, inputs) {
 `;
 
 const DRIVER = `
-exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject) => {
+exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject, kindByProject, switchBudgetMb) => {
   const { runBatchInWorkers } = require(${JSON.stringify(join(__dirname, 'run-batch-in-workers.ts'))});
   const results = {};
   const order = [];
@@ -32,6 +32,8 @@ exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProje
   const hooks = {
     nodeOptionsOf: nodeOptionsByProject ? (taskId) => nodeOptionsByProject[taskGraph.tasks[taskId].target.project] : undefined,
     groupOf: groupByProject ? (taskId) => groupByProject[taskGraph.tasks[taskId].target.project] : undefined,
+    kindOf: kindByProject ? (taskId) => kindByProject[taskGraph.tasks[taskId].target.project] : undefined,
+    switchBudgetMb: switchBudgetMb ?? undefined,
     onWorkerDied: (death) => { deaths.push(death); return { note: 'recorded ' + death.task, success: death.task.startsWith('judged') }; },
   };
   for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers, hooks)) {
@@ -75,14 +77,22 @@ describe('runBatchInWorkers', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = async (taskGraph: ReturnType<typeof graph>, workers: number, nodeOptionsByProject?: Record<string, string | undefined>, groupByProject?: Record<string, string>) => {
+  const run = async (
+    taskGraph: ReturnType<typeof graph>,
+    workers: number,
+    nodeOptionsByProject?: Record<string, string | undefined>,
+    groupByProject?: Record<string, string>,
+    kinds?: { byProject: Record<string, string>; switchBudgetMb: number },
+  ) => {
     const outcome = await runInChild<Outcome>(join(dir, 'driver.cjs'), 'run', [
       join(dir, 'fake-batch.cjs'),
       taskGraph,
       Object.fromEntries(Object.keys(taskGraph.tasks).map((id) => [id, { for: id }])),
       workers,
       nodeOptionsByProject ?? null,
-      groupByProject,
+      groupByProject ?? null,
+      kinds?.byProject ?? null,
+      kinds?.switchBudgetMb ?? null,
     ]);
     return { ...outcome, deaths: outcome.value.deaths };
   };
@@ -156,6 +166,29 @@ describe('runBatchInWorkers', () => {
     // Two workers for x, then (at most) two new ones for y.
     expect(groupsOfPid.size).toBeGreaterThanOrEqual(3);
     expect(Object.values(value.results).every((result) => result.success)).toBe(true);
+  });
+
+  describe('tasks of one group and different kinds', () => {
+    const kinds = { a1: 'a', a2: 'a', b1: 'b', b2: 'b' };
+    const groups = { a1: 'g', a2: 'g', b1: 'g', b2: 'g' };
+    const pidsByKind = (results: Record<string, { terminalOutput: string }>) => {
+      const pids: Record<string, Set<number>> = {};
+      for (const [id, result] of Object.entries(results)) (pids[kinds[id.split(':')[0] as keyof typeof kinds]] ??= new Set()).add((JSON.parse(result.terminalOutput) as { pid: number }).pid);
+      return pids;
+    };
+
+    it('share a worker while it is under the memory budget', async () => {
+      const { value } = await run(graph(Object.keys(kinds)), 1, undefined, groups, { byProject: kinds, switchBudgetMb: 1_000_000 });
+      const pids = pidsByKind(value.results);
+      expect(new Set([...pids['a']!, ...pids['b']!]).size).toBe(1);
+    });
+
+    it('get a new worker when the one that ran another kind is over it; a kind keeps its worker', async () => {
+      const { value } = await run(graph(Object.keys(kinds)), 1, undefined, groups, { byProject: kinds, switchBudgetMb: 1 });
+      const pids = pidsByKind(value.results);
+      expect({ a: pids['a']!.size, b: pids['b']!.size, shared: [...pids['a']!].some((pid) => pids['b']!.has(pid)) }).toEqual({ a: 1, b: 1, shared: false });
+      expect(Object.values(value.results).every((result) => result.success)).toBe(true);
+    });
   });
 
   it('runs everything in one worker when asked for one', async () => {

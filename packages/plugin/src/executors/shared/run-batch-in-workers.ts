@@ -60,11 +60,27 @@ export interface WorkerPoolHooks {
    */
   groupOf?: (taskId: string) => string;
   /**
+   * Tasks of one group but of different kinds (e.g. tools that load the same modules) may share a
+   * worker: one that ran another kind takes the task while its resident memory is under
+   * `switchBudgetMb`, keeping what it loaded; a bigger one exits and a new one takes its place, so
+   * what the first kind left in memory goes with its process. By default the kind is the group.
+   */
+  kindOf?: (taskId: string) => string;
+  /** The memory (MiB) under which a worker takes a task of another kind of its group; SWITCH_BUDGET_MB by default. */
+  switchBudgetMb?: number;
+  /**
    * Records the result of a task whose worker died (the worker could not finish it); returns text for
    * the task's output and whether the task counts as done (it recorded a result the gates judge).
    */
   onWorkerDied?: (death: WorkerDeath) => { note?: string; success: boolean } | undefined;
 }
+
+/**
+ * A worker that has run a few tasks holds their garbage and caches (a type checker's parsed files);
+ * one that has run one task of a small project is still about the size of a fresh one. Only the
+ * latter takes a task of another kind, so sharing saves loading modules without raising the peak.
+ */
+export const SWITCH_BUDGET_MB = 256;
 
 const STDERR_TAIL_LINES = 20;
 const STACK_FRAME = /^\s+at\s/;
@@ -75,6 +91,9 @@ interface WorkerSlot {
   nodeOptions: string | undefined;
   /** The group of tasks it runs (`hooks.groupOf`). */
   group: string;
+  /** The kind of the task it ran last (`hooks.kindOf`), and its resident memory after it. */
+  kind?: string;
+  rssMb?: number;
   running?: string;
   exit: Promise<void>;
   stderrTail: string[];
@@ -177,6 +196,7 @@ export async function* runBatchInWorkers(
     child.on('message', (reply: BatchWorkerReply) => {
       if (reply.type !== 'done' || reply.task !== slot.running) return;
       slot.running = undefined;
+      slot.rssMb = reply.rssMb;
       complete({ task: reply.task, result: reply.result });
     });
     send(child, { type: 'init', batchModule, overrides, context });
@@ -185,18 +205,31 @@ export async function* runBatchInWorkers(
     return slot;
   };
 
-  /** An idle worker started for the task's group under its NODE_OPTIONS, a new one, or (all busy) none yet. */
+  const retire = (slot: WorkerSlot): void => {
+    slots.splice(slots.indexOf(slot), 1);
+    if (slot.child.connected) send(slot.child, { type: 'exit' });
+  };
+
+  /**
+   * An idle worker started for the task's group under its NODE_OPTIONS (one that ran the same kind,
+   * else one small enough to switch kinds), a new one, or (all busy) none yet.
+   */
   const workerFor = (taskId: string): WorkerSlot | undefined => {
     const nodeOptions = hooks.nodeOptionsOf?.(taskId);
     const group = hooks.groupOf?.(taskId) ?? '';
-    const idle = slots.find((slot) => !slot.running && slot.nodeOptions === nodeOptions && slot.group === group);
+    const kind = hooks.kindOf?.(taskId) ?? group;
+    const budget = hooks.switchBudgetMb ?? SWITCH_BUDGET_MB;
+    const ofGroup = slots.filter((slot) => !slot.running && slot.nodeOptions === nodeOptions && slot.group === group);
+    const idle = ofGroup.find((slot) => slot.kind === undefined || slot.kind === kind) ?? ofGroup.find((slot) => slot.rssMb !== undefined && slot.rssMb < budget);
     if (idle) return idle;
+    // A worker of the group too big to switch kinds makes room first: it would otherwise sit idle.
+    const oversized = ofGroup[0];
+    if (oversized) retire(oversized);
     if (slots.length < workers) return spawn(nodeOptions, group);
     const other = slots.find((slot) => !slot.running);
     if (!other) return undefined;
     // An idle worker of another group or NODE_OPTIONS makes room for one this task can run in.
-    slots.splice(slots.indexOf(other), 1);
-    if (other.child.connected) send(other.child, { type: 'exit' });
+    retire(other);
     return spawn(nodeOptions, group);
   };
 
@@ -225,6 +258,7 @@ export async function* runBatchInWorkers(
         if (!idle) break;
         waiting.delete(taskId);
         idle.running = taskId;
+        idle.kind = hooks.kindOf?.(taskId) ?? idle.group;
         startedAt.set(taskId, Date.now());
         const task: Task = taskGraph.tasks[taskId]!;
         send(idle.child, { type: 'run', task, input: inputs[taskId] });

@@ -16,9 +16,11 @@ const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'lint', 'healt
  * the batches one after another with nothing beside them, so with one executor for all four tools a
  * quality run's test, typecheck, lint and health tasks form a single batch spread over one worker
  * process per CPU (`runBatchInWorkers`), instead of four batches in a row that each wait for their
- * slowest project. A worker runs the tasks of one tool, through that tool's batch runner (its
- * modules and state loaded once); when the next task is another tool's, a new worker takes the
- * place of an idle one, so no process holds every tool's memory. Test tasks go to workers started
+ * slowest project. A worker runs tasks through their tool's batch runner (its modules and state
+ * loaded once). Test tasks have workers of their own. A typecheck, lint or health worker takes a
+ * task of another of these three tools only while it is small (`SWITCH_BUDGET_MB`: after one
+ * project, as in a small affected run), keeping TypeScript and ESLint loaded; a bigger one makes room
+ * for a new worker, so no process holds what every tool left in memory. Test tasks go to workers started
  * under their NODE_OPTIONS (`testWorkerHooks`); a task whose worker dies, of any tool, gets an `error`
  * result naming the cause (`recordDeadToolTask`).
  */
@@ -39,7 +41,9 @@ export default function toolBatch(
   const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
     nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks?.nodeOptionsOf(taskId) : undefined),
-    groupOf: (taskId) => String(toolOf(taskId)),
+    // Jest and Vitest keep module registries and start under the task's NODE_OPTIONS; typecheck, lint and health all load TypeScript (lint and health ESLint too).
+    groupOf: (taskId) => (toolOf(taskId) === 'test' ? 'test' : 'typescript'),
+    kindOf: (taskId) => String(toolOf(taskId)),
     onWorkerDied: (death) => {
       const tool = toolOf(death.task);
       if (tool === 'test') return testHooks?.onWorkerDied(death);
@@ -63,7 +67,7 @@ function inHandOutOrder(taskGraph: TaskGraph, toolOf: (taskId: string) => unknow
 
 let runner: { tool: ToolKind; run: RunTasksHere<Record<string, unknown>> } | undefined;
 
-/** A worker's share: the task it was handed, run by the batch runner of its tool (a worker is handed the tasks of one tool). */
+/** A worker's share: the task it was handed, run by the batch runner of its tool; a task of another tool replaces the runner (and lets go of the state the last one kept). */
 async function* runInThisWorker(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext): AsyncIterableIterator<BatchTaskUpdate> {
   for (const taskId of Object.keys(taskGraph.tasks)) {
     const startTime = Date.now();
