@@ -210,14 +210,17 @@ export async function* runBatchInWorkers(
     if (slot.child.connected) send(slot.child, { type: 'exit' });
   };
 
+  const groupOf = (taskId: string): string => hooks.groupOf?.(taskId) ?? '';
+  const kindOf = (taskId: string): string => hooks.kindOf?.(taskId) ?? groupOf(taskId);
+
   /**
    * An idle worker started for the task's group under its NODE_OPTIONS (one that ran the same kind,
    * else one small enough to switch kinds), a new one, or (all busy) none yet.
    */
   const workerFor = (taskId: string): WorkerSlot | undefined => {
     const nodeOptions = hooks.nodeOptionsOf?.(taskId);
-    const group = hooks.groupOf?.(taskId) ?? '';
-    const kind = hooks.kindOf?.(taskId) ?? group;
+    const group = groupOf(taskId);
+    const kind = kindOf(taskId);
     const budget = hooks.switchBudgetMb ?? SWITCH_BUDGET_MB;
     const ofGroup = slots.filter((slot) => !slot.running && slot.nodeOptions === nodeOptions && slot.group === group);
     const idle = ofGroup.find((slot) => slot.kind === undefined || slot.kind === kind) ?? ofGroup.find((slot) => slot.rssMb !== undefined && slot.rssMb < budget);
@@ -258,7 +261,7 @@ export async function* runBatchInWorkers(
         if (!idle) break;
         waiting.delete(taskId);
         idle.running = taskId;
-        idle.kind = hooks.kindOf?.(taskId) ?? idle.group;
+        idle.kind = kindOf(taskId);
         startedAt.set(taskId, Date.now());
         const task: Task = taskGraph.tasks[taskId]!;
         send(idle.child, { type: 'run', task, input: inputs[taskId] });

@@ -46,7 +46,6 @@ export default function toolBatch(
     kindOf: (taskId) => String(toolOf(taskId)),
     onWorkerDied: (death) => {
       const tool = toolOf(death.task);
-      if (tool === 'test') return testHooks?.onWorkerDied(death);
       if (!isToolKind(tool)) return undefined;
       // Loaded only when a worker died: every worker loads this module too.
       const { recordDeadToolTask } = require('./record-dead-tool-task') as typeof import('./record-dead-tool-task');
