@@ -1,6 +1,10 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import type { BatchWorkerReply, BatchWorkerRequest } from './batch-worker-messages';
 import type { BatchTaskUpdate } from './run-batch-tasks';
+import { enableCompileCache } from './enable-compile-cache';
+
+// Before the batch module loads its tool: a new worker compiles Jest, TypeScript or ESLint otherwise.
+enableCompileCache();
 
 // Entry point of a worker process forked by runBatchInWorkers: it keeps the batch module (and so
 // the loaded tools) for its whole life and runs the tasks it is handed one at a time.
