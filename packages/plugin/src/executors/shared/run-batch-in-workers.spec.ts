@@ -24,7 +24,7 @@ exports.default = async function* (taskGraph, inputs) {
 `;
 
 const DRIVER = `
-exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject, kindByProject, switchBudgetMb) => {
+exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject, kindByProject, switchBudgetMb, recycleMb) => {
   const { runBatchInWorkers } = require(${JSON.stringify(join(__dirname, 'run-batch-in-workers.ts'))});
   const results = {};
   const order = [];
@@ -34,6 +34,7 @@ exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProje
     groupOf: groupByProject ? (taskId) => groupByProject[taskGraph.tasks[taskId].target.project] : undefined,
     kindOf: kindByProject ? (taskId) => kindByProject[taskGraph.tasks[taskId].target.project] : undefined,
     switchBudgetMb: switchBudgetMb ?? undefined,
+    recycleMb: recycleMb ?? undefined,
     onWorkerDied: (death) => { deaths.push(death); return { note: 'recorded ' + death.task, success: death.task.startsWith('judged') }; },
   };
   for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers, hooks)) {
@@ -83,6 +84,7 @@ describe('runBatchInWorkers', () => {
     nodeOptionsByProject?: Record<string, string | undefined>,
     groupByProject?: Record<string, string>,
     kinds?: { byProject: Record<string, string>; switchBudgetMb: number },
+    recycleMb?: number,
   ) => {
     const outcome = await runInChild<Outcome>(join(dir, 'driver.cjs'), 'run', [
       join(dir, 'fake-batch.cjs'),
@@ -93,6 +95,7 @@ describe('runBatchInWorkers', () => {
       groupByProject ?? null,
       kinds?.byProject ?? null,
       kinds?.switchBudgetMb ?? null,
+      recycleMb ?? null,
     ]);
     return { ...outcome, deaths: outcome.value.deaths };
   };
@@ -189,6 +192,15 @@ describe('runBatchInWorkers', () => {
       expect({ a: pids['a']!.size, b: pids['b']!.size, shared: [...pids['a']!].some((pid) => pids['b']!.has(pid)) }).toEqual({ a: 1, b: 1, shared: false });
       expect(Object.values(value.results).every((result) => result.success)).toBe(true);
     });
+  });
+
+  it('replaces a worker that has grown past the recycle limit, and keeps one under it', async () => {
+    const pidsOf = (results: Record<string, { terminalOutput: string }>) => new Set(Object.values(results).map((result) => (JSON.parse(result.terminalOutput) as { pid: number }).pid));
+    const over = await run(graph(['a', 'b', 'c']), 1, undefined, undefined, undefined, 1);
+    expect(pidsOf(over.value.results).size).toBe(3);
+    expect(Object.values(over.value.results).every((result) => result.success)).toBe(true);
+    const under = await run(graph(['a', 'b', 'c']), 1, undefined, undefined, undefined, 1_000_000);
+    expect(pidsOf(under.value.results).size).toBe(1);
   });
 
   it('runs everything in one worker when asked for one', async () => {

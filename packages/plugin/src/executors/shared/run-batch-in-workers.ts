@@ -68,6 +68,8 @@ export interface WorkerPoolHooks {
   kindOf?: (taskId: string) => string;
   /** The memory (MiB) under which a worker takes a task of another kind of its group; SWITCH_BUDGET_MB by default. */
   switchBudgetMb?: number;
+  /** The memory (MiB) over which a worker takes no further task and a new one takes its place; RECYCLE_MB by default. */
+  recycleMb?: number;
   /**
    * Records the result of a task whose worker died (the worker could not finish it); returns text for
    * the task's output and whether the task counts as done (it recorded a result the gates judge).
@@ -81,6 +83,14 @@ export interface WorkerPoolHooks {
  * latter takes a task of another kind, so sharing saves loading modules without raising the peak.
  */
 export const SWITCH_BUDGET_MB = 256;
+
+/**
+ * A worker that has grown past this after a task (garbage V8 has not collected yet, a type
+ * checker's parsed files, typed-lint programs) exits instead of taking another task, and a new one
+ * takes its place: a batch's peak memory is then bounded by the workers' count times this, whatever
+ * order its tools' tasks come in, for the price of loading a tool again now and then.
+ */
+export const RECYCLE_MB = 320;
 
 const STDERR_TAIL_LINES = 20;
 const STACK_FRAME = /^\s+at\s/;
@@ -215,13 +225,16 @@ export async function* runBatchInWorkers(
 
   /**
    * An idle worker started for the task's group under its NODE_OPTIONS (one that ran the same kind,
-   * else one small enough to switch kinds), a new one, or (all busy) none yet.
+   * else one small enough to switch kinds), a new one, or (all busy) none yet. Idle workers over
+   * the recycle limit exit first.
    */
   const workerFor = (taskId: string): WorkerSlot | undefined => {
     const nodeOptions = hooks.nodeOptionsOf?.(taskId);
     const group = groupOf(taskId);
     const kind = kindOf(taskId);
     const budget = hooks.switchBudgetMb ?? SWITCH_BUDGET_MB;
+    const recycle = hooks.recycleMb ?? RECYCLE_MB;
+    for (const slot of slots.filter((candidate) => !candidate.running && candidate.rssMb !== undefined && candidate.rssMb > recycle)) retire(slot);
     const ofGroup = slots.filter((slot) => !slot.running && slot.nodeOptions === nodeOptions && slot.group === group);
     const idle = ofGroup.find((slot) => slot.kind === undefined || slot.kind === kind) ?? ofGroup.find((slot) => slot.rssMb !== undefined && slot.rssMb < budget);
     if (idle) return idle;

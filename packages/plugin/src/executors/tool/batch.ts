@@ -8,8 +8,14 @@ import { isToolKind } from '../../shared/quality-target-kind';
 import type { ToolExecutorOptions, ToolKind } from './options';
 import { splitToolOptions } from './split-tool-options';
 
-/** Longest tasks first, so that the last task to finish is a short one; tasks of one tool together, so a worker runs a series of them. */
-const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'lint', 'health'];
+/**
+ * The longest tasks first (tests, then type checks), so the last to finish are short ones; tasks of
+ * one tool together, so a worker runs a series of them. Health before lint: the first worker to
+ * come free after the tests and type checks is usually a test worker, which gives way to a new
+ * one that must load TypeScript and ESLint whatever it runs; the short health task suits it, while
+ * lint, the longer one, goes to a type-check worker that already has TypeScript loaded.
+ */
+const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'health', 'lint'];
 
 /**
  * Nx `batchImplementation` of `@nx-quality/plugin:tool`. Nx forms one batch per executor and runs
