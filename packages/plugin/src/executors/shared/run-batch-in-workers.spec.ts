@@ -194,13 +194,16 @@ describe('runBatchInWorkers', () => {
     });
   });
 
-  it('replaces a worker that has grown past the recycle limit, and keeps one under it', async () => {
-    const pidsOf = (results: Record<string, { terminalOutput: string }>) => new Set(Object.values(results).map((result) => (JSON.parse(result.terminalOutput) as { pid: number }).pid));
-    const over = await run(graph(['a', 'b', 'c']), 1, undefined, undefined, undefined, 1);
-    expect(pidsOf(over.value.results).size).toBe(3);
-    expect(Object.values(over.value.results).every((result) => result.success)).toBe(true);
-    const under = await run(graph(['a', 'b', 'c']), 1, undefined, undefined, undefined, 1_000_000);
-    expect(pidsOf(under.value.results).size).toBe(1);
+  it('replaces a worker that switched kinds once it is over the recycle limit; one that runs one kind stays', async () => {
+    const pidOf = (results: Record<string, { terminalOutput: string }>, project: string) => (JSON.parse(results[`${project}:test`]!.terminalOutput) as { pid: number }).pid;
+    const kinds = { a1: 'a', b1: 'b', b2: 'b' };
+    const switched = await run(graph(Object.keys(kinds)), 1, undefined, undefined, { byProject: kinds, switchBudgetMb: 1_000_000 }, 1);
+    expect(pidOf(switched.value.results, 'b1')).toBe(pidOf(switched.value.results, 'a1'));
+    expect(pidOf(switched.value.results, 'b2')).not.toBe(pidOf(switched.value.results, 'b1'));
+    expect(Object.values(switched.value.results).every((result) => result.success)).toBe(true);
+    const oneKind = { a1: 'a', a2: 'a', a3: 'a' };
+    const kept = await run(graph(Object.keys(oneKind)), 1, undefined, undefined, { byProject: oneKind, switchBudgetMb: 1_000_000 }, 1);
+    expect(new Set(['a1', 'a2', 'a3'].map((project) => pidOf(kept.value.results, project))).size).toBe(1);
   });
 
   it('runs everything in one worker when asked for one', async () => {

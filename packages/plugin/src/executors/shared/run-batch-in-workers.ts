@@ -68,7 +68,7 @@ export interface WorkerPoolHooks {
   kindOf?: (taskId: string) => string;
   /** The memory (MiB) under which a worker takes a task of another kind of its group; SWITCH_BUDGET_MB by default. */
   switchBudgetMb?: number;
-  /** The memory (MiB) over which a worker takes no further task and a new one takes its place; RECYCLE_MB by default. */
+  /** The memory (MiB) over which a worker that has run tasks of two kinds takes no further task; RECYCLE_MB by default. */
   recycleMb?: number;
   /**
    * Records the result of a task whose worker died (the worker could not finish it); returns text for
@@ -85,10 +85,10 @@ export interface WorkerPoolHooks {
 export const SWITCH_BUDGET_MB = 256;
 
 /**
- * A worker that has grown past this after a task (garbage V8 has not collected yet, a type
- * checker's parsed files, typed-lint programs) exits instead of taking another task, and a new one
- * takes its place: a batch's peak memory is then bounded by the workers' count times this, whatever
- * order its tools' tasks come in, for the price of loading a tool again now and then.
+ * A worker that switched kinds carries what the first kind left in memory (a type checker's parsed
+ * files) into the tasks of the second; once it has grown past this after a task, it exits and a
+ * new one takes its place. Workers that run one kind only are kept however big they grow: a new
+ * one would load the tool and parse the same libraries again, which costs more than it frees.
  */
 export const RECYCLE_MB = 320;
 
@@ -104,6 +104,8 @@ interface WorkerSlot {
   /** The kind of the task it ran last (`hooks.kindOf`), and its resident memory after it. */
   kind?: string;
   rssMb?: number;
+  /** Whether it has run tasks of more than one kind. */
+  switched?: boolean;
   running?: string;
   exit: Promise<void>;
   stderrTail: string[];
@@ -225,8 +227,8 @@ export async function* runBatchInWorkers(
 
   /**
    * An idle worker started for the task's group under its NODE_OPTIONS (one that ran the same kind,
-   * else one small enough to switch kinds), a new one, or (all busy) none yet. Idle workers over
-   * the recycle limit exit first.
+   * else one small enough to switch kinds), a new one, or (all busy) none yet. Idle workers that
+   * switched kinds and are over the recycle limit exit first.
    */
   const workerFor = (taskId: string): WorkerSlot | undefined => {
     const nodeOptions = hooks.nodeOptionsOf?.(taskId);
@@ -234,7 +236,7 @@ export async function* runBatchInWorkers(
     const kind = kindOf(taskId);
     const budget = hooks.switchBudgetMb ?? SWITCH_BUDGET_MB;
     const recycle = hooks.recycleMb ?? RECYCLE_MB;
-    for (const slot of slots.filter((candidate) => !candidate.running && candidate.rssMb !== undefined && candidate.rssMb > recycle)) retire(slot);
+    for (const slot of slots.filter((candidate) => !candidate.running && candidate.switched && candidate.rssMb !== undefined && candidate.rssMb > recycle)) retire(slot);
     const ofGroup = slots.filter((slot) => !slot.running && slot.nodeOptions === nodeOptions && slot.group === group);
     const idle = ofGroup.find((slot) => slot.kind === undefined || slot.kind === kind) ?? ofGroup.find((slot) => slot.rssMb !== undefined && slot.rssMb < budget);
     if (idle) return idle;
@@ -274,7 +276,9 @@ export async function* runBatchInWorkers(
         if (!idle) break;
         waiting.delete(taskId);
         idle.running = taskId;
-        idle.kind = kindOf(taskId);
+        const kind = kindOf(taskId);
+        if (idle.kind !== undefined && idle.kind !== kind) idle.switched = true;
+        idle.kind = kind;
         startedAt.set(taskId, Date.now());
         const task: Task = taskGraph.tasks[taskId]!;
         send(idle.child, { type: 'run', task, input: inputs[taskId] });
