@@ -10,10 +10,10 @@ import { splitToolOptions } from './split-tool-options';
 
 /**
  * The longest tasks first (tests, then type checks), so the last to finish are short ones; tasks of
- * one tool together, so a worker runs a series of them. Health before lint: the first worker to
- * come free after the tests and type checks is usually a test worker, which gives way to a new
- * one that must load TypeScript and ESLint whatever it runs; the short health task suits it, while
- * lint, the longer one, goes to a type-check worker that already has TypeScript loaded.
+ * one tool together, so a worker runs a series of them. Health before lint: in a small affected run
+ * the test worker usually comes free first and gives way to a new worker, which must load TypeScript
+ * and ESLint whatever it runs; the short health task suits it, while lint, the longer one, waits a
+ * moment for the type-check worker, which has TypeScript loaded.
  */
 const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'health', 'lint'];
 
