@@ -45,7 +45,7 @@ function readResult<T>(lib: string, file: string, schema: ZodType<T>): T | undef
   return parsed.data;
 }
 
-type GraphTargets = Record<string, Record<string, { options?: { env?: Record<string, string> } }>>;
+type GraphTargets = Record<string, Record<string, { executor?: string; options?: { env?: Record<string, string> } }>>;
 
 /** Every project's targets from one `nx graph --file` (each Nx command recomputes the graph without a daemon). */
 function readGraphTargets(): GraphTargets {
@@ -110,6 +110,11 @@ describe('a default Nx 22 workspace, as nx add @nx/eslint sets it up', () => {
     expect({ exitCode: init?.code, output: init?.code === 0 ? '' : init && describeOutput(init) }).toEqual({ exitCode: 0, output: '' });
     expect(ours).toEqual(official);
     expect(official.lint).toEqual(NX22_LIBS.map(project).sort());
+  });
+
+  it('keeps the quality target on its own executor: Nx 22 caches a batch task under the hash it had before its dependencies ran', () => {
+    const executors = Object.fromEntries(NX22_LIBS.map((lib) => [lib, graphTargets[project(lib)]?.['quality']?.executor]));
+    expect(executors).toEqual(Object.fromEntries(NX22_LIBS.map((lib) => [lib, '@nx-quality/plugin:quality'])));
   });
 });
 

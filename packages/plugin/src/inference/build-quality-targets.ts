@@ -43,6 +43,8 @@ export interface QualityTargetsInput {
   targetNames?: Record<InferredTargetKind, string>;
   /** Per tool, the official target ours stands beside, passed as the executor's `officialTarget` (its .env files apply). */
   officialTargets?: Partial<Record<'test' | 'lint' | 'typecheck', string>>;
+  /** Whether the quality target runs on the tool executor, in the tools' batch (`gatesInToolBatch`); the quality executor otherwise. */
+  gatesInToolBatch?: boolean;
 }
 
 /**
@@ -162,8 +164,9 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   if (tools.eslintConfig) inputTools.push('lint');
   if (tools.tsconfig) inputTools.push('typecheck');
   targets[options.qualityTargetName] = {
-    executor: `${PLUGIN_NAME}:quality`,
+    executor: input.gatesInToolBatch ? TOOL_EXECUTOR : `${PLUGIN_NAME}:quality`,
     options: {
+      ...(input.gatesInToolBatch && { tool: 'quality' }),
       resultsDir,
       tools: inputTools,
       ...(options.gates && { gates: options.gates }),

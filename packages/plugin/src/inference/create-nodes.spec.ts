@@ -497,6 +497,21 @@ describe('createNodesV2', () => {
     });
   });
 
+  it('runs the quality target on the tool executor where Nx re-hashes batch tasks after the batch (23+), on its own executor before', async () => {
+    const quality = async (nxVersion: string | undefined) => {
+      rmSync(join(root, 'node_modules/nx'), { recursive: true, force: true });
+      if (nxVersion) write('node_modules/nx/package.json', { name: 'nx', version: nxVersion });
+      const target = (await run(['packages/alpha/package.json']))['packages/alpha']?.['quality'];
+      return { executor: target?.executor, tool: (target?.options as { tool?: string } | undefined)?.tool, dependsOn: target?.dependsOn };
+    };
+    const onOwnExecutor = { executor: '@nx-quality/plugin:quality', tool: undefined, dependsOn: ['test', 'lint', 'typecheck', 'health'] };
+    expect(await quality('23.0.0')).toEqual({ executor: '@nx-quality/plugin:tool', tool: 'quality', dependsOn: ['test', 'lint', 'typecheck', 'health'] });
+    expect(await quality('24.0.1')).toEqual({ executor: '@nx-quality/plugin:tool', tool: 'quality', dependsOn: ['test', 'lint', 'typecheck', 'health'] });
+    expect(await quality('22.7.12')).toEqual(onOwnExecutor);
+    expect(await quality(undefined)).toEqual(onOwnExecutor);
+    expect(await quality('not a version')).toEqual(onOwnExecutor);
+  });
+
   it('falls back to ^default without a production named input, and names only installed packages', async () => {
     rmSync(join(root, 'node_modules/jest'), { recursive: true });
     // Nx makes external nodes from the lock file only: installed but unlisted does not count.

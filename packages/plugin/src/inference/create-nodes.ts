@@ -13,6 +13,8 @@ import { packageScriptTargets } from './package-script-targets';
 import { normalizePluginOptions, type PluginOptions } from './plugin-options';
 import { resolveTargetNames } from './resolve-target-names';
 import { findWorkspaceSharedFiles } from './workspace-shared-files';
+import { gatesInToolBatch } from './gates-in-tool-batch';
+import { installedNxVersion } from './installed-nx-version';
 
 /** Files that make a folder an Nx project; the plugin adds targets to those projects. */
 export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
@@ -41,6 +43,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const byConfigFile = new Map(roots.map((found) => [found.configFile, found]));
     const coverage = createOfficialCoverage(context.nxJsonConfiguration.plugins, options, context.workspaceRoot);
     const inheritedConfigLints = createInheritedConfigLintCheck(context.workspaceRoot);
+    const gatesJoinToolBatch = gatesInToolBatch(installedNxVersion(context.workspaceRoot));
 
     return createNodesFromFiles(
       async (configFile): Promise<CreateNodesResult> => {
@@ -63,6 +66,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           isInstalled,
           options,
           targetNames,
+          gatesInToolBatch: gatesJoinToolBatch,
           officialTargets: {
             // Without an official plugin, the package.json script of that name is the target ours stands
             // beside: the `test` script a `node --test` project runs, or whichever script took our name.

@@ -2,7 +2,7 @@ import { qualityTargetKind } from './quality-target-kind';
 
 describe('qualityTargetKind', () => {
   it('tells a tool target by the `tool` option of @nx-quality/plugin:tool', () => {
-    expect(['test', 'lint', 'typecheck', 'health'].map((tool) => qualityTargetKind({ executor: '@nx-quality/plugin:tool', options: { tool } }))).toEqual(['test', 'lint', 'typecheck', 'health']);
+    expect(['test', 'lint', 'typecheck', 'health', 'quality'].map((tool) => qualityTargetKind({ executor: '@nx-quality/plugin:tool', options: { tool } }))).toEqual(['test', 'lint', 'typecheck', 'health', 'quality']);
   });
 
   it('tells the other targets by the executor name, the single-tool executors included', () => {

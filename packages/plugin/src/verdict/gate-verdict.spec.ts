@@ -6,9 +6,9 @@ import { assertGatesPassed, QualityGatesFailedError } from './gate-verdict';
 
 const QUALITY = { executor: '@nx-quality/plugin:quality', options: { resultsDir: 'dist/quality/{projectRoot}' } };
 
-function graphOf(projects: string[]): ProjectGraph {
+function graphOf(projects: string[], quality: { executor: string; options: Record<string, unknown> } = QUALITY): ProjectGraph {
   return {
-    nodes: Object.fromEntries(projects.map((name) => [name, { name, type: 'lib', data: { root: `libs/${name}`, targets: { quality: QUALITY, test: { executor: '@nx-quality/plugin:test' } } } }])),
+    nodes: Object.fromEntries(projects.map((name) => [name, { name, type: 'lib', data: { root: `libs/${name}`, targets: { quality, test: { executor: '@nx-quality/plugin:test' } } } }])),
     dependencies: {},
   } as unknown as ProjectGraph;
 }
@@ -46,6 +46,15 @@ describe('assertGatesPassed', () => {
     writeJsonAtomic(join(ws(), 'dist/quality/libs/a/quality.json'), qualityJson('a', [], 'hash-a'));
     writeJsonAtomic(join(ws(), 'dist/quality/libs/b/quality.json'), qualityJson('b', [], 'hash-b'));
     expect(() => assertGatesPassed(contextOf(ws(), { 'a:quality': 'success', 'b:quality': 'local-cache', 'a:test': 'success' }), graphOf(['a', 'b']))).not.toThrow();
+  });
+
+  it('reads the quality target that runs on the tool executor (Nx 23+), whose quality.json records no provisional hash', () => {
+    const onTool = { executor: '@nx-quality/plugin:tool', options: { ...QUALITY.options, tool: 'quality' } };
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/a/quality.json'), qualityJson('a', ['lint.errors 3 > 0 (project a)']));
+    writeJsonAtomic(join(ws(), 'dist/quality/libs/b/quality.json'), qualityJson('b', []));
+    expect(() => assertGatesPassed(contextOf(ws(), { 'a:quality': 'success', 'b:quality': 'success' }), graphOf(['a', 'b'], onTool))).toThrow(
+      new QualityGatesFailedError(1, 2, ['lint.errors 3 > 0 (project a)']),
+    );
   });
 
   it('lists every violation of every failing project, one sentence each', () => {

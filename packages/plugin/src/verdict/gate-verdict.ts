@@ -1,9 +1,7 @@
 import { readCachedProjectGraph, type PostTasksExecutionContext, type ProjectGraph } from '@nx/devkit';
 import { DEFAULT_RESULTS_DIR, QualityError, readProjectResult, RESULT_FILE_NAMES, resolveResultsDir } from '@nx-quality/core';
 import { join } from 'node:path';
-
-/** The quality executor, whose tasks' quality.json the verdict reads. */
-const QUALITY_EXECUTOR = '@nx-quality/plugin:quality';
+import { qualityTargetKind } from '../shared/quality-target-kind';
 
 /** Thrown after a quality run in which a project's gates failed: Nx prints it and exits with 1. */
 export class QualityGatesFailedError extends QualityError {
@@ -44,7 +42,7 @@ export function assertGatesPassed(context: PostTasksExecutionContext, graph: Pro
     const { project, target } = result.task.target;
     const node = graph.nodes[project];
     const config = node?.data.targets?.[target];
-    if (!node || config?.executor !== QUALITY_EXECUTOR) continue;
+    if (!node || !config || qualityTargetKind(config) !== 'quality') continue;
     // A quality task Nx itself failed or skipped already fails the run, with its own output.
     if (result.status !== 'success' && !result.status.includes('cache')) continue;
     const resultsDir = typeof config.options?.resultsDir === 'string' ? config.options.resultsDir : DEFAULT_RESULTS_DIR;

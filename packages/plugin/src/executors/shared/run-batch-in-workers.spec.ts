@@ -24,7 +24,7 @@ exports.default = async function* (taskGraph, inputs) {
 `;
 
 const DRIVER = `
-exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject, kindByProject, switchBudgetMb, recycleMb) => {
+exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject, kindByProject, switchBudgetMb, recycleMb, hereProjects) => {
   const { runBatchInWorkers } = require(${JSON.stringify(join(__dirname, 'run-batch-in-workers.ts'))});
   const results = {};
   const order = [];
@@ -36,6 +36,15 @@ exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProje
     switchBudgetMb: switchBudgetMb ?? undefined,
     recycleMb: recycleMb ?? undefined,
     onWorkerDied: (death) => { deaths.push(death); return { note: 'recorded ' + death.task, success: death.task.startsWith('judged') }; },
+    here: hereProjects ? {
+      accepts: (taskId) => hereProjects.includes(taskGraph.tasks[taskId].target.project),
+      run: async (taskId) => {
+        const project = taskGraph.tasks[taskId].target.project;
+        if (project.startsWith('here-rejects')) throw new Error('rejected ' + taskId);
+        if (project.startsWith('here-throws')) { const error = new Error('thrown ' + taskId); error.stack = error.message; throw error; }
+        return { success: true, terminalOutput: JSON.stringify({ pid: process.pid }), startTime: 1, endTime: 2 };
+      },
+    } : undefined,
   };
   for await (const done of runBatchInWorkers(batchModule, taskGraph, inputs, {}, { root: '/', cwd: '/', isVerbose: false }, workers, hooks)) {
     results[done.task] = done.result;
@@ -85,6 +94,7 @@ describe('runBatchInWorkers', () => {
     groupByProject?: Record<string, string>,
     kinds?: { byProject: Record<string, string>; switchBudgetMb: number },
     recycleMb?: number,
+    hereProjects?: string[],
   ) => {
     const outcome = await runInChild<Outcome>(join(dir, 'driver.cjs'), 'run', [
       join(dir, 'fake-batch.cjs'),
@@ -96,6 +106,7 @@ describe('runBatchInWorkers', () => {
       kinds?.byProject ?? null,
       kinds?.switchBudgetMb ?? null,
       recycleMb ?? null,
+      hereProjects ?? null,
     ]);
     return { ...outcome, deaths: outcome.value.deaths };
   };
@@ -120,6 +131,23 @@ describe('runBatchInWorkers', () => {
     expect(value.results['after-good:test']?.success).toBe(true);
     expect(value.order.indexOf('after-good:test')).toBeGreaterThan(value.order.indexOf('good:test'));
     expect(value.order.indexOf('after-bad:test')).toBeGreaterThan(value.order.indexOf('bad:test'));
+  });
+
+  it('runs the tasks `here` accepts in the batch process, after their dependencies, even while every worker is busy', async () => {
+    // One worker, busy with a, b and c in turn: here-a must not wait for a free worker.
+    const projects = ['a', 'b', 'c', 'here-a', 'here-after-bad', 'bad', 'here-rejects', 'here-throws'];
+    const dependencies = { 'here-a': ['a'], 'here-after-bad': ['bad'] };
+    const { value } = await run(graph(projects, dependencies), 1, undefined, undefined, undefined, undefined, ['here-a', 'here-after-bad', 'here-rejects', 'here-throws']);
+    const pidOf = (project: string) => (JSON.parse(value.results[`${project}:test`]!.terminalOutput) as { pid: number }).pid;
+    const driverPid = pidOf('here-a');
+    expect(driverPid).not.toBe(pidOf('a'));
+    expect(value.order.indexOf('here-a:test')).toBeGreaterThan(value.order.indexOf('a:test'));
+    expect(value.order.indexOf('here-a:test')).toBeLessThan(value.order.indexOf('b:test'));
+    expect(value.results['here-after-bad:test']).toMatchObject({ success: false, status: 'skipped' });
+    // A task run here that fails to run fails alone, with its error as its output.
+    expect(value.results['here-rejects:test']).toMatchObject({ success: false, terminalOutput: expect.stringContaining('rejected here-rejects:test') });
+    expect(value.results['here-throws:test']).toMatchObject({ success: false, terminalOutput: 'thrown here-throws:test\n' });
+    expect(Object.keys(value.results).sort()).toEqual(projects.map((p) => `${p}:test`).sort());
   });
 
   it('fails only the task of a worker that died or threw, and finishes the rest', async () => {

@@ -2,7 +2,7 @@ import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { stripAnsi } from '@nx-quality/core';
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { BatchTaskUpdate } from './run-batch-tasks';
+import type { BatchTaskResult, BatchTaskUpdate } from './run-batch-tasks';
 import type { BatchWorkerReply, BatchWorkerRequest } from './batch-worker-messages';
 
 /** Set in every worker process, so a batch implementation running there does its tasks itself. */
@@ -75,6 +75,13 @@ export interface WorkerPoolHooks {
    * the task's output and whether the task counts as done (it recorded a result the gates judge).
    */
   onWorkerDied?: (death: WorkerDeath) => { note?: string; success: boolean } | undefined;
+  /**
+   * Tasks run in the batch process itself rather than in a worker: short ones that need nothing a
+   * worker has loaded (evaluating gates), so they neither wait for a busy worker nor start one.
+   * `run` is called once per accepted task, when its in-batch dependencies have succeeded; a
+   * rejection fails the task alone.
+   */
+  here?: { accepts: (taskId: string) => boolean; run: (taskId: string) => Promise<BatchTaskResult> };
 }
 
 /**
@@ -117,7 +124,8 @@ interface WorkerSlot {
  * `NX_QUALITY_BATCH_WORKER=1` so it does not fan out again). Tasks are handed out as workers
  * become free, after their in-batch dependencies; a task whose in-batch dependency failed is
  * skipped, as Nx does. Tasks run in a worker started under their own NODE_OPTIONS
- * (`hooks.nodeOptionsOf`) and of their group (`hooks.groupOf`). A worker that dies fails only the task it was running, whose result
+ * (`hooks.nodeOptionsOf`) and of their group (`hooks.groupOf`); those `hooks.here` accepts run in
+ * this process, even while every worker is busy. A worker that dies fails only the task it was running, whose result
  * `hooks.onWorkerDied` records with the cause (exit code or signal, the last lines of its stderr),
  * and a new one takes its place. Results are yielded in completion order.
  */
@@ -251,20 +259,39 @@ export async function* runBatchInWorkers(
     return spawn(nodeOptions, group);
   };
 
-  const readyTask = (): string | undefined => {
+  /** The first waiting task that can be handed out now (or skipped); with every worker busy, only one that runs here. */
+  const readyTask = (workersBusy: boolean): string | undefined => {
     for (const taskId of waiting) {
       const dependencies = inBatchDependencies(taskId);
-      if (dependencies.every((dependency) => outcome.get(dependency) === true)) return taskId;
       if (dependencies.some((dependency) => outcome.get(dependency) === false)) return taskId;
+      if (dependencies.every((dependency) => outcome.get(dependency) === true) && (!workersBusy || hooks.here?.accepts(taskId))) return taskId;
     }
     return undefined;
   };
 
+  let runningHere = 0;
+  const busy = (): boolean => runningHere > 0 || slots.some((slot) => slot.running);
+  const runHere = (taskId: string): void => {
+    runningHere++;
+    const startTime = Date.now();
+    startedAt.set(taskId, startTime);
+    const fail = (error: unknown): BatchTaskResult => ({ success: false, terminalOutput: `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`, startTime, endTime: Date.now() });
+    // Started inside a promise, so that a throw fails the task like a rejection does.
+    void Promise.resolve()
+      .then(() => hooks.here!.run(taskId))
+      .then(undefined, fail)
+      .then((result) => {
+        runningHere--;
+        complete({ task: taskId, result });
+      });
+  };
+
   try {
-    while (waiting.size > 0 || slots.some((slot) => slot.running)) {
+    while (waiting.size > 0 || busy()) {
       // Hand out every task that can start now.
+      let workersBusy = false;
       let taskId: string | undefined;
-      while ((taskId = readyTask()) !== undefined) {
+      while ((taskId = readyTask(workersBusy)) !== undefined) {
         const failedDependency = inBatchDependencies(taskId).some((dependency) => outcome.get(dependency) === false);
         if (failedDependency) {
           waiting.delete(taskId);
@@ -272,8 +299,16 @@ export async function* runBatchInWorkers(
           complete({ task: taskId, result: { success: false, status: 'skipped', terminalOutput: '', startTime: now, endTime: now } });
           continue;
         }
+        if (hooks.here?.accepts(taskId)) {
+          waiting.delete(taskId);
+          runHere(taskId);
+          continue;
+        }
         const idle = workerFor(taskId);
-        if (!idle) break;
+        if (!idle) {
+          workersBusy = true;
+          continue;
+        }
         waiting.delete(taskId);
         idle.running = taskId;
         const kind = kindOf(taskId);
@@ -284,7 +319,7 @@ export async function* runBatchInWorkers(
         send(idle.child, { type: 'run', task, input: inputs[taskId] });
       }
       while (finished.length > 0) yield finished.shift()!;
-      if (waiting.size === 0 && !slots.some((slot) => slot.running)) break;
+      if (waiting.size === 0 && !busy()) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
         if (finished.length > 0) notify();

@@ -1,5 +1,6 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { projectRefFromContext, type ProjectRef } from '../../shared/project-ref';
+import { dependencyOrder } from './dependency-order';
 
 /** A batch task's outcome as Nx's batch runner reads it (`TaskResult` of Nx's executor interfaces). */
 export interface BatchTaskResult {
@@ -54,9 +55,11 @@ export async function* runBatchTasks<Options>(
       result = { success: false, status: 'skipped', terminalOutput: '', startTime, endTime: startTime };
     } else {
       const taskContext: ExecutorContext = { ...context, projectName: task.target.project, targetName: task.target.target, configurationName: task.target.configuration };
-      // Results record the hash of the task that wrote them, as a task Nx forks gets it in NX_TASK_HASH.
+      // Results record the hash of the task that wrote them, as a task Nx forks gets it in NX_TASK_HASH;
+      // a task given without one (its hash is not final yet) records none rather than the batch's.
       const savedHash = process.env['NX_TASK_HASH'];
       if (task.hash) process.env['NX_TASK_HASH'] = task.hash;
+      else delete process.env['NX_TASK_HASH'];
       try {
         const outcome = await runTask(projectRefFromContext(taskContext), inputs[taskId] as Options, taskContext);
         result = { success: outcome.success, terminalOutput: `${outcome.summary}\n`, startTime, endTime: Date.now() };
@@ -71,19 +74,4 @@ export async function* runBatchTasks<Options>(
     succeeded.set(taskId, result.success);
     yield { task: taskId, result };
   }
-}
-
-/** The batch's task ids, every task after the tasks it depends on inside the batch. */
-function dependencyOrder(taskGraph: TaskGraph): string[] {
-  const ordered: string[] = [];
-  const placed = new Set<string>();
-  const visit = (taskId: string, path: Set<string>): void => {
-    if (placed.has(taskId) || path.has(taskId) || !taskGraph.tasks[taskId]) return;
-    path.add(taskId);
-    for (const dependency of taskGraph.dependencies[taskId] ?? []) visit(dependency, path);
-    placed.add(taskId);
-    ordered.push(taskId);
-  };
-  for (const taskId of Object.keys(taskGraph.tasks)) visit(taskId, new Set());
-  return ordered;
 }

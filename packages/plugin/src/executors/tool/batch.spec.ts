@@ -148,6 +148,47 @@ describe('the tool batch: test, lint, typecheck and health tasks in one batch', 
     }
   });
 
+  // Nx 23 puts a project's quality task into the tools' batch (gatesInToolBatch) with a hash it
+  // replaces after the batch; over workers the gates run in the batch process, in one process in order.
+  it.each([
+    ['over two workers', { NX_QUALITY_BATCH_WORKERS: '2' }],
+    ['in one process', { NX_QUALITY_BATCH_WORKER: '1' }],
+  ])('evaluates each project’s gates after its tools, %s, skipped when a tool failed, recording only a final hash', async (_how, env) => {
+    const { dir: ws, cleanup } = makeWorkspace();
+    try {
+      const projects = { clean: { root: 'packages/clean', targets: {} }, dirty: { root: 'packages/dirty', targets: {} }, 'clean-lib': { root: 'packages/clean-lib', targets: {} } };
+      const context = { root: ws, cwd: ws, isVerbose: false, projectsConfigurations: { version: 2, projects } };
+      // Listed gates first: the batch must still wait for the tools.
+      const ids = ['clean:quality', 'dirty:quality', 'clean-lib:quality', 'clean:lint', 'dirty:lint'];
+      const dependencies: Record<string, string[]> = { 'clean:quality': ['clean:lint'], 'dirty:quality': ['dirty:lint'], 'clean-lib:quality': [], 'clean:lint': [], 'dirty:lint': [] };
+      const graph = {
+        roots: ids.filter((id) => dependencies[id]!.length === 0),
+        tasks: Object.fromEntries(ids.map((id) => [id, { id, target: { project: id.split(':')[0], target: id.split(':')[1] }, overrides: {}, outputs: [], hash: `hash-of-${id}` }])),
+        dependencies,
+        continuousDependencies: Object.fromEntries(ids.map((id) => [id, []])),
+      };
+      const gates = { tool: 'quality', tools: ['lint'], health: false } as const;
+      const inputs = { 'clean:quality': gates, 'dirty:quality': gates, 'clean-lib:quality': { ...gates, tools: ['typecheck'] }, 'clean:lint': { tool: 'lint' }, 'dirty:lint': { tool: 'lint' } };
+      const { value: batch } = await runBatchInChild(join(__dirname, 'batch.ts'), graph as never, inputs, context, { env });
+      const quality = (root: string) => JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'quality.json'), 'utf8')) as { status: string; taskHash?: string; metrics: Record<string, unknown> };
+
+      expect(batch.order.indexOf('clean:quality')).toBeGreaterThan(batch.order.indexOf('clean:lint'));
+      expect({ success: batch.results['clean:quality']!.success, status: quality('packages/clean').status, taskHash: quality('packages/clean').taskHash }).toEqual({ success: true, status: 'passed', taskHash: undefined });
+      // dirty's lint fails (no gates judge this run): its gates are skipped, as Nx skips a task whose dependency failed.
+      expect(batch.results['dirty:lint']!.success).toBe(false);
+      expect(batch.results['dirty:quality']).toMatchObject({ success: false, status: 'skipped' });
+      expect(existsSync(join(ws, 'dist/quality/packages/dirty/quality.json'))).toBe(false);
+      // No tool of clean-lib ran in this batch, so its hash is final and recorded (its typecheck result is missing: the gates fail).
+      expect({ success: batch.results['clean-lib:quality']!.success, status: quality('packages/clean-lib').status, taskHash: quality('packages/clean-lib').taskHash }).toEqual({
+        success: false,
+        status: 'failed',
+        taskHash: 'hash-of-clean-lib:quality',
+      });
+    } finally {
+      cleanup();
+    }
+  });
+
   it('fails a task whose `tool` names no tool, with the option named, and runs the others', async () => {
     const { dir: ws, cleanup } = makeWorkspace();
     try {
@@ -164,7 +205,7 @@ describe('the tool batch: test, lint, typecheck and health tasks in one batch', 
       const { value: batch } = await runBatchInChild(join(__dirname, 'batch.ts'), graph as never, inputs, context, { env: { NX_QUALITY_BATCH_WORKERS: '1' } });
       expect(batch.results['clean:lint']!.success).toBe(true);
       expect(batch.results['clean:format']!.success).toBe(false);
-      expect(batch.results['clean:format']!.terminalOutput).toContain('tool: "prettier" is not a tool: set it to one of "test", "lint", "typecheck", "health"');
+      expect(batch.results['clean:format']!.terminalOutput).toContain('tool: "prettier" is not a tool: set it to one of "test", "lint", "typecheck", "health", "quality"');
     } finally {
       cleanup();
     }

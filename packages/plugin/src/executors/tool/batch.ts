@@ -1,12 +1,14 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
-import type { BatchTaskUpdate } from '../shared/run-batch-tasks';
+import type { BatchTaskResult, BatchTaskUpdate } from '../shared/run-batch-tasks';
+import { dependencyOrder } from '../shared/dependency-order';
 import type { RunTasksHere } from '../shared/spread-batch-over-workers';
 import type { TestExecutorOptions } from '../run-tests/options';
 import { loadToolBatchRunner } from './load-tool-batch-runner';
-import { isToolKind } from '../../shared/quality-target-kind';
-import type { ToolExecutorOptions, ToolKind } from './options';
+import { isToolKind, type QualityTargetKind } from '../../shared/quality-target-kind';
+import type { ToolExecutorOptions } from './options';
 import { splitToolOptions } from './split-tool-options';
+import { withoutProvisionalHash } from './without-provisional-hash';
 
 /**
  * The longest tasks first (tests, then type checks), so the last to finish are short ones; tasks of
@@ -15,7 +17,7 @@ import { splitToolOptions } from './split-tool-options';
  * and ESLint whatever it runs; the short health task suits it, while lint, the longer one, waits a
  * moment for the type-check worker, which has TypeScript loaded.
  */
-const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'health', 'lint'];
+const HAND_OUT_ORDER: readonly QualityTargetKind[] = ['test', 'typecheck', 'health', 'lint', 'quality'];
 
 /**
  * Nx `batchImplementation` of `@nx-quality/plugin:tool`. Nx forms one batch per executor and runs
@@ -28,7 +30,8 @@ const HAND_OUT_ORDER: readonly ToolKind[] = ['test', 'typecheck', 'health', 'lin
  * project, as in a small affected run), keeping TypeScript and ESLint loaded; a bigger one makes room
  * for a new worker, so no process holds what every tool left in memory. Test tasks go to workers started
  * under their NODE_OPTIONS (`testWorkerHooks`); a task whose worker dies, of any tool, gets an `error`
- * result naming the cause (`recordDeadToolTask`).
+ * result naming the cause (`recordDeadToolTask`). Quality tasks (Nx 23+, see `gatesInToolBatch`)
+ * run here in the batch process, one at a time, each as soon as its project's tools have finished.
  */
 export default function toolBatch(
   taskGraph: TaskGraph,
@@ -44,8 +47,10 @@ export default function toolBatch(
   }
   // Loaded only where test tasks are handed out: a worker loads this module too, and most run no tests.
   const testHooks = Object.keys(testInputs).length > 0 ? (require('../run-tests/test-worker-hooks') as typeof import('../run-tests/test-worker-hooks')).testWorkerHooks(taskGraph, testInputs, context) : undefined;
-  const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
+  const workerTasks = Object.keys(taskGraph.tasks).filter((taskId) => toolOf(taskId) !== 'quality').length;
+  const workers = resolveBatchWorkers(Math.max(1, workerTasks));
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
+    here: { accepts: (taskId) => toolOf(taskId) === 'quality', run: gatesRunner(taskGraph, inputs, context) },
     nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks?.nodeOptionsOf(taskId) : undefined),
     // Jest and Vitest keep module registries and start under the task's NODE_OPTIONS; typecheck, lint and health all load TypeScript (lint and health ESLint too).
     groupOf: (taskId) => (toolOf(taskId) === 'test' ? 'test' : 'typescript'),
@@ -60,31 +65,73 @@ export default function toolBatch(
   });
 }
 
+/**
+ * Runs a quality task in the batch process: its gates read only result files, which need nothing a
+ * worker has loaded. One at a time, because each sets NX_TASK_HASH while it writes its result.
+ */
+function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext): (taskId: string) => Promise<BatchTaskResult> {
+  let gates: RunTasksHere<Record<string, unknown>> | undefined;
+  let previous: Promise<unknown> = Promise.resolve();
+  return (taskId) => {
+    const evaluate = async (): Promise<BatchTaskResult> => {
+      const startTime = Date.now();
+      gates ??= loadToolBatchRunner('quality');
+      let result: BatchTaskResult | undefined;
+      for await (const update of runTaskAlone(gates, taskGraph, taskId, splitToolOptions(inputs[taskId], taskId).options, context)) result = update.result;
+      return result ?? { success: false, terminalOutput: `The gates reported no result for ${taskId}.\n`, startTime, endTime: Date.now() };
+    };
+    // After the previous task, whether it succeeded or not.
+    const running = previous.then(evaluate, evaluate);
+    previous = running;
+    return running;
+  };
+}
+
+/** One task of the batch through a runner, on its own (its in-batch dependencies are done) and with the hash its result may record. */
+function runTaskAlone(run: RunTasksHere<Record<string, unknown>>, taskGraph: TaskGraph, taskId: string, options: Record<string, unknown>, context: ExecutorContext): AsyncIterableIterator<BatchTaskUpdate> {
+  const single: TaskGraph = { ...taskGraph, roots: [taskId], tasks: { [taskId]: withoutProvisionalHash(taskGraph, taskId) }, dependencies: { [taskId]: [] } };
+  return run(single, { [taskId]: options }, context);
+}
+
 /** The task graph with its tasks listed in HAND_OUT_ORDER (runBatchInWorkers hands out ready tasks in listing order). */
 function inHandOutOrder(taskGraph: TaskGraph, toolOf: (taskId: string) => unknown): TaskGraph {
   const rank = (taskId: string): number => {
-    const index = HAND_OUT_ORDER.indexOf(toolOf(taskId) as ToolKind);
+    const index = HAND_OUT_ORDER.indexOf(toolOf(taskId) as QualityTargetKind);
     return index < 0 ? HAND_OUT_ORDER.length : index;
   };
   const ordered = Object.keys(taskGraph.tasks).sort((a, b) => rank(a) - rank(b));
   return { ...taskGraph, tasks: Object.fromEntries(ordered.map((taskId) => [taskId, taskGraph.tasks[taskId]!])) };
 }
 
-let runner: { tool: ToolKind; run: RunTasksHere<Record<string, unknown>> } | undefined;
+let runner: { tool: QualityTargetKind; run: RunTasksHere<Record<string, unknown>> } | undefined;
 
-/** A worker's share: the task it was handed, run by the batch runner of its tool; a task of another tool replaces the runner (and lets go of the state the last one kept). */
+/**
+ * A worker's share: the task it was handed, run by the batch runner of its tool; a task of another
+ * tool replaces the runner (and lets go of the state the last one kept). In a process that was
+ * started as a worker by other means (`NX_QUALITY_BATCH_WORKER=1` set for the Nx run) the share is
+ * the whole batch: each task after its in-batch dependencies, skipped when one of them failed.
+ */
 async function* runInThisWorker(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext): AsyncIterableIterator<BatchTaskUpdate> {
-  for (const taskId of Object.keys(taskGraph.tasks)) {
+  const succeeded = new Map<string, boolean>();
+  for (const taskId of dependencyOrder(taskGraph)) {
     const startTime = Date.now();
+    if ((taskGraph.dependencies[taskId] ?? []).some((dependency) => succeeded.get(dependency) === false)) {
+      succeeded.set(taskId, false);
+      yield { task: taskId, result: { success: false, status: 'skipped', terminalOutput: '', startTime, endTime: startTime } };
+      continue;
+    }
     let split: ReturnType<typeof splitToolOptions>;
     try {
       split = splitToolOptions(inputs[taskId], `the tool executor of ${taskId}`);
     } catch (error) {
+      succeeded.set(taskId, false);
       yield { task: taskId, result: { success: false, terminalOutput: `${error instanceof Error ? error.message : String(error)}\n`, startTime, endTime: Date.now() } };
       continue;
     }
     if (runner?.tool !== split.tool) runner = { tool: split.tool, run: loadToolBatchRunner(split.tool) };
-    const single: TaskGraph = { ...taskGraph, roots: [taskId], tasks: { [taskId]: taskGraph.tasks[taskId]! }, dependencies: { [taskId]: [] } };
-    yield* runner.run(single, { [taskId]: split.options }, context);
+    for await (const update of runTaskAlone(runner.run, taskGraph, taskId, split.options, context)) {
+      succeeded.set(update.task, update.result.success);
+      yield update;
+    }
   }
 }

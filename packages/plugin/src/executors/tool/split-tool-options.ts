@@ -1,16 +1,16 @@
 import { InvalidOptionsError } from '@nx-quality/core';
-import { isToolKind, TOOL_KINDS, type ToolKind } from '../../shared/quality-target-kind';
+import { isToolExecutorKind, TOOL_EXECUTOR_KINDS, type QualityTargetKind } from '../../shared/quality-target-kind';
 
 /**
- * The tool a `tool` target runs and the options for that tool's own executor, which validates them
- * (so a bad option is named by the tool's executor, in the tool's result file). Throws when `tool`
- * names no tool: then no result file can be chosen.
+ * What a `tool` target runs (a tool, or `quality`) and the options for its own executor, which
+ * validates them (so a bad option is named by that executor, in its result file). Throws when
+ * `tool` names nothing it can run: then no result file can be chosen.
  */
-export function splitToolOptions(raw: unknown, subject: string): { tool: ToolKind; options: Record<string, unknown> } {
+export function splitToolOptions(raw: unknown, subject: string): { tool: QualityTargetKind; options: Record<string, unknown> } {
   const { tool, ...options } = (raw ?? {}) as Record<string, unknown>;
-  if (!isToolKind(tool)) {
+  if (!isToolExecutorKind(tool)) {
     throw new InvalidOptionsError(subject, [
-      { path: 'tool', message: `${tool === undefined ? 'missing' : `${JSON.stringify(tool)} is not a tool`}: set it to one of ${TOOL_KINDS.map((kind) => `"${kind}"`).join(', ')}` },
+      { path: 'tool', message: `${tool === undefined ? 'missing' : `${JSON.stringify(tool)} is not a tool`}: set it to one of ${TOOL_EXECUTOR_KINDS.map((kind) => `"${kind}"`).join(', ')}` },
     ]);
   }
   return { tool, options };
