@@ -309,11 +309,14 @@ describe(`sharded CI: the workflow's shard step, ${SHARDS} shards, each its own 
     }
     const requests = shards[0]!.requests;
     const tasks = shards.reduce((sum, s) => sum + s.tasks.length, 0);
+    // A quality task runs in its tools' batch (Nx 23); its hash covers their results, so Nx looks it
+    // up only when they were restored, and hashes it again after they ran, before storing it.
+    const gates = shards.reduce((sum, s) => sum + s.tasks.filter((t) => t.target === 'quality').length, 0);
     expect({
       stored: requests.filter((r) => r.method === 'PUT' && r.status === 200).length,
       otherPuts: requests.filter((r) => r.method === 'PUT' && r.status !== 200).length,
       misses: requests.filter((r) => r.method === 'GET' && r.status === 404).length,
-    }).toEqual({ stored: tasks, otherPuts: 0, misses: tasks });
+    }).toEqual({ stored: tasks, otherPuts: 0, misses: tasks - gates });
   });
 });
 
