@@ -274,7 +274,6 @@ export async function* runBatchInWorkers(
   const runHere = (taskId: string): void => {
     runningHere++;
     const startTime = Date.now();
-    startedAt.set(taskId, startTime);
     const fail = (error: unknown): BatchTaskResult => ({ success: false, terminalOutput: `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`, startTime, endTime: Date.now() });
     // Started inside a promise, so that a throw fails the task like a rejection does.
     void Promise.resolve()

@@ -1,4 +1,4 @@
-import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
 import type { BatchTaskResult, BatchTaskUpdate } from '../shared/run-batch-tasks';
 import { dependencyOrder } from '../shared/dependency-order';
@@ -77,7 +77,7 @@ function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOp
       const startTime = Date.now();
       gates ??= loadToolBatchRunner('quality');
       let result: BatchTaskResult | undefined;
-      for await (const update of runTaskAlone(gates, taskGraph, taskId, splitToolOptions(inputs[taskId], taskId).options, context)) result = update.result;
+      for await (const update of runTaskAlone(gates, taskGraph, withoutProvisionalHash(taskGraph, taskId), splitToolOptions(inputs[taskId], taskId).options, context)) result = update.result;
       return result ?? { success: false, terminalOutput: `The gates reported no result for ${taskId}.\n`, startTime, endTime: Date.now() };
     };
     // After the previous task, whether it succeeded or not.
@@ -87,10 +87,10 @@ function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOp
   };
 }
 
-/** One task of the batch through a runner, on its own (its in-batch dependencies are done) and with the hash its result may record. */
-function runTaskAlone(run: RunTasksHere<Record<string, unknown>>, taskGraph: TaskGraph, taskId: string, options: Record<string, unknown>, context: ExecutorContext): AsyncIterableIterator<BatchTaskUpdate> {
-  const single: TaskGraph = { ...taskGraph, roots: [taskId], tasks: { [taskId]: withoutProvisionalHash(taskGraph, taskId) }, dependencies: { [taskId]: [] } };
-  return run(single, { [taskId]: options }, context);
+/** One task of the batch through a runner, on its own (its in-batch dependencies are done). */
+function runTaskAlone(run: RunTasksHere<Record<string, unknown>>, taskGraph: TaskGraph, task: Task, options: Record<string, unknown>, context: ExecutorContext): AsyncIterableIterator<BatchTaskUpdate> {
+  const single: TaskGraph = { ...taskGraph, roots: [task.id], tasks: { [task.id]: task }, dependencies: { [task.id]: [] } };
+  return run(single, { [task.id]: options }, context);
 }
 
 /** The task graph with its tasks listed in HAND_OUT_ORDER (runBatchInWorkers hands out ready tasks in listing order). */
@@ -129,7 +129,9 @@ async function* runInThisWorker(taskGraph: TaskGraph, inputs: Record<string, Too
       continue;
     }
     if (runner?.tool !== split.tool) runner = { tool: split.tool, run: loadToolBatchRunner(split.tool) };
-    for await (const update of runTaskAlone(runner.run, taskGraph, taskId, split.options, context)) {
+    // Only the gates' hash covers their dependencies' outputs, so only theirs is provisional here.
+    const task = split.tool === 'quality' ? withoutProvisionalHash(taskGraph, taskId) : taskGraph.tasks[taskId]!;
+    for await (const update of runTaskAlone(runner.run, taskGraph, task, split.options, context)) {
       succeeded.set(update.task, update.result.success);
       yield update;
     }
