@@ -1,4 +1,5 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { exitAfterBatchResults } from '../shared/exit-after-batch-results';
 import type { QualityConfigCache } from '../shared/load-quality-config-once';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
 import type { RunTasksHere } from '../shared/spread-batch-over-workers';
@@ -26,5 +27,6 @@ export default function qualityBatch(
   _overrides: QualityExecutorOptions,
   context: ExecutorContext,
 ): AsyncIterableIterator<BatchTaskUpdate> {
+  exitAfterBatchResults();
   return createQualityBatchRunner()(taskGraph, inputs, context);
 }

@@ -1,6 +1,7 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { resolve } from 'node:path';
 import { captureProcessOutput } from '../shared/capture-process-output';
+import { exitAfterBatchResults } from '../shared/exit-after-batch-results';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
 import { runBatchTasks, type BatchTaskUpdate } from '../shared/run-batch-tasks';
 import { recordToolResult, type ToolTaskOutcome } from '../shared/record-tool-result';
@@ -57,6 +58,7 @@ export default function testBatch(
   overrides: TestExecutorOptions,
   context: ExecutorContext,
 ): AsyncIterableIterator<BatchTaskUpdate> {
+  exitAfterBatchResults();
   if (isBatchWorker()) return createTestBatchRunner()(taskGraph, inputs, context);
   const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
   return runBatchInWorkers(__filename, taskGraph, inputs, overrides, context, workers, testWorkerHooks(taskGraph, inputs, context));

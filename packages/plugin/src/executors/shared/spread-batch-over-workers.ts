@@ -1,5 +1,6 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import type { DeadTaskRecord } from './record-dead-worker-task';
+import { exitAfterBatchResults } from './exit-after-batch-results';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers, type WorkerDeath } from './run-batch-in-workers';
 import type { BatchTaskUpdate } from './run-batch-tasks';
 
@@ -22,6 +23,7 @@ export function spreadBatchOverWorkers<Options>(
 ): (taskGraph: TaskGraph, inputs: Record<string, Options>, overrides: Options, context: ExecutorContext) => AsyncIterableIterator<BatchTaskUpdate> {
   const inWorker: { current?: RunTasksHere<Options> } = {};
   return (taskGraph, inputs, overrides, context) => {
+    exitAfterBatchResults();
     if (isBatchWorker()) return (inWorker.current ??= createRunner())(taskGraph, inputs, context);
     const workers = resolveBatchWorkers(Object.keys(taskGraph.tasks).length);
     if (workers > 1) {

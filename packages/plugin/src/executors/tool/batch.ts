@@ -2,6 +2,7 @@ import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { isBatchWorker, resolveBatchWorkers, runBatchInWorkers } from '../shared/run-batch-in-workers';
 import type { BatchTaskResult, BatchTaskUpdate } from '../shared/run-batch-tasks';
 import { dependencyOrder } from '../shared/dependency-order';
+import { exitAfterBatchResults } from '../shared/exit-after-batch-results';
 import type { RunTasksHere } from '../shared/spread-batch-over-workers';
 import type { TestExecutorOptions } from '../run-tests/options';
 import { loadToolBatchRunner } from './load-tool-batch-runner';
@@ -39,6 +40,7 @@ export default function toolBatch(
   overrides: ToolExecutorOptions,
   context: ExecutorContext,
 ): AsyncIterableIterator<BatchTaskUpdate> {
+  exitAfterBatchResults();
   if (isBatchWorker()) return runInThisWorker(taskGraph, inputs, context);
   const toolOf = (taskId: string): unknown => (inputs[taskId] as { tool?: unknown } | undefined)?.tool;
   const testInputs: Record<string, TestExecutorOptions> = {};
