@@ -383,6 +383,9 @@ if (wanted('affected')) {
     if (why) scenario.unavailable[side.name] = why;
     else if (!wanted('warm')) await prime(side, scenario);
   }
+  // The edits are undone afterwards: the workspace is reused by later runs of the harness, and
+  // functions piling up untested in the leaf would push it under its coverage gate.
+  const headBefore = git(['rev-parse', 'HEAD']).trim();
   for (let run = 0; run < runsOf('affected'); run++) {
     for (const [kind, project] of [['leaf', leaf], ['hub', hub]]) {
       const file = join(ws, 'packages', project.id, 'src', 'lib', `${project.modules[0]}.ts`);
@@ -397,6 +400,7 @@ if (wanted('affected')) {
       }
     }
   }
+  git(['reset', '-q', '--hard', headBefore]);
 }
 
 // 5. report ---------------------------------------------------------------------------------------

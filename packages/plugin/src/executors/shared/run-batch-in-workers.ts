@@ -317,6 +317,10 @@ export async function* runBatchInWorkers(
         const task: Task = taskGraph.tasks[taskId]!;
         send(idle.child, { type: 'run', task, input: inputs[taskId] });
       }
+      // With no task left for a worker, idle ones leave now, while the last tasks (or those run here) finish.
+      if (![...waiting].some((waitingId) => !hooks.here?.accepts(waitingId))) {
+        for (const slot of slots.filter((candidate) => !candidate.running)) retire(slot);
+      }
       while (finished.length > 0) yield finished.shift()!;
       if (waiting.size === 0 && !busy()) break;
       await new Promise<void>((resolve) => {
