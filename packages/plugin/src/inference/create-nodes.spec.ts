@@ -447,6 +447,29 @@ describe('createNodesV2', () => {
     expect(targets['quality']?.dependsOn).toEqual(['quality-test', 'quality-lint', 'typecheck', 'health']);
   });
 
+  // As in ngxs/store: targets declared in project.json, one project's tests switched off as `xtest`,
+  // one tested only by other means. `nx run-many -t test lint` must run what it ran before.
+  it('takes no name the workspace uses in any project, so no project gains a target under it', async () => {
+    const jestProject = (name: string, targets: Record<string, unknown>) => {
+      write(`packages/${name}/project.json`, { name, targets });
+      write(`packages/${name}/jest.config.cts`, 'module.exports = {};');
+      write(`packages/${name}/src/index.spec.ts`, "it('runs', () => undefined);");
+    };
+    const jest = (name: string) => ({ executor: '@nx/jest:jest', options: { jestConfig: `packages/${name}/jest.config.cts` } });
+    jestProject('store', { test: jest('store'), lint: { executor: '@nx/eslint:lint' } });
+    jestProject('hmr', { xtest: jest('hmr'), lint: { executor: '@nx/eslint:lint' } });
+    jestProject('integration', { build: { executor: 'nx:run-commands', options: { command: 'echo' } } });
+    const projects = await run(['packages/store/project.json', 'packages/hmr/project.json', 'packages/integration/project.json']);
+    expect(Object.fromEntries(Object.entries(projects).map(([projectRoot, targets]) => [projectRoot, Object.keys(targets)]))).toEqual({
+      'packages/store': ['quality-test', 'quality-lint', 'health', 'quality'],
+      'packages/hmr': ['quality-test', 'quality-lint', 'health', 'quality'],
+      'packages/integration': ['quality-test', 'quality-lint', 'health', 'quality'],
+    });
+    // Each stands beside the project's own target where there is one (its .env files apply).
+    expect(projects['packages/store']?.['quality-test']?.options).toMatchObject({ officialTarget: 'test' });
+    expect(projects['packages/hmr']?.['quality-test']?.options).toMatchObject({ officialTarget: 'xtest' });
+  });
+
   it('uses the configured names when no script takes them, and checks the configured name, not the default', async () => {
     write('packages/alpha/package.json', { name: '@ws/alpha', scripts: { test: 'jest', 'unit-test': 'jest' } });
     const targets = (await run(['packages/alpha/package.json'], { testTargetName: 'unit-test', healthTargetName: 'code-health', qualityTargetName: 'gate' }))['packages/alpha'] ?? {};

@@ -26,8 +26,8 @@ export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
  * (see createOfficialCoverage). The workspace root project gets
  * targets only in a standalone workspace (no package workspaces, no other project): in a monorepo
  * its configs are the shared ones, and the root has the quality-report target instead.
- * A target whose name a package.json script takes is inferred as `<quality>-<kind>` instead
- * (Nx would let the script replace it).
+ * A target whose name a package.json script or a declared target takes, in any project of the
+ * workspace, is inferred as `<quality>-<kind>` instead (see resolveTargetNames).
  */
 export const createNodesV2: CreateNodesV2<PluginOptions> = [
   PROJECT_FILES_GLOB,
@@ -44,6 +44,12 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const coverage = createOfficialCoverage(context.nxJsonConfiguration.plugins, options, context.workspaceRoot);
     const inheritedConfigLints = createInheritedConfigLintCheck(context.workspaceRoot);
     const gatesJoinToolBatch = gatesInToolBatch(installedNxVersion(context.workspaceRoot));
+    const ownTargets = new Map(
+      roots.map((found) => [found.root, { scripts: packageScriptTargets(context.workspaceRoot, found.root), declared: explicitTargets(context.workspaceRoot, found.root) }]),
+    );
+    // A name the workspace's own targets use in any project is not ours anywhere: a project without
+    // such a target must not gain one, or `nx run-many -t test` would run more than it did before.
+    const takenNames = new Set([...ownTargets.values()].flatMap(({ scripts, declared }) => [...scripts, ...declared.names]));
 
     return createNodesFromFiles(
       async (configFile): Promise<CreateNodesResult> => {
@@ -55,9 +61,8 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           detected.eslintConfigChain = [];
         }
         const { tools, officialTargets } = coverage(found.root, detected);
-        const scripts = packageScriptTargets(context.workspaceRoot, found.root);
-        const declared = explicitTargets(context.workspaceRoot, found.root);
-        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names]));
+        const { scripts, declared } = ownTargets.get(found.root)!;
+        const targetNames = resolveTargetNames(options, takenNames);
         const targets = buildQualityTargets({
           projectRoot: found.root,
           tools,

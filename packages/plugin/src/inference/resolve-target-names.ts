@@ -4,12 +4,14 @@ import type { NormalizedPluginOptions } from './plugin-options';
 export type InferredTargetKind = 'test' | 'lint' | 'typecheck' | 'health';
 
 /**
- * The name each inferred target gets in one project: the configured name, or
- * `<qualityTargetName>-<kind>` (e.g. `quality-test`) when a package.json script or a target the
- * project declares (project.json) takes that name, because Nx lets it replace the inferred target.
+ * The name each inferred target gets: the configured name, or `<qualityTargetName>-<kind>` (e.g.
+ * `quality-test`) when the workspace's own targets take that name, a package.json script or a
+ * target declared in project.json of any project. In the project that has it, Nx would let it
+ * replace ours; in every other one, ours would add that project to what `nx run-many -t <name>`
+ * already runs (a project whose tests are switched off under another name, one tested elsewhere).
  */
-export function resolveTargetNames(options: NormalizedPluginOptions, scriptTargets: ReadonlySet<string>): Record<InferredTargetKind, string> {
-  const pick = (configured: string, kind: InferredTargetKind) => (scriptTargets.has(configured) ? `${options.qualityTargetName}-${kind}` : configured);
+export function resolveTargetNames(options: NormalizedPluginOptions, takenNames: ReadonlySet<string>): Record<InferredTargetKind, string> {
+  const pick = (configured: string, kind: InferredTargetKind) => (takenNames.has(configured) ? `${options.qualityTargetName}-${kind}` : configured);
   return {
     test: pick(options.testTargetName, 'test'),
     lint: pick(options.lintTargetName, 'lint'),
