@@ -468,6 +468,15 @@ describe('createNodesV2', () => {
     // Each stands beside the project's own target where there is one (its .env files apply).
     expect(projects['packages/store']?.['quality-test']?.options).toMatchObject({ officialTarget: 'test' });
     expect(projects['packages/hmr']?.['quality-test']?.options).toMatchObject({ officialTarget: 'xtest' });
+
+    // A name the options set (init --replaceOfficial pins the names it carries over) is ours wherever
+    // the project itself does not declare it.
+    const named = await run(['packages/store/project.json', 'packages/hmr/project.json', 'packages/integration/project.json'], { testTargetName: 'test' });
+    expect(Object.fromEntries(Object.entries(named).map(([projectRoot, targets]) => [projectRoot, Object.keys(targets)[0]]))).toEqual({
+      'packages/store': 'quality-test',
+      'packages/hmr': 'test',
+      'packages/integration': 'test',
+    });
   });
 
   it('uses the configured names when no script takes them, and checks the configured name, not the default', async () => {

@@ -11,7 +11,7 @@ import { createPackageWorkspacesMatcher } from './package-workspaces-matcher';
 import { explicitTargets } from './explicit-targets';
 import { packageScriptTargets } from './package-script-targets';
 import { normalizePluginOptions, type PluginOptions } from './plugin-options';
-import { resolveTargetNames } from './resolve-target-names';
+import { configuredNameKinds, resolveTargetNames } from './resolve-target-names';
 import { findWorkspaceSharedFiles } from './workspace-shared-files';
 import { gatesInToolBatch } from './gates-in-tool-batch';
 import { installedNxVersion } from './installed-nx-version';
@@ -26,8 +26,9 @@ export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
  * (see createOfficialCoverage). The workspace root project gets
  * targets only in a standalone workspace (no package workspaces, no other project): in a monorepo
  * its configs are the shared ones, and the root has the quality-report target instead.
- * A target whose name a package.json script or a declared target takes, in any project of the
- * workspace, is inferred as `<quality>-<kind>` instead (see resolveTargetNames).
+ * A target whose name the project's own package.json script or declared target takes, or (unless
+ * the options set it) a target another project declares, is inferred as `<quality>-<kind>` instead
+ * (see resolveTargetNames).
  */
 export const createNodesV2: CreateNodesV2<PluginOptions> = [
   PROJECT_FILES_GLOB,
@@ -47,9 +48,10 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const ownTargets = new Map(
       roots.map((found) => [found.root, { scripts: packageScriptTargets(context.workspaceRoot, found.root), declared: explicitTargets(context.workspaceRoot, found.root) }]),
     );
-    // A name the workspace's own targets use in any project is not ours anywhere: a project without
-    // such a target must not gain one, or `nx run-many -t test` would run more than it did before.
-    const takenNames = new Set([...ownTargets.values()].flatMap(({ scripts, declared }) => [...scripts, ...declared.names]));
+    // A name a project declares a target under is not ours in any project (unless configured): a
+    // project without such a target must not gain one, or `nx run-many -t test` would run more.
+    const declaredNames = new Set([...ownTargets.values()].flatMap(({ declared }) => [...declared.names]));
+    const configured = configuredNameKinds(rawOptions);
 
     return createNodesFromFiles(
       async (configFile): Promise<CreateNodesResult> => {
@@ -62,7 +64,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
         }
         const { tools, officialTargets } = coverage(found.root, detected);
         const { scripts, declared } = ownTargets.get(found.root)!;
-        const targetNames = resolveTargetNames(options, takenNames);
+        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names]), declaredNames, configured);
         const targets = buildQualityTargets({
           projectRoot: found.root,
           tools,

@@ -54,8 +54,9 @@ export function registerPlugin(nxJson: NxJsonConfiguration, carried: Partial<Rec
     const taken = carried[kind];
     if (taken) {
       const keys = KIND_OPTION_KEYS[kind];
-      if (taken.targetName === kind) delete options[key];
-      else options[key] = taken.targetName;
+      // Set even when it is the default: a name the options set is ours in every project the official
+      // plugin covered, also where another project declares a target of that name (resolveTargetNames).
+      options[key] = taken.targetName;
       if (taken.include) options[keys.include] = taken.include;
       if (taken.exclude) options[keys.exclude] = taken.exclude;
     }
