@@ -24,15 +24,29 @@ export function runStartOf(taskResults: TaskResults, runStartTime?: number): num
  * task did not replace is stale); skipped (a dependency failed), stopped or absent (e.g. `nx affected`
  * left the project out) is not-run, with the task status when the task was part of the run.
  */
-export function originFromTaskResults(taskResults: TaskResults, runStartTime?: number, argv: readonly string[] = []): OriginOf {
+export function originFromTaskResults(
+  taskResults: TaskResults,
+  runStartTime?: number,
+  argv: readonly string[] = [],
+  ownDependencies?: (project: string, target: string) => readonly string[],
+): OriginOf {
   const tasks = new Map<string, { status: string; hash?: string }>();
   for (const result of Object.values(taskResults)) {
     tasks.set(`${result.task.target.project}\u0000${result.task.target.target}`, { status: result.status, ...(result.task.hash ? { hash: result.task.hash } : {}) });
   }
   const ranSince = runStartOf(taskResults, runStartTime);
-  const projects = new Set(Object.values(taskResults).map((r) => r.task.target.project));
+  const commandTargets = targetsOfCommand(argv);
+  // The projects the run asked for: with a task of a target the command names, or of one of those
+  // targets' own dependencies in the project. A project whose tasks ran only as another's dependency
+  // (`^build` of a project `-p` or `affected` selected) was not asked for the command's targets.
+  const askedOf = (project: string): Set<string> => new Set([...commandTargets].flatMap((target) => [target, ...(ownDependencies?.(project, target) ?? [])]));
+  const projects = new Set(
+    Object.values(taskResults)
+      .filter((r) => !ownDependencies || commandTargets.size === 0 || askedOf(r.task.target.project).has(r.task.target.target))
+      .map((r) => r.task.target.project),
+  );
   // A target the command names may have no task result at all when every one of its tasks was skipped.
-  const targets = new Set([...Object.values(taskResults).map((r) => r.task.target.target), ...targetsOfCommand(argv)]);
+  const targets = new Set([...Object.values(taskResults).map((r) => r.task.target.target), ...commandTargets]);
   return (project, target) => {
     const task = tasks.get(`${project}\u0000${target}`);
     // Nx leaves a task whose dependency failed out of the results: the run asked for this target of

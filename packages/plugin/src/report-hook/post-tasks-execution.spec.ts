@@ -95,6 +95,23 @@ describe('postTasksExecution (report after run)', () => {
     expect(printed).toMatch(/report: dist\/quality-report\/index.html/);
   });
 
+  // As on typescript-eslint: `nx run-many -t quality -p alpha` builds alpha's dependencies first
+  // (quality-test depends on ^build). Those projects ran a task, but not one the command asked of them.
+  it('never labels a project whose tasks ran only as another project’s dependencies as skipped', async () => {
+    await postTasksExecution({}, contextFor(ws.root, [
+      taskResult('gamma', 'build', 'success'),
+      taskResult('alpha', 'test', 'success'),
+      taskResult('alpha', 'lint', 'success'),
+      taskResult('alpha', 'typecheck', 'success'),
+      taskResult('alpha', 'quality', 'success'),
+    ]));
+    const gamma = report().projects.find((p) => p.name === 'gamma');
+    expect(gamma?.origin).toBe('not-run');
+    expect(gamma?.results['quality']).toMatchObject({ origin: 'not-run', lastKnown: true });
+    expect(gamma?.results['quality']).not.toHaveProperty('taskStatus');
+    expect(gamma?.gate.violations.join('\n')).not.toMatch(/this run's quality task was skipped/);
+  });
+
   it('labels a failure replayed from the cache (NX_CACHE_FAILURES) cached: its result has the task hash and started before the run', async () => {
     // The fixture results started at 2026-01-02T03:04:05Z; this run started a second later.
     const runStart = Date.parse('2026-01-02T03:04:06.000Z');

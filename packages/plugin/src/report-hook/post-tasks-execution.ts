@@ -10,6 +10,7 @@ import type { NormalizedQualityReportOptions } from '../executors/quality-report
 import { resolveReportOptions } from '../report/resolve-report-options';
 import { cachedTaskHashes, originFromTaskResults } from './origin-from-task-results';
 import { reportInputsKey } from './report-inputs-key';
+import { sameProjectDependencies } from './same-project-dependencies';
 import { REPORT_EXECUTOR, reportRunOf, type ReportRun } from './report-run';
 import { readReportStamp, reportIsCurrent, versionsOf, writeReportStamp, type ReportStamp } from './report-stamp';
 
@@ -53,7 +54,7 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
     if ('failure' in run) throw run.failure;
     const { graph, ours } = run;
     const reportOptions = resolveReportOptions(context.workspaceRoot, context.nxJsonConfiguration, reportTargetOptions(graph));
-    const originOf = originFromTaskResults(context.taskResults, context.startTime, context.argv);
+    const originOf = originFromTaskResults(context.taskResults, context.startTime, context.argv, sameProjectDependencies(graph));
     const invocation = {
       projectsRun: [...new Set(ours.map((r) => r.task.target.project))].sort(),
       targets: [...new Set(ours.map((r) => r.task.target.target))].sort(),

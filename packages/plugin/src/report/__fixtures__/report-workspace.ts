@@ -17,7 +17,7 @@ export function inferredTargets(): Record<string, TargetConfiguration> {
     test: { executor: '@nx-quality/plugin:test', options: { resultsDir: 'dist/quality/{projectRoot}' }, outputs: [out('test.json'), out('coverage-final.json')] },
     lint: { executor: '@nx-quality/plugin:lint', options: { resultsDir: 'dist/quality/{projectRoot}' }, outputs: [out('lint.json')] },
     typecheck: { executor: '@nx-quality/plugin:typecheck', options: { resultsDir: 'dist/quality/{projectRoot}' }, outputs: [out('typecheck.json')] },
-    quality: { executor: '@nx-quality/plugin:quality', options: { resultsDir: 'dist/quality/{projectRoot}' }, outputs: [out('quality.json'), out('health.json')] },
+    quality: { executor: '@nx-quality/plugin:quality', options: { resultsDir: 'dist/quality/{projectRoot}' }, dependsOn: ['test', 'lint', 'typecheck'], outputs: [out('quality.json'), out('health.json')] },
     build: { executor: 'nx:run-commands', options: { command: 'echo' }, outputs: ['{projectRoot}/dist'] },
   };
 }
