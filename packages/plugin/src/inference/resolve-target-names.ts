@@ -4,7 +4,7 @@ import type { NormalizedPluginOptions } from './plugin-options';
 export type InferredTargetKind = 'test' | 'lint' | 'typecheck' | 'health';
 
 /** The plugin options that name an inferred target, per kind. */
-const NAME_OPTIONS: Record<InferredTargetKind, 'testTargetName' | 'lintTargetName' | 'typecheckTargetName' | 'healthTargetName'> = {
+export const TARGET_NAME_OPTIONS: Record<InferredTargetKind, 'testTargetName' | 'lintTargetName' | 'typecheckTargetName' | 'healthTargetName'> = {
   test: 'testTargetName',
   lint: 'lintTargetName',
   typecheck: 'typecheckTargetName',
@@ -14,7 +14,7 @@ const NAME_OPTIONS: Record<InferredTargetKind, 'testTargetName' | 'lintTargetNam
 /** The kinds whose target name the plugin's options set explicitly (init pins the names it carries over from a replaced official plugin). */
 export function configuredNameKinds(rawOptions: unknown): Set<InferredTargetKind> {
   const raw = (rawOptions ?? {}) as Record<string, unknown>;
-  return new Set((Object.keys(NAME_OPTIONS) as InferredTargetKind[]).filter((kind) => raw[NAME_OPTIONS[kind]] !== undefined));
+  return new Set((Object.keys(TARGET_NAME_OPTIONS) as InferredTargetKind[]).filter((kind) => raw[TARGET_NAME_OPTIONS[kind]] !== undefined));
 }
 
 /**

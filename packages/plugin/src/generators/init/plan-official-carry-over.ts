@@ -13,10 +13,10 @@ export interface CarriedEntry {
 /** The Jest configs @nx/jest/plugin's glob leaves out (it infers no target from them). */
 export const JEST_JSON_CONFIGS = '**/jest.config.json';
 
-export const KIND_OPTION_KEYS: Record<ToolKind, { targetName: string; include: string; exclude: string }> = {
-  test: { targetName: 'testTargetName', include: 'testInclude', exclude: 'testExclude' },
-  lint: { targetName: 'lintTargetName', include: 'lintInclude', exclude: 'lintExclude' },
-  typecheck: { targetName: 'typecheckTargetName', include: 'typecheckInclude', exclude: 'typecheckExclude' },
+export const KIND_OPTION_KEYS: Record<ToolKind, { include: string; exclude: string }> = {
+  test: { include: 'testInclude', exclude: 'testExclude' },
+  lint: { include: 'lintInclude', exclude: 'lintExclude' },
+  typecheck: { include: 'typecheckInclude', exclude: 'typecheckExclude' },
 };
 
 /**

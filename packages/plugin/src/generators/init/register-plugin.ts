@@ -1,11 +1,10 @@
 import type { NxJsonConfiguration } from '@nx/devkit';
 import { findOfficialVitestEntries, officialTargetName, OFFICIAL_PLUGINS, pluginName, pluginOptions, type ToolKind } from '../../tool-facts/official-plugins';
+import { TARGET_NAME_OPTIONS } from '../../inference/resolve-target-names';
 import { KIND_OPTION_KEYS, type CarriedEntry } from './plan-official-carry-over';
 
 /** The plugin's package name as registered in nx.json. */
 export const PLUGIN_NAME = '@nx-quality/plugin';
-
-const TARGET_NAME_OPTION: Record<ToolKind, string> = { test: 'testTargetName', lint: 'lintTargetName', typecheck: 'typecheckTargetName' };
 
 /** The options of our registration in nx.json, `{}` when absent or registered as a string. */
 export function ourPluginOptions(nxJson: NxJsonConfiguration): Record<string, unknown> {
@@ -46,7 +45,7 @@ export function registerPlugin(nxJson: NxJsonConfiguration, carried: Partial<Rec
   const existing = index >= 0 ? plugins[index] : undefined;
   const options: Record<string, unknown> = { ...(typeof existing === 'object' ? (existing.options as Record<string, unknown> | undefined) : undefined) };
   for (const kind of Object.keys(OFFICIAL_PLUGINS) as ToolKind[]) {
-    const key = TARGET_NAME_OPTION[kind];
+    const key = TARGET_NAME_OPTIONS[kind];
     const rename = renamed.find((r) => r.kind === kind);
     if (rename && options[key] === undefined) options[key] = rename.ourName;
     // A name we chose earlier to avoid a plugin that is gone now goes back to the default.
@@ -64,5 +63,5 @@ export function registerPlugin(nxJson: NxJsonConfiguration, carried: Partial<Rec
   const entry = Object.keys(options).length > 0 || typeof existing === 'object' ? { ...(typeof existing === 'object' ? existing : {}), plugin: PLUGIN_NAME, options } : PLUGIN_NAME;
   if (index >= 0) plugins[index] = entry;
   else plugins.push(entry);
-  return renamed.filter((r) => options[TARGET_NAME_OPTION[r.kind]] === r.ourName);
+  return renamed.filter((r) => options[TARGET_NAME_OPTIONS[r.kind]] === r.ourName);
 }
