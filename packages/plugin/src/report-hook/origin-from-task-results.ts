@@ -26,9 +26,9 @@ export function runStartOf(taskResults: TaskResults, runStartTime?: number): num
  */
 export function originFromTaskResults(
   taskResults: TaskResults,
-  runStartTime?: number,
-  argv: readonly string[] = [],
-  ownDependencies?: (project: string, target: string) => readonly string[],
+  runStartTime: number | undefined,
+  argv: readonly string[],
+  ownDependencies: (project: string, target: string) => readonly string[],
 ): OriginOf {
   const tasks = new Map<string, { status: string; hash?: string }>();
   for (const result of Object.values(taskResults)) {
@@ -39,10 +39,16 @@ export function originFromTaskResults(
   // The projects the run asked for: with a task of a target the command names, or of one of those
   // targets' own dependencies in the project. A project whose tasks ran only as another's dependency
   // (`^build` of a project `-p` or `affected` selected) was not asked for the command's targets.
-  const askedOf = (project: string): Set<string> => new Set([...commandTargets].flatMap((target) => [target, ...(ownDependencies?.(project, target) ?? [])]));
+  const asked = new Map<string, Set<string>>();
+  const askedOf = (project: string): Set<string> => {
+    let targets = asked.get(project);
+    if (!targets) asked.set(project, (targets = new Set([...commandTargets].flatMap((target) => [target, ...ownDependencies(project, target)]))));
+    return targets;
+  };
+  // Without the command's targets (argv unknown), every project with a task counts.
   const projects = new Set(
     Object.values(taskResults)
-      .filter((r) => !ownDependencies || commandTargets.size === 0 || askedOf(r.task.target.project).has(r.task.target.target))
+      .filter((r) => commandTargets.size === 0 || askedOf(r.task.target.project).has(r.task.target.target))
       .map((r) => r.task.target.project),
   );
   // A target the command names may have no task result at all when every one of its tasks was skipped.
