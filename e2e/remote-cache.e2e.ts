@@ -125,13 +125,19 @@ function withoutRunTimes(files: ReportFiles, who: string): ReportFiles {
   for (const row of report.projects) {
     for (const [kind, state] of Object.entries(row.results)) if (state.startedAt) times.set(state.startedAt, `<startedAt ${row.name} ${kind}>`);
   }
+  // Two tasks started in the same millisecond on one machine share a time, so in report.json each
+  // result's own startedAt gets its own placeholder in place, not the last one recorded for the time.
+  const json = JSON.parse(files['report.json']!) as { projects: { name: string; results: Record<string, { startedAt?: string }> }[] };
+  for (const row of json.projects) {
+    for (const [kind, state] of Object.entries(row.results)) if (state.startedAt) state.startedAt = `<startedAt ${row.name} ${kind}>`;
+  }
   const replace = (text: string | undefined) => {
     if (text === undefined) return undefined;
     let out = text;
     for (const [time, placeholder] of times) out = out.split(time).join(placeholder);
     return out;
   };
-  return { 'report.json': replace(files['report.json']), 'report.md': replace(files['report.md']), 'lcov.info': replace(files['lcov.info']) };
+  return { 'report.json': replace(`${JSON.stringify(json, null, 2)}\n`), 'report.md': replace(files['report.md']), 'lcov.info': replace(files['lcov.info']) };
 }
 
 /** Lines of `a` and `b` that differ, side by side (for a readable failure). */
