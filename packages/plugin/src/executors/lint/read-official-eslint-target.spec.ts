@@ -88,7 +88,7 @@ describe('readOfficialEslintTarget', () => {
   });
 
   it('accepts the older executor names and reads projectsConfigurations when the graph lacks the project', () => {
-    const context = { ...contextWith({}), projectGraph: undefined, projectsConfigurations: { version: 2, projects: { store: { root: project.root, targets: { lint: { executor: '@nrwl/linter:eslint', options: { lintFilePatterns: ['x'] } } } } } } } as ExecutorContext;
+    const context = { ...contextWith({}), projectGraph: undefined, projectsConfigurations: { version: 2, projects: { store: { root: project.root, targets: { lint: { executor: '@nrwl/linter:eslint', options: { lintFilePatterns: ['x'] } } } } } } } as unknown as ExecutorContext;
     expect(readOfficialEslintTarget(project, ours, context)?.lintFilePatterns).toEqual(['x']);
     expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: '@nx/linter:eslint' } }))?.target).toBe('lint');
   });

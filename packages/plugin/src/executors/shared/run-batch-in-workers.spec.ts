@@ -24,14 +24,14 @@ exports.default = async function* (taskGraph, inputs) {
 `;
 
 const DRIVER = `
-exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, groupByProject, kindByProject, switchBudgetMb, recycleMb, hereProjects) => {
+exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProject, batchNodeOptions, kindByProject, switchBudgetMb, recycleMb, hereProjects) => {
+  if (batchNodeOptions !== null) process.env.NODE_OPTIONS = batchNodeOptions;
   const { runBatchInWorkers } = require(${JSON.stringify(join(__dirname, 'run-batch-in-workers.ts'))});
   const results = {};
   const order = [];
   const deaths = [];
   const hooks = {
     nodeOptionsOf: nodeOptionsByProject ? (taskId) => nodeOptionsByProject[taskGraph.tasks[taskId].target.project] : undefined,
-    groupOf: groupByProject ? (taskId) => groupByProject[taskGraph.tasks[taskId].target.project] : undefined,
     kindOf: kindByProject ? (taskId) => kindByProject[taskGraph.tasks[taskId].target.project] : undefined,
     switchBudgetMb: switchBudgetMb ?? undefined,
     recycleMb: recycleMb ?? undefined,
@@ -91,7 +91,7 @@ describe('runBatchInWorkers', () => {
     taskGraph: ReturnType<typeof graph>,
     workers: number,
     nodeOptionsByProject?: Record<string, string | undefined>,
-    groupByProject?: Record<string, string>,
+    batchNodeOptions?: string,
     kinds?: { byProject: Record<string, string>; switchBudgetMb: number },
     recycleMb?: number,
     hereProjects?: string[],
@@ -102,7 +102,7 @@ describe('runBatchInWorkers', () => {
       Object.fromEntries(Object.keys(taskGraph.tasks).map((id) => [id, { for: id }])),
       workers,
       nodeOptionsByProject ?? null,
-      groupByProject ?? null,
+      batchNodeOptions ?? null,
       kinds?.byProject ?? null,
       kinds?.switchBudgetMb ?? null,
       recycleMb ?? null,
@@ -185,23 +185,16 @@ describe('runBatchInWorkers', () => {
     expect(reports['vm-1:test']!.pid).not.toBe(reports['plain-1:test']!.pid);
   });
 
-  it('never runs tasks of two groups in one worker: an idle worker of another group makes room', async () => {
-    const groups = { x1: 'x', x2: 'x', x3: 'x', y1: 'y', y2: 'y', y3: 'y' };
-    const { value } = await run(graph(Object.keys(groups)), 2, undefined, groups);
-    const groupsOfPid = new Map<number, Set<string>>();
-    for (const [id, result] of Object.entries(value.results)) {
-      const { pid } = JSON.parse(result.terminalOutput) as { pid: number };
-      groupsOfPid.set(pid, (groupsOfPid.get(pid) ?? new Set()).add(groups[id.split(':')[0] as keyof typeof groups]));
-    }
-    expect([...groupsOfPid.values()].map((set) => set.size)).toEqual([...groupsOfPid.keys()].map(() => 1));
-    // Two workers for x, then (at most) two new ones for y.
-    expect(groupsOfPid.size).toBeGreaterThanOrEqual(3);
-    expect(Object.values(value.results).every((result) => result.success)).toBe(true);
+  it("runs a task without NODE_OPTIONS of its own in the same worker as one that names the batch's", async () => {
+    const batchOptions = '--no-warnings';
+    const { value } = await run(graph(['own-1', 'named-1', 'own-2', 'named-2']), 1, { 'named-1': batchOptions, 'named-2': batchOptions }, batchOptions);
+    const reports = Object.values(value.results).map((result) => JSON.parse(result.terminalOutput) as { pid: number; nodeOptions: string | null });
+    expect(new Set(reports.map((report) => report.pid)).size).toBe(1);
+    expect(reports.map((report) => report.nodeOptions)).toEqual(reports.map(() => batchOptions));
   });
 
-  describe('tasks of one group and different kinds', () => {
+  describe('tasks of different kinds', () => {
     const kinds = { a1: 'a', a2: 'a', b1: 'b', b2: 'b' };
-    const groups = { a1: 'g', a2: 'g', b1: 'g', b2: 'g' };
     const pidsByKind = (results: Record<string, { terminalOutput: string }>) => {
       const pids: Record<string, Set<number>> = {};
       for (const [id, result] of Object.entries(results)) (pids[kinds[id.split(':')[0] as keyof typeof kinds]] ??= new Set()).add((JSON.parse(result.terminalOutput) as { pid: number }).pid);
@@ -209,13 +202,13 @@ describe('runBatchInWorkers', () => {
     };
 
     it('share a worker while it is under the memory budget', async () => {
-      const { value } = await run(graph(Object.keys(kinds)), 1, undefined, groups, { byProject: kinds, switchBudgetMb: 1_000_000 });
+      const { value } = await run(graph(Object.keys(kinds)), 1, undefined, undefined, { byProject: kinds, switchBudgetMb: 1_000_000 });
       const pids = pidsByKind(value.results);
       expect(new Set([...pids['a']!, ...pids['b']!]).size).toBe(1);
     });
 
     it('get a new worker when the one that ran another kind is over it; a kind keeps its worker', async () => {
-      const { value } = await run(graph(Object.keys(kinds)), 1, undefined, groups, { byProject: kinds, switchBudgetMb: 1 });
+      const { value } = await run(graph(Object.keys(kinds)), 1, undefined, undefined, { byProject: kinds, switchBudgetMb: 1 });
       const pids = pidsByKind(value.results);
       expect({ a: pids['a']!.size, b: pids['b']!.size, shared: [...pids['a']!].some((pid) => pids['b']!.has(pid)) }).toEqual({ a: 1, b: 1, shared: false });
       expect(Object.values(value.results).every((result) => result.success)).toBe(true);

@@ -49,24 +49,18 @@ export interface WorkerDeath {
 export interface WorkerPoolHooks {
   /**
    * The NODE_OPTIONS a task must start under (its `.env` files may set it). Node reads NODE_OPTIONS
-   * only when a process starts, so tasks are grouped into workers by it; undefined keeps the
-   * batch's own.
+   * only when a process starts, so a task runs only in a worker started under the same; undefined
+   * means the batch's own.
    */
   nodeOptionsOf?: (taskId: string) => string | undefined;
   /**
-   * Tasks of different groups never share a worker: a worker runs tasks of the group it was started
-   * for (e.g. one tool, whose loaded modules and state it keeps), and an idle one of another group
-   * makes room for a new one, so what a group left in memory goes with its process. One group by default.
-   */
-  groupOf?: (taskId: string) => string;
-  /**
-   * Tasks of one group but of different kinds (e.g. tools that load the same modules) may share a
-   * worker: one that ran another kind takes the task while its resident memory is under
-   * `switchBudgetMb`, keeping what it loaded; a bigger one exits and a new one takes its place, so
-   * what the first kind left in memory goes with its process. By default the kind is the group.
+   * Tasks of different kinds (e.g. tools) may share a worker: one that ran another kind takes the
+   * task while its resident memory is under `switchBudgetMb`, keeping what it loaded; a bigger one
+   * exits and a new one takes its place, so what the first kind left in memory (a type checker's
+   * parsed files, a test runner's module registry) goes with its process. One kind by default.
    */
   kindOf?: (taskId: string) => string;
-  /** The memory (MiB) under which a worker takes a task of another kind of its group; SWITCH_BUDGET_MB by default. */
+  /** The memory (MiB) under which a worker takes a task of another kind; SWITCH_BUDGET_MB by default. */
   switchBudgetMb?: number;
   /** The memory (MiB) over which a worker that has run tasks of two kinds takes no further task; RECYCLE_MB by default. */
   recycleMb?: number;
@@ -104,10 +98,8 @@ const STACK_FRAME = /^\s+at\s/;
 
 interface WorkerSlot {
   child: ChildProcess;
-  /** The NODE_OPTIONS the worker started with (undefined for the batch's own). */
+  /** The NODE_OPTIONS the worker started with. */
   nodeOptions: string | undefined;
-  /** The group of tasks it runs (`hooks.groupOf`). */
-  group: string;
   /** The kind of the task it ran last (`hooks.kindOf`), and its resident memory after it. */
   kind?: string;
   rssMb?: number;
@@ -124,7 +116,8 @@ interface WorkerSlot {
  * `NX_QUALITY_BATCH_WORKER=1` so it does not fan out again). Tasks are handed out as workers
  * become free, after their in-batch dependencies; a task whose in-batch dependency failed is
  * skipped, as Nx does. Tasks run in a worker started under their own NODE_OPTIONS
- * (`hooks.nodeOptionsOf`) and of their group (`hooks.groupOf`); those `hooks.here` accepts run in
+ * (`hooks.nodeOptionsOf`), sharing one with tasks of another kind only while it is small
+ * (`hooks.kindOf`); those `hooks.here` accepts run in
  * this process, even while every worker is busy. A worker that dies fails only the task it was running, whose result
  * `hooks.onWorkerDied` records with the cause (exit code or signal, the last lines of its stderr),
  * and a new one takes its place. Results are yielded in completion order.
@@ -157,7 +150,7 @@ export async function* runBatchInWorkers(
 
   const slots: WorkerSlot[] = [];
   const exits: Promise<void>[] = [];
-  const spawn = (nodeOptions: string | undefined, group: string): WorkerSlot => {
+  const spawn = (nodeOptions: string | undefined): WorkerSlot => {
     const env: NodeJS.ProcessEnv = { ...process.env, [BATCH_WORKER_ENV]: '1' };
     if (nodeOptions !== undefined) env['NODE_OPTIONS'] = nodeOptions;
     const child = fork(require.resolve('./batch-worker'), [], {
@@ -170,7 +163,6 @@ export async function* runBatchInWorkers(
     const slot: WorkerSlot = {
       child,
       nodeOptions,
-      group,
       stderrTail: [],
       exit: new Promise((resolve) => {
         child.once('exit', (code, signal) => {
@@ -230,33 +222,33 @@ export async function* runBatchInWorkers(
     if (slot.child.connected) send(slot.child, { type: 'exit' });
   };
 
-  const groupOf = (taskId: string): string => hooks.groupOf?.(taskId) ?? '';
-  const kindOf = (taskId: string): string => hooks.kindOf?.(taskId) ?? groupOf(taskId);
+  const kindOf = (taskId: string): string => hooks.kindOf?.(taskId) ?? '';
+  // A task without NODE_OPTIONS of its own starts under the batch's, as one that names the same does.
+  const nodeOptionsOf = (taskId: string): string | undefined => hooks.nodeOptionsOf?.(taskId) ?? process.env['NODE_OPTIONS'];
 
   /**
-   * An idle worker started for the task's group under its NODE_OPTIONS (one that ran the same kind,
-   * else one small enough to switch kinds), a new one, or (all busy) none yet. Idle workers that
-   * switched kinds and are over the recycle limit exit first.
+   * An idle worker started under the task's NODE_OPTIONS (one that ran the same kind, else one small
+   * enough to switch kinds), a new one, or (all busy) none yet. Idle workers that switched kinds and
+   * are over the recycle limit exit first.
    */
   const workerFor = (taskId: string): WorkerSlot | undefined => {
-    const nodeOptions = hooks.nodeOptionsOf?.(taskId);
-    const group = groupOf(taskId);
+    const nodeOptions = nodeOptionsOf(taskId);
     const kind = kindOf(taskId);
     const budget = hooks.switchBudgetMb ?? SWITCH_BUDGET_MB;
     const recycle = hooks.recycleMb ?? RECYCLE_MB;
     for (const slot of slots.filter((candidate) => !candidate.running && candidate.switched && candidate.rssMb !== undefined && candidate.rssMb > recycle)) retire(slot);
-    const ofGroup = slots.filter((slot) => !slot.running && slot.nodeOptions === nodeOptions && slot.group === group);
-    const idle = ofGroup.find((slot) => slot.kind === undefined || slot.kind === kind) ?? ofGroup.find((slot) => slot.rssMb !== undefined && slot.rssMb < budget);
+    const fitting = slots.filter((slot) => !slot.running && slot.nodeOptions === nodeOptions);
+    const idle = fitting.find((slot) => slot.kind === undefined || slot.kind === kind) ?? fitting.find((slot) => slot.rssMb !== undefined && slot.rssMb < budget);
     if (idle) return idle;
-    // A worker of the group too big to switch kinds makes room first: it would otherwise sit idle.
-    const oversized = ofGroup[0];
+    // An idle worker too big to switch kinds makes room first: it would otherwise sit idle.
+    const oversized = fitting[0];
     if (oversized) retire(oversized);
-    if (slots.length < workers) return spawn(nodeOptions, group);
+    if (slots.length < workers) return spawn(nodeOptions);
     const other = slots.find((slot) => !slot.running);
     if (!other) return undefined;
-    // An idle worker of another group or NODE_OPTIONS makes room for one this task can run in.
+    // An idle worker under other NODE_OPTIONS makes room for one this task can run in.
     retire(other);
-    return spawn(nodeOptions, group);
+    return spawn(nodeOptions);
   };
 
   /** The first waiting task that can be handed out now (or skipped); with every worker busy, only one that runs here. */

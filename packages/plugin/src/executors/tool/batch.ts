@@ -13,12 +13,11 @@ import { withoutProvisionalHash } from './without-provisional-hash';
 
 /**
  * The longest tasks first (tests, then type checks), so the last to finish are short ones; tasks of
- * one tool together, so a worker runs a series of them. Health before lint: in a small affected run
- * the test worker usually comes free first and gives way to a new worker, which must load TypeScript
- * and ESLint whatever it runs; the short health task suits it, while lint, the longer one, waits a
- * moment for the type-check worker, which has TypeScript loaded.
+ * one tool together, so a worker runs a series of them. Lint before health: in a small affected run
+ * the test worker comes free while the type check runs and takes lint, the longer of the two; the
+ * type-check worker, TypeScript loaded, takes health after it.
  */
-const HAND_OUT_ORDER: readonly QualityTargetKind[] = ['test', 'typecheck', 'health', 'lint', 'quality'];
+const HAND_OUT_ORDER: readonly QualityTargetKind[] = ['test', 'typecheck', 'lint', 'health', 'quality'];
 
 /**
  * Nx `batchImplementation` of `@nx-quality/plugin:tool`. Nx forms one batch per executor and runs
@@ -26,12 +25,11 @@ const HAND_OUT_ORDER: readonly QualityTargetKind[] = ['test', 'typecheck', 'heal
  * quality run's test, typecheck, lint and health tasks form a single batch spread over one worker
  * process per CPU (`runBatchInWorkers`), instead of four batches in a row that each wait for their
  * slowest project. A worker runs tasks through their tool's batch runner (its modules and state
- * loaded once). Test tasks have workers of their own. A typecheck, lint or health worker takes a
- * task of another of these three tools only while it is small (`SWITCH_BUDGET_MB`: after one
- * project, as in a small affected run), keeping TypeScript and ESLint loaded; a bigger one makes room
- * for a new worker, so no process holds what every tool left in memory. Test tasks go to workers started
- * under their NODE_OPTIONS (`testWorkerHooks`); a task whose worker dies, of any tool, gets an `error`
- * result naming the cause (`recordDeadToolTask`). Quality tasks (Nx 23+, see `gatesInToolBatch`)
+ * loaded once). A worker takes a task of another tool only while it is small (`SWITCH_BUDGET_MB`:
+ * after one project, as in a small affected run), keeping the process and what it loaded; a bigger
+ * one makes room for a new worker, so no process holds what every tool left in memory. Test tasks
+ * run in workers started under their NODE_OPTIONS (`testWorkerHooks`); a task whose worker dies, of
+ * any tool, gets an `error` result naming the cause (`recordDeadToolTask`). Quality tasks (Nx 23+, see `gatesInToolBatch`)
  * run here in the batch process, one at a time, each as soon as its project's tools have finished.
  */
 export default function toolBatch(
@@ -54,8 +52,6 @@ export default function toolBatch(
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
     here: { accepts: (taskId) => toolOf(taskId) === 'quality', run: gatesRunner(taskGraph, inputs, context) },
     nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks?.nodeOptionsOf(taskId) : undefined),
-    // Jest and Vitest keep module registries and start under the task's NODE_OPTIONS; typecheck, lint and health all load TypeScript (lint and health ESLint too).
-    groupOf: (taskId) => (toolOf(taskId) === 'test' ? 'test' : 'typescript'),
     kindOf: (taskId) => String(toolOf(taskId)),
     onWorkerDied: (death) => {
       const tool = toolOf(death.task);
