@@ -479,6 +479,27 @@ describe('createNodesV2', () => {
     });
   });
 
+  it('takes no name a package.json script of another package uses: an npm workspace whose packages run `test` and `lint` scripts', async () => {
+    const jestPackage = (name: string, scripts: Record<string, string>) => {
+      write(`packages/${name}/package.json`, { name: `@ws/${name}`, scripts });
+      write(`packages/${name}/jest.config.cts`, 'module.exports = {};');
+      write(`packages/${name}/src/index.spec.ts`, "it('runs', () => undefined);");
+    };
+    jestPackage('tested', { test: 'jest', lint: 'eslint .' });
+    jestPackage('untested', { build: 'tsc' });
+    const roots = ['packages/tested/package.json', 'packages/untested/package.json'];
+    const names = (projects: Awaited<ReturnType<typeof run>>) => Object.fromEntries(Object.entries(projects).map(([projectRoot, targets]) => [projectRoot, Object.keys(targets)]));
+    expect(names(await run(roots))).toEqual({
+      'packages/tested': ['quality-test', 'quality-lint', 'health', 'quality'],
+      'packages/untested': ['quality-test', 'quality-lint', 'health', 'quality'],
+    });
+    // A name the options set is ours wherever no script of the project itself takes it.
+    expect(names(await run(roots, { testTargetName: 'test' }))).toEqual({
+      'packages/tested': ['quality-test', 'quality-lint', 'health', 'quality'],
+      'packages/untested': ['test', 'quality-lint', 'health', 'quality'],
+    });
+  });
+
   it('uses the configured names when no script takes them, and checks the configured name, not the default', async () => {
     write('packages/alpha/package.json', { name: '@ws/alpha', scripts: { test: 'jest', 'unit-test': 'jest' } });
     const targets = (await run(['packages/alpha/package.json'], { testTargetName: 'unit-test', healthTargetName: 'code-health', qualityTargetName: 'gate' }))['packages/alpha'] ?? {};

@@ -48,9 +48,9 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const ownTargets = new Map(
       roots.map((found) => [found.root, { scripts: packageScriptTargets(context.workspaceRoot, found.root), declared: explicitTargets(context.workspaceRoot, found.root) }]),
     );
-    // A name a project declares a target under is not ours in any project (unless configured): a
-    // project without such a target must not gain one, or `nx run-many -t test` would run more.
-    const declaredNames = new Set([...ownTargets.values()].flatMap(({ declared }) => [...declared.names]));
+    // A name a project declares a target or a script under is not ours in any project (unless
+    // configured): a project without such a target must not gain one, or `nx run-many -t test` would run more.
+    const declaredNames = new Set([...ownTargets.values()].flatMap(({ scripts, declared }) => [...scripts, ...declared.names]));
     const configured = configuredNameKinds(rawOptions);
 
     return createNodesFromFiles(

@@ -21,10 +21,10 @@ export function configuredNameKinds(rawOptions: unknown): Set<InferredTargetKind
  * The name each inferred target gets in one project: the configured name, or
  * `<qualityTargetName>-<kind>` (e.g. `quality-test`) when it is taken. A name is taken by a
  * package.json script or a declared target (project.json, `nx.targets`) of the project itself, which
- * Nx would let replace ours; and, unless the options set the name explicitly, by a target any other
- * project declares: ours would otherwise add projects to what `nx run-many -t <name>` runs in a
- * workspace that declares its targets (one whose tests are switched off under another name, one
- * tested by other means).
+ * Nx would let replace ours; and, unless the options set the name explicitly, by a script or target
+ * any other project declares: ours would otherwise add projects to what `nx run-many -t <name>` runs
+ * in a workspace that declares its targets (one whose tests are switched off under another name, one
+ * tested by other means, one package of an npm workspace without the `test` script the others have).
  */
 export function resolveTargetNames(
   options: NormalizedPluginOptions,
