@@ -73,3 +73,44 @@ describe('installing the plugin leaves `nx run-many -t test|lint` selecting the 
     });
   });
 });
+
+// An npm workspace whose packages run their tools through package.json scripts, one package without
+// them: Nx turns each script into a target of its package, and `nx run-many -t test` runs those.
+describe('installing the plugin leaves `nx run-many -t test|lint` selecting the same packages of an npm workspace with scripts (real Nx)', () => {
+  let dir: string;
+  const setPlugins = (plugins: unknown[]) => write(dir, 'nx.json', { plugins, targetDefaults: {} });
+
+  beforeAll(() => {
+    if (!existsSync(BUILT_PLUGIN)) throw new QualityError('PLUGIN_NOT_BUILT', `${BUILT_PLUGIN} is missing.`, { hint: 'Run `npm run build` first (npm test does).' });
+    mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
+    dir = mkdtempSync(join(REPO_ROOT, 'tmp', 'script-targets-'));
+    write(dir, 'package.json', { name: 'scripted', private: true, workspaces: ['packages/*'] });
+    write(dir, 'nxq-plugin.js', `module.exports = require(${JSON.stringify(BUILT_PLUGIN)});\n`);
+    write(dir, 'eslint.config.mjs', 'export default [];\n');
+    const scriptsOf: Record<string, Record<string, string>> = {
+      api: { test: 'jest', lint: 'eslint .' },
+      web: { test: 'jest', lint: 'eslint .' },
+      legacy: { build: 'echo built' },
+    };
+    for (const [name, scripts] of Object.entries(scriptsOf)) {
+      write(dir, `packages/${name}/package.json`, { name: `@scripted/${name}`, version: '0.0.0', scripts });
+      write(dir, `packages/${name}/jest.config.js`, "module.exports = { testEnvironment: 'node' };\n");
+      write(dir, `packages/${name}/src/index.js`, 'exports.one = () => 1;\n');
+      write(dir, `packages/${name}/src/index.spec.js`, "test('one', () => expect(require('./index').one()).toBe(1));\n");
+    }
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('test and lint select the packages with the scripts, with the plugin as without; ours stand beside under quality-*', () => {
+    setPlugins([]);
+    const before = { test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') };
+    expect(before).toEqual({ test: ['@scripted/api', '@scripted/web'], lint: ['@scripted/api', '@scripted/web'] });
+
+    setPlugins([{ plugin: './nxq-plugin.js' }]);
+    expect({ test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') }).toEqual(before);
+    const all = ['@scripted/api', '@scripted/legacy', '@scripted/web'];
+    expect({ test: showProjects(dir, 'quality-test'), lint: showProjects(dir, 'quality-lint'), quality: showProjects(dir, 'quality') }).toEqual({ test: all, lint: all, quality: all });
+  });
+});
