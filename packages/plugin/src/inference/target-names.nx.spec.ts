@@ -26,51 +26,66 @@ function showProjects(dir: string, target: string): string[] {
   return (JSON.parse(run.stdout) as string[]).sort();
 }
 
+/**
+ * A workspace in the repository's tmp folder (inside it, so Nx resolves @nx/* from the repository):
+ * its package.json, our built plugin behind a local path, an empty ESLint config, and per project
+ * its files plus a Jest config and one passing spec.
+ */
+function makeWorkspace(prefix: string, rootPackage: object, projects: Record<string, Record<string, unknown>>): string {
+  if (!existsSync(BUILT_PLUGIN)) throw new QualityError('PLUGIN_NOT_BUILT', `${BUILT_PLUGIN} is missing.`, { hint: 'Run `npm run build` first (npm test does).' });
+  mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
+  const dir = mkdtempSync(join(REPO_ROOT, 'tmp', prefix));
+  write(dir, 'package.json', rootPackage);
+  write(dir, 'nxq-plugin.js', `module.exports = require(${JSON.stringify(BUILT_PLUGIN)});\n`);
+  write(dir, 'eslint.config.mjs', 'export default [];\n');
+  for (const [root, files] of Object.entries(projects)) {
+    for (const [file, content] of Object.entries(files)) write(dir, `${root}/${file}`, content);
+    write(dir, `${root}/jest.config.js`, "module.exports = { testEnvironment: 'node' };\n");
+    write(dir, `${root}/src/index.js`, 'exports.one = () => 1;\n');
+    write(dir, `${root}/src/index.spec.js`, "test('one', () => expect(require('./index').one()).toBe(1));\n");
+  }
+  return dir;
+}
+
+/**
+ * The projects `nx run-many -t test|lint` selects without the plugin and with it registered, and
+ * those that have our quality-test, quality-lint and quality targets.
+ */
+function selections(dir: string): { before: Record<string, string[]>; after: Record<string, string[]>; ours: Record<string, string[]> } {
+  const setPlugins = (plugins: unknown[]) => write(dir, 'nx.json', { plugins, targetDefaults: {} });
+  setPlugins([]);
+  const before = { test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') };
+  setPlugins([{ plugin: './nxq-plugin.js' }]);
+  const after = { test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') };
+  return { before, after, ours: { test: showProjects(dir, 'quality-test'), lint: showProjects(dir, 'quality-lint'), quality: showProjects(dir, 'quality') } };
+}
+
 // The shape of ngxs/store: targets declared in project.json, no inference plugin; one project's
 // tests switched off as `xtest` (they crash), one with specs but no test target, one without lint.
 // Real Nx merges our inferred targets with the declared ones; the workspace's own commands must
 // select what they selected before the plugin was registered.
 describe('installing the plugin leaves `nx run-many -t test|lint` selecting the same projects (real Nx)', () => {
   let dir: string;
-  const setPlugins = (plugins: unknown[]) => write(dir, 'nx.json', { plugins, targetDefaults: {} });
-
   beforeAll(() => {
-    if (!existsSync(BUILT_PLUGIN)) throw new QualityError('PLUGIN_NOT_BUILT', `${BUILT_PLUGIN} is missing.`, { hint: 'Run `npm run build` first (npm test does).' });
-    mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
-    dir = mkdtempSync(join(REPO_ROOT, 'tmp', 'declared-targets-'));
-    write(dir, 'package.json', { name: 'declared', private: true });
-    write(dir, 'nxq-plugin.js', `module.exports = require(${JSON.stringify(BUILT_PLUGIN)});\n`);
-    write(dir, 'eslint.config.mjs', 'export default [];\n');
     const jest = (name: string) => ({ executor: '@nx/jest:jest', options: { jestConfig: `libs/${name}/jest.config.js` } });
     const lint = { executor: '@nx/eslint:lint' };
-    const targetsOf: Record<string, Record<string, unknown>> = {
-      store: { test: jest('store'), lint },
-      hmr: { xtest: jest('hmr'), lint },
-      integration: { build: { executor: 'nx:run-commands', options: { command: 'echo built' } } },
-    };
-    for (const [name, targets] of Object.entries(targetsOf)) {
-      write(dir, `libs/${name}/project.json`, { name, root: `libs/${name}`, targets });
-      write(dir, `libs/${name}/jest.config.js`, "module.exports = { testEnvironment: 'node' };\n");
-      write(dir, `libs/${name}/src/index.js`, 'exports.one = () => 1;\n');
-      write(dir, `libs/${name}/src/index.spec.js`, "test('one', () => expect(require('./index').one()).toBe(1));\n");
-    }
+    const project = (name: string, targets: Record<string, unknown>) => ({ 'project.json': { name, root: `libs/${name}`, targets } });
+    dir = makeWorkspace('declared-targets-', { name: 'declared', private: true }, {
+      'libs/store': project('store', { test: jest('store'), lint }),
+      'libs/hmr': project('hmr', { xtest: jest('hmr'), lint }),
+      'libs/integration': project('integration', { build: { executor: 'nx:run-commands', options: { command: 'echo built' } } }),
+    });
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('test and lint select the same projects with the plugin as without; ours stand beside under quality-*', () => {
-    setPlugins([]);
-    const before = { test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') };
+    const { before, after, ours } = selections(dir);
     expect(before).toEqual({ test: ['store'], lint: ['hmr', 'store'] });
-
-    setPlugins([{ plugin: './nxq-plugin.js' }]);
-    expect({ test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') }).toEqual(before);
-    expect({ test: showProjects(dir, 'quality-test'), lint: showProjects(dir, 'quality-lint'), quality: showProjects(dir, 'quality') }).toEqual({
-      test: ['hmr', 'integration', 'store'],
-      lint: ['hmr', 'integration', 'store'],
-      quality: ['hmr', 'integration', 'store'],
-    });
+    expect(after).toEqual(before);
+    const all = ['hmr', 'integration', 'store'];
+    expect(ours).toEqual({ test: all, lint: all, quality: all });
   });
 });
 
@@ -78,39 +93,23 @@ describe('installing the plugin leaves `nx run-many -t test|lint` selecting the 
 // them: Nx turns each script into a target of its package, and `nx run-many -t test` runs those.
 describe('installing the plugin leaves `nx run-many -t test|lint` selecting the same packages of an npm workspace with scripts (real Nx)', () => {
   let dir: string;
-  const setPlugins = (plugins: unknown[]) => write(dir, 'nx.json', { plugins, targetDefaults: {} });
-
   beforeAll(() => {
-    if (!existsSync(BUILT_PLUGIN)) throw new QualityError('PLUGIN_NOT_BUILT', `${BUILT_PLUGIN} is missing.`, { hint: 'Run `npm run build` first (npm test does).' });
-    mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
-    dir = mkdtempSync(join(REPO_ROOT, 'tmp', 'script-targets-'));
-    write(dir, 'package.json', { name: 'scripted', private: true, workspaces: ['packages/*'] });
-    write(dir, 'nxq-plugin.js', `module.exports = require(${JSON.stringify(BUILT_PLUGIN)});\n`);
-    write(dir, 'eslint.config.mjs', 'export default [];\n');
-    const scriptsOf: Record<string, Record<string, string>> = {
-      api: { test: 'jest', lint: 'eslint .' },
-      web: { test: 'jest', lint: 'eslint .' },
-      legacy: { build: 'echo built' },
-    };
-    for (const [name, scripts] of Object.entries(scriptsOf)) {
-      write(dir, `packages/${name}/package.json`, { name: `@scripted/${name}`, version: '0.0.0', scripts });
-      write(dir, `packages/${name}/jest.config.js`, "module.exports = { testEnvironment: 'node' };\n");
-      write(dir, `packages/${name}/src/index.js`, 'exports.one = () => 1;\n');
-      write(dir, `packages/${name}/src/index.spec.js`, "test('one', () => expect(require('./index').one()).toBe(1));\n");
-    }
+    const scripted = (name: string, scripts: Record<string, string>) => ({ 'package.json': { name: `@scripted/${name}`, version: '0.0.0', scripts } });
+    dir = makeWorkspace('script-targets-', { name: 'scripted', private: true, workspaces: ['packages/*'] }, {
+      'packages/api': scripted('api', { test: 'jest', lint: 'eslint .' }),
+      'packages/web': scripted('web', { test: 'jest', lint: 'eslint .' }),
+      'packages/legacy': scripted('legacy', { build: 'echo built' }),
+    });
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('test and lint select the packages with the scripts, with the plugin as without; ours stand beside under quality-*', () => {
-    setPlugins([]);
-    const before = { test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') };
+    const { before, after, ours } = selections(dir);
     expect(before).toEqual({ test: ['@scripted/api', '@scripted/web'], lint: ['@scripted/api', '@scripted/web'] });
-
-    setPlugins([{ plugin: './nxq-plugin.js' }]);
-    expect({ test: showProjects(dir, 'test'), lint: showProjects(dir, 'lint') }).toEqual(before);
+    expect(after).toEqual(before);
     const all = ['@scripted/api', '@scripted/legacy', '@scripted/web'];
-    expect({ test: showProjects(dir, 'quality-test'), lint: showProjects(dir, 'quality-lint'), quality: showProjects(dir, 'quality') }).toEqual({ test: all, lint: all, quality: all });
+    expect(ours).toEqual({ test: all, lint: all, quality: all });
   });
 });
