@@ -7,8 +7,8 @@ export function formatLintSummary(result: LintResult, resultFile: string, maxMes
   const lines = [
     result.status === 'error'
       ? heading
-      : `${heading} — ${counts.errors} errors, ${counts.warnings} warnings (${counts.fixableErrors + counts.fixableWarnings} fixable) in ` +
-        `${counts.filesWithProblems} of ${counts.filesLinted} files${result.fixed ? '; fixes written' : ''}`,
+      : `${heading} — ${counts.errors} errors, ${counts.warnings} warnings (${counts.fixableErrors + counts.fixableWarnings} fixable); ` +
+        `${counts.filesLinted} files linted, ${counts.filesWithProblems} with problems${result.fixed ? '; fixes written' : ''}`,
   ];
   const topRules = Object.entries(result.rules)
     .sort(([, a], [, b]) => b.errors + b.warnings - (a.errors + a.warnings))
