@@ -1,6 +1,6 @@
 // Installed the way users install it: the three packages published to a local registry (Verdaccio,
 // `nx release publish`), then in workspaces made by create-nx-workspace with npm, pnpm and yarn on
-// Nx 23 and with npm on Nx 22: `nx add @nx-quality/plugin` (which runs our init generator) and
+// Nx 23 and with npm on Nx 22.7 and 22.0: `nx add @nx-quality/plugin` (which runs our init generator) and
 // `nx run-many -t quality` on one @nx/js library with a planted failing test and lint error. The
 // recorded numbers are compared with Jest's and ESLint's own runs on the same code.
 //
@@ -40,6 +40,8 @@ const ALL_CASES: Case[] = [
   { id: 'nx23-pnpm', createNxWorkspace: '23.2.1', pm: 'pnpm' },
   { id: 'nx23-yarn', createNxWorkspace: '23.2.1', pm: 'yarn' },
   { id: 'nx22-npm', createNxWorkspace: '22.7.7', pm: 'npm', preinstallNxPlugins: true },
+  // The oldest Nx the peer ranges claim.
+  { id: 'nx22.0-npm', createNxWorkspace: '22.0.4', pm: 'npm', preinstallNxPlugins: true },
 ];
 const selected = process.env.NXQ_E2E_REGISTRY_CASES?.split(',').map((s) => s.trim());
 const CASES = selected ? ALL_CASES.filter((c) => selected.includes(c.id)) : ALL_CASES;
