@@ -8,12 +8,29 @@ const REPO_ROOT = join(__dirname, '../../../..');
 const BUILT_HOOK = join(REPO_ROOT, 'packages/plugin/dist/report-hook/post-tasks-execution.js');
 const NX = join(REPO_ROOT, 'node_modules/.bin/nx');
 
-/** Runs the real Nx CLI in the workspace; the hook's summary is printed after Nx's own. An outer `nx … --skip-nx-cache` running this suite must not turn the cache off here. */
+/**
+ * Runs the real Nx CLI in the workspace; the hook's summary is printed after Nx's own. An outer `nx …
+ * --skip-nx-cache` running this suite must not turn the cache off here. The cache and the workspace
+ * data (the project graph the hook reads) are the workspace's own: Nx 23 otherwise keeps them under
+ * the home directory, where other runs of Nx can reach them.
+ */
 function nx(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
   const run = spawnSync(NX, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', NX_SKIP_NX_CACHE: '', ...env },
+    env: {
+      ...process.env,
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_TUI: 'false',
+      FORCE_COLOR: '0',
+      GITHUB_ACTIONS: '',
+      GITHUB_STEP_SUMMARY: '',
+      NX_SKIP_NX_CACHE: '',
+      NX_CACHE_DIRECTORY: join(cwd, '.nx/cache'),
+      NX_WORKSPACE_DATA_DIRECTORY: join(cwd, '.nx/workspace-data'),
+      ...env,
+    },
     timeout: 240_000,
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
