@@ -17,7 +17,7 @@ export function testWorkerHooks(taskGraph: TaskGraph, inputs: Record<string, Tes
   };
 }
 
-/** The NODE_OPTIONS the task's environment (its .env files and the official target's) gives it. */
+/** The NODE_OPTIONS the task's environment (its .env files and the official target's) gives it; undefined leaves the batch's own. */
 function taskNodeOptions(task: Task, rawOptions: unknown, context: ExecutorContext): string | undefined {
-  return nxTaskEnv(task, context, rawOptions)?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'];
+  return nxTaskEnv(task, context, rawOptions)?.['NODE_OPTIONS'];
 }
