@@ -7,10 +7,13 @@ import { pluginObject } from './plugin-object';
 
 pluginObject.configs = {
   recommended: createRecommendedConfig(),
-  health: createHealthConfig(),
   'legacy-recommended': createLegacyRecommendedConfig(),
   'legacy-health': createLegacyHealthConfig(),
 };
+// Built on first use: it registers eslint-plugin-jest itself, whose entry point loads every rule of the
+// package, and the health analysis, which loads this module, builds its own config with fewer.
+let healthConfig: Linter.Config[] | undefined;
+Object.defineProperty(pluginObject.configs, 'health', { enumerable: true, get: () => (healthConfig ??= createHealthConfig()) });
 
 /** The plugin: `{ meta, rules, configs: { recommended, health } }` (flat) and `legacy-recommended`, `legacy-health` (eslintrc). */
 const plugin = pluginObject as ESLint.Plugin & {
@@ -32,6 +35,7 @@ export const meta = plugin.meta;
 export const configs = plugin.configs;
 /** Every rule by name. */
 export { rules };
+export { healthJestPlugin, HEALTH_JEST_RULES } from './configs/health-jest-plugin';
 export { createHealthConfig, HEALTH_DEFAULT_FILES, HEALTH_DEFAULT_TEST_FILES, type HealthConfigOptions } from './configs/health';
 export { createRecommendedConfig, type RecommendedConfigOptions } from './configs/recommended';
 export { createLegacyHealthConfig, createLegacyRecommendedConfig } from './configs/legacy';

@@ -1,5 +1,4 @@
-import type { Linter } from 'eslint';
-import jest from 'eslint-plugin-jest';
+import type { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import type { NoBareErrorThrowOptions } from '../rules/no-bare-error-throw';
 import type { NoGenericCatchOptions } from '../rules/no-generic-catch';
@@ -28,6 +27,11 @@ export interface HealthConfigOptions {
   todoTags?: string[];
   noGenericCatch?: NoGenericCatchOptions;
   noBareErrorThrow?: NoBareErrorThrowOptions;
+  /**
+   * The plugin registered as `jest` for the test-file rules (default: eslint-plugin-jest itself, the
+   * same object its own configs register). The health analysis passes `healthJestPlugin()`.
+   */
+  jestPlugin?: ESLint.Plugin;
 }
 
 /** Default globs of the health config. */
@@ -82,7 +86,7 @@ export function createHealthConfig(options: HealthConfigOptions = {}): Linter.Co
     {
       name: `${PLUGIN_NAMESPACE}/health/tests`,
       files: testFiles,
-      plugins: { jest: jest as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      plugins: { jest: options.jestPlugin ?? (require('eslint-plugin-jest') as ESLint.Plugin) },
       rules: {
         'jest/expect-expect': 'warn',
         'jest/no-disabled-tests': 'warn',

@@ -1,5 +1,6 @@
 import type { Linter } from 'eslint';
 import { createHealthConfig, type HealthConfigOptions } from './health';
+import { healthJestPlugin } from './health-jest-plugin';
 import { createRecommendedConfig, type RecommendedConfigOptions } from './recommended';
 
 /**
@@ -53,5 +54,6 @@ export function createLegacyRecommendedConfig(options: RecommendedConfigOptions 
 
 /** `health` for eslintrc: `extends: ['plugin:@nx-quality/legacy-health']` (typescript-eslint's and eslint-plugin-jest's plugins installed in the workspace). */
 export function createLegacyHealthConfig(options: HealthConfigOptions = {}): Linter.LegacyConfig {
-  return toEslintrc(createHealthConfig(options));
+  // Only the plugins' names are kept, so the lighter jest plugin object does.
+  return toEslintrc(createHealthConfig({ ...options, jestPlugin: options.jestPlugin ?? healthJestPlugin() }));
 }

@@ -1,4 +1,4 @@
-import { createHealthConfig } from '@nx-quality/eslint-plugin';
+import { createHealthConfig, healthJestPlugin } from '@nx-quality/eslint-plugin';
 import type { Linter } from 'eslint';
 import type { NormalizedHealthOptions } from './health-options';
 
@@ -24,5 +24,7 @@ export function buildHealthEslintConfig(options: NormalizedHealthOptions): Linte
       ...(options.errorBaseClass ? { baseClass: options.errorBaseClass } : {}),
       ...(options.errorImportPath ? { importPath: options.errorImportPath } : {}),
     },
+    // The config is run on its own, so no other config registers eslint-plugin-jest beside it.
+    jestPlugin: healthJestPlugin(),
   });
 }
