@@ -1,8 +1,8 @@
 // Entry point Nx loads for `"plugins": ["@nx-quality/plugin"]`: keep it light, the graph loads it
 // often. Executors and generators are loaded by Nx through executors.json / generators.json.
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
-import { commandNamesOurTargets, preloadReportCode } from './report-hook/preload-report-code';
-import { reportRunOf } from './report-hook/report-run';
+import { commandNamesOurTargets, preloadReportCode, releaseWarmUp, takeReportWarmUp } from './report-hook/preload-report-code';
+import { reportRunOf, type ReportRun } from './report-hook/report-run';
 import { GATES_JUDGE_ENV } from './verdict/gates-judge';
 import { judgeByGates } from './verdict/judge-by-gates';
 
@@ -17,7 +17,7 @@ export type { PluginOptions, NormalizedPluginOptions } from './inference/plugin-
  */
 export function preTasksExecution(options: unknown, context: PreTasksExecutionContext): void {
   process.env[GATES_JUDGE_ENV] = judgeByGates(options, context.argv) ? 'true' : 'false';
-  if (commandNamesOurTargets(options, context.argv)) preloadReportCode();
+  if (commandNamesOurTargets(options, context.argv)) preloadReportCode(context.workspaceRoot);
 }
 
 /**
@@ -26,10 +26,16 @@ export function preTasksExecution(options: unknown, context: PreTasksExecutionCo
  * in a run the gates judge, fails the command when a project's gates failed.
  */
 export async function postTasksExecution(options: unknown, context: PostTasksExecutionContext): Promise<void> {
-  const run = await reportRunOf(options, context);
-  if (run) {
-    const hook = require('./report-hook/post-tasks-execution') as typeof import('./report-hook/post-tasks-execution');
-    await hook.postTasksExecution(options, context, run);
+  const warmUp = takeReportWarmUp(context.workspaceRoot);
+  let run: ReportRun | undefined;
+  try {
+    run = await reportRunOf(options, context);
+    if (run) {
+      const hook = require('./report-hook/post-tasks-execution') as typeof import('./report-hook/post-tasks-execution');
+      await hook.postTasksExecution(options, context, run, warmUp);
+    }
+  } finally {
+    releaseWarmUp(warmUp);
   }
   if (judgeByGates(options, context.argv)) {
     const verdict = require('./verdict/gate-verdict') as typeof import('./verdict/gate-verdict');

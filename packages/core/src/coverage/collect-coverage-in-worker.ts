@@ -41,6 +41,7 @@ export class CoverageCollectorInWorker implements CoverageCollector {
   private staging: { staged?: Record<string, string> } | undefined;
   // Once the worker failed, every later wait (close() too) raises the same error at once.
   private failed: CoverageWorkerError | undefined;
+  private closed = false;
 
   /**
    * `file`: the compiled coverage-worker module; `execArgv`: the worker's Node options (a TypeScript
@@ -63,6 +64,10 @@ export class CoverageCollectorInWorker implements CoverageCollector {
     this.worker.unref();
     // A failure reaches the caller as a reply (or as the worker having stopped), never as an unhandled event.
     this.worker.on('error', () => undefined);
+  }
+
+  prepare(file: CoverageFileToRead): void {
+    this.post({ type: 'prepare', file });
   }
 
   add(file: CoverageFileToRead): void {
@@ -88,6 +93,8 @@ export class CoverageCollectorInWorker implements CoverageCollector {
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
       // Files staged but never renamed into place (no coverage after all, or a failure) are removed.
       if (this.staging && !this.collected) this.result();

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { sampleCoverage } from '../test-support/coverage-data';
 import { CoverageCollectorInThread, type CoverageCollector, type CoverageFileToRead } from './collect-coverage';
 import { CoverageCollectorInWorker } from './collect-coverage-in-worker';
+import { CoverageFileOnDisk } from './coverage-file-on-disk';
 import { CoverageWorkerStalledError } from './coverage-worker-error';
 import { mergeCoverage } from './merge-coverage';
 import { renderCoverageFiles } from './render-coverage-files';
@@ -67,6 +68,68 @@ describe('coverage collectors', () => {
       { project: 'missing', target: 'q-test', output: 'dist/quality/missing/coverage-final.json', reason: 'coverage file missing although test.json records coverage' },
       { project: 'broken', target: 'test', output: 'dist/quality/broken/coverage-final.json', reason: expect.stringMatching(/^coverage file unreadable: .*JSON/) },
     ]);
+  });
+
+  it('take what prepare read of a file still at that version, and read a file replaced since again', () => {
+    const replaceBeta = (): void => {
+      const beta = join(root, 'dist/quality/beta/coverage-final.json');
+      const [, , third] = sampleCoverage();
+      writeFileSync(`${beta}.next`, JSON.stringify(third?.data ?? {}));
+      renameSync(`${beta}.next`, beta);
+    };
+    const original = readFileSync(join(root, 'dist/quality/beta/coverage-final.json'));
+    try {
+      const reads = jest.spyOn(CoverageFileOnDisk, 'read');
+      const prepared = new CoverageCollectorInThread(root);
+      for (const file of files) prepared.prepare(file);
+      // Every file but the missing one.
+      expect(reads).toHaveBeenCalledTimes(files.length - 1);
+      reads.mockClear();
+      replaceBeta();
+      const inThread = run(prepared, join(root, 'out-prepared-thread'), false);
+      // alpha and again were taken as prepared; beta changed; missing and broken could not be prepared.
+      expect(reads.mock.calls.map(([path]) => relative(root, path))).toEqual([
+        'dist/quality/missing/coverage-final.json',
+        'dist/quality/beta/coverage-final.json',
+        'dist/quality/broken/coverage-final.json',
+      ]);
+      reads.mockRestore();
+
+      const unprepared = run(new CoverageCollectorInThread(root), join(root, 'out-unprepared'), false);
+      expect(inThread).toEqual(unprepared);
+      expect(unprepared.result.sources).toBe(3);
+
+      // The worker thread runs the same collector; whether it prepares beta before or after the
+      // replacement, what it adds is the file as it is at `add`.
+      writeFileSync(join(root, 'dist/quality/beta/coverage-final.json'), original);
+      const before = run(new CoverageCollectorInThread(root), join(root, 'out-before'), false);
+      const inWorker = new CoverageCollectorInWorker(root, WORKER);
+      for (const file of files) inWorker.prepare(file);
+      replaceBeta();
+      expect(run(inWorker, join(root, 'out-prepared-worker'), true)).toEqual(unprepared);
+      expect(before.result.summary).not.toEqual(unprepared.result.summary);
+    } finally {
+      writeFileSync(join(root, 'dist/quality/beta/coverage-final.json'), original);
+    }
+  });
+
+  it('prepare holds no more bytes than its budget; add reads the rest as it would without', () => {
+    const [alpha, beta] = files.filter((file) => ['alpha', 'beta'].includes(file.project)) as [CoverageFileToRead, CoverageFileToRead];
+    const reads = jest.spyOn(CoverageFileOnDisk, 'read');
+    try {
+      const collector = new CoverageCollectorInThread(root, { prepareBudgetBytes: statSync(join(root, alpha.file)).size });
+      collector.prepare(alpha);
+      collector.prepare(beta);
+      expect(reads.mock.calls.map(([path]) => relative(root, path))).toEqual([alpha.file]);
+      reads.mockClear();
+      collector.add(alpha);
+      collector.add(beta);
+      expect(reads.mock.calls.map(([path]) => relative(root, path))).toEqual([beta.file]);
+      expect(collector.result().sources).toBe(2);
+      collector.close();
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('removes files a worker wrote that were never put in place', () => {

@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoverageSummary } from '../schemas/coverage';
+import { fileVersion } from '../io/file-version';
 import { stageFile } from '../io/write-files-atomic';
 import { CoverageFileOnDisk } from './coverage-file-on-disk';
 import { CoverageMerger, type RejectedCoverageEntry } from './merge-coverage';
@@ -9,6 +10,9 @@ import { parseCoverageJson } from './parse-coverage-json';
 import { coverageFileContents } from './render-coverage-files';
 import type { ReportFileContent } from '../io/report-file-content';
 import type { InvalidOutput } from '../schemas/common';
+
+/** How many bytes of coverage files `prepare` holds at most (their parsed form refers to them). */
+export const PREPARE_BUDGET_BYTES = 32 * 1024 * 1024;
 
 /** A project's coverage-final.json to merge. */
 export interface CoverageFileToRead {
@@ -31,6 +35,12 @@ export interface CollectedCoverage {
 
 /** Reads and merges the coverage files of a report, then writes the merged coverage formats. */
 export interface CoverageCollector {
+  /**
+   * Reads and parses a coverage file ahead of `add`, while there is time (the tasks still run):
+   * `add` of the same file then takes what was read here if the file is still that version
+   * (`fileVersionOf`), else reads it again. Nothing is merged or reported before `add`.
+   */
+  prepare(file: CoverageFileToRead): void;
   /** Adds a project's coverage file (read now, or soon by a worker thread). */
   add(file: CoverageFileToRead): void;
   /** Everything added, merged. */
@@ -56,17 +66,40 @@ export class CoverageCollectorInThread implements CoverageCollector {
   private readonly problems: InvalidOutput[] = [];
   private sources = 0;
   private merged: { summary: CoverageSummary; rejected: RejectedCoverageEntry[]; map: MergedCoverageMap } | undefined;
+  /** Files read by `prepare`, by absolute path, until `add` takes them. */
+  private readonly prepared = new Map<string, ReadCoverageFile>();
+  private preparedBytes = 0;
 
-  constructor(private readonly workspaceRoot: string) {
+  /** `prepareBudgetBytes`: how many bytes of coverage files `prepare` may hold (default `PREPARE_BUDGET_BYTES`). */
+  constructor(
+    private readonly workspaceRoot: string,
+    private readonly options: { prepareBudgetBytes?: number } = {},
+  ) {
     this.merger = new CoverageMerger(workspaceRoot);
   }
 
-  add({ project, target, file }: CoverageFileToRead): void {
-    let data: unknown;
-    let onDisk: ReturnType<typeof CoverageFileOnDisk.read>;
+  prepare({ file }: CoverageFileToRead): void {
+    const path = join(this.workspaceRoot, file);
+    this.forget(path);
     try {
-      onDisk = CoverageFileOnDisk.read(join(this.workspaceRoot, file));
-      data = parseCoverageJson(onDisk.bytes);
+      // What is read ahead is held until the report: beyond the budget, `add` reads as it would without.
+      const size = statSync(path).size;
+      if (this.preparedBytes + size > (this.options.prepareBudgetBytes ?? PREPARE_BUDGET_BYTES)) return;
+      const read = readCoverageFile(path);
+      this.prepared.set(path, read);
+      this.preparedBytes += read.onDisk.bytes.length;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // `add` reads it again and says what is wrong with it.
+      if (!(error instanceof SyntaxError) && typeof code !== 'string') throw error;
+    }
+  }
+
+  add({ project, target, file }: CoverageFileToRead): void {
+    let read: ReadCoverageFile;
+    try {
+      const path = join(this.workspaceRoot, file);
+      read = this.takePrepared(path) ?? readCoverageFile(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!(error instanceof SyntaxError) && typeof code !== 'string') throw error;
@@ -78,8 +111,23 @@ export class CoverageCollectorInThread implements CoverageCollector {
       });
       return;
     }
-    this.merger.add({ project, file, data, onDisk });
+    this.merger.add({ project, file, data: read.data, onDisk: read.onDisk });
     this.sources++;
+  }
+
+  /** What `prepare` read of `path`, if the file is still the version it read (once: it is let go). */
+  private takePrepared(path: string): ReadCoverageFile | undefined {
+    const prepared = this.forget(path);
+    return prepared && fileVersion(path) === prepared.onDisk.file.version ? prepared : undefined;
+  }
+
+  private forget(path: string): ReadCoverageFile | undefined {
+    const prepared = this.prepared.get(path);
+    if (prepared) {
+      this.prepared.delete(path);
+      this.preparedBytes -= prepared.onDisk.bytes.length;
+    }
+    return prepared;
   }
 
   result(): CollectedCoverage {
@@ -112,7 +160,19 @@ export class CoverageCollectorInThread implements CoverageCollector {
 
   close(): void {
     this.merged = undefined;
+    this.prepared.clear();
+    this.preparedBytes = 0;
   }
+}
+
+interface ReadCoverageFile {
+  onDisk: ReturnType<typeof CoverageFileOnDisk.read>;
+  data: unknown;
+}
+
+function readCoverageFile(path: string): ReadCoverageFile {
+  const onDisk = CoverageFileOnDisk.read(path);
+  return { onDisk, data: parseCoverageJson(onDisk.bytes) };
 }
 
 function* reportingEach<T>(items: Iterable<T>, onItem: () => void): Generator<T> {

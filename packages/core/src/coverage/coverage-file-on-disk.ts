@@ -26,6 +26,11 @@ export class CoverageFileOnDisk {
     private readonly stats: BigIntStats,
   ) {}
 
+  /** Which version of the file was read (`fileVersionOf`). */
+  get version(): string {
+    return fileVersionOf(this.stats);
+  }
+
   /** Reads the file, remembering which version of it was read. */
   static read(path: string): { file: CoverageFileOnDisk; bytes: Buffer } {
     const fd = openSync(path, 'r');

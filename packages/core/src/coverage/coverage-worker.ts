@@ -16,13 +16,14 @@ export interface CoverageWorkerData {
 
 /** A request to the worker, handled in order. */
 export type CoverageWorkerRequest =
+  | { type: 'prepare'; file: CoverageFileToRead }
   | { type: 'add'; file: CoverageFileToRead }
   | { type: 'result' }
   | { type: 'stage'; outputDir: string; options: { timestamp: number } };
 
 const { workspaceRoot, port, signal } = workerData as CoverageWorkerData;
 const collector = new CoverageCollectorInThread(workspaceRoot);
-// A failure while adding is reported at the next request that expects a reply.
+// A failure while preparing or adding is reported at the next request that expects a reply.
 let failure: unknown;
 
 // Bumped for every request and every piece of a file written: the caller's sign of life.
@@ -39,8 +40,8 @@ function reply(message: unknown): void {
 parentPort?.on('message', (request: CoverageWorkerRequest) => {
   progressed();
   try {
-    if (request.type === 'add') {
-      if (failure === undefined) collector.add(request.file);
+    if (request.type === 'prepare' || request.type === 'add') {
+      if (failure === undefined) collector[request.type](request.file);
       return;
     }
     if (failure !== undefined) throw failure;
@@ -48,7 +49,7 @@ parentPort?.on('message', (request: CoverageWorkerRequest) => {
     reply({ type: 'result', result: collector.result() });
     if (request.type === 'stage') reply({ type: 'staged', staged: collector.stage(request.outputDir, request.options, progressed) });
   } catch (error) {
-    if (request.type === 'add') {
+    if (request.type === 'prepare' || request.type === 'add') {
       failure = error;
       return;
     }

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { PostTasksExecutionContext, ProjectGraph, TaskResult } from '@nx/devkit';
 import { fileVersion, ReportSchema, type ReportJson } from '@nx-quality/core';
 import { createReportWorkspace } from '../report/__fixtures__/report-workspace';
+import { sampleCoverage } from '@nx-quality/core/test-support';
 import { postTasksExecution } from './post-tasks-execution';
+import { preloadReportCode, releaseWarmUp, takeReportWarmUp } from './preload-report-code';
+import { warmUpReport } from './warm-up-report';
 
 let graph: ProjectGraph;
 jest.mock('@nx/devkit', () => ({ ...jest.requireActual('@nx/devkit'), readCachedProjectGraph: () => graph }));
@@ -176,6 +179,59 @@ describe('postTasksExecution (report after run)', () => {
     ws.write('dist/quality-report', 'a file where the folder should be');
     await expect(postTasksExecution({}, contextFor(ws.root, [taskResult('alpha', 'test', 'success')]))).resolves.toBeUndefined();
     expect(stderr.join('')).toMatch(/nx-quality: the workspace report could not be written after this run: .*(ENOTDIR|EEXIST)/);
+  });
+
+  describe('with what was read while the tasks ran (warmUpReport)', () => {
+    const run = [taskResult('alpha', 'test', 'success'), taskResult('alpha', 'quality', 'success'), taskResult('beta', 'lint', 'local-cache')];
+    const written = () => {
+      const files = ['report.json', 'report.md', 'lcov.info', 'coverage-final.json', 'junit.xml'];
+      return Object.fromEntries(files.map((file) => [file, readFileSync(join(ws.root, 'dist/quality-report', file), 'utf8').replace(/"generatedAt": ?"[^"]+"|Generated \S+ by/g, '')]));
+    };
+
+    it('writes the report it writes without, reading again what the run rewrote since', async () => {
+      const warmUp = warmUpReport(ws.root);
+      // The run rewrites alpha's test result (other counts) and its coverage, and beta's lint result.
+      const alphaTest = 'dist/quality/packages/alpha/test.json';
+      const rewritten = JSON.parse(readFileSync(join(ws.root, alphaTest), 'utf8')) as { counts: { passed: number; total: number } };
+      rewritten.counts.passed += 5;
+      rewritten.counts.total += 5;
+      ws.write(alphaTest, rewritten);
+      const alphaCoverage = sampleCoverage()[0]!;
+      ws.write(alphaCoverage.file, { 'packages/alpha/src/a.ts': (alphaCoverage.data as Record<string, unknown>)['packages/alpha/src/a.ts'] });
+      ws.write('dist/quality/packages/beta/lint.json', { ...JSON.parse(readFileSync(join(ws.root, 'dist/quality/packages/beta/lint.json'), 'utf8')), durationMs: 4321 });
+      try {
+        await postTasksExecution({}, contextFor(ws.root, run), undefined, warmUp);
+      } finally {
+        releaseWarmUp(warmUp);
+      }
+      const warm = written();
+      expect(report().projects.find((p) => p.name === 'alpha')?.tests?.counts.passed).toBe(rewritten.counts.passed);
+      expect(stderr.join('')).toBe('');
+
+      rmSync(join(ws.root, 'dist/quality-report'), { recursive: true, force: true });
+      await postTasksExecution({}, contextFor(ws.root, run));
+      expect(written()).toEqual(warm);
+    });
+
+    it('is taken once, by the report of the same workspace', async () => {
+      const afterPreload = () => new Promise((resolve) => setImmediate(resolve));
+      preloadReportCode(ws.root);
+      await afterPreload();
+      const warmUp = takeReportWarmUp(ws.root);
+      expect(warmUp?.workspaceRoot).toBe(ws.root);
+      expect(takeReportWarmUp(ws.root)).toBeUndefined();
+      releaseWarmUp(warmUp);
+
+      preloadReportCode(ws.root);
+      await afterPreload();
+      expect(takeReportWarmUp(join(ws.root, 'elsewhere'))).toBeUndefined();
+      expect(takeReportWarmUp(ws.root)).toBeUndefined();
+      // Taken before it was ready (a run without tasks): nothing is prepared after.
+      preloadReportCode(ws.root);
+      expect(takeReportWarmUp(ws.root)).toBeUndefined();
+      await afterPreload();
+      expect(takeReportWarmUp(ws.root)).toBeUndefined();
+    });
   });
 
   describe('a report whose inputs did not change', () => {

@@ -13,6 +13,7 @@ import { reportInputsKey } from './report-inputs-key';
 import { sameProjectDependencies } from './same-project-dependencies';
 import { REPORT_EXECUTOR, reportRunOf, type ReportRun } from './report-run';
 import { readReportStamp, reportIsCurrent, versionsOf, writeReportStamp, type ReportStamp } from './report-stamp';
+import type { ReportWarmUp } from './warm-up-report';
 
 function reportTargetOptions(graph: ProjectGraph): Record<string, unknown> | undefined {
   const nodes = Object.values(graph.nodes).sort((a, b) => Number(b.data.root === '.' || b.data.root === '') - Number(a.data.root === '.' || a.data.root === ''));
@@ -45,9 +46,10 @@ function replayReport(stamp: ReportStamp, workspaceRoot: string, options: Normal
  * `NX_QUALITY_REPORT_AFTER_RUN=false`. Never throws: a report that
  * cannot be written is a warning, not a failed run. (With the Nx daemon on, Nx runs this hook in the
  * daemon, so the summary goes to the daemon log; the report files are written all the same.)
- * `selected` is the run `reportRunOf` already selected (the plugin entry selects before loading this).
+ * `selected` is the run `reportRunOf` already selected (the plugin entry selects before loading this);
+ * `warmUp` what was read ahead while the tasks ran (`warmUpReport`), which the caller closes.
  */
-export async function postTasksExecution(options: unknown, context: PostTasksExecutionContext, selected?: ReportRun): Promise<void> {
+export async function postTasksExecution(options: unknown, context: PostTasksExecutionContext, selected?: ReportRun, warmUp?: ReportWarmUp): Promise<void> {
   try {
     const run = selected ?? (await reportRunOf(options, context));
     if (!run) return;
@@ -89,6 +91,7 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
       invocation,
       located,
       settings,
+      ...(warmUp ? { warmUp } : {}),
     });
     const summary = formatReportSummary(generated.report, generated.outputDir, generated.files);
     for (const line of generated.annotations) process.stdout.write(`${line}\n`);

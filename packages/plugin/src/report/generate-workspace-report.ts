@@ -22,7 +22,7 @@ import { baselineFile, loadReportSettings, type ReportSettings } from './load-re
 import { locateProjectResults, type LocatedResults } from './locate-project-results';
 import type { NormalizedQualityReportOptions } from '../executors/quality-report/options';
 import { createSourceLineReader } from './read-source-line';
-import { readProjectResults, type OriginOf } from './read-project-results';
+import { readProjectResults, type OriginOf, type ReadResultFile } from './read-project-results';
 
 /** What the executor and the after-run hook pass to produce the report. */
 export interface GenerateReportInput {
@@ -38,6 +38,8 @@ export interface GenerateReportInput {
   /** The results and settings when the caller already has them (the hook, for its inputs key): located and loaded once per run. */
   located?: LocatedResults;
   settings?: ReportSettings;
+  /** What the after-run hook read ahead while the tasks ran (`warmUpReport`); its coverage collector is used and closed here. */
+  warmUp?: { readResult: ReadResultFile; coverage: CoverageCollector };
 }
 
 /** The report written, where, and the GitHub annotations to print. */
@@ -60,7 +62,7 @@ export interface GeneratedReport {
 export function generateWorkspaceReport(input: GenerateReportInput): GeneratedReport {
   // Coverage is read and merged beside the results (in a worker thread for larger workspaces). Made
   // first: a thread takes a while to start, and it starts while this one locates the results.
-  const coverage = createCoverageCollector(input.workspaceRoot, Object.keys(input.graph.nodes).length);
+  const coverage = input.warmUp?.coverage ?? createCoverageCollector(input.workspaceRoot, Object.keys(input.graph.nodes).length);
   try {
     const settings = input.settings ?? loadReportSettings(input.workspaceRoot, input.nxJson);
     const located = input.located ?? locateProjectResults(input.graph, input.workspaceRoot);
@@ -81,7 +83,7 @@ function writeReport(
   const projects: ReportProjectInput[] = [];
   let coverageFiles = 0;
   for (const project of located.projects) {
-    const read = readProjectResults(workspaceRoot, project, input.originOf);
+    const read = readProjectResults(workspaceRoot, project, input.originOf, input.warmUp?.readResult);
     projects.push(read.input);
     if (read.coverageFile) {
       coverage.add(read.coverageFile);

@@ -13,18 +13,22 @@ import type { LocatedProject, LocatedResult } from './locate-project-results';
 /** How the caller knows where a result came from: by the Nx task that records it. */
 export type OriginOf = (project: string, target: string) => TaskOrigin;
 
+/** How a result file is read: `readProjectResult`, or what the after-run report read ahead (`warmUpReport`). */
+export type ReadResultFile = typeof readProjectResult;
+
 function readOne<K extends ProjectResultKind>(
   workspaceRoot: string,
   project: LocatedProject,
   located: LocatedResult,
   kind: K,
   originOf: OriginOf,
+  readResult: ReadResultFile,
 ): ReportResultInput<ProjectResultOf<K>> {
   const labelled = originOf(project.name, located.target);
   const { origin, taskStatus } = labelled;
   const base = { ...(located.file ? { file: located.file } : {}), ...(taskStatus ? { taskStatus } : {}) };
   if (!located.file) return { origin: 'invalid', ...base, reason: located.invalidReason ?? 'no usable output declared' };
-  const read = readProjectResult(join(workspaceRoot, located.file), kind, project.name);
+  const read = readResult(join(workspaceRoot, located.file), kind, project.name);
   if (read.state === 'ok') {
     const labelledOrigin = labelResultOrigin(labelled, read.value as Record<string, unknown>);
     return { origin: labelledOrigin.origin, ...base, ...(labelledOrigin.reason ? { reason: labelledOrigin.reason } : {}), value: read.value };
@@ -52,11 +56,12 @@ export function readProjectResults(
   workspaceRoot: string,
   project: LocatedProject,
   originOf: OriginOf,
+  readResult: ReadResultFile = readProjectResult,
 ): { input: ReportProjectInput; coverageFile?: CoverageFileToRead } {
   const results: ReportProjectInput['results'] = {};
   for (const kind of ['test', 'lint', 'typecheck', 'health', 'quality'] as const) {
     const located = project.results[kind];
-    if (located) (results as Record<string, unknown>)[kind] = readOne(workspaceRoot, project, located, kind, originOf);
+    if (located) (results as Record<string, unknown>)[kind] = readOne(workspaceRoot, project, located, kind, originOf, readResult);
   }
   const coverageFile = project.results.coverage?.file;
   return {
