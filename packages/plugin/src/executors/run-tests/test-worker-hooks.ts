@@ -1,9 +1,7 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { nxTaskEnv } from '../shared/nx-task-env';
 import type { WorkerPoolHooks } from '../shared/run-batch-in-workers';
-import { recordDeadWorkerTask } from '../shared/record-dead-worker-task';
 import type { TestExecutorOptions } from './options';
-import { testTool } from './test-tool';
 
 /**
  * How test tasks are placed in batch workers: each in a worker started under the NODE_OPTIONS its
@@ -13,7 +11,12 @@ import { testTool } from './test-tool';
 export function testWorkerHooks(taskGraph: TaskGraph, inputs: Record<string, TestExecutorOptions>, context: ExecutorContext): Required<Pick<WorkerPoolHooks, 'nodeOptionsOf' | 'onWorkerDied'>> {
   return {
     nodeOptionsOf: (taskId) => taskNodeOptions(taskGraph.tasks[taskId]!, inputs[taskId], context),
-    onWorkerDied: (death) => recordDeadWorkerTask(testTool(), death, taskGraph.tasks[death.task]!, inputs[death.task]!, context),
+    onWorkerDied: (death) => {
+      // Loaded only when a worker died: the batch process places its tasks before it starts its workers.
+      const { recordDeadWorkerTask } = require('../shared/record-dead-worker-task') as typeof import('../shared/record-dead-worker-task');
+      const { testTool } = require('./test-tool') as typeof import('./test-tool');
+      return recordDeadWorkerTask(testTool(), death, taskGraph.tasks[death.task]!, inputs[death.task]!, context);
+    },
   };
 }
 

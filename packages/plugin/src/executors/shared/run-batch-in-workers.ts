@@ -1,5 +1,4 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
-import { stripAnsi } from '@nx-quality/core';
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { BatchTaskResult, BatchTaskUpdate } from './run-batch-tasks';
@@ -198,6 +197,8 @@ export async function* runBatchInWorkers(
       }),
     };
     child.stderr?.on('data', (chunk: Buffer) => {
+      // Loaded here, not before the workers start: the batch process loads nothing it can do without until then.
+      const { stripAnsi } = require('@nx-quality/core') as typeof import('@nx-quality/core');
       // Stack frames push the cause out of a short tail; colour codes do not belong in a result file.
       const lines = stripAnsi(chunk.toString('utf8'))
         .split('\n')

@@ -50,7 +50,7 @@ export default function toolBatch(
   const workerTasks = Object.keys(taskGraph.tasks).filter((taskId) => toolOf(taskId) !== 'quality').length;
   const workers = resolveBatchWorkers(Math.max(1, workerTasks));
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
-    here: { accepts: (taskId) => toolOf(taskId) === 'quality', run: gatesRunner(taskGraph, inputs, context) },
+    here: { accepts: (taskId) => toolOf(taskId) === 'quality', run: gatesRunner(taskGraph, inputs, context, toolOf) },
     nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks?.nodeOptionsOf(taskId) : undefined),
     kindOf: (taskId) => String(toolOf(taskId)),
     onWorkerDied: (death) => {
@@ -67,9 +67,13 @@ export default function toolBatch(
  * Runs a quality task in the batch process: its gates read only result files, which need nothing a
  * worker has loaded. One at a time, because each sets NX_TASK_HASH while it writes its result.
  */
-function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext): (taskId: string) => Promise<BatchTaskResult> {
+function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext, toolOf: (taskId: string) => unknown): (taskId: string) => Promise<BatchTaskResult> {
   let gates: RunTasksHere<Record<string, unknown>> | undefined;
   let previous: Promise<unknown> = Promise.resolve();
+  // Loaded once the workers have started (they are forked when Nx first asks the batch for results,
+  // in this turn of the event loop), while they load their tools: else the first quality task waits
+  // for it after the last of its project's tools, at the end of a small run.
+  if (Object.keys(taskGraph.tasks).some((taskId) => toolOf(taskId) === 'quality')) setImmediate(() => (gates ??= loadToolBatchRunner('quality')));
   return (taskId) => {
     const evaluate = async (): Promise<BatchTaskResult> => {
       const startTime = Date.now();

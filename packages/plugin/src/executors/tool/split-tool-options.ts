@@ -1,4 +1,3 @@
-import { InvalidOptionsError } from '@nx-quality/core';
 import { isToolExecutorKind, TOOL_EXECUTOR_KINDS, type QualityTargetKind } from '../../shared/quality-target-kind';
 
 /**
@@ -9,6 +8,8 @@ import { isToolExecutorKind, TOOL_EXECUTOR_KINDS, type QualityTargetKind } from 
 export function splitToolOptions(raw: unknown, subject: string): { tool: QualityTargetKind; options: Record<string, unknown> } {
   const { tool, ...options } = (raw ?? {}) as Record<string, unknown>;
   if (!isToolExecutorKind(tool)) {
+    // Loaded only for the error: the batch process splits options before it starts its workers.
+    const { InvalidOptionsError } = require('@nx-quality/core') as typeof import('@nx-quality/core');
     throw new InvalidOptionsError(subject, [
       { path: 'tool', message: `${tool === undefined ? 'missing' : `${JSON.stringify(tool)} is not a tool`}: set it to one of ${TOOL_EXECUTOR_KINDS.map((kind) => `"${kind}"`).join(', ')}` },
     ]);
