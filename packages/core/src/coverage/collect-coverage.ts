@@ -89,9 +89,8 @@ export class CoverageCollectorInThread implements CoverageCollector {
       this.prepared.set(path, read);
       this.preparedBytes += read.onDisk.bytes.length;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
       // `add` reads it again and says what is wrong with it.
-      if (!(error instanceof SyntaxError) && typeof code !== 'string') throw error;
+      if (!isUnreadableFile(error)) throw error;
     }
   }
 
@@ -101,13 +100,12 @@ export class CoverageCollectorInThread implements CoverageCollector {
       const path = join(this.workspaceRoot, file);
       read = this.takePrepared(path) ?? readCoverageFile(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (!(error instanceof SyntaxError) && typeof code !== 'string') throw error;
+      if (!isUnreadableFile(error)) throw error;
       this.problems.push({
         project,
         target,
         output: file,
-        reason: code === 'ENOENT' ? 'coverage file missing although test.json records coverage' : `coverage file unreadable: ${(error as Error).message}`,
+        reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'coverage file missing although test.json records coverage' : `coverage file unreadable: ${(error as Error).message}`,
       });
       return;
     }
@@ -173,6 +171,11 @@ interface ReadCoverageFile {
 function readCoverageFile(path: string): ReadCoverageFile {
   const onDisk = CoverageFileOnDisk.read(path);
   return { onDisk, data: parseCoverageJson(onDisk.bytes) };
+}
+
+/** A coverage file that cannot be read or parsed (a file-system error or bad JSON), as opposed to a bug. */
+function isUnreadableFile(error: unknown): boolean {
+  return error instanceof SyntaxError || typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 function* reportingEach<T>(items: Iterable<T>, onItem: () => void): Generator<T> {

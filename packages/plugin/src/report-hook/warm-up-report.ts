@@ -6,10 +6,10 @@ import {
   readProjectResult,
   type CoverageCollector,
   type ProjectResultKind,
-  type TestResult,
+  type ProjectResultOf,
 } from '@nx-quality/core';
 import { locateProjectResults } from '../report/locate-project-results';
-import type { ReadResultFile } from '../report/read-project-results';
+import { REPORT_RESULT_KINDS, testRecordsCoverage, type ReadResultFile } from '../report/read-project-results';
 
 /** What the report after a run takes from the reading done while the run's tasks ran. */
 export interface ReportWarmUp {
@@ -19,8 +19,6 @@ export interface ReportWarmUp {
   /** A coverage collector that has read ahead the coverage files of the results read (`CoverageCollector.prepare`). */
   coverage: CoverageCollector;
 }
-
-const RESULT_KINDS: readonly ProjectResultKind[] = ['test', 'lint', 'typecheck', 'health', 'quality'];
 
 /**
  * Reads, while the tasks run, the result and coverage files the report after them reads, located
@@ -37,7 +35,7 @@ export function warmUpReport(workspaceRoot: string): ReportWarmUp {
   const readAhead = new Map<string, { version: string; read: ReturnType<ReadResultFile> }>();
   const keyOf = (path: string, kind: string, project: string): string => `${path}\u0000${kind}\u0000${project}`;
   for (const project of located.projects) {
-    for (const kind of RESULT_KINDS) {
+    for (const kind of REPORT_RESULT_KINDS) {
       const file = project.results[kind]?.file;
       if (!file) continue;
       const path = join(workspaceRoot, file);
@@ -45,12 +43,11 @@ export function warmUpReport(workspaceRoot: string): ReportWarmUp {
       if (version === 'missing') continue;
       const read = readProjectResult(path, kind, project.name);
       readAhead.set(keyOf(path, kind, project.name), { version, read });
-    }
-    // The coverage file the report will merge if this test result is still the one on disk then.
-    const test = readAhead.get(keyOf(join(workspaceRoot, project.results.test?.file ?? ''), 'test', project.name))?.read;
-    const coverageFile = project.results.coverage;
-    if (test?.state === 'ok' && (test.value as TestResult).coverage && test.value.status !== 'error' && coverageFile?.file) {
-      coverage.prepare({ project: project.name, target: coverageFile.target, file: coverageFile.file });
+      // The coverage file the report will merge if this test result is still the one on disk then.
+      const coverageFile = project.results.coverage;
+      if (kind === 'test' && read.state === 'ok' && testRecordsCoverage(read.value as ProjectResultOf<'test'>) && coverageFile?.file) {
+        coverage.prepare({ project: project.name, target: coverageFile.target, file: coverageFile.file });
+      }
     }
   }
   const readResult = ((path: string, kind: ProjectResultKind, project: string) => {

@@ -16,6 +16,14 @@ export type OriginOf = (project: string, target: string) => TaskOrigin;
 /** How a result file is read: `readProjectResult`, or what the after-run report read ahead (`warmUpReport`). */
 export type ReadResultFile = typeof readProjectResult;
 
+/** The result kinds a project's results are read for, in the report's order. */
+export const REPORT_RESULT_KINDS = ['test', 'lint', 'typecheck', 'health', 'quality'] as const;
+
+/** Whether a test result has coverage to merge: it records coverage and its tests ran. */
+export function testRecordsCoverage(test: ProjectResultOf<'test'> | undefined): boolean {
+  return !!test?.coverage && test.status !== 'error';
+}
+
 function readOne<K extends ProjectResultKind>(
   workspaceRoot: string,
   project: LocatedProject,
@@ -59,14 +67,14 @@ export function readProjectResults(
   readResult: ReadResultFile = readProjectResult,
 ): { input: ReportProjectInput; coverageFile?: CoverageFileToRead } {
   const results: ReportProjectInput['results'] = {};
-  for (const kind of ['test', 'lint', 'typecheck', 'health', 'quality'] as const) {
+  for (const kind of REPORT_RESULT_KINDS) {
     const located = project.results[kind];
     if (located) (results as Record<string, unknown>)[kind] = readOne(workspaceRoot, project, located, kind, originOf, readResult);
   }
   const coverageFile = project.results.coverage?.file;
   return {
     input: { name: project.name, root: project.root, tags: project.tags, ...(project.projectFile ? { projectFile: project.projectFile } : {}), results },
-    ...(results.test?.value?.coverage && results.test.origin !== 'stale' && results.test.value.status !== 'error' && coverageFile
+    ...(results.test?.origin !== 'stale' && testRecordsCoverage(results.test?.value) && coverageFile
       ? { coverageFile: { project: project.name, target: project.results.coverage?.target ?? 'test', file: coverageFile } }
       : {}),
   };
