@@ -14,6 +14,7 @@ import { sameProjectDependencies } from './same-project-dependencies';
 import { REPORT_EXECUTOR, reportRunOf, type ReportRun } from './report-run';
 import { readReportStamp, reportIsCurrent, versionsOf, writeReportStamp, type ReportStamp } from './report-stamp';
 import type { ReportWarmUp } from './warm-up-report';
+import { printFromHook } from './print-from-hook';
 
 function reportTargetOptions(graph: ProjectGraph): Record<string, unknown> | undefined {
   const nodes = Object.values(graph.nodes).sort((a, b) => Number(b.data.root === '.' || b.data.root === '') - Number(a.data.root === '.' || a.data.root === ''));
@@ -32,8 +33,7 @@ function reportTargetOptions(graph: ProjectGraph): Record<string, unknown> | und
 function replayReport(stamp: ReportStamp, workspaceRoot: string, options: NormalizedQualityReportOptions): void {
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
   if (options.githubSummary && stepSummary && stamp.markdown) appendFileSync(stepSummary, readFileSync(join(workspaceRoot, stamp.markdown)));
-  for (const line of stamp.annotations) process.stdout.write(`${line}\n`);
-  process.stdout.write(`\n${stamp.summary}\n  (inputs unchanged since the report of ${stamp.generatedAt}: its files were left as they are)\n`);
+  printFromHook('log', [...stamp.annotations, '', stamp.summary, `  (inputs unchanged since the report of ${stamp.generatedAt}: its files were left as they are)`, ''].join('\n'));
 }
 
 /**
@@ -94,8 +94,7 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
       ...(warmUp ? { warmUp } : {}),
     });
     const summary = formatReportSummary(generated.report, generated.outputDir, generated.files);
-    for (const line of generated.annotations) process.stdout.write(`${line}\n`);
-    process.stdout.write(`\n${summary}\n`);
+    printFromHook('log', [...generated.annotations, '', summary, ''].join('\n'));
     const markdown = generated.files.find((file) => file.endsWith('/report.md') || file === 'report.md');
     writeReportStamp(outputDir, {
       key,
@@ -109,6 +108,6 @@ export async function postTasksExecution(options: unknown, context: PostTasksExe
     // Hook boundary: a report problem must never fail or crash the user's Nx run.
   } catch (error) {
     const detail = error instanceof QualityError ? error.describe() : ((error as Error)?.message ?? String(error));
-    process.stderr.write(`\nnx-quality: the workspace report could not be written after this run: ${detail}\n`);
+    printFromHook('error', `\nnx-quality: the workspace report could not be written after this run: ${detail}\n`);
   }
 }
