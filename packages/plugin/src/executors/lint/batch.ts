@@ -4,15 +4,22 @@ import { spreadBatchOverWorkers, type RunTasksHere } from '../shared/spread-batc
 import { createLintRunCache } from './lint-run-cache';
 import { lintTool } from './lint-tool';
 import type { LintExecutorOptions } from './options';
+import { presentAsNxExecutorProcess } from './present-as-nx-executor-process';
 
 /**
  * Lint tasks in one process: they share one ESLint and, for projects with the same config and
  * options, one ESLint instance (its config, plugins and parser loaded once); each project's
- * lint.json is what the single-task executor writes.
+ * lint.json is what the single-task executor writes. The process presents itself as an Nx executor
+ * process, so that @nx/eslint-plugin's rules read the project graph once, not for every file.
  */
 export function createLintBatchRunner(): RunTasksHere<LintExecutorOptions> {
   const cache = createLintRunCache();
-  return (taskGraph, inputs, context) => runToolBatch(lintTool(cache), taskGraph, inputs, context);
+  let presented = false;
+  return (taskGraph, inputs, context) => {
+    if (!presented) presentAsNxExecutorProcess(context.root);
+    presented = true;
+    return runToolBatch(lintTool(cache), taskGraph, inputs, context);
+  };
 }
 
 /** Nx `batchImplementation` of `@nx-quality/plugin:lint` (`--batch`): the projects spread over one worker process per CPU. */
