@@ -1,13 +1,10 @@
-import { recordDeadWorkerTask } from "../shared/record-dead-worker-task";
-import { runToolBatch } from "../shared/run-tool-batch";
-import {
-  spreadBatchOverWorkers,
-  type RunTasksHere,
-} from "../shared/spread-batch-over-workers";
-import { createLintRunCache } from "./lint-run-cache";
-import { lintTool } from "./lint-tool";
-import type { LintExecutorOptions } from "./options";
-import { presentAsNxExecutorProcess } from "./present-as-nx-executor-process";
+import { recordDeadWorkerTask } from '../shared/record-dead-worker-task';
+import { runToolBatch } from '../shared/run-tool-batch';
+import { spreadBatchOverWorkers, type RunTasksHere } from '../shared/spread-batch-over-workers';
+import { createLintRunCache } from './lint-run-cache';
+import { lintTool } from './lint-tool';
+import type { LintExecutorOptions } from './options';
+import { presentAsNxExecutorProcess } from './present-as-nx-executor-process';
 
 /**
  * Lint tasks in one process: they share one ESLint and, for projects with the same config and
@@ -26,9 +23,6 @@ export function createLintBatchRunner(): RunTasksHere<LintExecutorOptions> {
 }
 
 /** Nx `batchImplementation` of `@nx-quality/plugin:lint` (`--batch`): the projects spread over one worker process per CPU. */
-export default spreadBatchOverWorkers(
-  __filename,
-  createLintBatchRunner,
-  (death, task, rawOptions, context) =>
-    recordDeadWorkerTask(lintTool(), death, task, rawOptions, context),
+export default spreadBatchOverWorkers(__filename, createLintBatchRunner, (death, task, rawOptions, context) =>
+  recordDeadWorkerTask(lintTool(), death, task, rawOptions, context),
 );
