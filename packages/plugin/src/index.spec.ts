@@ -28,7 +28,7 @@ describe('@nx-quality/plugin entry points', () => {
     // needs the report by the kind of our targets (shared/, not listed here); nothing else of the executors or the report is loaded.
     expect(loaded.filter((file) => /^(executors|generators|report-hook|report|health)\//.test(file)).sort()).toEqual([
       'health/health-options.ts',
-      'report-hook/preload-report-code.ts',
+      'report-hook/prepare-report.ts',
       'report-hook/report-run.ts',
     ]);
   });

@@ -1,7 +1,7 @@
 // Entry point Nx loads for `"plugins": ["@nx-quality/plugin"]`: keep it light, the graph loads it
 // often. Executors and generators are loaded by Nx through executors.json / generators.json.
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
-import { commandNamesOurTargets, preloadReportCode, releaseWarmUp, takeReportWarmUp } from './report-hook/preload-report-code';
+import { commandNamesOurTargets, prepareReport, releaseWarmUp, takeReportWarmUp } from './report-hook/prepare-report';
 import { reportRunOf, type ReportRun } from './report-hook/report-run';
 import { GATES_JUDGE_ENV } from './verdict/gates-judge';
 import { judgeByGates } from './verdict/judge-by-gates';
@@ -13,11 +13,12 @@ export type { PluginOptions, NormalizedPluginOptions } from './inference/plugin-
  * Nx `preTasksExecution` hook. Tells the tasks whether the quality gates judge this run (Nx applies
  * what the hook sets in process.env to the run, and the tool targets declare it as an input); set
  * on every run, since a daemon's plugin process keeps its environment from one run to the next.
- * When the command names an nx-quality target, the report code is loaded while the tasks run.
+ * When the command names an nx-quality target, the report is prepared while the tasks run (its code
+ * loaded, the files it will read read ahead).
  */
 export function preTasksExecution(options: unknown, context: PreTasksExecutionContext): void {
   process.env[GATES_JUDGE_ENV] = judgeByGates(options, context.argv) ? 'true' : 'false';
-  if (commandNamesOurTargets(options, context.argv)) preloadReportCode(context.workspaceRoot);
+  if (commandNamesOurTargets(options, context.argv)) prepareReport(context.workspaceRoot);
 }
 
 /**

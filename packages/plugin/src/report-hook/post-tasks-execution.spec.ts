@@ -5,7 +5,7 @@ import { fileVersion, ReportSchema, type ReportJson } from '@nx-quality/core';
 import { createReportWorkspace } from '../report/__fixtures__/report-workspace';
 import { sampleCoverage } from '@nx-quality/core/test-support';
 import { postTasksExecution } from './post-tasks-execution';
-import { preloadReportCode, releaseWarmUp, takeReportWarmUp } from './preload-report-code';
+import { prepareReport, releaseWarmUp, takeReportWarmUp } from './prepare-report';
 import { warmUpReport } from './warm-up-report';
 
 let graph: ProjectGraph;
@@ -215,19 +215,19 @@ describe('postTasksExecution (report after run)', () => {
 
     it('is taken once, by the report of the same workspace', async () => {
       const afterPreload = () => new Promise((resolve) => setImmediate(resolve));
-      preloadReportCode(ws.root);
+      prepareReport(ws.root);
       await afterPreload();
       const warmUp = takeReportWarmUp(ws.root);
       expect(warmUp?.workspaceRoot).toBe(ws.root);
       expect(takeReportWarmUp(ws.root)).toBeUndefined();
       releaseWarmUp(warmUp);
 
-      preloadReportCode(ws.root);
+      prepareReport(ws.root);
       await afterPreload();
       expect(takeReportWarmUp(join(ws.root, 'elsewhere'))).toBeUndefined();
       expect(takeReportWarmUp(ws.root)).toBeUndefined();
       // Taken before it was ready (a run without tasks): nothing is prepared after.
-      preloadReportCode(ws.root);
+      prepareReport(ws.root);
       expect(takeReportWarmUp(ws.root)).toBeUndefined();
       await afterPreload();
       expect(takeReportWarmUp(ws.root)).toBeUndefined();

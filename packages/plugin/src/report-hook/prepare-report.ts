@@ -31,7 +31,7 @@ let preparing: { workspaceRoot: string; warmUp?: ReportWarmUp } | undefined;
  * run rewrote. Without it, loading the code is the larger part of the report's time when every task
  * is a cache hit, and reading the results of the projects a small run does not touch when one is not.
  */
-export function preloadReportCode(workspaceRoot: string): void {
+export function prepareReport(workspaceRoot: string): void {
   // One run at a time: what an earlier run prepared and never reported (a daemon's plugin process) goes.
   releaseWarmUp(preparing?.warmUp);
   const slot: { workspaceRoot: string; warmUp?: ReportWarmUp } = { workspaceRoot };

@@ -1,4 +1,4 @@
-import { commandNamesOurTargets } from './preload-report-code';
+import { commandNamesOurTargets } from './prepare-report';
 
 const argv = (...args: string[]) => ['/usr/bin/node', '/ws/node_modules/nx/bin/nx.js', ...args];
 
