@@ -36,6 +36,7 @@ exports.run = async (batchModule, taskGraph, inputs, workers, nodeOptionsByProje
     switchBudgetMb: switchBudgetMb ?? undefined,
     recycleMb: recycleMb ?? undefined,
     onWorkerDied: (death) => { deaths.push(death); return { note: 'recorded ' + death.task, success: death.task.startsWith('judged') }; },
+    whileWorkersRun: () => order.push('(while workers run)'),
     here: hereProjects ? {
       accepts: (taskId) => hereProjects.includes(taskGraph.tasks[taskId].target.project),
       run: async (taskId) => {
@@ -148,6 +149,16 @@ describe('runBatchInWorkers', () => {
     expect(value.results['here-rejects:test']).toMatchObject({ success: false, terminalOutput: expect.stringContaining('rejected here-rejects:test') });
     expect(value.results['here-throws:test']).toMatchObject({ success: false, terminalOutput: 'thrown here-throws:test\n' });
     expect(Object.keys(value.results).sort()).toEqual(projects.map((p) => `${p}:test`).sort());
+  });
+
+  it('calls whileWorkersRun once, when the first tasks have reached their workers and before any result', async () => {
+    const { value } = await run(graph(['a', 'b', 'c']), 2);
+    expect(value.order.filter((entry) => entry === '(while workers run)')).toHaveLength(1);
+    expect(value.order[0]).toBe('(while workers run)');
+    // With nothing for a worker, at once.
+    const hereOnly = await run(graph(['here-a', 'here-b']), 2, undefined, undefined, undefined, undefined, ['here-a', 'here-b']);
+    expect(hereOnly.value.order.filter((entry) => entry === '(while workers run)')).toHaveLength(1);
+    expect(Object.values(hereOnly.value.results).every((result) => result.success)).toBe(true);
   });
 
   it('fails only the task of a worker that died or threw, and finishes the rest', async () => {

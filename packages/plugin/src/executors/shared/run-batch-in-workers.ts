@@ -75,6 +75,13 @@ export interface WorkerPoolHooks {
    * rejection fails the task alone.
    */
   here?: { accepts: (taskId: string) => boolean; run: (taskId: string) => Promise<BatchTaskResult> };
+  /**
+   * Called once the first tasks handed out have reached their workers (at once when none went to a
+   * worker): the time for this process to load what `here` will need. Until then its event loop is
+   * writing those messages, which carry the executor context and with it the project graph, and
+   * whatever it runs synchronously keeps the workers waiting for their first task.
+   */
+  whileWorkersRun?: () => void;
 }
 
 /**
@@ -147,6 +154,13 @@ export async function* runBatchInWorkers(
     notify();
   };
 
+  // The messages of the first hand-out; once they are written, `whileWorkersRun`.
+  let firstMessages: Promise<void>[] | undefined = [];
+  const dispatch = (child: ChildProcess, message: BatchWorkerRequest): void => {
+    if (!firstMessages) return send(child, message);
+    firstMessages.push(new Promise((resolve) => send(child, message, () => resolve())));
+  };
+
   const slots: WorkerSlot[] = [];
   const exits: Promise<void>[] = [];
   const spawn = (nodeOptions: string | undefined): WorkerSlot => {
@@ -212,7 +226,7 @@ export async function* runBatchInWorkers(
       slot.rssMb = reply.rssMb;
       complete({ task: reply.task, result: reply.result });
     });
-    send(child, { type: 'init', batchModule, overrides, context });
+    dispatch(child, { type: 'init', batchModule, overrides, context });
     slots.push(slot);
     exits.push(slot.exit);
     return slot;
@@ -308,7 +322,13 @@ export async function* runBatchInWorkers(
         idle.kind = kind;
         startedAt.set(taskId, Date.now());
         const task: Task = taskGraph.tasks[taskId]!;
-        send(idle.child, { type: 'run', task, input: inputs[taskId] });
+        dispatch(idle.child, { type: 'run', task, input: inputs[taskId] });
+      }
+      if (firstMessages) {
+        const written = firstMessages;
+        firstMessages = undefined;
+        // Written or failed (a worker that died at once is handled by its exit): either way, go on.
+        void Promise.all(written).then(() => hooks.whileWorkersRun?.());
       }
       // With no task left for a worker, idle ones leave now, while the last tasks (or those run here) finish.
       if (![...waiting].some((waitingId) => !hooks.here?.accepts(waitingId))) {
@@ -330,6 +350,6 @@ export async function* runBatchInWorkers(
   }
 }
 
-function send(child: ChildProcess, message: BatchWorkerRequest): void {
-  child.send(message);
+function send(child: ChildProcess, message: BatchWorkerRequest, written?: () => void): void {
+  child.send(message, written && (() => written()));
 }

@@ -49,8 +49,13 @@ export default function toolBatch(
   const testHooks = Object.keys(testInputs).length > 0 ? (require('../run-tests/test-worker-hooks') as typeof import('../run-tests/test-worker-hooks')).testWorkerHooks(taskGraph, testInputs, context) : undefined;
   const workerTasks = Object.keys(taskGraph.tasks).filter((taskId) => toolOf(taskId) !== 'quality').length;
   const workers = resolveBatchWorkers(Math.max(1, workerTasks));
+  const gates = gatesRunner(taskGraph, inputs, context);
+  const hasGates = Object.keys(taskGraph.tasks).some((taskId) => toolOf(taskId) === 'quality');
   return runBatchInWorkers(__filename, inHandOutOrder(taskGraph, toolOf), inputs, overrides, context, workers, {
-    here: { accepts: (taskId) => toolOf(taskId) === 'quality', run: gatesRunner(taskGraph, inputs, context, toolOf) },
+    here: { accepts: (taskId) => toolOf(taskId) === 'quality', run: gates.run },
+    // Loaded while the workers load their tools: else the first quality task waits for it after the
+    // last of its project's tools, at the end of a small run.
+    whileWorkersRun: hasGates ? gates.load : undefined,
     nodeOptionsOf: (taskId) => (toolOf(taskId) === 'test' ? testHooks?.nodeOptionsOf(taskId) : undefined),
     kindOf: (taskId) => String(toolOf(taskId)),
     onWorkerDied: (death) => {
@@ -64,22 +69,20 @@ export default function toolBatch(
 }
 
 /**
- * Runs a quality task in the batch process: its gates read only result files, which need nothing a
+ * Runs quality tasks in the batch process: their gates read only result files, which need nothing a
  * worker has loaded. One at a time, because each sets NX_TASK_HASH while it writes its result.
+ * `load` loads the gates' code ahead of the first task.
  */
-function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext, toolOf: (taskId: string) => unknown): (taskId: string) => Promise<BatchTaskResult> {
+function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOptions>, context: ExecutorContext): { run: (taskId: string) => Promise<BatchTaskResult>; load: () => unknown } {
   let gates: RunTasksHere<Record<string, unknown>> | undefined;
   let previous: Promise<unknown> = Promise.resolve();
-  // Loaded once the workers have started (they are forked when Nx first asks the batch for results,
-  // in this turn of the event loop), while they load their tools: else the first quality task waits
-  // for it after the last of its project's tools, at the end of a small run.
-  if (Object.keys(taskGraph.tasks).some((taskId) => toolOf(taskId) === 'quality')) setImmediate(() => (gates ??= loadToolBatchRunner('quality')));
-  return (taskId) => {
+  const load = (): RunTasksHere<Record<string, unknown>> => (gates ??= loadToolBatchRunner('quality'));
+  const run = (taskId: string): Promise<BatchTaskResult> => {
     const evaluate = async (): Promise<BatchTaskResult> => {
       const startTime = Date.now();
-      gates ??= loadToolBatchRunner('quality');
+      const runGates = load();
       let result: BatchTaskResult | undefined;
-      for await (const update of runTaskAlone(gates, taskGraph, withoutProvisionalHash(taskGraph, taskId), splitToolOptions(inputs[taskId], taskId).options, context)) result = update.result;
+      for await (const update of runTaskAlone(runGates, taskGraph, withoutProvisionalHash(taskGraph, taskId), splitToolOptions(inputs[taskId], taskId).options, context)) result = update.result;
       return result ?? { success: false, terminalOutput: `The gates reported no result for ${taskId}.\n`, startTime, endTime: Date.now() };
     };
     // After the previous task, whether it succeeded or not.
@@ -87,6 +90,7 @@ function gatesRunner(taskGraph: TaskGraph, inputs: Record<string, ToolExecutorOp
     previous = running;
     return running;
   };
+  return { run, load };
 }
 
 /** One task of the batch through a runner, on its own (its in-batch dependencies are done). */
