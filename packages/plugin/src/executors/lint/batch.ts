@@ -4,19 +4,19 @@ import { spreadBatchOverWorkers, type RunTasksHere } from '../shared/spread-batc
 import { createLintRunCache } from './lint-run-cache';
 import { lintTool } from './lint-tool';
 import type { LintExecutorOptions } from './options';
-import { presentAsNxExecutorProcess } from './present-as-nx-executor-process';
+import { presentAsCommandLineEslint } from './present-as-command-line-eslint';
 
 /**
  * Lint tasks in one process: they share one ESLint and, for projects with the same config and
  * options, one ESLint instance (its config, plugins and parser loaded once); each project's
- * lint.json is what the single-task executor writes. The process presents itself as an Nx executor
- * process, so that @nx/eslint-plugin's rules read the project graph once, not for every file.
+ * lint.json is what the single-task executor writes. The process presents itself as a command-line
+ * ESLint run, so that @nx/eslint-plugin's rules read the project graph once, not for every file.
  */
 export function createLintBatchRunner(): RunTasksHere<LintExecutorOptions> {
   const cache = createLintRunCache();
   let presented = false;
   return (taskGraph, inputs, context) => {
-    if (!presented) presentAsNxExecutorProcess(context.root);
+    if (!presented) presentAsCommandLineEslint(context.root);
     presented = true;
     return runToolBatch(lintTool(cache), taskGraph, inputs, context);
   };
