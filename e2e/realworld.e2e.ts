@@ -330,6 +330,14 @@ describe('counts equal the official targets’ run on the same code', () => {
   });
 });
 
+describe(`${RW.big}: @nx/enforce-module-boundaries, which reads the project graph, in our batch workers`, () => {
+  it(`reports the script's relative import into ${RW.control} for the official lint target and for quality-lint alike`, () => {
+    const rule = '@nx/enforce-module-boundaries';
+    const lint = readResult(RW.big, 'lint.json', LintResultSchema);
+    expect({ official: officialEslint(RW.big)?.rules[rule], ours: lint?.rules[rule] }).toEqual({ official: { errors: 1, warnings: 0 }, ours: { errors: 1, warnings: 0 } });
+  });
+});
+
 describe(`${RW.declared}: beside a declared @nx/eslint:lint target, quality-lint lints what it lints`, () => {
   it('the official target lints only what its lintFilePatterns select (one of them matches no file), and so does ours', () => {
     const lint = readResult(RW.declared, 'lint.json', LintResultSchema);

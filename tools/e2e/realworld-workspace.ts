@@ -20,7 +20,11 @@ export const RW = {
   kill: 'killlib',
   /** `"coverage": "yes"` on its quality-test target in project.json. */
   badOptions: 'badopts',
-  /** 5,001 test cases, 50 failing, plus one lint error. */
+  /**
+   * 5,001 test cases, 50 failing, plus two lint errors: prefer-const, and a script importing the
+   * control library by a relative path, which @nx/enforce-module-boundaries reports only when it has
+   * read the project graph.
+   */
   big: 'bigsuite',
   /**
    * Plain JS, its `lint` target declared in project.json with `@nx/eslint:lint`: lintFilePatterns
@@ -229,6 +233,11 @@ describe('${RW.big}', () => {
 });
 `,
   );
+
+  // A script outside src (neither compiled nor tested) reaching into the control library by a relative
+  // path: an @nx/enforce-module-boundaries error, which the rule finds only with the project graph read
+  // (in our batch workers as in the official \`eslint .\` process).
+  write(dir, `packages/${RW.big}/scripts/peek.js`, `// Reaches into another project by a relative path.\nimport '../../${RW.control}/src/index.js';\n`);
 
   // The env project: plain JS, no transform, an ES module loaded with import() inside Jest's VM.
   writeJsLibrary(dir, scope, RW.env);
