@@ -351,5 +351,5 @@ export async function* runBatchInWorkers(
 }
 
 function send(child: ChildProcess, message: BatchWorkerRequest, written?: () => void): void {
-  child.send(message, written && (() => written()));
+  child.send(message, written);
 }
