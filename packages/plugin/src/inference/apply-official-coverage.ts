@@ -13,6 +13,8 @@ export interface CoveredTools {
   tools: ProjectTools;
   /** Per kind, the name of the official target ours stands beside, when the covering entry names one. */
   officialTargets: Partial<Record<ToolKind, string>>;
+  /** Per kind in officialTargets, the plugin of the covering entry (e.g. `@nx/vitest` for a Vitest project). */
+  officialPlugins: Partial<Record<ToolKind, string>>;
 }
 
 interface KindRule {
@@ -59,6 +61,11 @@ export function createOfficialCoverage(
   return (projectRoot, tools) => {
     const covered: ProjectTools = { ...tools };
     const officialTargets: Partial<Record<ToolKind, string>> = {};
+    const officialPlugins: Partial<Record<ToolKind, string>> = {};
+    const cover = (kind: ToolKind, entry: OfficialEntry) => {
+      officialTargets[kind] = entry.targetName;
+      officialPlugins[kind] = entry.plugin;
+    };
     const projectFiles = ['project.json', 'package.json'].map((name) => posix.join(projectRoot, name)).filter(exists);
 
     if (tools.jestConfig) {
@@ -66,7 +73,7 @@ export function createOfficialCoverage(
         // @nx/jest/plugin globs jest.config.{cjs,mjs,js,cts,mts,ts}: a jest.config.json project has no official target.
         const configs = OFFICIAL_JEST_CONFIG_FILE_NAMES.map((name) => posix.join(projectRoot, name)).filter(exists);
         const entry = covering('test', (filter) => configs.some(filter));
-        if (entry) officialTargets.test = entry.targetName;
+        if (entry) cover('test', entry);
         else delete covered.jestConfig;
       } else if (!rules.test.own(tools.jestConfig)) {
         delete covered.jestConfig;
@@ -75,7 +82,7 @@ export function createOfficialCoverage(
       // The official Vitest plugins glob {vite,vitest}.config.*: the config file is what their include/exclude see.
       if (vitestRule.entries.length > 0) {
         const index = vitestRule.entries.findIndex((_entry, i) => vitestRule.filters[i]!(tools.vitestConfig!));
-        if (index >= 0) officialTargets.test = vitestRule.entries[index]!.targetName;
+        if (index >= 0) cover('test', vitestRule.entries[index]!);
         else delete covered.vitestConfig;
       } else if (!rules.test.own(tools.vitestConfig)) {
         delete covered.vitestConfig;
@@ -91,7 +98,7 @@ export function createOfficialCoverage(
       const lints = (filter: PluginFileFilter) => projectFiles.some(filter) && tools.eslintConfigChain.some(filter);
       if (rules.lint.entries.length > 0) {
         const entry = covering('lint', lints);
-        if (entry) officialTargets.lint = entry.targetName;
+        if (entry) cover('lint', entry);
       }
       const isCovered = rules.lint.entries.length > 0 ? officialTargets.lint !== undefined : lints(rules.lint.own);
       // The chain stays: the health target reads the same ESLint config.
@@ -101,13 +108,13 @@ export function createOfficialCoverage(
     if (tools.tsconfig) {
       if (rules.typecheck.entries.length > 0) {
         const entry = covering('typecheck', (filter, candidate) => typecheckInferred(projectRoot, candidate, filter, exists, workspaceRoot));
-        if (entry) officialTargets.typecheck = entry.targetName;
+        if (entry) cover('typecheck', entry);
         else delete covered.tsconfig;
       } else if (!rules.typecheck.own(tools.tsconfig)) {
         delete covered.tsconfig;
       }
     }
-    return { tools: covered, officialTargets };
+    return { tools: covered, officialTargets, officialPlugins };
   };
 }
 

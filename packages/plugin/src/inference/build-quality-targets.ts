@@ -43,6 +43,8 @@ export interface QualityTargetsInput {
   targetNames?: Record<InferredTargetKind, string>;
   /** Per tool, the official target ours stands beside, passed as the executor's `officialTarget` (its .env files apply). */
   officialTargets?: Partial<Record<'test' | 'lint' | 'typecheck', string>>;
+  /** Per tool, the `dependsOn` of the official target ours gave its name to (see inheritedDependsOn). */
+  dependsOn?: Partial<Record<'test' | 'lint' | 'typecheck', TargetConfiguration['dependsOn']>>;
   /** Whether the quality target runs on the tool executor, in the tools' batch (`gatesInToolBatch`); the quality executor otherwise. */
   gatesInToolBatch?: boolean;
 }
@@ -83,12 +85,17 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
     const name = input.officialTargets?.[kind];
     return name !== undefined && name !== names[kind] ? { officialTarget: name } : {};
   };
+  const prerequisites = (kind: 'test' | 'lint' | 'typecheck'): Pick<TargetConfiguration, 'dependsOn'> => {
+    const dependsOn = input.dependsOn?.[kind];
+    return dependsOn === undefined ? {} : { dependsOn };
+  };
 
   const targets: Record<string, TargetConfiguration> = {};
   const present: string[] = [];
   if (tools.jestConfig) {
     targets[names.test] = {
       executor: TOOL_EXECUTOR,
+      ...prerequisites('test'),
       options: { tool: 'test', jestConfig: tools.jestConfig, resultsDir, ...official('test') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.jestPreset), ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('jest')],
@@ -99,6 +106,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   } else if (tools.vitestConfig) {
     targets[names.test] = {
       executor: TOOL_EXECUTOR,
+      ...prerequisites('test'),
       options: { tool: 'test', runner: 'vitest', vitestConfig: tools.vitestConfig, resultsDir, ...official('test') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('vitest')],
@@ -109,6 +117,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   } else if (tools.nodeTests) {
     targets[names.test] = {
       executor: TOOL_EXECUTOR,
+      ...prerequisites('test'),
       options: { tool: 'test', runner: 'node', resultsDir, ...official('test') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('c8')],
@@ -120,6 +129,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   if (tools.eslintConfig) {
     targets[names.lint] = {
       executor: TOOL_EXECUTOR,
+      ...prerequisites('lint'),
       options: { tool: 'lint', resultsDir, ...official('lint') },
       cache: true,
       inputs: ['default', upstream, ...tools.eslintConfigChain.flatMap(outside), ...outside(shared.tsconfigBase), ...outside(shared.eslintIgnore), GATES_JUDGE_INPUT, ...externals('eslint')],
@@ -131,6 +141,7 @@ export function buildQualityTargets(input: QualityTargetsInput): Record<string, 
   if (tools.tsconfig) {
     targets[names.typecheck] = {
       executor: TOOL_EXECUTOR,
+      ...prerequisites('typecheck'),
       options: { tool: 'typecheck', resultsDir, ...official('typecheck') },
       cache: true,
       inputs: ['default', upstream, ...outside(shared.tsconfigBase), GATES_JUDGE_INPUT, ...externals('typescript')],

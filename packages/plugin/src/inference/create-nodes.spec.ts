@@ -665,7 +665,7 @@ describe('createNodesV2', () => {
 
     it('applies Nx\'s ordered "!" patterns, as in a plugin entry', async () => {
       const projects = await run(files(), undefined, nxJson([{ plugin: '@nx/jest/plugin', include: ['!e2e/**', 'e2e/app8-e2e/**'] }]));
-      expect(Object.keys(projects).filter((projectRoot) => projects[projectRoot]?.['test'])).toEqual(['e2e/app8-e2e', 'packages/alpha']);
+      expect(Object.keys(projects).filter((projectRoot) => projects[projectRoot]?.['quality-test'])).toEqual(['e2e/app8-e2e', 'packages/alpha']);
     });
 
     it('infers a test target for a jest.config.json project, which @nx/jest/plugin does not match, only without an official entry', async () => {
@@ -709,6 +709,48 @@ describe('createNodesV2', () => {
       expect(having(after, 'typecheck')).toEqual([...e2eRoots.slice(1), 'packages/alpha']);
       // Our targets now carry the official names themselves.
       expect(after['packages/alpha']?.['test']?.options).toEqual({ tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}' });
+    });
+
+    it('gives way to an official plugin registered after init (a generator adds it last): ours is quality-<kind> with the dependsOn of the official target', async () => {
+      const plugins: NxJsonConfiguration['plugins'] = [
+        '@nx-quality/plugin',
+        { plugin: '@nx/js/typescript', options: { typecheck: { targetName: 'typecheck' } } },
+        { plugin: '@nx/eslint/plugin', include: ['packages/**'], options: { targetName: 'lint' } },
+        { plugin: '@nx/jest/plugin', exclude: ['e2e/**'], options: { targetName: 'test' } },
+      ];
+      const targetDefaults = {
+        test: [{ dependsOn: ['^build'] }, { filter: { plugin: '@nx/vitest' }, dependsOn: ['never'] }],
+        lint: { dependsOn: ['^lint'] },
+        typecheck: { dependsOn: ['^typecheck'] },
+        'quality-typecheck': { cache: true },
+      } as unknown as NxJsonConfiguration['targetDefaults'];
+      const projects = await run(files(), undefined, { ...nxJson(plugins), targetDefaults });
+      const alpha = projects['packages/alpha'] ?? {};
+      expect(Object.keys(alpha)).toEqual(['quality-test', 'quality-lint', 'quality-typecheck', 'health', 'quality']);
+      expect({ test: alpha['quality-test']?.options, lint: alpha['quality-lint']?.options }).toEqual({
+        test: { tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
+        lint: { tool: 'lint', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' },
+      });
+      // A target default of our own name is the workspace's word on ours (as init leaves it).
+      expect({ test: alpha['quality-test']?.dependsOn, lint: alpha['quality-lint']?.dependsOn, typecheck: alpha['quality-typecheck']?.dependsOn }).toEqual({
+        test: ['^build'],
+        lint: ['^lint'],
+        typecheck: undefined,
+      });
+      expect(alpha['quality']?.dependsOn).toEqual(['quality-test', 'quality-lint', 'quality-typecheck', 'health']);
+      // The e2e projects: no official test target, so none of ours; the official typecheck, so ours beside it.
+      expect(Object.keys(projects['e2e/app1-e2e'] ?? {})).toEqual(['quality-typecheck', 'health', 'quality']);
+    });
+
+    it('keeps names the options set apart from the official ones, and inherits no dependsOn for them', async () => {
+      const plugins: NxJsonConfiguration['plugins'] = [{ plugin: '@nx/jest/plugin', options: { targetName: 'test' } }];
+      const projects = await run(files(), { testTargetName: 'unit' }, { ...nxJson(plugins), targetDefaults: { test: { dependsOn: ['^build'] } } });
+      expect(projects['packages/alpha']?.['unit']).toMatchObject({ options: { officialTarget: 'test' } });
+      expect(projects['packages/alpha']?.['unit']?.dependsOn).toBeUndefined();
+      // Set to the official name itself, ours still never shares it: one of the two would replace the other.
+      const same = await run(files(), { testTargetName: 'test' }, nxJson(plugins));
+      expect(same['packages/alpha']?.['quality-test']).toMatchObject({ options: { officialTarget: 'test' } });
+      expect(same['packages/alpha']?.['test']).toBeUndefined();
     });
 
     it('lints a project under the include when its own config passes though the root one does not', async () => {

@@ -15,6 +15,7 @@ import { configuredNameKinds, resolveTargetNames } from './resolve-target-names'
 import { findWorkspaceSharedFiles } from './workspace-shared-files';
 import { gatesInToolBatch } from './gates-in-tool-batch';
 import { installedNxVersion } from './installed-nx-version';
+import { inheritedDependsOn } from './inherited-depends-on';
 
 /** Files that make a folder an Nx project; the plugin adds targets to those projects. */
 export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
@@ -26,9 +27,10 @@ export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
  * (see createOfficialCoverage). The workspace root project gets
  * targets only in a standalone workspace (no package workspaces, no other project): in a monorepo
  * its configs are the shared ones, and the root has the quality-report target instead.
- * A target whose name the project's own package.json script or declared target takes, or (unless
- * the options set it) a target another project declares, is inferred as `<quality>-<kind>` instead
- * (see resolveTargetNames).
+ * A target whose name the project's own package.json script, declared target or official plugin
+ * target takes, or (unless the options set it) a target another project declares, is inferred as
+ * `<quality>-<kind>` instead (see resolveTargetNames), with the `dependsOn` the target defaults give
+ * the official target it was renamed for.
  */
 export const createNodesV2: CreateNodesV2<PluginOptions> = [
   PROJECT_FILES_GLOB,
@@ -62,9 +64,13 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           detected.eslintConfig = undefined;
           detected.eslintConfigChain = [];
         }
-        const { tools, officialTargets } = coverage(found.root, detected);
+        const { tools, officialTargets, officialPlugins } = coverage(found.root, detected);
         const { scripts, declared } = ownTargets.get(found.root)!;
-        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names]), declaredNames, configured);
+        // An official plugin's target of the same name would replace ours, or ours it, by their order in
+        // nx.json: an official plugin added after `init` (a generator registers it last) takes the name.
+        const officialNames = Object.values(officialTargets);
+        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names, ...officialNames]), declaredNames, configured);
+        const dependsOn = inheritedDependsOn(options, targetNames, { targets: officialTargets, plugins: officialPlugins }, context.nxJsonConfiguration.targetDefaults);
         const targets = buildQualityTargets({
           projectRoot: found.root,
           tools,
@@ -74,6 +80,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           options,
           targetNames,
           gatesInToolBatch: gatesJoinToolBatch,
+          dependsOn,
           officialTargets: {
             // Without an official plugin, the package.json script of that name is the target ours stands
             // beside: the `test` script a `node --test` project runs, or whichever script took our name.

@@ -113,3 +113,35 @@ describe('installing the plugin leaves `nx run-many -t test|lint` selecting the 
     expect(ours).toEqual({ test: all, lint: all, quality: all });
   });
 });
+
+// `init` run before the official plugins were added: the generator that adds @nx/js/typescript (or
+// @nx/jest/plugin, @nx/eslint/plugin) registers it after ours, and by their order in nx.json one
+// plugin's target would replace the other's of the same name. Ours gives way.
+describe('an official plugin registered after ours takes its target name; ours stands beside it (real Nx)', () => {
+  let dir: string;
+  beforeAll(() => {
+    const lib = (name: string) => ({ 'package.json': { name: `@after/${name}`, version: '0.0.0' }, 'tsconfig.json': { compilerOptions: { allowJs: true, noEmit: true }, include: ['src'] } });
+    dir = makeWorkspace('official-after-', { name: 'after', private: true, workspaces: ['packages/*'] }, { 'packages/api': lib('api'), 'packages/web': lib('web') });
+    write(dir, 'tsconfig.json', { files: [], references: [{ path: './packages/api' }, { path: './packages/web' }] });
+    write(dir, 'nx.json', { plugins: [{ plugin: './nxq-plugin.js' }, '@nx/js/typescript'], targetDefaults: { typecheck: { dependsOn: ['^typecheck'] } } });
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("typecheck stays @nx/js/typescript's; ours is quality-typecheck with its dependsOn, and quality runs ours", () => {
+    const run = spawnSync(NX, ['show', 'project', '@after/api', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_WORKSPACE_DATA_DIRECTORY: join(dir, '.nx/workspace-data') },
+      timeout: 120_000,
+    });
+    if (run.status !== 0) throw new Error(`nx show project failed\n${run.stdout}${run.stderr}`);
+    const targets = (JSON.parse(run.stdout) as { targets: Record<string, { executor?: string; options?: Record<string, unknown>; dependsOn?: unknown }> }).targets;
+    expect(targets['typecheck']?.executor).not.toBe('@nx-quality/plugin:tool');
+    expect(String(targets['typecheck']?.options?.['command'] ?? '')).toContain('tsc');
+    expect(targets['quality-typecheck']).toMatchObject({ executor: '@nx-quality/plugin:tool', options: { tool: 'typecheck', officialTarget: 'typecheck' }, dependsOn: ['^typecheck'] });
+    expect(targets['quality']?.dependsOn).toContain('quality-typecheck');
+    expect(showProjects(dir, 'quality-typecheck')).toEqual(['@after/api', '@after/web']);
+  });
+});
