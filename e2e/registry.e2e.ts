@@ -8,6 +8,7 @@
 // then asserted one by one. A case whose preparation fails fails its own tests only.
 // Environment (optional): NXQ_E2E_KEEP=1 keeps the temp folder; NXQ_E2E_REGISTRY_CASES=nx23-npm,…
 // runs some cases only; NXQ_E2E_REGISTRY_CONCURRENCY=<n> (default 4) cases prepared at once.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -33,11 +34,16 @@ interface Case {
    * the newest `nx` as peer (23), and the generator crashes in that newer nx (`reading 'filter'`).
    */
   preinstallNxPlugins?: boolean;
+  /**
+   * Run `nx add @nx-quality/plugin` before `nx g @nx/js:lib`: the generator then registers
+   * @nx/jest/plugin and @nx/eslint/plugin after ours, and their `test` and `lint` must stay theirs.
+   */
+  addPluginFirst?: boolean;
 }
 
 const ALL_CASES: Case[] = [
   { id: 'nx23-npm', createNxWorkspace: '23.2.1', pm: 'npm' },
-  { id: 'nx23-pnpm', createNxWorkspace: '23.2.1', pm: 'pnpm' },
+  { id: 'nx23-pnpm', createNxWorkspace: '23.2.1', pm: 'pnpm', addPluginFirst: true },
   { id: 'nx23-yarn', createNxWorkspace: '23.2.1', pm: 'yarn' },
   { id: 'nx22-npm', createNxWorkspace: '22.7.7', pm: 'npm', preinstallNxPlugins: true },
   // The oldest Nx the peer ranges claim.
@@ -124,13 +130,17 @@ async function prepareCase(c: Case): Promise<void> {
         run([c.pm, c.pm === 'npm' ? 'install' : 'add', '-D', `@nx/jest@${nxVersion}`, `@nx/eslint@${nxVersion}`]),
       );
     }
+    const addPlugin = async () => {
+      useRegistryForScope(dir, c.pm, LOCAL_SCOPE, registry!.url);
+      state.add = await timePhase(`${c.id}: nx add @nx-quality/plugin`, () => run([workspaceBin(dir, 'nx'), 'add', '@nx-quality/plugin'], false));
+    };
+    if (c.addPluginFirst) await addPlugin();
     await timePhase(`${c.id}: nx g @nx/js:lib`, () =>
       run([workspaceBin(dir, 'nx'), 'g', '@nx/js:lib', LIB_ROOT, '--bundler=tsc', '--unitTestRunner=jest', '--linter=eslint', '--no-interactive']),
     );
     plant(dir);
-    useRegistryForScope(dir, c.pm, LOCAL_SCOPE, registry!.url);
-    state.add = await timePhase(`${c.id}: nx add @nx-quality/plugin`, () => run([workspaceBin(dir, 'nx'), 'add', '@nx-quality/plugin'], false));
-    if (state.add.code === 0) {
+    if (!c.addPluginFirst) await addPlugin();
+    if (state.add?.code === 0) {
       state.quality = await timePhase(`${c.id}: nx run-many -t quality`, () => run([workspaceBin(dir, 'nx'), 'run-many', '-t', 'quality', '--output-style=static'], false));
     }
   } catch (error) {
@@ -220,6 +230,22 @@ describe.each(CASES)('$id: create-nx-workspace@$createNxWorkspace --packageManag
       output: '',
     });
   });
+
+  if (c.addPluginFirst) {
+    it("the library generator registers @nx/jest/plugin and @nx/eslint/plugin after ours; test and lint stay theirs, ours are quality-test and quality-lint", () => {
+      const plugins = ((readJson('nx.json') as { plugins?: (string | { plugin: string })[] }).plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin));
+      const show = spawnSync(workspaceBin(state().dir, 'nx'), ['show', 'project', `@ws-${c.id}/${LIB}`, '--json'], { cwd: state().dir, env: env(c, state().dir), encoding: 'utf8' });
+      const targets = (JSON.parse(show.stdout || '{"targets":{}}') as { targets: Record<string, { executor?: string; options?: Record<string, unknown> }> }).targets;
+      const ours = (name: string) => targets[name]?.executor === '@nx-quality/plugin:tool';
+      expect({
+        registeredAfterOurs: ['@nx/eslint/plugin', '@nx/jest/plugin'].filter((name) => plugins.indexOf(name) > plugins.indexOf('@nx-quality/plugin')),
+        test: ours('test'),
+        lint: ours('lint'),
+        qualityTest: targets['quality-test']?.options?.['officialTarget'],
+        qualityLint: targets['quality-lint']?.options?.['officialTarget'],
+      }).toEqual({ registeredAfterOurs: ['@nx/eslint/plugin', '@nx/jest/plugin'], test: false, lint: false, qualityTest: 'test', qualityLint: 'lint' });
+    });
+  }
 
   it('nx run-many -t quality exits 1 on the planted failures, and quality.json lists them', () => {
     const quality = state().quality;
