@@ -1,10 +1,10 @@
-import type { ExecutorContext, TargetConfiguration } from '@nx/devkit';
+import type { ExecutorContext } from '@nx/devkit';
 import { posix } from 'node:path';
 import { z } from 'zod';
 import type { ProjectRef } from '../../shared/project-ref';
 import { parseOptions } from '../../shared/parse-options';
 import { OFFICIAL_EXECUTORS } from '../../tool-facts/official-plugins';
-import { officialTargetOf } from '../shared/nx-task-env';
+import { readOfficialTargetOptions } from '../shared/read-official-target-options';
 
 /**
  * The options of an official ESLint target that change which files its executor lints or with
@@ -53,17 +53,11 @@ export interface OfficialEslintTarget {
  * Throws InvalidOptionsError naming the official target when a carried option has the wrong shape.
  */
 export function readOfficialEslintTarget(project: ProjectRef, rawOptions: unknown, context: ExecutorContext | undefined): OfficialEslintTarget | undefined {
-  const target = officialTargetOf(rawOptions);
-  if (!target || !context || target === context.targetName) return undefined;
-  const config: TargetConfiguration | undefined =
-    context.projectGraph?.nodes[project.name]?.data.targets?.[target] ?? context.projectsConfigurations?.projects[project.name]?.targets?.[target];
+  const official = readOfficialTargetOptions(project, rawOptions, context);
   const executors: readonly string[] = OFFICIAL_EXECUTORS.lint;
-  if (!config?.executor || !executors.includes(config.executor)) return undefined;
-
-  const configuration =
-    context.configurationName && config.configurations?.[context.configurationName] ? context.configurationName : config.defaultConfiguration;
-  const merged = { ...config.options, ...(configuration ? config.configurations?.[configuration] : undefined) };
-  const options = parseOptions(carriedOptionsSchema, merged, `the official target "${target}" of project "${project.name}" (${config.executor}), which the lint executor's \`officialTarget\` names`);
+  if (!official?.executor || !executors.includes(official.executor)) return undefined;
+  const { target, executor, options: merged } = official;
+  const options = parseOptions(carriedOptionsSchema, merged, `the official target "${target}" of project "${project.name}" (${executor}), which the lint executor's \`officialTarget\` names`);
   const data = { projectRoot: project.root, projectName: project.name };
   return {
     target,

@@ -9,7 +9,7 @@ describe('buildJestArgv', () => {
     const options = normalizeTestOptions(project, { jestConfig: 'libs/a/jest.config.ts' });
     const argv = buildJestArgv({ rootDir: '/ws/libs/a', testEnvironment: 'node' }, options, 30);
     expect(JSON.parse(argv.config)).toEqual({ rootDir: '/ws/libs/a', testEnvironment: 'node' });
-    expect(argv).toMatchObject({ coverage: true, coverageReporters: [], testLocationInResults: true, passWithNoTests: false, watch: false, watchAll: false });
+    expect(argv).toMatchObject({ coverage: true, coverageReporters: [], testLocationInResults: true, passWithNoTests: true, watch: false, watchAll: false });
     expect(argv).not.toHaveProperty('ci');
     expect(argv).not.toHaveProperty('maxWorkers');
   });

@@ -9,7 +9,7 @@ export interface JestArgv {
   coverage: boolean;
   coverageReporters?: string[];
   testLocationInResults: boolean;
-  passWithNoTests: boolean;
+  passWithNoTests: true;
   watch: false;
   watchAll: false;
   ci?: boolean;
@@ -33,7 +33,9 @@ export function buildJestArgv(config: JestConfigObject, options: NormalizedTestO
     config: configFile ?? JSON.stringify(config),
     coverage: options.coverage,
     testLocationInResults: true,
-    passWithNoTests: options.passWithNoTests,
+    // Always: without it, Jest ends the process itself (exit code 1) when it finds no test file. The
+    // runner decides from the options and the project's config whether that run passes.
+    passWithNoTests: true,
     watch: false,
     watchAll: false,
   };

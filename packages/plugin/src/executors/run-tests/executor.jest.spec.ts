@@ -196,6 +196,24 @@ describe('test executor with real Jest', () => {
     expect(existsSync(join(ws, 'dist/quality/libs/exits/coverage-final.json'))).toBe(false);
   });
 
+  it('fails a project without test files as Jest does, unless passWithNoTests is set: its option, the Jest config, or the official target it stands beside', async () => {
+    const plain = await runExecutor('libs/no-tests');
+    expect(plain).toMatchObject({ success: false, result: { status: 'error', error: { code: 'NO_TESTS_FOUND', file: 'libs/no-tests/jest.config.js' } } });
+    const option = await runExecutor('libs/no-tests', { passWithNoTests: true });
+    expect(option).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 } } });
+    const config = await runExecutor('libs/no-tests', { jestConfig: 'libs/no-tests/jest.config.passing.js' });
+    expect(config).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 } } });
+    // The official target's option (here from targetDefaults of the @nx/jest:jest executor, as in ngxs/store), read from the task's context.
+    const official = { executor: '@nx/jest:jest', options: { jestConfig: 'libs/no-tests/jest.config.js', passWithNoTests: true } };
+    const context = { ...contextFor('libs/no-tests'), targetName: 'quality-test', projectGraph: { nodes: { 'no-tests': { name: 'no-tests', type: 'lib', data: { root: 'libs/no-tests', targets: { test: official } } } }, dependencies: {} } };
+    const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ officialTarget: 'test' }, context]);
+    expect(value.success).toBe(true);
+    expect(TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality/libs/no-tests/test.json'), 'utf8')))).toMatchObject({ status: 'passed', counts: { total: 0 } });
+    // Our own option, set to false, is the workspace's word on our target.
+    const own = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ officialTarget: 'test', passWithNoTests: false }, context]);
+    expect(own.value.success).toBe(false);
+  });
+
   it('records invalid options in test.json at the default location', async () => {
     const { success, result } = await runExecutor('libs/async-config', { runner: 'mocha' });
     expect(success).toBe(false);

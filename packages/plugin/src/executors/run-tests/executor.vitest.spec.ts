@@ -142,6 +142,8 @@ describe('test executor with runner vitest', () => {
     expect(noTests).toMatchObject({ success: false, result: { status: 'error', error: { code: 'NO_TESTS_FOUND', file: 'libs/no-tests/vitest.config.ts' } } });
     const allowed = await runExecutor(ws(), 'libs/no-tests', { passWithNoTests: true });
     expect(allowed).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 }, suites: { total: 0 } } });
+    const allowedByConfig = await runExecutor(ws(), 'libs/no-tests', { vitestConfig: 'libs/no-tests/vitest.passing.config.ts' });
+    expect(allowedByConfig).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 } } });
     expect(success).toBe(false);
     expect(result.coverage!.thresholdViolations).toEqual([`coverage.branches ${result.coverage!.totals.branches.pct}% < 95% (project vite-style)`]);
     expect(missing.result).toMatchObject({ status: 'error', runner: 'vitest', error: { code: 'VITEST_CONFIG_NOT_FOUND', file: 'libs/calc/vitest.nope.ts' } });

@@ -1,3 +1,4 @@
+import type { ExecutorContext } from '@nx/devkit';
 import { RESULT_FILE_NAMES } from '@nx-quality/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { WorkspacePath } from '../../shared/workspace-path';
 import { parseToolOptions } from '../shared/parse-tool-options';
 import { findVitestConfigFile } from '../../tool-facts/vitest-config-files';
 import { findJestConfig } from './find-jest-config';
+import { officialPassesWithNoTests } from './official-passes-with-no-tests';
 import { optionsSchema, type ParsedTestOptions } from './options';
 
 /** Test executor options with defaults applied and every path resolved. */
@@ -20,9 +22,16 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
   coverageFile: WorkspacePath;
 }
 
-/** Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths against the project. */
-export function normalizeTestOptions(project: ProjectRef, raw: unknown): NormalizedTestOptions {
+/**
+ * Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths
+ * against the project. Unless the options set `passWithNoTests`, the official target's applies
+ * (read from `context`), so a project without tests passes or fails as under the official target.
+ */
+export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedTestOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'test');
+  if ((raw as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === undefined && officialPassesWithNoTests(project, raw, context)) {
+    parsed.passWithNoTests = true;
+  }
 
   let jestConfig: WorkspacePath | undefined;
   if (parsed.runner === 'jest') {

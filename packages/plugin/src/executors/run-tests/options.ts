@@ -40,7 +40,12 @@ export const optionsSchema = z
       .describe(
         "Node runner: test file globs relative to the project root. Default: node --test's own patterns (**/*.test.*, **/*-test.*, **/*_test.*, **/test-*.*, **/test.*, **/test/**/*) for js, cjs, mjs, ts, cts and mts files, outside node_modules and dist.",
       ),
-    passWithNoTests: z.boolean().default(false).describe('Pass when no test files are found instead of failing.'),
+    passWithNoTests: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Pass when no test files are found instead of failing. Unset, it follows the official target ours stands beside (its passWithNoTests option or flag) and the Jest or Vitest config's own passWithNoTests.",
+      ),
     ci: z.boolean().optional().describe("Jest's --ci: new snapshots are not written. Default: Jest's own CI detection."),
     maxWorkers: z
       .union([z.number().int().positive(), z.string().regex(/^\d+%?$/)])

@@ -60,10 +60,12 @@ export async function runJestTests(project: ProjectRef, options: NormalizedTestO
         )
       : undefined;
     const noTests = results.numTotalTestSuites === 0;
-    if (noTests && !options.passWithNoTests) {
+    // Jest was told to pass without tests (see buildJestArgv); whether the run passes is the option's or the project's config's word.
+    const passWithNoTests = options.passWithNoTests || config['passWithNoTests'] === true;
+    if (noTests && !passWithNoTests) {
       return noTestsFoundOutcome({ tool, tests, coverage }, project, options.jestConfig, 'Add tests, check testMatch/testPathPatterns, or set the passWithNoTests option.');
     }
-    return { tool, tests, coverage, runnerReportedFailure: !results.success && !(noTests && options.passWithNoTests) };
+    return { tool, tests, coverage, runnerReportedFailure: !results.success && !(noTests && passWithNoTests) };
   } catch (error) {
     // The "never throws" boundary: our errors carry code, file and hint; anything else keeps its message.
     return { tool, error: error instanceof QualityError ? describeError(error, 'JEST_RUN_FAILED') : unexpectedRunnerError(error, 'JEST_RUN_FAILED', 'Jest/Node/config') };

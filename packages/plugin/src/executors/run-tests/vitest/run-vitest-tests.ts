@@ -53,7 +53,8 @@ export async function runVitestTests(project: ProjectRef, options: NormalizedTes
         run: true,
         watch: false,
         includeTaskLocation: true,
-        passWithNoTests: options.passWithNoTests,
+        // Only ever set: `false` would override `test.passWithNoTests` in the project's Vitest config.
+        ...(options.passWithNoTests ? { passWithNoTests: true } : {}),
         ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
         ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
         ...(options.runInBand ? { fileParallelism: false } : {}),
@@ -83,7 +84,7 @@ export async function runVitestTests(project: ProjectRef, options: NormalizedTes
     const coverage = options.coverage
       ? recordCoverage(coverageData ?? {}, project, options, mergeThresholds(ctx?.config.coverage.thresholds, options.coverageThreshold))
       : undefined;
-    if (run.testModules.length === 0 && !options.passWithNoTests) {
+    if (run.testModules.length === 0 && !options.passWithNoTests && ctx?.config.passWithNoTests !== true) {
       return noTestsFoundOutcome({ tool, tests, coverage }, project, options.vitestConfig, "Add tests, check the config's test.include, or set the passWithNoTests option.");
     }
     // Vitest fails a run on an error outside any test (an unhandled rejection), which the counts do not show.

@@ -11,6 +11,7 @@ export interface Vitest {
   close(): Promise<void>;
   readonly config: {
     coverage: { thresholds?: Record<string, unknown> };
+    passWithNoTests?: boolean;
   };
 }
 

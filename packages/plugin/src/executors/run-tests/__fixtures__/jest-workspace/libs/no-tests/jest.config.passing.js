@@ -1,0 +1,2 @@
+// The same project with Jest's own passWithNoTests in its config.
+module.exports = { displayName: 'no-tests', testEnvironment: 'node', passWithNoTests: true };
