@@ -1,5 +1,5 @@
 import type { ExecutorContext, Task } from '@nx/devkit';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { runInChild } from '../../test-support/run-in-child';
@@ -110,6 +110,31 @@ describe('test batch', () => {
 });
 
 describe('nxTaskEnv', () => {
+  it("records a project without tests as Jest's exit would, without ending the process, and passes it as its official target does (passWithNoTests)", async () => {
+    const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-no-tests');
+    try {
+      for (const file of readdirSync(join(ws, 'libs/clean/src')).filter((name) => /\.spec\./.test(name))) rmSync(join(ws, 'libs/clean/src', file));
+      writeFileSync(join(ws, 'driver.cjs'), DRIVER);
+      const task = { ...taskOf('clean'), id: 'clean:quality-test', target: { project: 'clean', target: 'quality-test' } } as Task;
+      const graph = { roots: [task.id], tasks: { [task.id]: task }, dependencies: { [task.id]: [] }, continuousDependencies: {} };
+      const run = async (officialTest: Record<string, unknown>) => {
+        const context = contextOf(ws, ['clean']) as unknown as { projectGraph: { nodes: Record<string, { data: { targets: Record<string, unknown> } }> } };
+        context.projectGraph.nodes['clean']!.data.targets['test'] = officialTest;
+        const { value } = await runInChild<{ results: Record<string, BatchTaskResult>; after: Record<string, unknown> }>(
+          join(ws, 'driver.cjs'),
+          'run',
+          [BATCH, graph, { [task.id]: { officialTarget: 'test' } }, context],
+          { cwd: ws, env: { NX_QUALITY_BATCH_WORKERS: '1' } },
+        );
+        return { success: value.results[task.id]!.success, exitCode: value.after['exitCode'], result: JSON.parse(readFileSync(join(ws, 'dist/quality/libs/clean/test.json'), 'utf8')) };
+      };
+      expect(await run({ executor: '@nx/jest:jest', options: {} })).toMatchObject({ success: false, exitCode: null, result: { status: 'error', error: { code: 'NO_TESTS_FOUND' } } });
+      expect(await run({ executor: '@nx/jest:jest', options: { passWithNoTests: true } })).toMatchObject({ success: true, exitCode: null, result: { status: 'passed', counts: { total: 0 } } });
+    } finally {
+      cleanup();
+    }
+  });
+
   it("adds the .env files of the official target ours stands beside, our own target's winning", async () => {
     const { dir: ws, cleanup } = copyFixture(join(__dirname, '__fixtures__/batch-workspace'), 'test-env');
     try {

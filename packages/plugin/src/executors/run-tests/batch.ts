@@ -33,7 +33,7 @@ export function createTestBatchRunner(): RunTasksHere<TestExecutorOptions> {
       let outcome: ToolTaskOutcome | undefined;
       let output: string;
       try {
-        outcome = await recordToolResult(tool, rawOptions, project);
+        outcome = await recordToolResult(tool, rawOptions, project, taskContext);
       } finally {
         output = capture.stop();
         restore();
