@@ -10,7 +10,7 @@ describe('formatLintSummary', () => {
   it('lists the top rules and the first messages, then where the rest are', () => {
     const summary = formatLintSummary(lintResult('beta', 'packages/beta', 2, 1), 'dist/quality/packages/beta/lint.json', 2);
     expect(summary.split('\n')).toEqual([
-      'beta: lint FAILED (eslint 10.0.0) — 2 errors, 1 warnings (0 fixable); 4 files linted, 2 with problems',
+      'beta: lint FAILED (eslint 10.0.0) — 2 errors, 1 warning (0 fixable); 4 files linted, 2 with problems',
       '  rules: @typescript-eslint/no-explicit-any 1, no-unused-vars 1, no-console 1',
       '  ✖ packages/beta/src/a.ts:1:1 Unexpected any | `x0` <b> (@typescript-eslint/no-explicit-any)',
       '  ✖ packages/beta/src/a.ts:2:1 Unexpected any | `x1` <b> (no-unused-vars)',

@@ -1,4 +1,4 @@
-import type { LintResult } from '@nx-quality/core';
+import { countPhrase, type LintResult } from '@nx-quality/core';
 
 /** A compact, human summary of a LintResult: totals, the top rules, the first messages. */
 export function formatLintSummary(result: LintResult, resultFile: string, maxMessages = 10): string {
@@ -7,8 +7,8 @@ export function formatLintSummary(result: LintResult, resultFile: string, maxMes
   const lines = [
     result.status === 'error'
       ? heading
-      : `${heading} — ${counts.errors} errors, ${counts.warnings} warnings (${counts.fixableErrors + counts.fixableWarnings} fixable); ` +
-        `${counts.filesLinted} files linted, ${counts.filesWithProblems} with problems${result.fixed ? '; fixes written' : ''}`,
+      : `${heading} — ${countPhrase(counts.errors, 'error')}, ${countPhrase(counts.warnings, 'warning')} (${counts.fixableErrors + counts.fixableWarnings} fixable); ` +
+        `${countPhrase(counts.filesLinted, 'file')} linted, ${counts.filesWithProblems} with problems${result.fixed ? '; fixes written' : ''}`,
   ];
   const topRules = Object.entries(result.rules)
     .sort(([, a], [, b]) => b.errors + b.warnings - (a.errors + a.warnings))
@@ -16,7 +16,9 @@ export function formatLintSummary(result: LintResult, resultFile: string, maxMes
     .map(([rule, count]) => `${rule} ${count.errors + count.warnings}`);
   if (topRules.length > 0) lines.push(`  rules: ${topRules.join(', ')}`);
   for (const message of result.messages.slice(0, maxMessages)) {
-    lines.push(`  ${message.severity === 'error' ? '✖' : '⚠'} ${message.file}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
+    // A message without a rule already carries its kind in parentheses, e.g. `(unused-disable-directive)`.
+    const rule = message.ruleId.startsWith('(') ? message.ruleId : `(${message.ruleId})`;
+    lines.push(`  ${message.severity === 'error' ? '✖' : '⚠'} ${message.file}:${message.line}:${message.column} ${message.message} ${rule}`);
   }
   const more = result.messages.length - Math.min(result.messages.length, maxMessages) + result.messagesOmitted;
   if (more > 0) lines.push(`  … ${more} more messages in ${resultFile}`);

@@ -1,4 +1,4 @@
-import { formatMetricValue } from '@nx-quality/core';
+import { countPhrase, formatMetricValue } from '@nx-quality/core';
 import type { QualityOutcome } from './run-quality';
 import { HEALTH_HEADLINE } from '../../health/health-headline';
 
@@ -15,9 +15,9 @@ export function formatQualitySummary(outcome: QualityOutcome): string {
     const linesPct = tools.test.coverage?.totals.lines.pct;
     headline.push(linesPct === undefined ? 'coverage n/a' : `coverage lines ${formatMetricValue(linesPct)}%`);
   } else if (state('test') !== 'disabled') headline.push(`tests ${state('test')}`);
-  if (tools.lint && state('lint') === 'ok') headline.push(`lint ${tools.lint.counts.errors} errors, ${tools.lint.counts.warnings} warnings`);
+  if (tools.lint && state('lint') === 'ok') headline.push(`lint ${countPhrase(tools.lint.counts.errors, 'error')}, ${countPhrase(tools.lint.counts.warnings, 'warning')}`);
   else if (state('lint') !== 'disabled') headline.push(`lint ${state('lint')}`);
-  if (tools.typecheck && state('typecheck') === 'ok') headline.push(`types ${tools.typecheck.counts.errors} errors`);
+  if (tools.typecheck && state('typecheck') === 'ok') headline.push(`types ${countPhrase(tools.typecheck.counts.errors, 'error')}`);
   else if (state('typecheck') !== 'disabled') headline.push(`types ${state('typecheck')}`);
   if (tools.health && state('health') === 'ok') {
     const counts = tools.health.counts;

@@ -1,4 +1,4 @@
-import type { TypecheckResult } from '@nx-quality/core';
+import { countPhrase, type TypecheckResult } from '@nx-quality/core';
 
 /** A compact, human summary of a TypecheckResult: totals, the top codes, the first diagnostics, the ladder. */
 export function formatTypecheckSummary(result: TypecheckResult, resultFile: string, maxDiagnostics = 10): string {
@@ -7,7 +7,7 @@ export function formatTypecheckSummary(result: TypecheckResult, resultFile: stri
   const lines = [
     result.status === 'error'
       ? heading
-      : `${heading} — ${counts.errors} errors, ${counts.warnings} warnings in ${counts.filesChecked} files of ${result.configs.length ? result.configs.join(', ') : result.tsconfig}`,
+      : `${heading} — ${countPhrase(counts.errors, 'error')}, ${countPhrase(counts.warnings, 'warning')} in ${countPhrase(counts.filesChecked, 'file')} of ${result.configs.length ? result.configs.join(', ') : result.tsconfig}`,
   ];
   const codes = Object.entries(result.codes)
     .sort(([, a], [, b]) => b - a)
