@@ -1,3 +1,4 @@
+import { countPhrase } from '@nx-quality/core';
 import type { HealthOutcome } from './run-health';
 import { HEALTH_HEADLINE } from '../../health/health-headline';
 
@@ -10,7 +11,7 @@ export function formatHealthSummary(project: string, outcome: HealthOutcome): st
     lines.push(`health ${project}: ERROR ${health?.error?.message ?? 'no result'}`);
     if (health?.error?.hint) lines.push(`  hint: ${health.error.hint}`);
   } else {
-    const parts = HEALTH_HEADLINE.filter(([key]) => health.counts[key] > 0).map(([key, label]) => `${health.counts[key]} ${label}`);
+    const parts = HEALTH_HEADLINE.filter(([key]) => health.counts[key] > 0).map(([key, one, more]) => countPhrase(health.counts[key], one, more));
     lines.push(`health ${project}: ${parts.length ? parts.join(', ') : 'clean'} (${health.sourceFiles} source files)`);
   }
   if (outcome.configWarning) lines.push(`  ! ${outcome.configWarning}`);

@@ -21,7 +21,7 @@ export function formatQualitySummary(outcome: QualityOutcome): string {
   else if (state('typecheck') !== 'disabled') headline.push(`types ${state('typecheck')}`);
   if (tools.health && state('health') === 'ok') {
     const counts = tools.health.counts;
-    const parts = HEALTH_HEADLINE.filter(([key]) => counts[key] > 0).map(([key, label]) => `${counts[key]} ${label}`);
+    const parts = HEALTH_HEADLINE.filter(([key]) => counts[key] > 0).map(([key, one, more]) => countPhrase(counts[key], one, more));
     headline.push(`health ${parts.length ? parts.join(', ') : 'clean'}`);
   } else if (state('health') !== 'disabled') headline.push(`health ${state('health')}`);
 

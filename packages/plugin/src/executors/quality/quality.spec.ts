@@ -239,7 +239,7 @@ describe('quality executor', () => {
       }
       const text = output.join('\n');
       expect(text).toContain('quality core: FAILED (3 violations)');
-      expect(text).toContain('tests 9 passed, 1 failed, 0 skipped · coverage lines 71.2% · lint 3 errors, 2 warnings · types 0 errors · health 2 generic catches, 1 any, 5 TODOs, 1 untested modules');
+      expect(text).toContain('tests 9 passed, 1 failed, 0 skipped · coverage lines 71.2% · lint 3 errors, 2 warnings · types 0 errors · health 2 generic catches, 1 any, 5 TODOs, 1 untested module');
       expect(text).toContain('✗ coverage.lines 71.2 < 80 (project core)');
     });
 
