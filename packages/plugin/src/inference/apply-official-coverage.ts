@@ -13,8 +13,8 @@ export interface CoveredTools {
   tools: ProjectTools;
   /** Per kind, the name of the official target ours stands beside, when the covering entry names one. */
   officialTargets: Partial<Record<ToolKind, string>>;
-  /** Per kind in officialTargets, the plugin of the covering entry (e.g. `@nx/vitest` for a Vitest project). */
-  officialPlugins: Partial<Record<ToolKind, string>>;
+  /** Per kind in officialTargets, the covering entry (its plugin, e.g. `@nx/vitest` for a Vitest project, and its place in nx.json). */
+  officialEntries: Partial<Record<ToolKind, OfficialEntry>>;
 }
 
 interface KindRule {
@@ -61,10 +61,10 @@ export function createOfficialCoverage(
   return (projectRoot, tools) => {
     const covered: ProjectTools = { ...tools };
     const officialTargets: Partial<Record<ToolKind, string>> = {};
-    const officialPlugins: Partial<Record<ToolKind, string>> = {};
+    const officialEntries: Partial<Record<ToolKind, OfficialEntry>> = {};
     const cover = (kind: ToolKind, entry: OfficialEntry) => {
       officialTargets[kind] = entry.targetName;
-      officialPlugins[kind] = entry.plugin;
+      officialEntries[kind] = entry;
     };
     const projectFiles = ['project.json', 'package.json'].map((name) => posix.join(projectRoot, name)).filter(exists);
 
@@ -114,7 +114,7 @@ export function createOfficialCoverage(
         delete covered.tsconfig;
       }
     }
-    return { tools: covered, officialTargets, officialPlugins };
+    return { tools: covered, officialTargets, officialEntries };
   };
 }
 

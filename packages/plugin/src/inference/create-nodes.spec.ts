@@ -747,10 +747,17 @@ describe('createNodesV2', () => {
       const projects = await run(files(), { testTargetName: 'unit' }, { ...nxJson(plugins), targetDefaults: { test: { dependsOn: ['^build'] } } });
       expect(projects['packages/alpha']?.['unit']).toMatchObject({ options: { officialTarget: 'test' } });
       expect(projects['packages/alpha']?.['unit']?.dependsOn).toBeUndefined();
-      // Set to the official name itself, ours still never shares it: one of the two would replace the other.
-      const same = await run(files(), { testTargetName: 'test' }, nxJson(plugins));
-      expect(same['packages/alpha']?.['quality-test']).toMatchObject({ options: { officialTarget: 'test' } });
-      expect(same['packages/alpha']?.['test']).toBeUndefined();
+      // Set to the official name itself: ours takes it only where it is registered after the official
+      // plugin, so Nx keeps ours (as for the Vitest projects after init --replaceOfficial carried `test`).
+      const after = await run(files(), { testTargetName: 'test' }, nxJson([...plugins!, '@nx-quality/plugin']));
+      expect(after['packages/alpha']?.['test']).toMatchObject({ options: { tool: 'test' } });
+      expect(after['packages/alpha']?.['test']?.options).not.toHaveProperty('officialTarget');
+      const before = await run(files(), { testTargetName: 'test' }, nxJson(['@nx-quality/plugin', ...plugins!]));
+      expect(before['packages/alpha']?.['quality-test']).toMatchObject({ options: { officialTarget: 'test' } });
+      expect(before['packages/alpha']?.['test']).toBeUndefined();
+      // Registered under a path, our place is unknown: the name stays the official plugin's.
+      const unknown = await run(files(), { testTargetName: 'test' }, nxJson([...plugins!, './tools/nxq-plugin.js']));
+      expect(unknown['packages/alpha']?.['quality-test']).toBeDefined();
     });
 
     it('lints a project under the include when its own config passes though the root one does not', async () => {

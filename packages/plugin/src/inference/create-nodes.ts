@@ -16,6 +16,9 @@ import { findWorkspaceSharedFiles } from './workspace-shared-files';
 import { gatesInToolBatch } from './gates-in-tool-batch';
 import { installedNxVersion } from './installed-nx-version';
 import { inheritedDependsOn } from './inherited-depends-on';
+import { officialNamesTaken } from './official-names-taken';
+import { PLUGIN_NAME } from './build-quality-targets';
+import { pluginName } from '../tool-facts/official-plugins';
 
 /** Files that make a folder an Nx project; the plugin adds targets to those projects. */
 export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
@@ -54,6 +57,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     // configured): a project without such a target must not gain one, or `nx run-many -t test` would run more.
     const declaredNames = new Set([...ownTargets.values()].flatMap(({ scripts, declared }) => [...scripts, ...declared.names]));
     const configured = configuredNameKinds(rawOptions);
+    const ourIndex = (context.nxJsonConfiguration.plugins ?? []).findIndex((entry) => pluginName(entry) === PLUGIN_NAME);
 
     return createNodesFromFiles(
       async (configFile): Promise<CreateNodesResult> => {
@@ -64,13 +68,10 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           detected.eslintConfig = undefined;
           detected.eslintConfigChain = [];
         }
-        const { tools, officialTargets, officialPlugins } = coverage(found.root, detected);
+        const { tools, officialTargets, officialEntries } = coverage(found.root, detected);
         const { scripts, declared } = ownTargets.get(found.root)!;
-        // An official plugin's target of the same name would replace ours, or ours it, by their order in
-        // nx.json: an official plugin added after `init` (a generator registers it last) takes the name.
-        const officialNames = Object.values(officialTargets);
-        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names, ...officialNames]), declaredNames, configured);
-        const dependsOn = inheritedDependsOn(options, targetNames, { targets: officialTargets, plugins: officialPlugins }, context.nxJsonConfiguration.targetDefaults);
+        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names, ...officialNamesTaken(officialEntries, configured, ourIndex)]), declaredNames, configured);
+        const dependsOn = inheritedDependsOn(options, targetNames, officialEntries, context.nxJsonConfiguration.targetDefaults);
         const targets = buildQualityTargets({
           projectRoot: found.root,
           tools,

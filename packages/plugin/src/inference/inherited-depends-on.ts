@@ -1,6 +1,6 @@
 import type { NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
 import { officialDefaultDependsOn } from '../tool-facts/official-default-depends-on';
-import type { ToolKind } from '../tool-facts/official-plugins';
+import type { OfficialEntry, ToolKind } from '../tool-facts/official-plugins';
 import type { NormalizedPluginOptions } from './plugin-options';
 import { TARGET_NAME_OPTIONS, type InferredTargetKind } from './resolve-target-names';
 
@@ -13,16 +13,16 @@ import { TARGET_NAME_OPTIONS, type InferredTargetKind } from './resolve-target-n
 export function inheritedDependsOn(
   options: NormalizedPluginOptions,
   targetNames: Record<InferredTargetKind, string>,
-  official: { targets: Partial<Record<ToolKind, string>>; plugins: Partial<Record<ToolKind, string>> },
+  officialEntries: Partial<Record<ToolKind, OfficialEntry>>,
   targetDefaults: NxJsonConfiguration['targetDefaults'],
 ): Partial<Record<ToolKind, TargetConfiguration['dependsOn']>> {
   const inherited: Partial<Record<ToolKind, TargetConfiguration['dependsOn']>> = {};
-  for (const kind of Object.keys(official.targets) as ToolKind[]) {
-    const officialName = official.targets[kind];
-    const plugin = official.plugins[kind];
-    const gaveWay = officialName === options[TARGET_NAME_OPTIONS[kind]] && targetNames[kind] !== officialName;
-    if (!gaveWay || officialName === undefined || plugin === undefined || targetDefaults?.[targetNames[kind]]) continue;
-    const dependsOn = officialDefaultDependsOn(targetDefaults, officialName, plugin);
+  for (const kind of Object.keys(officialEntries) as ToolKind[]) {
+    const entry = officialEntries[kind];
+    if (!entry) continue;
+    const gaveWay = entry.targetName === options[TARGET_NAME_OPTIONS[kind]] && targetNames[kind] !== entry.targetName;
+    if (!gaveWay || targetDefaults?.[targetNames[kind]]) continue;
+    const dependsOn = officialDefaultDependsOn(targetDefaults, entry.targetName, entry.plugin);
     if (dependsOn !== undefined) inherited[kind] = dependsOn;
   }
   return inherited;

@@ -37,6 +37,8 @@ export interface OfficialEntry {
   typecheckConfigName?: string;
   /** The registration's options as written. */
   options: Record<string, unknown>;
+  /** Its position in nx.json `plugins`: of two plugins inferring one target name, the later one's target stands. */
+  index: number;
 }
 
 /** Name of a plugin registration, whether written as a string or an object. */
@@ -68,7 +70,7 @@ export function officialTargetName(kind: ToolKind, entry: PluginConfiguration): 
 /** The registrations of the official Vitest plugins that infer a test target, in order. */
 export function findOfficialVitestEntries(plugins: readonly PluginConfiguration[] | undefined): OfficialEntry[] {
   const found: OfficialEntry[] = [];
-  for (const entry of plugins ?? []) {
+  for (const [index, entry] of (plugins ?? []).entries()) {
     const plugin = pluginName(entry);
     if (!OFFICIAL_VITEST_PLUGINS.includes(plugin)) continue;
     const options = pluginOptions(entry);
@@ -80,6 +82,7 @@ export function findOfficialVitestEntries(plugins: readonly PluginConfiguration[
       include: typeof entry === 'string' ? undefined : stringsOf(entry.include),
       exclude: typeof entry === 'string' ? undefined : stringsOf(entry.exclude),
       options,
+      index,
     });
   }
   return found;
@@ -92,7 +95,7 @@ function stringsOf(value: unknown): string[] | undefined {
 /** The registrations in nx.json `plugins` that infer a target of this kind, in order. */
 export function findOfficialEntries(plugins: readonly PluginConfiguration[] | undefined, kind: ToolKind): OfficialEntry[] {
   const found: OfficialEntry[] = [];
-  for (const entry of plugins ?? []) {
+  for (const [index, entry] of (plugins ?? []).entries()) {
     if (pluginName(entry) !== OFFICIAL_PLUGINS[kind]) continue;
     const targetName = officialTargetName(kind, entry);
     if (targetName === undefined) continue;
@@ -108,6 +111,7 @@ export function findOfficialEntries(plugins: readonly PluginConfiguration[] | un
       exclude: typeof entry === 'string' ? undefined : patterns(entry.exclude),
       ...(kind === 'typecheck' && { typecheckConfigName: typeof configName === 'string' ? configName : 'tsconfig.json' }),
       options,
+      index,
     });
   }
   return found;
