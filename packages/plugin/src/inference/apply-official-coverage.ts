@@ -11,9 +11,10 @@ import type { NormalizedPluginOptions } from './plugin-options';
 /** One project's tools narrowed to what the official plugins (or our include/exclude options) cover. */
 export interface CoveredTools {
   tools: ProjectTools;
-  /** Per kind, the name of the official target ours stands beside, when the covering entry names one. */
-  officialTargets: Partial<Record<ToolKind, string>>;
-  /** Per kind in officialTargets, the covering entry (its plugin, e.g. `@nx/vitest` for a Vitest project, and its place in nx.json). */
+  /**
+   * Per kind, the official plugin entry that gives the project a target ours stands beside: its target
+   * name, its plugin (e.g. `@nx/vitest` for a Vitest project) and its place in nx.json.
+   */
   officialEntries: Partial<Record<ToolKind, OfficialEntry>>;
 }
 
@@ -60,10 +61,8 @@ export function createOfficialCoverage(
 
   return (projectRoot, tools) => {
     const covered: ProjectTools = { ...tools };
-    const officialTargets: Partial<Record<ToolKind, string>> = {};
     const officialEntries: Partial<Record<ToolKind, OfficialEntry>> = {};
     const cover = (kind: ToolKind, entry: OfficialEntry) => {
-      officialTargets[kind] = entry.targetName;
       officialEntries[kind] = entry;
     };
     const projectFiles = ['project.json', 'package.json'].map((name) => posix.join(projectRoot, name)).filter(exists);
@@ -100,7 +99,7 @@ export function createOfficialCoverage(
         const entry = covering('lint', lints);
         if (entry) cover('lint', entry);
       }
-      const isCovered = rules.lint.entries.length > 0 ? officialTargets.lint !== undefined : lints(rules.lint.own);
+      const isCovered = rules.lint.entries.length > 0 ? officialEntries.lint !== undefined : lints(rules.lint.own);
       // The chain stays: the health target reads the same ESLint config.
       if (!isCovered) delete covered.eslintConfig;
     }
@@ -114,7 +113,7 @@ export function createOfficialCoverage(
         delete covered.tsconfig;
       }
     }
-    return { tools: covered, officialTargets, officialEntries };
+    return { tools: covered, officialEntries };
   };
 }
 

@@ -68,7 +68,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           detected.eslintConfig = undefined;
           detected.eslintConfigChain = [];
         }
-        const { tools, officialTargets, officialEntries } = coverage(found.root, detected);
+        const { tools, officialEntries } = coverage(found.root, detected);
         const { scripts, declared } = ownTargets.get(found.root)!;
         const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names, ...officialNamesTaken(officialEntries, configured, ourIndex)]), declaredNames, configured);
         const dependsOn = inheritedDependsOn(options, targetNames, officialEntries, context.nxJsonConfiguration.targetDefaults);
@@ -85,9 +85,9 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           officialTargets: {
             // Without an official plugin, the package.json script of that name is the target ours stands
             // beside: the `test` script a `node --test` project runs, or whichever script took our name.
-            test: officialTargets.test ?? declared.official.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
-            lint: officialTargets.lint ?? declared.official.lint ?? options.lintTargetName,
-            typecheck: officialTargets.typecheck ?? options.typecheckTargetName,
+            test: officialEntries.test?.targetName ?? declared.official.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
+            lint: officialEntries.lint?.targetName ?? declared.official.lint ?? options.lintTargetName,
+            typecheck: officialEntries.typecheck?.targetName ?? options.typecheckTargetName,
           },
         });
         return Object.keys(targets).length === 0 ? {} : { projects: { [found.root]: { root: found.root, targets } } };
