@@ -62,9 +62,6 @@ export function createOfficialCoverage(
   return (projectRoot, tools) => {
     const covered: ProjectTools = { ...tools };
     const officialEntries: Partial<Record<ToolKind, OfficialEntry>> = {};
-    const cover = (kind: ToolKind, entry: OfficialEntry) => {
-      officialEntries[kind] = entry;
-    };
     const projectFiles = ['project.json', 'package.json'].map((name) => posix.join(projectRoot, name)).filter(exists);
 
     if (tools.jestConfig) {
@@ -72,7 +69,7 @@ export function createOfficialCoverage(
         // @nx/jest/plugin globs jest.config.{cjs,mjs,js,cts,mts,ts}: a jest.config.json project has no official target.
         const configs = OFFICIAL_JEST_CONFIG_FILE_NAMES.map((name) => posix.join(projectRoot, name)).filter(exists);
         const entry = covering('test', (filter) => configs.some(filter));
-        if (entry) cover('test', entry);
+        if (entry) officialEntries.test = entry;
         else delete covered.jestConfig;
       } else if (!rules.test.own(tools.jestConfig)) {
         delete covered.jestConfig;
@@ -81,7 +78,7 @@ export function createOfficialCoverage(
       // The official Vitest plugins glob {vite,vitest}.config.*: the config file is what their include/exclude see.
       if (vitestRule.entries.length > 0) {
         const index = vitestRule.entries.findIndex((_entry, i) => vitestRule.filters[i]!(tools.vitestConfig!));
-        if (index >= 0) cover('test', vitestRule.entries[index]!);
+        if (index >= 0) officialEntries.test = vitestRule.entries[index];
         else delete covered.vitestConfig;
       } else if (!rules.test.own(tools.vitestConfig)) {
         delete covered.vitestConfig;
@@ -97,7 +94,7 @@ export function createOfficialCoverage(
       const lints = (filter: PluginFileFilter) => projectFiles.some(filter) && tools.eslintConfigChain.some(filter);
       if (rules.lint.entries.length > 0) {
         const entry = covering('lint', lints);
-        if (entry) cover('lint', entry);
+        if (entry) officialEntries.lint = entry;
       }
       const isCovered = rules.lint.entries.length > 0 ? officialEntries.lint !== undefined : lints(rules.lint.own);
       // The chain stays: the health target reads the same ESLint config.
@@ -107,7 +104,7 @@ export function createOfficialCoverage(
     if (tools.tsconfig) {
       if (rules.typecheck.entries.length > 0) {
         const entry = covering('typecheck', (filter, candidate) => typecheckInferred(projectRoot, candidate, filter, exists, workspaceRoot));
-        if (entry) cover('typecheck', entry);
+        if (entry) officialEntries.typecheck = entry;
         else delete covered.tsconfig;
       } else if (!rules.typecheck.own(tools.tsconfig)) {
         delete covered.tsconfig;
