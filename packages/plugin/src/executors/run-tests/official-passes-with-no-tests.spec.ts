@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { officialPassesWithNoTests } from './official-passes-with-no-tests';
 
-const project = { name: 'alpha', root: 'packages/alpha', workspaceRoot: '/ws' };
+const project = { name: 'alpha', root: 'packages/alpha', workspaceRoot: '/ws', tags: [] };
 
 /** A task context whose project has the official `test` target given. */
 function context(test: Record<string, unknown>, configurationName?: string): ExecutorContext {
