@@ -447,6 +447,39 @@ describe('createNodesV2', () => {
     expect(targets['quality']?.dependsOn).toEqual(['quality-test', 'quality-lint', 'typecheck', 'health']);
   });
 
+  // As in typescript-eslint: each package declares `lint` as a command in package.json `nx.targets`, and
+  // the target defaults make it build the workspace's own ESLint plugin, which the ESLint config imports.
+  it("takes the dependsOn of the target it stands beside: a declared target's own, else the target defaults' for it", async () => {
+    write('packages/alpha/package.json', {
+      name: '@ws/alpha',
+      scripts: { test: 'jest' },
+      nx: { targets: { lint: { command: 'eslint' } } },
+    });
+    write('packages/alpha/project.json', { name: 'alpha', targets: { typecheck: { executor: 'nx:run-commands', options: { command: 'tsc -b' }, dependsOn: ['build', '^typecheck'] } } });
+    const targetDefaults = {
+      lint: { dependsOn: ['eslint-plugin-internal:build', { target: 'lint', dependencies: true }] },
+      test: { dependsOn: ['^build'] },
+      typecheck: { dependsOn: ['never'] },
+    } as NxJsonConfiguration['targetDefaults'];
+    const targets = (await run(['packages/alpha/package.json', 'packages/alpha/project.json'], undefined, { ...NX_JSON, targetDefaults }))['packages/alpha'] ?? {};
+    expect(Object.keys(targets)).toEqual(['quality-test', 'quality-lint', 'quality-typecheck', 'health', 'quality']);
+    expect({ test: targets['quality-test']?.dependsOn, lint: targets['quality-lint']?.dependsOn, typecheck: targets['quality-typecheck']?.dependsOn }).toEqual({
+      // The `test` script's: target defaults apply to script targets too.
+      test: ['^build'],
+      // Where the official target runs after its dependencies' own, ours runs after theirs.
+      lint: ['eslint-plugin-internal:build', { target: 'quality-lint', dependencies: true }],
+      typecheck: ['build', '^quality-typecheck'],
+    });
+    // The key of the executor comes first, as in Nx, even when it sets no dependsOn.
+    const byExecutor = { ...targetDefaults, 'nx:run-commands': { cache: true } } as NxJsonConfiguration['targetDefaults'];
+    const again = (await run(['packages/alpha/package.json', 'packages/alpha/project.json'], undefined, { ...NX_JSON, targetDefaults: byExecutor }))['packages/alpha'] ?? {};
+    expect(again['quality-lint']?.dependsOn).toBeUndefined();
+    expect(again['quality-typecheck']?.dependsOn).toEqual(['build', '^quality-typecheck']);
+    // A target default of our own name applies instead; a name the options set takes nothing.
+    const own = (await run(['packages/alpha/package.json'], { lintTargetName: 'eslint' }, { ...NX_JSON, targetDefaults: { ...targetDefaults, 'quality-test': { cache: true } } }))['packages/alpha'] ?? {};
+    expect({ test: own['quality-test']?.dependsOn, lint: own['eslint']?.dependsOn }).toEqual({ test: undefined, lint: undefined });
+  });
+
   // As in ngxs/store: targets declared in project.json, one project's tests switched off as `xtest`,
   // one tested only by other means. `nx run-many -t test lint` must run what it ran before.
   it('takes no name the workspace uses in any project, so no project gains a target under it', async () => {
@@ -731,10 +764,11 @@ describe('createNodesV2', () => {
         test: { tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test' },
         lint: { tool: 'lint', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' },
       });
-      // A target default of our own name is the workspace's word on ours (as init leaves it).
+      // A target default of our own name is the workspace's word on ours (as init leaves it). The official
+      // lint runs after the dependencies' official lint; ours after theirs.
       expect({ test: alpha['quality-test']?.dependsOn, lint: alpha['quality-lint']?.dependsOn, typecheck: alpha['quality-typecheck']?.dependsOn }).toEqual({
         test: ['^build'],
-        lint: ['^lint'],
+        lint: ['^quality-lint'],
         typecheck: undefined,
       });
       expect(alpha['quality']?.dependsOn).toEqual(['quality-test', 'quality-lint', 'quality-typecheck', 'health']);

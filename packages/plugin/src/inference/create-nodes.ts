@@ -32,8 +32,8 @@ export const PROJECT_FILES_GLOB = '**/{project.json,package.json}';
  * its configs are the shared ones, and the root has the quality-report target instead.
  * A target whose name the project's own package.json script, declared target or official plugin
  * target takes, or (unless the options set it) a target another project declares, is inferred as
- * `<quality>-<kind>` instead (see resolveTargetNames), with the `dependsOn` the target defaults give
- * the official target it was renamed for.
+ * `<quality>-<kind>` instead (see resolveTargetNames), with the `dependsOn` of the target it stands
+ * beside (see inheritedDependsOn).
  */
 export const createNodesV2: CreateNodesV2<PluginOptions> = [
   PROJECT_FILES_GLOB,
@@ -71,7 +71,14 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
         const { tools, officialEntries } = coverage(found.root, detected);
         const { scripts, declared } = ownTargets.get(found.root)!;
         const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names, ...officialNamesTaken(officialEntries, configured, ourIndex)]), declaredNames, configured);
-        const dependsOn = inheritedDependsOn(options, targetNames, officialEntries, context.nxJsonConfiguration.targetDefaults);
+        const besides = {
+          // Without an official plugin, the package.json script of that name is the target ours stands
+          // beside: the `test` script a `node --test` project runs, or whichever script took our name.
+          test: officialEntries.test?.targetName ?? declared.official.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
+          lint: officialEntries.lint?.targetName ?? declared.official.lint ?? options.lintTargetName,
+          typecheck: officialEntries.typecheck?.targetName ?? options.typecheckTargetName,
+        };
+        const dependsOn = inheritedDependsOn({ options, targetNames, besides, declared: declared.targets, scripts, officialEntries, targetDefaults: context.nxJsonConfiguration.targetDefaults });
         const targets = buildQualityTargets({
           projectRoot: found.root,
           tools,
@@ -82,13 +89,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           targetNames,
           gatesInToolBatch: gatesJoinToolBatch,
           dependsOn,
-          officialTargets: {
-            // Without an official plugin, the package.json script of that name is the target ours stands
-            // beside: the `test` script a `node --test` project runs, or whichever script took our name.
-            test: officialEntries.test?.targetName ?? declared.official.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
-            lint: officialEntries.lint?.targetName ?? declared.official.lint ?? options.lintTargetName,
-            typecheck: officialEntries.typecheck?.targetName ?? options.typecheckTargetName,
-          },
+          officialTargets: besides,
         });
         return Object.keys(targets).length === 0 ? {} : { projects: { [found.root]: { root: found.root, targets } } };
       },

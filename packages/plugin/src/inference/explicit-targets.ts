@@ -1,3 +1,4 @@
+import type { TargetConfiguration } from '@nx/devkit';
 import { join } from 'node:path';
 import { OFFICIAL_EXECUTORS } from '../tool-facts/official-plugins';
 import { readJsonIfPresent } from './read-json-if-present';
@@ -7,6 +8,11 @@ export interface ExplicitTargets {
   names: Set<string>;
   /** Per kind, the first declared target that runs the official executor of that tool. */
   official: Partial<Record<keyof typeof OFFICIAL_EXECUTORS, string>>;
+  /**
+   * Every declared target: its executor (`nx:run-commands` for a `command`; none for one that only
+   * adds to an inferred target of its name) and its own `dependsOn`.
+   */
+  targets: Record<string, { executor?: string; dependsOn?: TargetConfiguration['dependsOn'] }>;
 }
 
 /**
@@ -16,7 +22,7 @@ export interface ExplicitTargets {
  * `@nx/vitest:test` (`@nx/vite:test`) or `@nx/eslint:lint` target is the one ours stands beside.
  */
 export function explicitTargets(workspaceRoot: string, projectRoot: string): ExplicitTargets {
-  type Targets = Record<string, { executor?: unknown } | undefined>;
+  type Targets = Record<string, { executor?: unknown; command?: unknown; dependsOn?: TargetConfiguration['dependsOn'] } | undefined>;
   const projectJson = readJsonIfPresent(join(workspaceRoot, projectRoot, 'project.json')) as { targets?: Targets } | undefined;
   const packageJson = readJsonIfPresent(join(workspaceRoot, projectRoot, 'package.json')) as { nx?: { targets?: Targets } } | undefined;
   const declared: Targets = { ...packageJson?.nx?.targets, ...projectJson?.targets };
@@ -27,6 +33,10 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string): Exp
     if (name) official[kind] = name;
   }
   // A declared target without an executor only adds options to an inferred one of its name: not a replacement.
-  const names = new Set(Object.keys(declared).filter((target) => declared[target]?.executor !== undefined || (declared[target] as { command?: unknown })?.command !== undefined));
-  return { names, official };
+  const targets: ExplicitTargets['targets'] = {};
+  for (const [name, target] of Object.entries(declared)) {
+    const executor = target?.executor !== undefined ? String(target.executor) : target?.command !== undefined ? 'nx:run-commands' : undefined;
+    targets[name] = { ...(executor ? { executor } : {}), ...(target?.dependsOn !== undefined ? { dependsOn: target.dependsOn } : {}) };
+  }
+  return { names: new Set(Object.keys(targets).filter((name) => targets[name]!.executor !== undefined)), official, targets };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { QualityError } from '@nx-quality/core';
 
@@ -24,6 +24,26 @@ function showProjects(dir: string, target: string): string[] {
   });
   if (run.status !== 0) throw new Error(`nx show projects -t ${target} failed\n${run.stdout}${run.stderr}`);
   return (JSON.parse(run.stdout) as string[]).sort();
+}
+
+const nxEnv = (dir: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  FORCE_COLOR: '0',
+  NX_SKIP_NX_CACHE: '',
+  NX_CACHE_DIRECTORY: join(dir, '.nx/cache'),
+  NX_WORKSPACE_DATA_DIRECTORY: join(dir, '.nx/workspace-data'),
+});
+
+type ShownTargets = Record<string, { executor?: string; options?: Record<string, unknown>; dependsOn?: unknown }>;
+
+/** The targets `nx show project <name> --json` gives. */
+function showProject(dir: string, name: string): ShownTargets {
+  const run = spawnSync(NX, ['show', 'project', name, '--json'], { cwd: dir, encoding: 'utf8', env: nxEnv(dir), timeout: 120_000 });
+  if (run.status !== 0) throw new Error(`nx show project ${name} failed\n${run.stdout}${run.stderr}`);
+  return (JSON.parse(run.stdout) as { targets: ShownTargets }).targets;
 }
 
 /**
@@ -130,18 +150,46 @@ describe('an official plugin registered after ours takes its target name; ours s
   });
 
   it("typecheck stays @nx/js/typescript's; ours is quality-typecheck with its dependsOn, and quality runs ours", () => {
-    const run = spawnSync(NX, ['show', 'project', '@after/api', '--json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_WORKSPACE_DATA_DIRECTORY: join(dir, '.nx/workspace-data') },
-      timeout: 120_000,
-    });
-    if (run.status !== 0) throw new Error(`nx show project failed\n${run.stdout}${run.stderr}`);
-    const targets = (JSON.parse(run.stdout) as { targets: Record<string, { executor?: string; options?: Record<string, unknown>; dependsOn?: unknown }> }).targets;
+    const targets = showProject(dir, '@after/api');
     expect(targets['typecheck']?.executor).not.toBe('@nx-quality/plugin:tool');
     expect(String(targets['typecheck']?.options?.['command'] ?? '')).toContain('tsc');
-    expect(targets['quality-typecheck']).toMatchObject({ executor: '@nx-quality/plugin:tool', options: { tool: 'typecheck', officialTarget: 'typecheck' }, dependsOn: ['^typecheck'] });
+    // The official typecheck runs after its dependencies' own; ours after theirs.
+    expect(targets['quality-typecheck']).toMatchObject({ executor: '@nx-quality/plugin:tool', options: { tool: 'typecheck', officialTarget: 'typecheck' }, dependsOn: ['^quality-typecheck'] });
     expect(targets['quality']?.dependsOn).toContain('quality-typecheck');
     expect(showProjects(dir, 'quality-typecheck')).toEqual(['@after/api', '@after/web']);
   });
 });
+
+// As in typescript-eslint: each package declares `lint` as a command in package.json `nx.targets`, and
+// the target defaults make it build the workspace's own ESLint plugin first, which the ESLint config
+// imports from its build output. Without the same prerequisite ours fails on a fresh clone.
+describe('our lint beside a declared lint target runs after the same tasks (real Nx, real ESLint)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeWorkspace('declared-prerequisite-', { name: 'prerequisite', private: true, workspaces: ['packages/*'] }, {
+      'packages/app': { 'package.json': { name: '@pre/app', version: '0.0.0', nx: { targets: { lint: { command: 'eslint packages/app' } } } } },
+      'packages/rules': {
+        'package.json': { name: '@pre/rules', version: '0.0.0', nx: { targets: { build: { executor: 'nx:run-commands', options: { command: 'node build.mjs', cwd: 'packages/rules' } } } } },
+        'build.mjs': "import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\nwriteFileSync('dist/plugin.mjs', 'export default { rules: {} };\\n');\n",
+      },
+    });
+    write(dir, 'eslint.config.mjs', "import local from './packages/rules/dist/plugin.mjs';\nexport default [{ plugins: { local } }];\n");
+    write(dir, 'nx.json', { plugins: [{ plugin: './nxq-plugin.js' }], targetDefaults: { lint: { dependsOn: ['@pre/rules:build'] } } });
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('quality-lint takes the dependsOn the target defaults give lint, and so finds the built plugin', () => {
+    const targets = showProject(dir, '@pre/app');
+    expect(targets['lint']?.dependsOn).toEqual(['@pre/rules:build']);
+    expect(targets['quality-lint']).toMatchObject({ executor: '@nx-quality/plugin:tool', options: { tool: 'lint', officialTarget: 'lint' }, dependsOn: ['@pre/rules:build'] });
+    expect(existsSync(join(dir, 'packages/rules/dist/plugin.mjs'))).toBe(false);
+    const run = spawnSync(NX, ['run', '@pre/app:quality-lint', '--output-style=static'], { cwd: dir, encoding: 'utf8', env: nxEnv(dir), timeout: 240_000 });
+    expect(`${run.stdout}${run.stderr}`).toContain('nx run @pre/rules:build');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'dist/quality/packages/app/lint.json'), 'utf8')) as { status: string; counts: { errors: number } };
+    expect(result).toMatchObject({ status: 'passed', counts: { errors: 0 } });
+  });
+});
+

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { findJestConfigFile, JEST_CONFIG_FILE_NAMES, OFFICIAL_JEST_CONFIG_FILE_NAMES } from './jest-config-files';
+import { retargetSelfDependencies } from './retarget-self-dependencies';
 import { runsNodeTestRunner } from './runs-node-test-runner';
+import { targetDefaultDependsOn } from './target-default-depends-on';
 import { declaresTestBlock, findVitestConfigFile, VITEST_CONFIG_FILE_NAMES } from './vitest-config-files';
 
 const fixtures = join(__dirname, '../executors/run-tests/__fixtures__/jest-workspace');
@@ -62,3 +64,50 @@ describe('findVitestConfigFile', () => {
     expect(declaresTestBlock(source)).toBe(expected);
   });
 });
+
+describe('targetDefaultDependsOn', () => {
+  it("reads the executor's key first, then the name's, as Nx chooses", () => {
+    const defaults = { '@nx/jest:jest': { cache: true }, test: { dependsOn: ['^build'] }, lint: { dependsOn: ['tools:build'] } };
+    expect(targetDefaultDependsOn(defaults, 'test', { executor: '@nx/jest:jest' })).toBeUndefined();
+    expect(targetDefaultDependsOn(defaults, 'test', { executor: 'nx:run-commands' })).toEqual(['^build']);
+    expect(targetDefaultDependsOn(defaults, 'test', { plugin: '@nx/jest/plugin' })).toEqual(['^build']);
+    expect(targetDefaultDependsOn(defaults, 'e2e')).toBeUndefined();
+    expect(targetDefaultDependsOn(undefined, 'test')).toBeUndefined();
+  });
+
+  it("reads Nx 23's entries in order, those filtered to this plugin or executor alone, never those filtered to projects", () => {
+    const defaults = {
+      test: [
+        { dependsOn: ['^build'] },
+        { filter: { plugin: '@nx/vitest' }, dependsOn: ['vitest-only'] },
+        { filter: { projects: ['alpha'] }, dependsOn: ['alpha-only'] },
+      ],
+      lint: [{ filter: { executor: 'nx:run-commands' }, dependsOn: ['tools:build'] }],
+      typecheck: [{ filter: { plugin: '@nx/vitest' }, dependsOn: ['never'] }],
+    } as unknown as Parameters<typeof targetDefaultDependsOn>[0];
+    expect(targetDefaultDependsOn(defaults, 'test', { plugin: '@nx/jest/plugin' })).toEqual(['^build']);
+    expect(targetDefaultDependsOn(defaults, 'test', { plugin: '@nx/vitest' })).toEqual(['vitest-only']);
+    expect(targetDefaultDependsOn(defaults, 'lint', { executor: 'nx:run-commands' })).toEqual(['tools:build']);
+    expect(targetDefaultDependsOn(defaults, 'lint', { plugin: '@nx/eslint/plugin' })).toBeUndefined();
+    expect(targetDefaultDependsOn(defaults, 'typecheck', { plugin: '@nx/js/typescript' })).toBeUndefined();
+  });
+
+  it('gives a copy, so the caller may change it', () => {
+    const defaults = { test: { dependsOn: ['^build'] } };
+    targetDefaultDependsOn(defaults, 'test')!.push('changed');
+    expect(defaults.test.dependsOn).toEqual(['^build']);
+  });
+});
+
+describe('retargetSelfDependencies', () => {
+  it("names ours where the official target's dependsOn names itself in other projects", () => {
+    expect(
+      retargetSelfDependencies(
+        ['^typecheck', 'build', '^build', 'tools:typecheck', { target: 'typecheck', dependencies: true }, { target: 'typecheck', projects: ['a'] }, { target: 'build', dependencies: true }],
+        'typecheck',
+        'quality-typecheck',
+      ),
+    ).toEqual(['^quality-typecheck', 'build', '^build', 'tools:typecheck', { target: 'quality-typecheck', dependencies: true }, { target: 'quality-typecheck', projects: ['a'] }, { target: 'build', dependencies: true }]);
+  });
+});
+

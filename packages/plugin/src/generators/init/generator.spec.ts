@@ -123,6 +123,12 @@ describe('init generator', () => {
       expect((readNxJson(tree)?.targetDefaults as Record<string, unknown>)['quality-test']).toEqual({ dependsOn: ['^build'] });
     });
 
+    it("gives quality-typecheck the dependsOn of typecheck with ours in place of the official target's dependencies'", async () => {
+      setNxJson({ plugins: structuredClone(TS_PRESET_PLUGINS), targetDefaults: { typecheck: { dependsOn: ['build', '^typecheck'] } } });
+      await run();
+      expect((readNxJson(tree)?.targetDefaults as Record<string, unknown>)['quality-typecheck']).toEqual({ dependsOn: ['build', '^quality-typecheck'] });
+    });
+
     it('does not rename a kind whose official target is off or named differently', async () => {
       setNxJson({
         plugins: [

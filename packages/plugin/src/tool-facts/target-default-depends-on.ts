@@ -1,0 +1,49 @@
+import type { NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
+
+type DefaultsEntry = Record<string, unknown>;
+
+/** What a target is, for choosing the target defaults that apply to it. */
+export interface TargetDefaultsMatch {
+  /** The official plugin that infers it (`@nx/jest/plugin`), for Nx 23 entries filtered to a plugin. */
+  plugin?: string;
+  /** Its executor (`nx:run-commands` for a `command` target): Nx reads the executor's key first. */
+  executor?: string;
+}
+
+/**
+ * The `dependsOn` the workspace's target defaults give the target `targetName` (an official
+ * plugin's inferred `test`, or a project's own `lint` target), for ours standing beside it under
+ * another name to run with the same prerequisites. As Nx chooses: the key of the target's executor
+ * when it has an entry that applies, else the key of its name; within the key, the last applying
+ * entry that sets `dependsOn` wins. Reads the object form and Nx 23's array form, whose entries apply
+ * without a filter or filtered to this plugin or executor alone (an entry filtered to projects is not
+ * read). Undefined when none sets it.
+ */
+export function targetDefaultDependsOn(
+  targetDefaults: NxJsonConfiguration['targetDefaults'],
+  targetName: string,
+  target: TargetDefaultsMatch = {},
+): TargetConfiguration['dependsOn'] | undefined {
+  const all = targetDefaults as Record<string, DefaultsEntry | DefaultsEntry[]> | undefined;
+  const applies = (entry: DefaultsEntry): boolean => {
+    const filter = entry['filter'] as { plugin?: string; projects?: unknown; executor?: string } | undefined;
+    if (!filter) return true;
+    if (filter.projects !== undefined) return false;
+    if (filter.plugin !== undefined && filter.plugin !== target.plugin) return false;
+    if (filter.executor !== undefined && filter.executor !== target.executor) return false;
+    return filter.plugin !== undefined || filter.executor !== undefined;
+  };
+  const keys = target.executor ? [target.executor, targetName] : [targetName];
+  for (const key of keys) {
+    const source = all?.[key];
+    if (!source) continue;
+    const entries = (Array.isArray(source) ? source : [source]).filter(applies);
+    if (entries.length === 0) continue;
+    let dependsOn: TargetConfiguration['dependsOn'] | undefined;
+    for (const entry of entries) {
+      if (entry['dependsOn'] !== undefined) dependsOn = entry['dependsOn'] as TargetConfiguration['dependsOn'];
+    }
+    return dependsOn === undefined ? undefined : structuredClone(dependsOn);
+  }
+  return undefined;
+}
