@@ -1,6 +1,10 @@
 import type { NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
+import { minimatch } from 'minimatch';
 
 type DefaultsEntry = Record<string, unknown>;
+
+/** A target-defaults key that is a pattern rather than a name (Nx matches those with minimatch). */
+const GLOB = /[*?[\]{}!()]/;
 
 /** What a target is, for choosing the target defaults that apply to it. */
 export interface TargetDefaultsMatch {
@@ -30,10 +34,12 @@ export function targetDefaultDependsOn(
     if (!filter) return true;
     if (filter.projects !== undefined) return false;
     if (filter.plugin !== undefined && filter.plugin !== target.plugin) return false;
-    if (filter.executor !== undefined && filter.executor !== target.executor) return false;
-    return filter.plugin !== undefined || filter.executor !== undefined;
+    return filter.executor === undefined || filter.executor === target.executor;
   };
-  const keys = target.executor ? [target.executor, targetName] : [targetName];
+  const globs = Object.keys(all ?? {})
+    .filter((key) => key !== targetName && key !== target.executor && GLOB.test(key) && minimatch(targetName, key))
+    .sort((a, b) => b.length - a.length);
+  const keys = [...(target.executor ? [target.executor] : []), targetName, ...globs];
   for (const key of keys) {
     const source = all?.[key];
     if (!source) continue;

@@ -92,6 +92,14 @@ describe('targetDefaultDependsOn', () => {
     expect(targetDefaultDependsOn(defaults, 'typecheck', { plugin: '@nx/js/typescript' })).toBeUndefined();
   });
 
+  it('reads glob keys after the name, longest first, and an empty filter as none', () => {
+    const defaults = { 'e2e-*': { dependsOn: ['short'] }, 'e2e-ci*': { dependsOn: ['long'] }, lint: [{ filter: {}, dependsOn: ['^build'] }] } as unknown as Parameters<typeof targetDefaultDependsOn>[0];
+    expect(targetDefaultDependsOn(defaults, 'e2e-ci')).toEqual(['long']);
+    expect(targetDefaultDependsOn(defaults, 'e2e-local')).toEqual(['short']);
+    expect(targetDefaultDependsOn({ ...defaults, 'e2e-local': { cache: true } }, 'e2e-local')).toBeUndefined();
+    expect(targetDefaultDependsOn(defaults, 'lint')).toEqual(['^build']);
+  });
+
   it('gives a copy, so the caller may change it', () => {
     const defaults = { test: { dependsOn: ['^build'] } };
     targetDefaultDependsOn(defaults, 'test')!.push('changed');
