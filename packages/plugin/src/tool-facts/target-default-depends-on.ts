@@ -17,11 +17,11 @@ export interface TargetDefaultsMatch {
 /**
  * The `dependsOn` the workspace's target defaults give the target `targetName` (an official
  * plugin's inferred `test`, or a project's own `lint` target), for ours standing beside it under
- * another name to run with the same prerequisites. As Nx chooses: the key of the target's executor
- * when it has an entry that applies, else the key of its name; within the key, the last applying
- * entry that sets `dependsOn` wins. Reads the object form and Nx 23's array form, whose entries apply
- * without a filter or filtered to this plugin or executor alone (an entry filtered to projects is not
- * read). Undefined when none sets it.
+ * another name to run with the same prerequisites. As Nx chooses: the first key with an entry that
+ * applies, of the target's executor, then its name, then the glob keys matching its name (longest
+ * first); within that key, the last applying entry that sets `dependsOn` wins. Reads the object form
+ * and Nx 23's array form, whose entries apply without a filter or filtered to this plugin or executor
+ * (an entry filtered to projects is not read). Undefined when none sets it.
  */
 export function targetDefaultDependsOn(
   targetDefaults: NxJsonConfiguration['targetDefaults'],
