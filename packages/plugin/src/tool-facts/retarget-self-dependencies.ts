@@ -9,7 +9,8 @@ import type { TargetConfiguration } from '@nx/devkit';
 export function retargetSelfDependencies(dependsOn: NonNullable<TargetConfiguration['dependsOn']>, from: string, to: string): NonNullable<TargetConfiguration['dependsOn']> {
   return dependsOn.map((entry) => {
     if (typeof entry === 'string') return entry === `^${from}` ? `^${to}` : entry;
-    const otherProjects = entry.dependencies === true || entry.projects !== undefined;
+    const self = entry.projects === 'self' || entry.projects === '{self}';
+    const otherProjects = entry.dependencies === true || (entry.projects !== undefined && !self);
     return entry.target === from && otherProjects ? { ...entry, target: to } : entry;
   });
 }

@@ -111,11 +111,11 @@ describe('retargetSelfDependencies', () => {
   it("names ours where the official target's dependsOn names itself in other projects", () => {
     expect(
       retargetSelfDependencies(
-        ['^typecheck', 'build', '^build', 'tools:typecheck', { target: 'typecheck', dependencies: true }, { target: 'typecheck', projects: ['a'] }, { target: 'build', dependencies: true }],
+        ['^typecheck', 'build', '^build', 'tools:typecheck', { target: 'typecheck', dependencies: true }, { target: 'typecheck', projects: ['a'] }, { target: 'build', dependencies: true }, { target: 'typecheck', projects: 'self' }],
         'typecheck',
         'quality-typecheck',
       ),
-    ).toEqual(['^quality-typecheck', 'build', '^build', 'tools:typecheck', { target: 'quality-typecheck', dependencies: true }, { target: 'quality-typecheck', projects: ['a'] }, { target: 'build', dependencies: true }]);
+    ).toEqual(['^quality-typecheck', 'build', '^build', 'tools:typecheck', { target: 'quality-typecheck', dependencies: true }, { target: 'quality-typecheck', projects: ['a'] }, { target: 'build', dependencies: true }, { target: 'typecheck', projects: 'self' }]);
   });
 });
 
