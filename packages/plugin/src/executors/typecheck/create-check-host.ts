@@ -20,7 +20,7 @@ import { parseTsconfig } from './parse-tsconfig';
  *
  * Parsed source files go through `sourceFiles`, keyed by the options that change how a file is
  * parsed and bound, so configs and projects of one batch share them. Declaration files take a
- * narrower key (`declarationFileOptionsKey`): a library's spec config often differs from its lib
+ * narrower key (`parseKeys`): a library's spec config often differs from its lib
  * config only in `module` and `moduleResolution`, and without it every project checked in a
  * process would hold TypeScript's libraries and `@types` parsed twice.
  */
@@ -31,13 +31,12 @@ export function createCheckHost(
   caches: { sourceFiles: Map<string, SourceFile>; parsedConfigs: Map<string, ParsedCommandLine> },
 ): CompilerHost {
   const host = ts.createCompilerHost(options, true);
-  const parseKey = sourceFileOptionsKey(ts, options);
-  const declarationKey = declarationFileOptionsKey(ts, options);
+  const keys = parseKeys(ts, options);
   const isDeclarationFile = (ts as unknown as { isDeclarationFileName?: (fileName: string) => boolean }).isDeclarationFileName;
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName: string, languageVersionOrOptions: ScriptTarget | CreateSourceFileOptions, onError, shouldCreateNewSourceFile) => {
     const format = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions.impliedNodeFormat : undefined;
-    const key = `${fileName}\0${isDeclarationFile?.(fileName) ? declarationKey : parseKey}\0${format ?? ''}`;
+    const key = `${fileName}\0${isDeclarationFile?.(fileName) ? keys.declaration : keys.source}\0${format ?? ''}`;
     const cached = shouldCreateNewSourceFile ? undefined : caches.sourceFiles.get(key);
     if (cached) return cached;
     const created = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
@@ -58,26 +57,25 @@ export function createCheckHost(
   return host;
 }
 
-/** The options that change a file's parse or bind result (TypeScript's own list where it exposes one). */
-function sourceFileOptionsKey(ts: TypeScriptModule, options: CompilerOptions): string {
-  const affecting = (ts as unknown as { sourceFileAffectingCompilerOptions?: { name: string }[] }).sourceFileAffectingCompilerOptions;
-  if (!affecting) return JSON.stringify(options);
-  // strict implies alwaysStrict, which changes binding.
-  return JSON.stringify([...affecting.map((option) => options[option.name]), options.strict]);
-}
+/**
+ * Options of TypeScript's own list that act only on files that are not declaration files: a
+ * declaration file is a module exactly when it has imports or exports whatever the module detection,
+ * JSX cannot occur in it, no helper import is added to it, and it is bound in strict mode exactly
+ * when it is a module. Its format, which `moduleResolution` decides, is keyed beside the options.
+ */
+const NOT_FOR_DECLARATION_FILES = new Set(['module', 'moduleResolution', 'moduleDetection', 'jsx', 'jsxImportSource', 'importHelpers', 'alwaysStrict']);
 
 /**
- * The options that change a declaration file's parse or bind result. Of TypeScript's list, `module`,
- * `moduleResolution`, `moduleDetection`, `jsx`, `jsxImportSource`, `importHelpers` and `alwaysStrict`
- * act only on files that are not declaration files: a declaration file is a module exactly when it
- * has imports or exports whatever the module detection, JSX cannot occur in it, no helper import is
- * added to it, and it is bound in strict mode exactly when it is a module. Its format, which
- * `moduleResolution` decides, is part of the key beside this. The language level and the binder's
- * own diagnostics options stay in the key.
+ * The keys of the options that change a file's parse or bind result (TypeScript's own list where it
+ * exposes one): `source` for every file, `declaration` for declaration files, which leaves out
+ * NOT_FOR_DECLARATION_FILES and keeps the language level and the binder's own diagnostics options.
  */
-function declarationFileOptionsKey(ts: TypeScriptModule, options: CompilerOptions): string {
+function parseKeys(ts: TypeScriptModule, options: CompilerOptions): { source: string; declaration: string } {
   const affecting = (ts as unknown as { sourceFileAffectingCompilerOptions?: { name: string }[] }).sourceFileAffectingCompilerOptions;
-  if (!affecting) return JSON.stringify(options);
-  const moduleOnly = new Set(['module', 'moduleResolution', 'moduleDetection', 'jsx', 'jsxImportSource', 'importHelpers', 'alwaysStrict']);
-  return JSON.stringify(['declaration', ...affecting.filter((option) => !moduleOnly.has(option.name)).map((option) => options[option.name])]);
+  if (!affecting) return { source: JSON.stringify(options), declaration: JSON.stringify(options) };
+  return {
+    // strict implies alwaysStrict, which changes binding.
+    source: JSON.stringify([...affecting.map((option) => options[option.name]), options.strict]),
+    declaration: JSON.stringify(['declaration', ...affecting.filter((option) => !NOT_FOR_DECLARATION_FILES.has(option.name)).map((option) => options[option.name])]),
+  };
 }
