@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What was planted where, so assertions can name the expected finding. */
@@ -70,7 +70,7 @@ describe('alpha', () => {
   );
 
   // Only a workspace made with the Vitest library (the quality e2e's) has it.
-  if (existsSync(join(workspace, 'packages', PLANTED.vitest.lib))) plantVitestDefects(lib);
+  if (existsSync(join(workspace, 'packages', PLANTED.vitest.lib))) plantVitestDefects(workspace, lib);
 
   writeFileSync(
     lib('beta', 'beta.ts'),
@@ -135,7 +135,7 @@ describe('gamma', () => {
 }
 
 /** The planted failure, skip, todo and uncovered function of the Vitest library. */
-function plantVitestDefects(lib: (name: string, file: string) => string): void {
+function plantVitestDefects(workspace: string, lib: (name: string, file: string) => string): void {
   // Vitest globals (describe, it, expect), as the generated vitelib config turns them on.
   writeFileSync(
     lib(PLANTED.vitest.lib, 'vitelib.ts'),
@@ -156,7 +156,8 @@ export function ${PLANTED.vitest.uncoveredFunction.name}(value: number, round: b
   );
   writeFileSync(
     lib(PLANTED.vitest.lib, 'vitelib.spec.ts'),
-    `import { double, vitelib } from './vitelib.js';
+    `import { readFileSync } from 'node:fs';
+import { double, vitelib } from './vitelib.js';
 
 describe('vitelib', () => {
   it('should work', () => {
@@ -176,6 +177,40 @@ describe('vitelib', () => {
   });
 
   it.todo('${PLANTED.vitest.todoTitle}');
+
+  // What the vitest command gives its tests (TanStack Query's branch on NODE_ENV): both pass only as it runs them.
+  it('runs under NODE_ENV test', () => {
+    expect(process.env['NODE_ENV']).toBe('test');
+  });
+
+  it('reads a file relative to the working directory, the project', () => {
+    expect(readFileSync('src/lib/fixture.txt', 'utf8').trim()).toBe('${PLANTED.vitest.lib}');
+  });
+});
+`,
+  );
+  writeFileSync(lib(PLANTED.vitest.lib, 'fixture.txt'), `${PLANTED.vitest.lib}\n`);
+
+  // The generated config replaced by one in TanStack Query's shape: no root, test files under a dir
+  // relative to the project, which Vitest resolves against the working directory.
+  const projectDir = join(workspace, 'packages', PLANTED.vitest.lib);
+  const config = ['vite.config.ts', 'vite.config.mts', 'vitest.config.ts', 'vitest.config.mts'].map((name) => join(projectDir, name)).find((file) => existsSync(file));
+  if (!config) throw new Error(`packages/${PLANTED.vitest.lib} has no Vitest config to replace`);
+  const provider = /provider: '(v8|istanbul)'/.exec(readFileSync(config, 'utf8'))?.[1];
+  if (!provider) throw new Error(`${config} names no coverage provider to keep`);
+  writeFileSync(
+    config,
+    `import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: '${PLANTED.vitest.lib}',
+    dir: './src',
+    watch: false,
+    globals: true,
+    environment: 'node',
+    coverage: { provider: '${provider}' },
+  },
 });
 `,
   );

@@ -8,9 +8,10 @@ const REPO_ROOT = join(__dirname, '../../../..');
 /**
  * What tells our code which Nx task it runs in. When the suite itself runs as a task of ours (this
  * repository tests itself through its own targets), the spec process has them; a child stands for
- * a fresh process and gets only what the spec passes.
+ * a fresh process and gets only what the spec passes. Nor does a task process Nx forks have the
+ * NODE_ENV Jest sets for its own run.
  */
-const OWN_TASK_ENV = new Set([BATCH_WORKER_ENV, 'NX_TASK_HASH', GATES_JUDGE_ENV]);
+const OWN_TASK_ENV = new Set([BATCH_WORKER_ENV, 'NX_TASK_HASH', GATES_JUDGE_ENV, 'NODE_ENV']);
 
 /**
  * Calls `exportName(...args)` from a TypeScript source module in a fresh Node process (through

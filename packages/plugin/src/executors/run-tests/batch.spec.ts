@@ -67,8 +67,9 @@ describe('test batch', () => {
       // The leaky project's own test sees what it set, and not the clean project's .env.
       expect(results['leaky:test']!.success).toBe(true);
       expect(results['clean:test']!.success).toBe(true);
+      // Its own directory, as the official target runs `jest`, not the one the leaky setup moved to.
       expect(JSON.parse(readFileSync(join(ws, 'libs/clean/seen-env.json'), 'utf8'))).toEqual({
-        cwd: ws,
+        cwd: join(ws, 'libs/clean'),
         fromLeakyConfig: null,
         fromLeakySetup: null,
         dotenv: 'from libs/clean/.env',

@@ -41,11 +41,11 @@ type JestJson = Omit<JestAggregatedResult, 'testResults'> & {
 };
 
 /** Jest's own CLI on the same project: `--json` results plus istanbul's json-summary of its coverage. */
-function jestCli(configFile: string): Promise<{ json: JestJson; coverageTotals: Record<string, { total: number; covered: number; pct: number }> }> {
+function jestCli(configFile: string, cwd = ws): Promise<{ json: JestJson; coverageTotals: Record<string, { total: number; covered: number; pct: number }> }> {
   const out = mkdtempSync(join(ws, '.jest-cli-'));
   const args = [JEST_BIN, '--json', `--outputFile=${join(out, 'results.json')}`, '--config', configFile, '--coverage', '--coverageReporters=json-summary', `--coverageDirectory=${out}`];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: ws, env: { ...process.env, FORCE_COLOR: '0' } }, () => {
+    execFile(process.execPath, args, { cwd, env: { ...process.env, NODE_ENV: undefined, FORCE_COLOR: '0' } }, () => {
       try {
         resolve({
           json: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as JestJson,
@@ -177,6 +177,14 @@ describe('test executor with real Jest', () => {
     expect(result.status).toBe('failed');
     expect(result.counts).toEqual(countsOf(json));
     expect(result.counts).toEqual({ total: 3, passed: 1, failed: 1, skipped: 0, todo: 1 });
+  });
+
+  it("runs in the project's directory under NODE_ENV test, as `jest` does in @nx/jest/plugin's target", async () => {
+    const { success, result } = await runExecutor('libs/process-state', { jestConfig: 'libs/process-state/jest.config.json' });
+    const { json } = await jestCli(join(ws, 'libs/process-state/jest.config.json'), join(ws, 'libs/process-state'));
+    expect(result.counts).toEqual(countsOf(json));
+    expect(result.counts).toEqual({ total: 2, passed: 2, failed: 0, skipped: 0, todo: 0 });
+    expect(success).toBe(true);
   });
 
   it('succeeds with failing tests recorded when the quality gates judge the run, and fails on its own', async () => {

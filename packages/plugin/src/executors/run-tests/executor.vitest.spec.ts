@@ -41,7 +41,7 @@ function vitestCliJson(ws: string, root: string): Promise<VitestJson> {
   const bin = join(dirname(require.resolve('vitest', { paths: [join(ws, root)] })), 'vitest.mjs');
   const args = [bin, 'run', '--reporter=json', `--outputFile=${join(out, 'report.json')}`, '--coverage', '--coverage.reportOnFailure', `--coverage.reportsDirectory=${join(out, 'coverage')}`];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: join(ws, root), env: { ...process.env, CI: 'true' } }, () => {
+    execFile(process.execPath, args, { cwd: join(ws, root), env: { ...process.env, NODE_ENV: undefined, CI: 'true' } }, () => {
       try {
         resolve(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as VitestJson);
       } catch (error) {
@@ -78,6 +78,8 @@ describe.each([
   it.each([
     { root: 'libs/calc', expected: { total: 9, passed: 4, failed: 2, skipped: 2, todo: 1 }, source: 'libs/calc/src/calc.ts' },
     { root: 'libs/vite-style', expected: { total: 1, passed: 1, failed: 0, skipped: 0, todo: 0 }, source: 'libs/vite-style/src/greet.ts' },
+    // `test.dir: './src'`, a test reading a file relative to the working directory (both need the project's directory) and one reading NODE_ENV.
+    { root: 'libs/relative-dir', expected: { total: 3, passed: 3, failed: 0, skipped: 0, todo: 0 }, source: 'libs/relative-dir/src/double.ts' },
   ])('$root: counts and coverage equal `vitest run --reporter=json --coverage`', async ({ root, expected, source }) => {
     const [{ success, result, coverageFile }, json] = await Promise.all([runExecutor(ws, root), vitestCliJson(ws, root)]);
     expect(result).toMatchObject({ runner: 'vitest', tool: { name: 'vitest', version: expect.stringMatching(new RegExp(`^${versionPrefix.replace('.', '\\.')}`)) } });

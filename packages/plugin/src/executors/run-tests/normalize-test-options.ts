@@ -8,6 +8,7 @@ import { parseToolOptions } from '../shared/parse-tool-options';
 import { findVitestConfigFile } from '../../tool-facts/vitest-config-files';
 import { findJestConfig } from './find-jest-config';
 import { officialPassesWithNoTests } from './official-passes-with-no-tests';
+import { officialTestDirectory } from './official-test-directory';
 import { optionsSchema, type ParsedTestOptions } from './options';
 
 /** Test executor options with defaults applied and every path resolved. */
@@ -20,12 +21,15 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
   resultsDir: WorkspacePath;
   testResultFile: WorkspacePath;
   coverageFile: WorkspacePath;
+  /** Absolute: the runner's working directory, the official test target's (see officialTestDirectory). */
+  workingDirectory: string;
 }
 
 /**
  * Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths
  * against the project. Unless the options set `passWithNoTests`, the official target's applies
- * (read from `context`), so a project without tests passes or fails as under the official target.
+ * (read from `context`), so a project without tests passes or fails as under the official target;
+ * the runner works in the official target's directory.
  */
 export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedTestOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'test');
@@ -61,5 +65,6 @@ export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?
     resultsDir,
     testResultFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.test)),
     coverageFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.coverage)),
+    workingDirectory: officialTestDirectory(project, raw, context),
   };
 }

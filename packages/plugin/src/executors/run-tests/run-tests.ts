@@ -1,6 +1,8 @@
-import type { TestResult } from '@nx-quality/core';
+import { QualityError, type TestResult } from '@nx-quality/core';
+import { describeError } from '../shared/describe-error';
 import type { ProjectRef } from '../../shared/project-ref';
 import { resultHeader } from '../../shared/result-header';
+import { enterRunnerProcessState } from './enter-runner-process-state';
 import type { NormalizedTestOptions } from './normalize-test-options';
 import { runJestTests } from './run-jest-tests';
 import { runNodeTests } from './node/run-node-tests';
@@ -22,12 +24,32 @@ function runnerOf(runner: NormalizedTestOptions['runner']): (project: ProjectRef
 }
 
 /**
+ * Runs `run` as the official target runs the runner (enterRunnerProcessState); a working directory
+ * that cannot be entered is the run's error.
+ */
+async function runAsOfficialTarget(options: NormalizedTestOptions, run: () => Promise<RunnerOutcome>): Promise<RunnerOutcome> {
+  let restore: () => void;
+  try {
+    restore = enterRunnerProcessState(options.runner, options.workingDirectory);
+  } catch (error) {
+    const message = `The tests cannot run in ${options.workingDirectory}, the working directory of the official test target: ${error instanceof Error ? error.message : String(error)}`;
+    const hint = "Correct the official test target's cwd option, or create the directory.";
+    return { tool: { name: options.runner, version: 'unknown' }, error: describeError(new QualityError('TEST_DIRECTORY_MISSING', message, { cause: error, hint }), 'TEST_DIRECTORY_MISSING') };
+  }
+  try {
+    return await run();
+  } finally {
+    restore();
+  }
+}
+
+/**
  * Runs a project's tests with the configured runner and returns its TestResult (also writing
  * coverage-final.json when coverage is on). Never throws for tool problems: status 'error' + `error`.
  */
 export async function runTestsForProject(project: ProjectRef, options: NormalizedTestOptions): Promise<TestResult> {
   const startedAt = new Date();
-  const outcome = await runnerOf(options.runner)(project, options);
+  const outcome = await runAsOfficialTarget(options, () => runnerOf(options.runner)(project, options));
   const tests = outcome.tests ?? NO_TESTS;
   const failed =
     tests.counts.failed > 0 ||
