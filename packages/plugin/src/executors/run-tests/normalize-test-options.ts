@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
 import type { WorkspacePath } from '../../shared/workspace-path';
 import { parseToolOptions } from '../shared/parse-tool-options';
+import { readOfficialTargetOptions } from '../shared/read-official-target-options';
 import { findVitestConfigFile } from '../../tool-facts/vitest-config-files';
 import { findJestConfig } from './find-jest-config';
 import { officialPassesWithNoTests } from './official-passes-with-no-tests';
@@ -33,7 +34,8 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
  */
 export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedTestOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'test');
-  if ((raw as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === undefined && officialPassesWithNoTests(project, raw, context)) {
+  const official = readOfficialTargetOptions(project, raw, context);
+  if ((raw as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === undefined && officialPassesWithNoTests(official)) {
     parsed.passWithNoTests = true;
   }
 
@@ -65,6 +67,6 @@ export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?
     resultsDir,
     testResultFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.test)),
     coverageFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.coverage)),
-    workingDirectory: officialTestDirectory(project, raw, context),
+    workingDirectory: officialTestDirectory(project, official, context?.cwd),
   };
 }

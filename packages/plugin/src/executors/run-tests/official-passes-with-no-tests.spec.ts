@@ -1,4 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
+import { readOfficialTargetOptions } from '../shared/read-official-target-options';
 import { officialPassesWithNoTests } from './official-passes-with-no-tests';
 
 const project = { name: 'alpha', root: 'packages/alpha', workspaceRoot: '/ws', tags: [] };
@@ -16,25 +17,30 @@ function context(test: Record<string, unknown>, configurationName?: string): Exe
   } as unknown as ExecutorContext;
 }
 
+/** Whether the official target that `raw` options name in `taskContext` passes with no tests. */
+function passes(raw: Record<string, unknown>, taskContext: ExecutorContext | undefined): boolean {
+  return officialPassesWithNoTests(readOfficialTargetOptions(project, raw, taskContext));
+}
+
 describe('officialPassesWithNoTests', () => {
   it("reads the official target's option, as @nx/jest:jest and run-commands take it", () => {
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context({ executor: '@nx/jest:jest', options: { passWithNoTests: true } }))).toBe(true);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context({ executor: 'nx:run-commands', options: { command: 'jest', passWithNoTests: 'true' } }))).toBe(true);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context({ executor: 'nx:run-commands', options: { command: 'jest', args: '--ci --passWithNoTests' } }))).toBe(true);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context({ executor: 'nx:run-commands', options: { command: 'jest', args: ['--pass-with-no-tests'] } }))).toBe(true);
+    expect(passes({ officialTarget: 'test' }, context({ executor: '@nx/jest:jest', options: { passWithNoTests: true } }))).toBe(true);
+    expect(passes({ officialTarget: 'test' }, context({ executor: 'nx:run-commands', options: { command: 'jest', passWithNoTests: 'true' } }))).toBe(true);
+    expect(passes({ officialTarget: 'test' }, context({ executor: 'nx:run-commands', options: { command: 'jest', args: '--ci --passWithNoTests' } }))).toBe(true);
+    expect(passes({ officialTarget: 'test' }, context({ executor: 'nx:run-commands', options: { command: 'jest', args: ['--pass-with-no-tests'] } }))).toBe(true);
   });
 
   it('applies the configuration the official target would run with', () => {
     const test = { executor: '@nx/jest:jest', options: {}, configurations: { ci: { passWithNoTests: true } } };
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context(test))).toBe(false);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context(test, 'ci'))).toBe(true);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context({ ...test, defaultConfiguration: 'ci' }))).toBe(true);
+    expect(passes({ officialTarget: 'test' }, context(test))).toBe(false);
+    expect(passes({ officialTarget: 'test' }, context(test, 'ci'))).toBe(true);
+    expect(passes({ officialTarget: 'test' }, context({ ...test, defaultConfiguration: 'ci' }))).toBe(true);
   });
 
   it('is false without an official target, its option, or a context', () => {
-    expect(officialPassesWithNoTests(project, {}, context({ options: { passWithNoTests: true } }))).toBe(false);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'unit' }, context({ options: { passWithNoTests: true } }))).toBe(false);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, context({ options: { passWithNoTests: false, args: '--ci' } }))).toBe(false);
-    expect(officialPassesWithNoTests(project, { officialTarget: 'test' }, undefined)).toBe(false);
+    expect(passes({}, context({ options: { passWithNoTests: true } }))).toBe(false);
+    expect(passes({ officialTarget: 'unit' }, context({ options: { passWithNoTests: true } }))).toBe(false);
+    expect(passes({ officialTarget: 'test' }, context({ options: { passWithNoTests: false, args: '--ci' } }))).toBe(false);
+    expect(passes({ officialTarget: 'test' }, undefined)).toBe(false);
   });
 });

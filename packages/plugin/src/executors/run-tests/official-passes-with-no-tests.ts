@@ -1,6 +1,4 @@
-import type { ExecutorContext } from '@nx/devkit';
-import type { ProjectRef } from '../../shared/project-ref';
-import { readOfficialTargetOptions } from '../shared/read-official-target-options';
+import type { OfficialTargetOptions } from '../shared/read-official-target-options';
 
 const FLAGS = new Set(['--passWithNoTests', '--pass-with-no-tests', '--passWithNoTests=true', '--pass-with-no-tests=true']);
 
@@ -10,8 +8,7 @@ const FLAGS = new Set(['--passWithNoTests', '--pass-with-no-tests', '--passWithN
  * hands to the `jest`/`vitest` command an official plugin infers; workspaces often set it in
  * targetDefaults) or that flag among its `args`.
  */
-export function officialPassesWithNoTests(project: ProjectRef, rawOptions: unknown, context: ExecutorContext | undefined): boolean {
-  const official = readOfficialTargetOptions(project, rawOptions, context);
+export function officialPassesWithNoTests(official: OfficialTargetOptions | undefined): boolean {
   if (!official) return false;
   const { passWithNoTests, args } = official.options;
   if (passWithNoTests === true || passWithNoTests === 'true') return true;

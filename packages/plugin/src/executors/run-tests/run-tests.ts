@@ -1,5 +1,4 @@
-import { QualityError, type TestResult } from '@nx-quality/core';
-import { describeError } from '../shared/describe-error';
+import type { TestResult } from '@nx-quality/core';
 import type { ProjectRef } from '../../shared/project-ref';
 import { resultHeader } from '../../shared/result-header';
 import { enterRunnerProcessState } from './enter-runner-process-state';
@@ -32,9 +31,14 @@ async function runAsOfficialTarget(options: NormalizedTestOptions, run: () => Pr
   try {
     restore = enterRunnerProcessState(options.runner, options.workingDirectory);
   } catch (error) {
-    const message = `The tests cannot run in ${options.workingDirectory}, the working directory of the official test target: ${error instanceof Error ? error.message : String(error)}`;
-    const hint = "Correct the official test target's cwd option, or create the directory.";
-    return { tool: { name: options.runner, version: 'unknown' }, error: describeError(new QualityError('TEST_DIRECTORY_MISSING', message, { cause: error, hint }), 'TEST_DIRECTORY_MISSING') };
+    return {
+      tool: { name: options.runner, version: 'unknown' },
+      error: {
+        code: 'TEST_DIRECTORY_MISSING',
+        message: `The tests cannot run in ${options.workingDirectory}, the working directory of the official test target: ${error instanceof Error ? error.message : String(error)}`,
+        hint: "Correct the official test target's cwd option, or create the directory.",
+      },
+    };
   }
   try {
     return await run();
