@@ -80,6 +80,20 @@ describe.each([
     expect(result.counts.filesLinted).toBe(1);
   });
 
+  itEveryVersion("lints what the project's package.json lint script lints (`eslint ./src`), as that script does in the project", async () => {
+    const script = { lint: { executor: 'nx:run-script', options: { script: 'lint' } } };
+    const { result } = await runExecutor(ws, 'packages/scripted', { officialTarget: 'lint' }, script);
+    const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/scripted'), ['--concurrency=auto', './src']), ws);
+    expect(result.counts).toEqual(cli.counts);
+    expect(result.rules).toEqual(cli.rules);
+    expect(result.counts).toMatchObject({ filesLinted: 1, warnings: 1, errors: 0 });
+    // Without the script, the project as `eslint .` lints it: tools.js too.
+    const whole = cliCounts(eslintCli(eslint, join(ws, 'packages/scripted')), ws);
+    expect(whole.counts.filesLinted).toBe(2);
+    const { result: ownRun } = await runExecutor(ws, 'packages/scripted');
+    expect(ownRun.counts).toEqual(whole.counts);
+  });
+
   itOnce('passes with warnings unless they exceed maxWarnings, then fails with one sentence', async () => {
     const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/warnings')), ws);
     expect(cli.counts.warnings).toBe(3);

@@ -7,7 +7,8 @@ import { parseToolOptions } from '../shared/parse-tool-options';
 import { eslintConfigModeFromEnv, isEslintrcFile, type EslintConfigMode } from '../../tool-facts/eslint-config-files';
 import { findEslintConfig } from './find-eslint-config';
 import { optionsSchema, type ParsedLintOptions } from './options';
-import { readOfficialEslintTarget, type OfficialEslintTarget } from './read-official-eslint-target';
+import type { OfficialEslintTarget } from './official-eslint-target';
+import { readOfficialEslintTarget } from './read-official-eslint-target';
 
 /** Lint executor options with defaults applied and every path resolved. */
 export interface NormalizedLintOptions
@@ -55,18 +56,24 @@ export interface EslintrcOnlyOptions {
  * eslintrc options (`noEslintrc`, `rulesdir`, `ignorePath`, `resolvePluginsRelativeTo`,
  * `reportUnusedDisableDirectives`), ESLint's `cwd` the workspace root (so the root `.eslintignore`
  * applies), flat config exactly when one is found from the project root up, and an error only when no
- * file at all is linted. Our own `lintFilePatterns`, `eslintConfig` and `errorOnUnmatchedPattern` win.
+ * file at all is linted. Beside a package.json script or run-commands target whose command runs
+ * ESLint (`eslint ./src`), the run lints what that command lints, as ESLint's CLI does in the
+ * command's directory: its patterns and `--config`, the config it would look up from there, an error
+ * for each pattern that matches nothing (unless `--no-error-on-unmatched-pattern`). Our own
+ * `lintFilePatterns`, `eslintConfig` and `errorOnUnmatchedPattern` win.
  */
 export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedLintOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'lint');
   const { workspaceRoot } = project;
   const fromWorkspace = (file: string): string => (isAbsolute(file) ? file : resolve(workspaceRoot, file));
   const official = readOfficialEslintTarget(project, raw, context);
+  // A command (package.json script, run-commands) runs ESLint's CLI in its directory, where the CLI looks up its config.
+  const runsIn = official?.runsIn;
 
   const expand = (pattern: string): string =>
     pattern.replaceAll('{projectRoot}', project.root).replaceAll('{workspaceRoot}', workspaceRoot).replaceAll('{projectName}', project.name);
   const ownPatterns = parsed.lintFilePatterns?.map((pattern) => fromWorkspace(expand(pattern)));
-  // The official executor runs ESLint in the workspace root and hands it the patterns as written.
+  // The official executor runs ESLint in the workspace root and hands it the patterns as written; a command's are absolute.
   const lintFilePatterns = ownPatterns ?? official?.lintFilePatterns ?? [fromWorkspace(project.root)];
 
   const explicitConfig = parsed.eslintConfig
@@ -75,35 +82,41 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
       ? fromWorkspace(official.eslintConfig)
       : undefined;
   // The official executor uses flat config exactly when it finds a flat config from the project root up, whatever ESLINT_USE_FLAT_CONFIG says.
-  const found = official ? findEslintConfig(projectRoot.absolute, workspaceRoot, {}) : explicitConfig ? undefined : findEslintConfig(projectRoot.absolute, workspaceRoot);
+  const found =
+    official && runsIn === undefined
+      ? findEslintConfig(projectRoot.absolute, workspaceRoot, {})
+      : explicitConfig
+        ? undefined
+        : findEslintConfig(runsIn ?? projectRoot.absolute, workspaceRoot);
   const eslintConfigMode: EslintConfigMode =
     found?.mode ?? eslintConfigModeFromEnv() ?? (explicitConfig && isEslintrcFile(explicitConfig) ? 'eslintrc' : 'flat');
   // `noEslintrc` turns the cascade off: without an explicit config no config applies, which the run reports.
   const cascadeOff = official?.noEslintrc === true && eslintConfigMode === 'eslintrc';
   const configFile = explicitConfig ?? (cascadeOff ? undefined : found?.file);
   const eslintConfig = configFile ? toPath(configFile) : undefined;
-  const carriesUnmatched = official !== undefined && parsed.errorOnUnmatchedPattern === undefined;
+  const carriesUnmatched = official !== undefined && runsIn === undefined && parsed.errorOnUnmatchedPattern === undefined;
 
   return {
     ...parsed,
     projectRoot,
     lintFilePatterns,
-    errorOnUnmatchedPattern: carriesUnmatched ? false : (parsed.errorOnUnmatchedPattern ?? true),
+    errorOnUnmatchedPattern: carriesUnmatched ? false : (parsed.errorOnUnmatchedPattern ?? official?.errorOnUnmatchedPattern ?? true),
     errorWhenNothingLinted: carriesUnmatched ? official.errorOnUnmatchedPattern : false,
     eslintrcOptions: official ? eslintrcOnlyOptions(official, eslintConfigMode, project) : {},
-    warnIgnored: official !== undefined && ownPatterns === undefined,
+    warnIgnored: official !== undefined && ownPatterns === undefined && official.warnIgnored !== false,
     ...(official ? { officialTarget: official.target } : {}),
     eslintConfig,
     eslintConfigExplicit: explicitConfig !== undefined,
     eslintConfigMode,
     // eslintrc files cascade from each linted file's folder and `.eslintignore` is read from `cwd`:
-    // the project root is where `eslint .` runs for Nx's inferred target, the workspace root where
-    // the official executor runs it.
-    eslintCwd: official
-      ? workspaceRoot
-      : eslintConfigMode === 'eslintrc'
-        ? projectRoot.absolute
-        : chooseEslintCwd(configFile, projectRoot.absolute, workspaceRoot),
+    // the workspace root is where the official executor runs ESLint, a command's directory where its
+    // CLI runs (with `--config`, also the base of the config's patterns), else the project root.
+    eslintCwd:
+      official && runsIn === undefined
+        ? workspaceRoot
+        : eslintConfigMode === 'eslintrc' || (runsIn !== undefined && official?.eslintConfig !== undefined && parsed.eslintConfig === undefined)
+          ? (runsIn ?? projectRoot.absolute)
+          : chooseEslintCwd(configFile, runsIn ?? projectRoot.absolute, workspaceRoot),
     cacheLocation: parsed.cacheLocation
       ? fromWorkspace(expand(parsed.cacheLocation))
       : join(workspaceRoot, 'node_modules/.cache/nx-quality/eslint', `${project.name.replace(/[/@]/g, '_')}.eslintcache`),
@@ -144,6 +157,6 @@ function eslintrcOnlyOptions(official: OfficialEslintTarget, mode: EslintConfigM
   if (refused.length === 0) return {};
   throw new InvalidOptionsError(
     `the official target "${official.target}" of project "${project.name}" (carried by the lint executor's \`officialTarget\`)`,
-    refused.map((name) => ({ path: name, message: 'not supported with flat config (eslint.config.*); @nx/eslint:lint fails on it too: remove it from the target' })),
+    refused.map((name) => ({ path: name, message: `not supported with flat config (eslint.config.*); ${official.runsIn === undefined ? '@nx/eslint:lint' : "ESLint's CLI"} fails on it too: remove it from the target` })),
   );
 }

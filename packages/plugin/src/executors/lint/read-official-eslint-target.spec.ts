@@ -1,4 +1,7 @@
 import type { ExecutorContext, TargetConfiguration } from '@nx/devkit';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvalidOptionsError } from '@nx-quality/core';
 import { readOfficialEslintTarget } from './read-official-eslint-target';
 
@@ -98,8 +101,54 @@ describe('readOfficialEslintTarget', () => {
     expect(readOfficialEslintTarget(project, { resultsDir: 'x' }, context)).toBeUndefined();
     expect(readOfficialEslintTarget(project, ours, undefined)).toBeUndefined();
     expect(readOfficialEslintTarget(project, { officialTarget: 'quality-lint' }, context)).toBeUndefined();
-    expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command: 'eslint .' } } }))).toBeUndefined();
+    expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: '@nx/js:tsc', options: { main: 'src/index.ts' } } }))).toBeUndefined();
     expect(readOfficialEslintTarget(project, ours, contextWith({}))).toBeUndefined();
+  });
+
+  describe('a command that runs ESLint', () => {
+    const commandOptions = { errorOnUnmatchedPattern: true, noEslintrc: false, rulesdir: [], warnIgnored: true };
+
+    it('reads a package.json script as ESLint runs in the project root: patterns and config resolved there', () => {
+      const root = mkdtempSync(join(tmpdir(), 'nxq-official-script-'));
+      mkdirSync(join(root, 'packages/store'), { recursive: true });
+      writeFileSync(join(root, 'packages/store/package.json'), JSON.stringify({ scripts: { lint: 'eslint --concurrency=auto -c ../../eslint.strict.mjs ./src ./tests', other: 'tsc' } }));
+      const inRoot = { ...project, workspaceRoot: root };
+      const context = { ...contextWith({ lint: { executor: 'nx:run-script', options: { script: 'lint' } } }), root };
+      expect(readOfficialEslintTarget(inRoot, ours, context)).toEqual({
+        target: 'lint',
+        lintFilePatterns: [join(root, 'packages/store/src'), join(root, 'packages/store/tests')],
+        eslintConfig: join(root, 'eslint.strict.mjs'),
+        runsIn: join(root, 'packages/store'),
+        ...commandOptions,
+      });
+      const otherScript = { ...contextWith({ lint: { executor: 'nx:run-script', options: { script: 'other' } } }), root };
+      expect(readOfficialEslintTarget(inRoot, ours, otherScript)).toBeUndefined();
+      const missingScript = { ...contextWith({ lint: { executor: 'nx:run-script', options: { script: 'gone' } } }), root };
+      expect(readOfficialEslintTarget(inRoot, ours, missingScript)).toBeUndefined();
+    });
+
+    it('reads run-commands in its cwd (the `eslint .` @nx/eslint/plugin infers), else the workspace root, with its args', () => {
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command: 'eslint .', cwd: 'packages/store' } } }))).toEqual({
+        target: 'lint',
+        lintFilePatterns: ['/ws/packages/store'],
+        runsIn: '/ws/packages/store',
+        ...commandOptions,
+      });
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command: 'eslint packages/store/src', args: '--no-warn-ignored' } } }))).toEqual({
+        target: 'lint',
+        lintFilePatterns: ['/ws/packages/store/src'],
+        runsIn: '/ws',
+        ...commandOptions,
+        warnIgnored: false,
+      });
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { commands: ['tsc -b', { command: 'eslint lib' }] } } }))?.lintFilePatterns).toEqual(['/ws/lib']);
+    });
+
+    it('carries nothing from a command it cannot reproduce: our lint then lints the project as without an official target', () => {
+      for (const command of ['eslint src --fix', 'eslint src && eslint test', 'tsc --noEmit']) {
+        expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command } } }))).toBeUndefined();
+      }
+    });
   });
 
   it('names the official target and the option when a carried option has the wrong shape', () => {

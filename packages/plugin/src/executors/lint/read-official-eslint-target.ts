@@ -5,6 +5,8 @@ import type { ProjectRef } from '../../shared/project-ref';
 import { parseOptions } from '../../shared/parse-options';
 import { OFFICIAL_EXECUTORS } from '../../tool-facts/official-plugins';
 import { readOfficialTargetOptions } from '../shared/read-official-target-options';
+import { officialEslintCommand } from './official-eslint-command';
+import type { OfficialEslintTarget } from './official-eslint-target';
 
 /**
  * The options of an official ESLint target that change which files its executor lints or with
@@ -25,28 +27,12 @@ const carriedOptionsSchema = z.looseObject({
   reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
 });
 
-/** An official ESLint target's file selection and config, as its executor hands them to ESLint (paths relative to the workspace root). */
-export interface OfficialEslintTarget {
-  /** The target's name (`lint`), for messages. */
-  target: string;
-  /** Interpolated as the executor does; `!` patterns stay as they are (ESLint's `lintFiles` matches nothing with them). */
-  lintFilePatterns: string[];
-  eslintConfig?: string;
-  /** Whether a run that lints no file at all fails (the executor gives ESLint `errorOnUnmatchedPattern: false`). */
-  errorOnUnmatchedPattern: boolean;
-  /** The eslintrc-only options; with flat config the official executor refuses them. */
-  noEslintrc: boolean;
-  rulesdir: string[];
-  ignorePath?: string;
-  resolvePluginsRelativeTo?: string;
-  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
-}
-
 /**
  * The official ESLint target our lint target stands beside (its `officialTarget` option), read from
- * the task's executor context: undefined when there is none, or when that target runs another
- * executor than `@nx/eslint:lint` (`@nx/linter:eslint`, `@nrwl/linter:eslint`), e.g. the
- * `eslint .` run-commands target @nx/eslint/plugin infers, whose selection is ours already.
+ * the task's executor context: an `@nx/eslint:lint` target (`@nx/linter:eslint`, `@nrwl/linter:eslint`),
+ * or a package.json script or run-commands target whose command runs ESLint (`officialEslintCommand`:
+ * `eslint ./src`, the `eslint .` @nx/eslint/plugin infers); undefined when there is none, or when
+ * that target runs another executor or a command that cannot be carried.
  *
  * Its options are merged with its configuration as Nx does when it runs the target: our task's
  * configuration when the official target has one of that name, else its `defaultConfiguration`.
@@ -54,8 +40,9 @@ export interface OfficialEslintTarget {
  */
 export function readOfficialEslintTarget(project: ProjectRef, rawOptions: unknown, context: ExecutorContext | undefined): OfficialEslintTarget | undefined {
   const official = readOfficialTargetOptions(project, rawOptions, context);
+  if (!official) return undefined;
   const executors: readonly string[] = OFFICIAL_EXECUTORS.lint;
-  if (!official?.executor || !executors.includes(official.executor)) return undefined;
+  if (!official.executor || !executors.includes(official.executor)) return officialEslintCommand(project, official);
   const { target, executor, options: merged } = official;
   const options = parseOptions(carriedOptionsSchema, merged, `the official target "${target}" of project "${project.name}" (${executor}), which the lint executor's \`officialTarget\` names`);
   const data = { projectRoot: project.root, projectName: project.name };

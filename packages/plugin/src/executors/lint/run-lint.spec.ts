@@ -229,11 +229,35 @@ describe('runLintForProject with ESLint mocked', () => {
       expect(refused).toThrow(/official target "lint" of project "a"[\s\S]*ignorePath: not supported with flat config/);
     });
 
-    it('carries nothing from a target of another executor (the inferred `eslint .` run-commands target)', async () => {
-      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint .' } }, ws, 'a')));
+    it('carries nothing from a target of another executor', async () => {
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: '@nx/js:tsc', options: { main: 'src/index.ts' } }, ws, 'a')));
       expect(constructed).toEqual([
         { cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true, warnIgnored: false },
       ]);
+      expect(linted).toEqual([[join(ws, 'libs/a')]]);
+    });
+  });
+
+  describe('beside a command that runs ESLint (package.json script, run-commands)', () => {
+    const contextWith = (lint: TargetConfiguration): ExecutorContext =>
+      ({ root: ws, projectName: 'a', targetName: 'quality-lint', projectGraph: { nodes: { a: { data: { targets: { lint } } } } } }) as unknown as ExecutorContext;
+    const ours = { officialTarget: 'lint' };
+
+    it('lints what the inferred `eslint .` in the project lints, as without it, ignored files it names reported as the CLI reports them', async () => {
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint .', cwd: 'libs/a' } })));
+      expect(constructed).toEqual([{ cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true }]);
+      expect(linted).toEqual([[join(ws, 'libs/a')]]);
+    });
+
+    it("lints a command's patterns from its directory with the config ESLint looks up there, or its --config with that directory as the base", async () => {
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint libs/a/src --no-error-on-unmatched-pattern' } })));
+      expect(constructed).toEqual([{ cwd: ws, overrideConfigFile: join(ws, 'eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: false }]);
+      expect(linted).toEqual([[join(ws, 'libs/a/src')]]);
+
+      constructed = [];
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint -c eslint.config.mjs src', cwd: 'libs/a' } })));
+      expect(constructed).toEqual([{ cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true }]);
+      expect(linted.at(-1)).toEqual([join(ws, 'libs/a/src')]);
     });
   });
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
+import { officialCommandDirectory } from '../shared/official-command-directory';
 import type { OfficialTargetOptions } from '../shared/read-official-target-options';
 
 /**
@@ -12,12 +13,6 @@ import type { OfficialTargetOptions } from '../shared/read-official-target-optio
  * would run it.
  */
 export function officialTestDirectory(project: ProjectRef, official: OfficialTargetOptions | undefined, invokedIn: string | undefined): string {
-  const projectRoot = resolve(project.workspaceRoot, project.root);
-  if (!official || official.executor === 'nx:run-script') return projectRoot;
-  // A target without an executor is a command, which Nx runs through run-commands.
-  if (official.executor === undefined || official.executor === 'nx:run-commands') {
-    const cwd = official.options['cwd'];
-    return typeof cwd === 'string' && cwd !== '' ? resolve(project.workspaceRoot, cwd) : project.workspaceRoot;
-  }
-  return invokedIn ?? project.workspaceRoot;
+  if (!official) return resolve(project.workspaceRoot, project.root);
+  return officialCommandDirectory(project, official) ?? invokedIn ?? project.workspaceRoot;
 }

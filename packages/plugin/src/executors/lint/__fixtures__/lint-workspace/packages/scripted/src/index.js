@@ -1,0 +1,4 @@
+export function greet(name) {
+  console.log(`hello ${name}`);
+  return name;
+}

@@ -1,0 +1,26 @@
+/**
+ * An official ESLint target's file selection and config: as its executor hands them to ESLint (paths
+ * relative to the workspace root), or as a command's ESLint CLI reads them (`runsIn` set; paths absolute).
+ */
+export interface OfficialEslintTarget {
+  /** The target's name (`lint`), for messages. */
+  target: string;
+  /** Interpolated as the executor does; `!` patterns stay as they are (ESLint's `lintFiles` matches nothing with them). */
+  lintFilePatterns: string[];
+  eslintConfig?: string;
+  /**
+   * Executor: whether a run that lints no file at all fails (it gives ESLint `errorOnUnmatchedPattern: false`).
+   * Command: ESLint's own `errorOnUnmatchedPattern` (each pattern must match).
+   */
+  errorOnUnmatchedPattern: boolean;
+  /** A command's directory (package.json script, run-commands): where its ESLint runs and looks up its config. */
+  runsIn?: string;
+  /** A command's `--no-warn-ignored` makes this false: ignored files it names are then not reported. */
+  warnIgnored?: boolean;
+  /** The eslintrc-only options; with flat config the official executor refuses them. */
+  noEslintrc: boolean;
+  rulesdir: string[];
+  ignorePath?: string;
+  resolvePluginsRelativeTo?: string;
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+}

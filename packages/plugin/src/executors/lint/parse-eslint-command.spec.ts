@@ -1,0 +1,75 @@
+import { parseEslintCommand } from './parse-eslint-command';
+
+const plain = { errorOnUnmatchedPattern: true, warnIgnored: true, noEslintrc: false, rulesdir: [] };
+
+describe('parseEslintCommand', () => {
+  it('reads the patterns of `eslint …` as its CLI does, ESLint run directly, through a package runner or its bin', () => {
+    for (const command of [
+      'eslint ./src ./tests',
+      'npx eslint ./src ./tests',
+      'npx --yes eslint ./src ./tests',
+      'pnpm exec eslint ./src ./tests',
+      'pnpm eslint ./src ./tests',
+      'yarn eslint ./src ./tests',
+      'yarn run eslint ./src ./tests',
+      'bunx eslint ./src ./tests',
+      'npm exec -- eslint ./src ./tests',
+      'node_modules/.bin/eslint ./src ./tests',
+      'node ../../node_modules/eslint/bin/eslint.js ./src ./tests',
+      'cross-env TIMING=1 eslint ./src ./tests',
+      'NODE_OPTIONS=--max-old-space-size=4096 eslint ./src ./tests',
+    ]) {
+      expect({ command, parsed: parseEslintCommand(command) }).toEqual({ command, parsed: { patterns: ['./src', './tests'], ...plain } });
+    }
+  });
+
+  it('skips the options that change only output, cache, exit code or speed (TanStack runs `eslint --concurrency=auto ./src`)', () => {
+    expect(parseEslintCommand('eslint --concurrency=auto ./src')).toEqual({ patterns: ['./src'], ...plain });
+    expect(parseEslintCommand('eslint --cache --cache-location .cache/eslint -f json -o out.json --max-warnings 0 --quiet --color src')).toEqual({ patterns: ['src'], ...plain });
+    expect(parseEslintCommand('eslint --format=stylish --max-warnings=0 --stats src')).toEqual({ patterns: ['src'], ...plain });
+  });
+
+  it('carries the config, unmatched-pattern and ignored-file options and the eslintrc ones, with their values', () => {
+    expect(parseEslintCommand('eslint -c eslint.strict.mjs --no-error-on-unmatched-pattern --no-warn-ignored "src/**/*.ts"')).toEqual({
+      ...plain,
+      patterns: ['src/**/*.ts'],
+      config: 'eslint.strict.mjs',
+      errorOnUnmatchedPattern: false,
+      warnIgnored: false,
+    });
+    expect(parseEslintCommand('eslint --config=tools/.eslintrc.js --no-eslintrc --rulesdir tools/rules --rulesdir=more --ignore-path .lintignore --resolve-plugins-relative-to tools lib')).toEqual({
+      ...plain,
+      patterns: ['lib'],
+      config: 'tools/.eslintrc.js',
+      noEslintrc: true,
+      rulesdir: ['tools/rules', 'more'],
+      ignorePath: '.lintignore',
+      resolvePluginsRelativeTo: 'tools',
+    });
+    expect(parseEslintCommand('eslint -- --weird-dir')).toEqual({ ...plain, patterns: ['--weird-dir'] });
+    expect(parseEslintCommand('eslint')).toEqual({ ...plain, patterns: [] });
+  });
+
+  it('finds the ESLint part of a chained command, quotes and escapes read as sh reads them', () => {
+    expect(parseEslintCommand('tsc --noEmit && eslint "src dir" \'lib\'/a\\ b; echo done')).toEqual({ ...plain, patterns: ['src dir', 'lib/a b'] });
+    expect(parseEslintCommand('prettier --check . || eslint src | tee lint.log')).toEqual({ ...plain, patterns: ['src'] });
+  });
+
+  it('is undefined for a command that does not run ESLint', () => {
+    for (const command of ['tsc --noEmit', 'vitest run', 'echo eslint', 'pnpm run lint:all', 'nx lint', 'eslint-doc-generator --check', '']) {
+      expect({ command, parsed: parseEslintCommand(command) }).toEqual({ command, parsed: undefined });
+    }
+  });
+
+  it('says why when the command runs ESLint in a way its API cannot reproduce', () => {
+    expect(parseEslintCommand('eslint src --fix')).toEqual({ uncarried: 'its option `--fix` changes what ESLint reports and is not carried' });
+    expect(parseEslintCommand('eslint --rule "no-console: error" src')).toEqual({ uncarried: 'its option `--rule` changes what ESLint reports and is not carried' });
+    expect(parseEslintCommand('eslint src --ext .ts,.tsx')).toEqual({ uncarried: 'its option `--ext` changes what ESLint reports and is not carried' });
+    expect(parseEslintCommand('eslint src && eslint test')).toEqual({ uncarried: 'it runs ESLint more than once' });
+    expect(parseEslintCommand('eslint $DIRS')).toEqual({ uncarried: 'its argument `$DIRS` needs the shell to expand it' });
+    expect(parseEslintCommand('eslint src/*.ts')).toEqual({ uncarried: 'its argument `src/*.ts` needs the shell to expand it' });
+    expect(parseEslintCommand('eslint "$HOME/src"')).toEqual({ uncarried: 'its argument `$HOME/src` needs the shell to expand it' });
+    expect(parseEslintCommand('eslint -c')).toEqual({ uncarried: 'its option `-c` has no value' });
+    expect(parseEslintCommand('eslint "src')).toEqual({ uncarried: 'its quoting could not be read' });
+  });
+});
