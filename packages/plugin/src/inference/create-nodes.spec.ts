@@ -480,6 +480,36 @@ describe('createNodesV2', () => {
     expect({ test: own['quality-test']?.dependsOn, lint: own['eslint']?.dependsOn }).toEqual({ test: undefined, lint: undefined });
   });
 
+  it("stands beside the one script that runs the tool under another name, with the target defaults' dependsOn for it (TanStack/query: `test:lib`, `test:eslint`)", async () => {
+    write('packages/alpha/package.json', {
+      name: '@ws/alpha',
+      scripts: {
+        compile: 'tsc --build',
+        'test:lib': 'jest --ci',
+        'test:lib:dev': 'pnpm run test:lib --watch',
+        'test:eslint': 'eslint --concurrency=auto ./src',
+        'lint:fix': 'eslint ./src --fix',
+      },
+    });
+    const targetDefaults = { 'test:lib': { dependsOn: ['^compile'] }, 'test:eslint': { dependsOn: ['^compile', { target: 'test:eslint', dependencies: true }] } } as NxJsonConfiguration['targetDefaults'];
+    const targets = (await run(['packages/alpha/package.json'], undefined, { ...NX_JSON, targetDefaults }))['packages/alpha'] ?? {};
+    expect({ test: targets['test']?.options, lint: targets['lint']?.options }).toEqual({
+      test: { tool: 'test', jestConfig: 'packages/alpha/jest.config.cts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test:lib' },
+      lint: { tool: 'lint', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'test:eslint' },
+    });
+    // A dependency on the script itself in other projects names ours, as for a target ours gave its name to.
+    expect({ test: targets['test']?.dependsOn, lint: targets['lint']?.dependsOn }).toEqual({ test: ['^compile'], lint: ['^compile', { target: 'lint', dependencies: true }] });
+
+    // Two scripts that run the runner (vue-query runs Vitest under three Vue versions): which one CI runs is not known.
+    write('packages/alpha/package.json', { name: '@ws/alpha', scripts: { 'test:lib:2': 'vue-demi-switch 2 && jest', 'test:lib:3': 'jest', check: 'eslint src && eslint test' } });
+    const ambiguous = (await run(['packages/alpha/package.json'], undefined, { ...NX_JSON, targetDefaults }))['packages/alpha'] ?? {};
+    expect({ test: ambiguous['test']?.options?.officialTarget, lint: ambiguous['lint']?.options?.officialTarget, dependsOn: ambiguous['test']?.dependsOn }).toEqual({
+      test: undefined,
+      lint: undefined,
+      dependsOn: undefined,
+    });
+  });
+
   // As in ngxs/store: targets declared in project.json, one project's tests switched off as `xtest`,
   // one tested only by other means. `nx run-many -t test lint` must run what it ran before.
   it('takes no name the workspace uses in any project, so no project gains a target under it', async () => {

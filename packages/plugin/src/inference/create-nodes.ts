@@ -9,6 +9,7 @@ import { createInheritedConfigLintCheck } from './inherited-eslint-config-lints'
 import { createInstalledPackageCheck } from './installed-packages';
 import { createPackageWorkspacesMatcher } from './package-workspaces-matcher';
 import { explicitTargets } from './explicit-targets';
+import { findToolScripts } from './find-tool-scripts';
 import { packageScriptTargets } from './package-script-targets';
 import { normalizePluginOptions, type PluginOptions } from './plugin-options';
 import { configuredNameKinds, resolveTargetNames } from './resolve-target-names';
@@ -55,7 +56,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     );
     // A name a project declares a target or a script under is not ours in any project (unless
     // configured): a project without such a target must not gain one, or `nx run-many -t test` would run more.
-    const declaredNames = new Set([...ownTargets.values()].flatMap(({ scripts, declared }) => [...scripts, ...declared.names]));
+    const declaredNames = new Set([...ownTargets.values()].flatMap(({ scripts, declared }) => [...scripts.keys(), ...declared.names]));
     const configured = configuredNameKinds(rawOptions);
     const ourIndex = (context.nxJsonConfiguration.plugins ?? []).findIndex((entry) => pluginName(entry) === PLUGIN_NAME);
 
@@ -70,15 +71,31 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
         }
         const { tools, officialEntries } = coverage(found.root, detected);
         const { scripts, declared } = ownTargets.get(found.root)!;
-        const targetNames = resolveTargetNames(options, new Set([...scripts, ...declared.names, ...officialNamesTaken(officialEntries, configured, ourIndex)]), declaredNames, configured);
+        const targetNames = resolveTargetNames(options, new Set([...scripts.keys(), ...declared.names, ...officialNamesTaken(officialEntries, configured, ourIndex)]), declaredNames, configured);
+        // Without an official plugin, the package.json script of that name is the target ours stands
+        // beside (the `test` script a `node --test` project runs, or whichever script took our name);
+        // without one, the script that runs the tool (`"test:lib": "vitest"`).
+        const taken = (name: string): boolean => scripts.has(name) || declared.names.has(name);
+        const toolScripts = findToolScripts(scripts, tools);
+        const byScript = {
+          test: !taken(options.testTargetName) ? toolScripts.test : undefined,
+          lint: !taken(options.lintTargetName) ? toolScripts.lint : undefined,
+        };
         const besides = {
-          // Without an official plugin, the package.json script of that name is the target ours stands
-          // beside: the `test` script a `node --test` project runs, or whichever script took our name.
-          test: officialEntries.test?.targetName ?? declared.official.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : options.testTargetName),
-          lint: officialEntries.lint?.targetName ?? declared.official.lint ?? options.lintTargetName,
+          test: officialEntries.test?.targetName ?? declared.official.test ?? (tools.nodeTests && scripts.has('test') ? 'test' : (byScript.test ?? options.testTargetName)),
+          lint: officialEntries.lint?.targetName ?? declared.official.lint ?? byScript.lint ?? options.lintTargetName,
           typecheck: officialEntries.typecheck?.targetName ?? options.typecheckTargetName,
         };
-        const dependsOn = inheritedDependsOn({ options, targetNames, besides, declared: declared.targets, scripts, officialEntries, targetDefaults: context.nxJsonConfiguration.targetDefaults });
+        const dependsOn = inheritedDependsOn({
+          options,
+          targetNames,
+          besides,
+          toolScripts: byScript,
+          declared: declared.targets,
+          scripts,
+          officialEntries,
+          targetDefaults: context.nxJsonConfiguration.targetDefaults,
+        });
         const targets = buildQualityTargets({
           projectRoot: found.root,
           tools,

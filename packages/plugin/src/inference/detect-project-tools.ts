@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { ESLINT_FLAT_CONFIG_FILE_NAMES, ESLINTRC_FILE_NAMES } from '../tool-facts/eslint-config-files';
 import { findJestConfigFile } from '../tool-facts/jest-config-files';
-import { runsNodeTestRunner } from '../tool-facts/runs-node-test-runner';
+import { scriptTestRunner } from '../tool-facts/script-test-runner';
 import { findVitestConfigFile } from '../tool-facts/vitest-config-files';
 import { listLintableFiles } from './list-lintable-files';
 import { isFileSystemError, readJsonIfPresent } from './read-json-if-present';
@@ -48,7 +48,7 @@ export function detectProjectTools(workspaceRoot: string, projectRoot: string): 
   const tsconfig = existsSync(join(projectDir, 'tsconfig.json')) ? posix.join(projectRoot, 'tsconfig.json') : undefined;
   const manifest = readJsonIfPresent(join(projectDir, 'package.json')) as { scripts?: Record<string, unknown> } | undefined;
   const vitestConfig = jestConfig ? undefined : findOwnVitestConfig(workspaceRoot, projectRoot);
-  const nodeTests = !jestConfig && !vitestConfig && runsNodeTestRunner(manifest?.scripts?.['test']);
+  const nodeTests = !jestConfig && !vitestConfig && scriptTestRunner(manifest?.scripts?.['test']) === 'node';
   return { jestConfig, vitestConfig, nodeTests, eslintConfig, eslintConfigChain: eslintConfig ? eslintConfigChain : [], tsconfig };
 }
 

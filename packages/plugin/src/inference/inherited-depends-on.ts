@@ -16,7 +16,9 @@ export interface InheritedDependsOnInput {
   /** The targets the project declares itself. */
   declared: ExplicitTargets['targets'];
   /** The project's package.json scripts (Nx makes each a target of that name). */
-  scripts: ReadonlySet<string>;
+  scripts: ReadonlyMap<string, string>;
+  /** Per tool, the script ours stands beside because it runs the tool, where no target has our name (`findToolScripts`). */
+  toolScripts?: Partial<Record<ToolKind, string>>;
   /** Per tool, the official plugin entry that infers a target for the project. */
   officialEntries: Partial<Record<ToolKind, OfficialEntry>>;
   targetDefaults: NxJsonConfiguration['targetDefaults'];
@@ -31,19 +33,23 @@ export interface InheritedDependsOnInput {
  *   target defaults give it;
  * - an official plugin's target ours gave its name to (ours `quality-test` beside the `test` of an
  *   @nx/jest/plugin registered after `init`): the `dependsOn` the project adds to it, else what the
- *   target defaults give that name.
+ *   target defaults give that name;
+ * - the script that runs the tool under another name (ours `test` beside `"test:lib": "vitest"`):
+ *   what the target defaults give that script (TanStack's `test:lib` and `test:eslint` build the
+ *   dependencies first: `"dependsOn": ["^compile"]`).
  * Where that `dependsOn` names the target itself in other projects (`^typecheck`), it names ours. As
  * `init` does for the names it chooses, a target default of our target's own name is left to apply.
  * Nothing is taken for a name the options set (`testTargetName: 'unit'`).
  */
 export function inheritedDependsOn(input: InheritedDependsOnInput): Partial<Record<ToolKind, TargetConfiguration['dependsOn']>> {
-  const { options, targetNames, besides, declared, scripts, officialEntries, targetDefaults } = input;
+  const { options, targetNames, besides, toolScripts, declared, scripts, officialEntries, targetDefaults } = input;
   const inherited: Partial<Record<ToolKind, TargetConfiguration['dependsOn']>> = {};
   for (const kind of Object.keys(besides) as ToolKind[]) {
     const ours = targetNames[kind];
     const official = besides[kind];
-    // Only where ours took another name than the options give it: a name the options set is the user's, and `init` copies its defaults.
-    if (ours === official || official !== options[TARGET_NAME_OPTIONS[kind]] || targetDefaults?.[ours]) continue;
+    // Only where ours took another name than the options give it, or stands beside the tool's script: a name the options set is the user's, and `init` copies its defaults.
+    const besideToolScript = toolScripts?.[kind] === official;
+    if (ours === official || (official !== options[TARGET_NAME_OPTIONS[kind]] && !besideToolScript) || targetDefaults?.[ours]) continue;
     const own = declared[official];
     const entry = officialEntries[kind];
     let dependsOn: TargetConfiguration['dependsOn'] | undefined;

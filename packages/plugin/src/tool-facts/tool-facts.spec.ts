@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { findJestConfigFile, JEST_CONFIG_FILE_NAMES, OFFICIAL_JEST_CONFIG_FILE_NAMES } from './jest-config-files';
 import { retargetSelfDependencies } from './retarget-self-dependencies';
-import { runsNodeTestRunner } from './runs-node-test-runner';
+import { scriptTestRunner } from './script-test-runner';
 import { targetDefaultDependsOn } from './target-default-depends-on';
 import { declaresTestBlock, findVitestConfigFile, VITEST_CONFIG_FILE_NAMES } from './vitest-config-files';
 
@@ -22,18 +22,30 @@ describe('findJestConfigFile', () => {
   });
 });
 
-describe('runsNodeTestRunner', () => {
+describe('scriptTestRunner', () => {
   it.each([
-    ['node --test', true],
-    ['node --import tsx --test src/**/*.test.ts', true],
-    ['tsc -b && /usr/local/bin/node --test --test-reporter=spec', true],
-    ['(node --test=dist)', true],
-    ['nodemon --test', false],
-    ['node --test-reporter=spec src/run.js', false],
-    ['jest', false],
-    [undefined, false],
+    ['node --test', 'node'],
+    ['node --import tsx --test src/**/*.test.ts', 'node'],
+    ['tsc -b && /usr/local/bin/node --test --test-reporter=spec', 'node'],
+    ['(node --test=dist)', 'node'],
+    ['nodemon --test', undefined],
+    ['node --test-reporter=spec src/run.js', undefined],
+    ['vitest', 'vitest'],
+    ['vitest run --coverage', 'vitest'],
+    ['tsc -b && pnpm exec vitest run', 'vitest'],
+    ['node ../../node_modules/vitest/vitest.mjs run', 'vitest'],
+    ['vitest watch', undefined],
+    ['vitest bench', undefined],
+    ['vue-demi-switch 2 && vitest; vue-demi-switch 3 && vitest', undefined],
+    ['pnpm run test:lib --watch', undefined],
+    ['jest', 'jest'],
+    ['cross-env NODE_ENV=test jest --ci --coverage', 'jest'],
+    ['npx jest --watch', undefined],
+    ['jest && vitest run', undefined],
+    ['echo "no tests"', undefined],
+    [undefined, undefined],
   ])('%s → %s', (script, expected) => {
-    expect(runsNodeTestRunner(script)).toBe(expected);
+    expect(scriptTestRunner(script)).toBe(expected);
   });
 });
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
 import { officialCommandDirectory } from '../shared/official-command-directory';
 import type { OfficialTargetOptions } from '../shared/read-official-target-options';
-import { parseEslintCommand } from './parse-eslint-command';
+import { parseEslintCommand } from '../../tool-facts/parse-eslint-command';
 import type { OfficialEslintTarget } from './official-eslint-target';
 
 /**

@@ -1,0 +1,108 @@
+import { programArguments, type ProgramNames } from './program-arguments';
+import { readShellCommand, type ShellWord } from './read-shell-command';
+
+/** What an `eslint …` command line asks ESLint to lint, and with which config, as its CLI reads it. */
+export interface EslintCommandLine {
+  /** The file, folder and glob arguments, as written (relative to the directory the command runs in). */
+  patterns: string[];
+  /** `-c`/`--config`, as written. */
+  config?: string;
+  /** False with `--no-error-on-unmatched-pattern`. */
+  errorOnUnmatchedPattern: boolean;
+  /** False with `--no-warn-ignored`. */
+  warnIgnored: boolean;
+  /** The eslintrc-only options (ESLint 8, or 9 with ESLINT_USE_FLAT_CONFIG=false). */
+  noEslintrc: boolean;
+  rulesdir: string[];
+  ignorePath?: string;
+  resolvePluginsRelativeTo?: string;
+}
+
+/** Why a command line that runs ESLint cannot be carried: one sentence naming what is in the way. */
+export interface UncarriedEslintCommand {
+  uncarried: string;
+}
+
+
+/** Options that change only how the CLI prints, caches or exits, never which messages ESLint reports. */
+const NEUTRAL_WITH_VALUE = new Set(['-f', '--format', '-o', '--output-file', '--cache-location', '--cache-file', '--cache-strategy', '--max-warnings', '--concurrency']);
+const NEUTRAL_FLAGS = new Set(['--cache', '--color', '--no-color', '--quiet', '--exit-on-fatal-error', '--debug', '--pass-on-no-patterns', '--stats', '--no-cache']);
+const ESLINT: ProgramNames = { name: 'eslint', bin: 'eslint/bin/eslint.js' };
+
+/**
+ * The ESLint invocation in a package.json script or run-commands command (`eslint --cache ./src`,
+ * `npx eslint . --max-warnings 0`, `pnpm exec eslint src && tsc`), read as ESLint's CLI reads its
+ * arguments: undefined when no part of the command runs ESLint; `uncarried` when one does but it
+ * cannot be reproduced through ESLint's API (ESLint run twice, a shell expansion, an option that
+ * changes what ESLint reports and nx-quality does not carry, such as `--rule` or `--fix`).
+ */
+export function parseEslintCommand(command: string): EslintCommandLine | UncarriedEslintCommand | undefined {
+  const commands = readShellCommand(command);
+  if (!commands) return { uncarried: 'its quoting could not be read' };
+  const invocations = commands.map((words) => programArguments(words, ESLINT)).filter((args) => args !== undefined);
+  if (invocations.length === 0) return undefined;
+  if (invocations.length > 1) return { uncarried: 'it runs ESLint more than once' };
+  return readArguments(invocations[0]!);
+}
+
+function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCommand {
+  const line: EslintCommandLine = { patterns: [], errorOnUnmatchedPattern: true, warnIgnored: true, noEslintrc: false, rulesdir: [] };
+  let onlyPatterns = false;
+  for (let index = 0; index < args.length; index++) {
+    const { word, dynamic } = args[index]!;
+    if (dynamic) return { uncarried: `its argument \`${word}\` needs the shell to expand it` };
+    if (onlyPatterns || !word.startsWith('-') || word === '-') {
+      line.patterns.push(word);
+      continue;
+    }
+    if (word === '--') {
+      onlyPatterns = true;
+      continue;
+    }
+    const equals = word.startsWith('--') ? word.indexOf('=') : -1;
+    const name = equals > 0 ? word.slice(0, equals) : word;
+    const value = (): string | undefined => {
+      if (equals > 0) return word.slice(equals + 1);
+      const next = args[index + 1];
+      if (!next || next.dynamic) return undefined;
+      index++;
+      return next.word;
+    };
+    if (NEUTRAL_FLAGS.has(name) && equals < 0) continue;
+    if (NEUTRAL_WITH_VALUE.has(name)) {
+      if (value() === undefined) return { uncarried: `its option \`${name}\` has no value` };
+      continue;
+    }
+    switch (name) {
+      case '-c':
+      case '--config': {
+        const config = value();
+        if (config === undefined) return { uncarried: `its option \`${name}\` has no value` };
+        line.config = config;
+        continue;
+      }
+      case '--no-error-on-unmatched-pattern':
+        line.errorOnUnmatchedPattern = false;
+        continue;
+      case '--no-warn-ignored':
+        line.warnIgnored = false;
+        continue;
+      case '--no-eslintrc':
+        line.noEslintrc = true;
+        continue;
+      case '--rulesdir':
+      case '--ignore-path':
+      case '--resolve-plugins-relative-to': {
+        const given = value();
+        if (given === undefined) return { uncarried: `its option \`${name}\` has no value` };
+        if (name === '--rulesdir') line.rulesdir.push(given);
+        else if (name === '--ignore-path') line.ignorePath = given;
+        else line.resolvePluginsRelativeTo = given;
+        continue;
+      }
+      default:
+        return { uncarried: `its option \`${name}\` changes what ESLint reports and is not carried` };
+    }
+  }
+  return line;
+}
