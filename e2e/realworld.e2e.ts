@@ -32,6 +32,7 @@ import {
   removeInvalidOption,
   RW,
   RW_EXCLUDED,
+  SCRIPTED_LINT,
   writeDeclaredLintPatterns,
 } from '../tools/e2e/realworld-workspace';
 import { istanbulTotals, jestReference, readEslintReference, readJestReference, type CoverageTotals, type EslintReference, type JestReference } from '../tools/e2e/reference-runs';
@@ -46,7 +47,7 @@ const REF_DIR = '.nxq-ref';
 /** Projects with an official test target (every packages/ project but jsonlib). */
 const TESTED = [RW.control, RW.env, RW.tsjest, RW.exit, RW.kill, RW.badOptions, RW.big] as const;
 /** Projects with an official lint target (every packages/ project). */
-const LINTED = [...TESTED, RW.json, RW.declared] as const;
+const LINTED = [...TESTED, RW.json, RW.declared, RW.scripted] as const;
 /** Projects whose test task cannot produce a result: the crashes. */
 const CRASHING = [RW.exit, RW.kill, RW.badOptions] as const;
 /** Projects whose tests run to the end under both the official target and ours. */
@@ -350,6 +351,22 @@ describe(`${RW.declared}: beside a declared @nx/eslint:lint target, quality-lint
       officialTarget: 'lint',
       official: { files: DECLARED_LINTED_FILES, errors: 0 },
       ours: { status: 'passed', files: DECLARED_LINTED_FILES, errors: 0 },
+    });
+  });
+});
+
+describe(`${RW.scripted}: beside a package.json lint script, quality-lint lints what the script's ESLint command lints`, () => {
+  it('the script lints ./src only (scripts/release.js and its error are left out), and so does ours', () => {
+    const lint = readResult(RW.scripted, 'lint.json', LintResultSchema);
+    const ours = graphTargets[rw.project(RW.scripted)]?.['quality-lint']?.options;
+    expect({
+      officialTarget: ours?.officialTarget,
+      official: officialEslint(RW.scripted) && { files: officialEslint(RW.scripted)?.filesLinted, errors: officialEslint(RW.scripted)?.errors },
+      ours: lint && { status: lint.status, files: lint.counts.filesLinted, errors: lint.counts.errors },
+    }).toEqual({
+      officialTarget: 'lint',
+      official: { files: SCRIPTED_LINT.files, errors: 0 },
+      ours: { status: 'passed', files: SCRIPTED_LINT.files, errors: 0 },
     });
   });
 });

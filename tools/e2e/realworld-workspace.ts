@@ -33,7 +33,15 @@ export const RW = {
    * "every file of the workspace outside packages/", e2e/ and tools/ included.)
    */
   declared: 'declint',
+  /**
+   * Plain JS, its official lint target a package.json script, `eslint --max-warnings 0 ./src` (as
+   * TanStack/query's `eslint ./src`): scripts/release.js, which has a lint error, is not linted by it.
+   */
+  scripted: 'scriptlint',
 } as const;
+
+/** The scripted project's lint script, and what it lints: src/'s two files. */
+export const SCRIPTED_LINT = { script: 'eslint --max-warnings 0 ./src', files: 2 } as const;
 
 /** The declared lint target's lintFilePatterns, as project.json writes them. */
 export const DECLARED_LINT_PATTERNS = ['{projectRoot}/src/lib/**/*.js', '{projectRoot}/*.md'] as const;
@@ -329,6 +337,14 @@ describe('${RW.json}', () => {
   write(dir, `packages/${RW.declared}/src/lib/index.js`, `export { greet } from './greet.js';\n`);
   write(dir, `packages/${RW.declared}/src/lib/greet.js`, `/** Greets someone. */\nexport function greet(name) {\n  return \`hello, \${name}\`;\n}\n`);
   write(dir, `packages/${RW.declared}/src/generated/table.js`, `export function table() {\n  let rows = [];\n  debugger;\n  return rows;\n}\n`);
+
+  // A package.json lint script that lints ./src only; a lint error outside it.
+  writeJsLibrary(dir, scope, RW.scripted);
+  const scriptedManifest = join(dir, 'packages', RW.scripted, 'package.json');
+  writeJsonFile(scriptedManifest, { ...readJsonFile<Record<string, unknown>>(scriptedManifest), scripts: { lint: SCRIPTED_LINT.script } });
+  write(dir, `packages/${RW.scripted}/src/index.js`, `export { shout } from './shout.js';\n`);
+  write(dir, `packages/${RW.scripted}/src/shout.js`, `/** Shouts a word. */\nexport function shout(word) {\n  return word.toUpperCase();\n}\n`);
+  write(dir, `packages/${RW.scripted}/scripts/release.js`, `export function release() {\n  debugger;\n}\n`);
 
   // e2e project: excluded by the jest entry's exclude and outside the ESLint include list.
   const e2e = RW_EXCLUDED.e2e;
