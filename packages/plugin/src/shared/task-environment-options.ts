@@ -7,10 +7,11 @@ import { z } from 'zod';
 export const taskEnvironmentOptionsShape = {
   officialTarget: z
     .string()
-    .regex(/^[^:\s]+$/, 'must be a target name without spaces or ":"')
+    // An existing target's name, which may contain ":" (a package.json script `test:lib`), unlike the names we give ours.
+    .regex(/^\S+$/, 'must be a target name without spaces')
     .optional()
     .describe(
-      "Name of the official target this one stands beside (e.g. 'test' of @nx/jest/plugin): its .env files (.env.<name>, .env.<name>.<configuration>) and its `env` option give the tool the environment the official target gets. Set by inference.",
+      "Name of the official target this one stands beside (e.g. 'test' of @nx/jest/plugin, or a package.json script such as 'test:lib'): its .env files (.env.<name>, .env.<name>.<configuration>) and its `env` option give the tool the environment the official target gets. Set by inference.",
     ),
   env: z
     .record(z.string(), z.string())

@@ -259,6 +259,13 @@ describe('runLintForProject with ESLint mocked', () => {
       expect(constructed).toEqual([{ cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true }]);
       expect(linted.at(-1)).toEqual([join(ws, 'libs/a/src')]);
     });
+
+    it('stands beside a script whose name has a ":" (TanStack/query: `test:eslint`)', async () => {
+      writeFileSync(join(ws, 'libs/a/package.json'), JSON.stringify({ scripts: { 'test:eslint': 'eslint --concurrency=auto ./src' } }));
+      const context = { ...contextWith({}), projectGraph: { nodes: { a: { data: { targets: { 'test:eslint': { executor: 'nx:run-script', options: { script: 'test:eslint' } } } } } } } } as unknown as ExecutorContext;
+      const options = normalizeLintOptions(projectA, { officialTarget: 'test:eslint' }, context);
+      expect({ officialTarget: options.officialTarget, patterns: options.lintFilePatterns }).toEqual({ officialTarget: 'test:eslint', patterns: [join(ws, 'libs/a/src')] });
+    });
   });
 
   it('rejects invalid options naming the option', () => {

@@ -55,5 +55,5 @@ function envOption(options: unknown): Record<string, string> {
 /** The `officialTarget` option of a task's raw options, when it is a usable target name. */
 export function officialTargetOf(rawOptions: unknown): string | undefined {
   const value = (rawOptions as { officialTarget?: unknown } | undefined)?.officialTarget;
-  return typeof value === 'string' && /^[^:\s]+$/.test(value) ? value : undefined;
+  return typeof value === 'string' && /^\S+$/.test(value) ? value : undefined;
 }
