@@ -34,7 +34,7 @@ export function officialEslintCommand(project: ProjectRef, official: OfficialTar
   };
 }
 
-/** The command line the target runs: its package.json script, or its run-commands command(s) with their `args`. */
+/** The command line the target runs: its package.json script, or its run-commands command(s) with the arguments run-commands adds. */
 function commandOf(project: ProjectRef, official: OfficialTargetOptions): string | undefined {
   const { options } = official;
   if (official.executor === 'nx:run-script') {
@@ -51,9 +51,36 @@ function commandOf(project: ProjectRef, official: OfficialTargetOptions): string
     }
   }
   const commands = typeof options['command'] === 'string' ? [options['command']] : Array.isArray(options['commands']) ? options['commands'] : [];
-  const texts = commands.map((entry: unknown) => (typeof entry === 'string' ? entry : typeof (entry as { command?: unknown } | null)?.command === 'string' ? (entry as { command: string }).command : undefined));
-  if (texts.length === 0 || texts.some((text) => text === undefined)) return undefined;
-  const args = typeof options['args'] === 'string' ? ` ${options['args']}` : Array.isArray(options['args']) ? ` ${options['args'].join(' ')}` : '';
-  // Several commands run side by side; each is a separate command line, and `args` go to each.
-  return texts.map((text) => `${text}${args}`).join(' ; ');
+  const entries = commands.map((entry: unknown) =>
+    typeof entry === 'string' ? { command: entry } : typeof (entry as { command?: unknown } | null)?.command === 'string' ? (entry as { command: string; forwardAllArgs?: unknown }) : undefined,
+  );
+  if (entries.length === 0 || entries.some((entry) => entry === undefined)) return undefined;
+  const forwarded = runCommandsForwardedArgs(options);
+  const lines: string[] = [];
+  for (const entry of entries as { command: string; forwardAllArgs?: unknown }[]) {
+    // `{args.name}` picks single options: not reproduced.
+    if (entry.command.includes('{args.')) return undefined;
+    const forwardAll = entry.forwardAllArgs ?? options['forwardAllArgs'] ?? true;
+    lines.push(entry.command.includes('{args}') ? entry.command.replaceAll('{args}', forwarded) : forwardAll !== false && forwarded !== '' ? `${entry.command} ${forwarded}` : entry.command);
+  }
+  // Several commands run side by side; each is a separate command line.
+  return lines.join(' ; ');
+}
+
+/** run-commands' own options; any other option of a run-commands target reaches its command as `--name=value`. */
+const RUN_COMMANDS_OPTIONS = new Set(['command', 'commands', 'color', 'no-color', 'parallel', 'no-parallel', 'readyWhen', 'cwd', 'args', 'envFile', '__unparsed__', 'env', 'usePty', 'streamOutput', 'verbose', 'forwardAllArgs', 'tty']);
+
+/**
+ * What run-commands adds to its command: every option it does not know itself as `--name=value`
+ * (typescript-eslint's lint target sets `config`, which ESLint receives as `--config=…`), then `args`.
+ */
+function runCommandsForwardedArgs(options: Record<string, unknown>): string {
+  const unknown = Object.entries(options)
+    .filter(([name, value]) => !RUN_COMMANDS_OPTIONS.has(name) && value !== null && value !== undefined && typeof value !== 'object')
+    .map(([name, value]) => {
+      const arg = `--${name}=${String(value)}`;
+      return /\s/.test(arg) ? `"${arg.replaceAll('"', '\\"')}"` : arg;
+    });
+  const args = typeof options['args'] === 'string' ? [options['args']] : Array.isArray(options['args']) ? options['args'].filter((arg): arg is string => typeof arg === 'string') : [];
+  return [...unknown, ...args].join(' ');
 }

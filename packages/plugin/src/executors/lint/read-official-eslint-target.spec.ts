@@ -144,6 +144,22 @@ describe('readOfficialEslintTarget', () => {
       expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { commands: ['tsc -b', { command: 'eslint lib' }] } } }))?.lintFilePatterns).toEqual(['/ws/lib']);
     });
 
+    it("adds what run-commands adds: an option it does not know as `--name=value`, then args (typescript-eslint's lint target)", () => {
+      const typescriptEslint = { command: 'eslint', cwd: '', config: 'eslint.config.mjs', args: ['packages/store'] };
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: typescriptEslint } }))).toEqual({
+        target: 'lint',
+        lintFilePatterns: ['/ws/packages/store'],
+        eslintConfig: '/ws/eslint.config.mjs',
+        runsIn: '/ws',
+        ...commandOptions,
+      });
+      const placed = { command: 'eslint {args} src', cwd: 'packages/store', 'no-warn-ignored': true };
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: placed } }))).toMatchObject({ lintFilePatterns: ['/ws/packages/store/src'], warnIgnored: false });
+      const notForwarded = { commands: [{ command: 'eslint src', forwardAllArgs: false }], cwd: 'packages/store', rule: 'no-console: error' };
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: notForwarded } }))?.lintFilePatterns).toEqual(['/ws/packages/store/src']);
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { ...notForwarded, commands: ['eslint src'] } } }))).toBeUndefined();
+    });
+
     it('carries nothing from a command it cannot reproduce: our lint then lints the project as without an official target', () => {
       for (const command of ['eslint src --fix', 'eslint src && eslint test', 'tsc --noEmit']) {
         expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command } } }))).toBeUndefined();
