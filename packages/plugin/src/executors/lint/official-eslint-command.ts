@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
 import { officialCommandDirectory } from '../shared/official-command-directory';
+import { officialCommandLine } from '../shared/official-command-line';
 import type { OfficialTargetOptions } from '../shared/read-official-target-options';
 import { parseEslintCommand } from '../../tool-facts/parse-eslint-command';
 import type { OfficialEslintTarget } from './official-eslint-target';
@@ -15,7 +15,7 @@ import type { OfficialEslintTarget } from './official-eslint-target';
  */
 export function officialEslintCommand(project: ProjectRef, official: OfficialTargetOptions): OfficialEslintTarget | undefined {
   const runsIn = officialCommandDirectory(project, official);
-  const command = runsIn === undefined ? undefined : commandOf(project, official);
+  const command = runsIn === undefined ? undefined : officialCommandLine(project, official);
   if (runsIn === undefined || command === undefined) return undefined;
   const line = parseEslintCommand(command);
   if (!line || 'uncarried' in line) return undefined;
@@ -32,55 +32,4 @@ export function officialEslintCommand(project: ProjectRef, official: OfficialTar
     runsIn,
     warnIgnored: line.warnIgnored,
   };
-}
-
-/** The command line the target runs: its package.json script, or its run-commands command(s) with the arguments run-commands adds. */
-function commandOf(project: ProjectRef, official: OfficialTargetOptions): string | undefined {
-  const { options } = official;
-  if (official.executor === 'nx:run-script') {
-    const script = options['script'];
-    if (typeof script !== 'string') return undefined;
-    try {
-      const manifest = JSON.parse(readFileSync(join(project.workspaceRoot, project.root, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> };
-      const text = manifest.scripts?.[script];
-      return typeof text === 'string' ? text : undefined;
-    } catch (error) {
-      // No readable package.json: Nx could not have inferred the script target from it either.
-      if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  }
-  const commands = typeof options['command'] === 'string' ? [options['command']] : Array.isArray(options['commands']) ? options['commands'] : [];
-  const entries = commands.map((entry: unknown) =>
-    typeof entry === 'string' ? { command: entry } : typeof (entry as { command?: unknown } | null)?.command === 'string' ? (entry as { command: string; forwardAllArgs?: unknown }) : undefined,
-  );
-  if (entries.length === 0 || entries.some((entry) => entry === undefined)) return undefined;
-  const forwarded = runCommandsForwardedArgs(options);
-  const lines: string[] = [];
-  for (const entry of entries as { command: string; forwardAllArgs?: unknown }[]) {
-    // `{args.name}` picks single options: not reproduced.
-    if (entry.command.includes('{args.')) return undefined;
-    const forwardAll = entry.forwardAllArgs ?? options['forwardAllArgs'] ?? true;
-    lines.push(entry.command.includes('{args}') ? entry.command.replaceAll('{args}', forwarded) : forwardAll !== false && forwarded !== '' ? `${entry.command} ${forwarded}` : entry.command);
-  }
-  // Several commands run side by side; each is a separate command line.
-  return lines.join(' ; ');
-}
-
-/** run-commands' own options; any other option of a run-commands target reaches its command as `--name=value`. */
-const RUN_COMMANDS_OPTIONS = new Set(['command', 'commands', 'color', 'no-color', 'parallel', 'no-parallel', 'readyWhen', 'cwd', 'args', 'envFile', '__unparsed__', 'env', 'usePty', 'streamOutput', 'verbose', 'forwardAllArgs', 'tty']);
-
-/**
- * What run-commands adds to its command: every option it does not know itself as `--name=value`
- * (typescript-eslint's lint target sets `config`, which ESLint receives as `--config=…`), then `args`.
- */
-function runCommandsForwardedArgs(options: Record<string, unknown>): string {
-  const unknown = Object.entries(options)
-    .filter(([name, value]) => !RUN_COMMANDS_OPTIONS.has(name) && value !== null && value !== undefined && typeof value !== 'object')
-    .map(([name, value]) => {
-      const arg = `--${name}=${String(value)}`;
-      return /\s/.test(arg) ? `"${arg.replaceAll('"', '\\"')}"` : arg;
-    });
-  const args = typeof options['args'] === 'string' ? [options['args']] : Array.isArray(options['args']) ? options['args'].filter((arg): arg is string => typeof arg === 'string') : [];
-  return [...unknown, ...args].join(' ');
 }

@@ -35,7 +35,7 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
 export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedTestOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'test');
   const official = readOfficialTargetOptions(project, raw, context);
-  if ((raw as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === undefined && officialPassesWithNoTests(official)) {
+  if ((raw as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === undefined && officialPassesWithNoTests(project, official)) {
     parsed.passWithNoTests = true;
   }
 

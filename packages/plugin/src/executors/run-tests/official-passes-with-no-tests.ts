@@ -1,17 +1,29 @@
+import type { ProjectRef } from '../../shared/project-ref';
+import { programArguments, type ProgramNames } from '../../tool-facts/program-arguments';
+import { readShellCommand } from '../../tool-facts/read-shell-command';
+import { officialCommandLine } from '../shared/official-command-line';
 import type { OfficialTargetOptions } from '../shared/read-official-target-options';
 
 const FLAGS = new Set(['--passWithNoTests', '--pass-with-no-tests', '--passWithNoTests=true', '--pass-with-no-tests=true']);
+const RUNNERS: readonly ProgramNames[] = [
+  { name: 'jest', bin: 'jest/bin/jest.js' },
+  { name: 'vitest', bin: 'vitest/vitest.mjs' },
+];
 
 /**
  * Whether the official test target ours stands beside passes when no test file is found: its
- * `passWithNoTests` option (an `@nx/jest:jest` or `@nx/vitest:test` option, or a flag run-commands
- * hands to the `jest`/`vitest` command an official plugin infers; workspaces often set it in
- * targetDefaults) or that flag among its `args`.
+ * `passWithNoTests` option (an `@nx/jest:jest` or `@nx/vitest:test` option; workspaces often set it
+ * in targetDefaults), or the flag on the `jest`/`vitest` its command runs: a package.json script
+ * (`"test:lib": "vitest --passWithNoTests"`), or run-commands with what it adds to the command (the
+ * option of an official plugin's inferred target reaches `jest` as `--passWithNoTests=true`, `args`).
  */
-export function officialPassesWithNoTests(official: OfficialTargetOptions | undefined): boolean {
+export function officialPassesWithNoTests(project: ProjectRef, official: OfficialTargetOptions | undefined): boolean {
   if (!official) return false;
-  const { passWithNoTests, args } = official.options;
+  const { passWithNoTests } = official.options;
   if (passWithNoTests === true || passWithNoTests === 'true') return true;
-  const list = typeof args === 'string' ? args.split(/\s+/) : Array.isArray(args) ? args.filter((arg): arg is string => typeof arg === 'string') : [];
-  return list.some((arg) => FLAGS.has(arg));
+  const command = officialCommandLine(project, official);
+  if (command === undefined) return false;
+  return (readShellCommand(command) ?? []).some((words) =>
+    RUNNERS.some((runner) => programArguments(words, runner)?.some(({ word }) => FLAGS.has(word)) === true),
+  );
 }
