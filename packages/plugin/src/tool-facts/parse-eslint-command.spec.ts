@@ -46,6 +46,7 @@ describe('parseEslintCommand', () => {
       ignorePath: '.lintignore',
       resolvePluginsRelativeTo: 'tools',
     });
+    expect(parseEslintCommand('eslint . --ext .js,ts --ext=.tsx')).toEqual({ ...plain, patterns: ['.'], extensions: ['.js', '.ts', '.tsx'] });
     expect(parseEslintCommand('eslint -- --weird-dir')).toEqual({ ...plain, patterns: ['--weird-dir'] });
     expect(parseEslintCommand('eslint')).toEqual({ ...plain, patterns: [] });
   });
@@ -64,7 +65,8 @@ describe('parseEslintCommand', () => {
   it('says why when the command runs ESLint in a way its API cannot reproduce', () => {
     expect(parseEslintCommand('eslint src --fix')).toEqual({ uncarried: 'its option `--fix` changes what ESLint reports and is not carried' });
     expect(parseEslintCommand('eslint --rule "no-console: error" src')).toEqual({ uncarried: 'its option `--rule` changes what ESLint reports and is not carried' });
-    expect(parseEslintCommand('eslint src --ext .ts,.tsx')).toEqual({ uncarried: 'its option `--ext` changes what ESLint reports and is not carried' });
+    expect(parseEslintCommand('eslint src --ignore-pattern dist')).toEqual({ uncarried: 'its option `--ignore-pattern` changes what ESLint reports and is not carried' });
+    expect(parseEslintCommand('eslint src --ext ,ts')).toEqual({ uncarried: 'its option `--ext` has an empty extension' });
     expect(parseEslintCommand('eslint src && eslint test')).toEqual({ uncarried: 'it runs ESLint more than once' });
     expect(parseEslintCommand('eslint $DIRS')).toEqual({ uncarried: 'its argument `$DIRS` needs the shell to expand it' });
     expect(parseEslintCommand('eslint src/*.ts')).toEqual({ uncarried: 'its argument `src/*.ts` needs the shell to expand it' });

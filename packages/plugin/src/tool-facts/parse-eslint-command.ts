@@ -11,6 +11,8 @@ export interface EslintCommandLine {
   errorOnUnmatchedPattern: boolean;
   /** False with `--no-warn-ignored`. */
   warnIgnored: boolean;
+  /** `--ext`: file extensions (with their dot) linted in the folders named, besides those the config matches. */
+  extensions?: string[];
   /** The eslintrc-only options (ESLint 8, or 9 with ESLINT_USE_FLAT_CONFIG=false). */
   noEslintrc: boolean;
   rulesdir: string[];
@@ -87,6 +89,15 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
       case '--no-warn-ignored':
         line.warnIgnored = false;
         continue;
+      case '--ext': {
+        const given = value();
+        if (given === undefined) return { uncarried: `its option \`${name}\` has no value` };
+        // As ESLint's CLI reads it: a comma-separated list, the option repeatable, the dot optional.
+        const extensions = given.split(',').map((extension) => extension.trim());
+        if (extensions.some((extension) => extension === '')) return { uncarried: `its option \`${name}\` has an empty extension` };
+        line.extensions = [...(line.extensions ?? []), ...extensions.map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))];
+        continue;
+      }
       case '--no-eslintrc':
         line.noEslintrc = true;
         continue;

@@ -37,7 +37,10 @@ export interface EslintOptions {
   cacheStrategy?: 'metadata' | 'content';
   errorOnUnmatchedPattern: boolean;
   warnIgnored?: boolean;
+  /** Flat class: configs applied on top of the config file (here only `files` patterns, as the CLI's `--ext` adds). */
+  overrideConfig?: { files: string[] }[];
   /** eslintrc class only (the flat class rejects them). */
+  extensions?: string[];
   useEslintrc?: boolean;
   rulePaths?: string[];
   ignorePath?: string;

@@ -1,5 +1,5 @@
 import { LINT_PSEUDO_RULES } from '@nx-quality/core';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { cliCounts, eslintCli } from '../../test-support/eslint-cli-counts';
@@ -99,6 +99,26 @@ describe.each([
     expect(result.error?.message).toContain('boom from the throwing config');
     expect(result.error?.message).not.toContain(ws);
     expect(result.error?.hint).toContain('ESLINT_USE_FLAT_CONFIG=false');
+  });
+
+  it("lints what a package.json lint script with --ext lints (ESLint 8's `eslint . --ext .js,.mjs`): the .mjs files too", async () => {
+    const manifest = join(ws, 'packages/clean/package.json');
+    const module = join(ws, 'packages/clean/src/extra.mjs');
+    writeFileSync(manifest, JSON.stringify({ name: 'clean', scripts: { lint: 'eslint . --ext .js,.mjs' } }));
+    writeFileSync(module, 'export const extra = 1;\n');
+    try {
+      const script = { lint: { executor: 'nx:run-script', options: { script: 'lint' } } };
+      const { result } = await runExecutor(ws, 'packages/clean', { officialTarget: 'lint' }, script);
+      const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/clean'), ['.', '--ext', '.js,.mjs'], ESLINTRC_CLI), ws);
+      expect(result.counts).toEqual(cli.counts);
+      expect(result.rules).toEqual(cli.rules);
+      // Without --ext, ESLint lints only the .js files (and those its overrides name) of a folder it is given.
+      const plain = cliCounts(eslintCli(eslint, join(ws, 'packages/clean'), ['.'], ESLINTRC_CLI), ws);
+      expect({ withExt: cli.counts.filesLinted, without: plain.counts.filesLinted }).toEqual({ withExt: plain.counts.filesLinted + 1, without: plain.counts.filesLinted });
+    } finally {
+      rmSync(manifest, { force: true });
+      rmSync(module, { force: true });
+    }
   });
 
   itOnce('writes fixes and records what is left, as the CLI then reports it', async () => {

@@ -16,6 +16,8 @@ export interface NormalizedLintOptions
   projectRoot: WorkspacePath;
   /** Files, folders or globs handed to `ESLint#lintFiles`: absolute, or (the official target's) relative to `eslintCwd`. */
   lintFilePatterns: string[];
+  /** A command's `--ext` (beside one, without our own lintFilePatterns): extensions linted in the folders named. */
+  extensions?: string[];
   /** Whether ESLint itself throws on a pattern that matches no file (`errorOnUnmatchedPattern` of ESLint). */
   errorOnUnmatchedPattern: boolean;
   /** Whether a run that lints no file at all is an error (the official executor's check; ours is ESLint's per pattern). */
@@ -100,6 +102,7 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
     ...parsed,
     projectRoot,
     lintFilePatterns,
+    ...(official?.extensions && ownPatterns === undefined ? { extensions: official.extensions } : {}),
     errorOnUnmatchedPattern: carriesUnmatched ? false : (parsed.errorOnUnmatchedPattern ?? official?.errorOnUnmatchedPattern ?? true),
     errorWhenNothingLinted: carriesUnmatched ? official.errorOnUnmatchedPattern : false,
     eslintrcOptions: official ? eslintrcOnlyOptions(official, eslintConfigMode, project) : {},

@@ -24,6 +24,7 @@ export function officialEslintCommand(project: ProjectRef, official: OfficialTar
     target: official.target,
     lintFilePatterns: (line.patterns.length > 0 ? line.patterns : ['.']).map(fromCommand),
     ...(line.config ? { eslintConfig: fromCommand(line.config) } : {}),
+    ...(line.extensions ? { extensions: line.extensions } : {}),
     errorOnUnmatchedPattern: line.errorOnUnmatchedPattern,
     noEslintrc: line.noEslintrc,
     rulesdir: line.rulesdir.map(fromCommand),

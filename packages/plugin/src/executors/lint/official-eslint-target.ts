@@ -13,6 +13,8 @@ export interface OfficialEslintTarget {
    * Command: ESLint's own `errorOnUnmatchedPattern` (each pattern must match).
    */
   errorOnUnmatchedPattern: boolean;
+  /** A command's `--ext`: extensions linted in the folders it names, besides those the config matches. */
+  extensions?: string[];
   /** A command's directory (package.json script, run-commands): where its ESLint runs and looks up its config. */
   runsIn?: string;
   /** A command's `--no-warn-ignored` makes this false: ignored files it names are then not reported. */

@@ -260,6 +260,24 @@ describe('runLintForProject with ESLint mocked', () => {
       expect(linted.at(-1)).toEqual([join(ws, 'libs/a/src')]);
     });
 
+    it("passes a command's --ext as ESLint's CLI does: for flat config, a config whose files are those extensions", async () => {
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint . --ext .ts,tsx', cwd: 'libs/a' } })));
+      expect(constructed).toEqual([
+        {
+          cwd: join(ws, 'libs/a'),
+          overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'),
+          fix: false,
+          cache: false,
+          errorOnUnmatchedPattern: true,
+          overrideConfig: [{ files: ['**/*.ts', '**/*.tsx'] }],
+        },
+      ]);
+      constructed = [];
+      // Our own lintFilePatterns replace the command's whole file selection.
+      await runLintForProject(projectA, normalizeLintOptions(projectA, { ...ours, lintFilePatterns: ['{projectRoot}/src'] }, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint . --ext .ts', cwd: 'libs/a' } })));
+      expect(constructed[0]).not.toHaveProperty('overrideConfig');
+    });
+
     it('stands beside a script whose name has a ":" (TanStack/query: `test:eslint`)', async () => {
       writeFileSync(join(ws, 'libs/a/package.json'), JSON.stringify({ scripts: { 'test:eslint': 'eslint --concurrency=auto ./src' } }));
       const context = { ...contextWith({}), projectGraph: { nodes: { a: { data: { targets: { 'test:eslint': { executor: 'nx:run-script', options: { script: 'test:eslint' } } } } } } } } as unknown as ExecutorContext;

@@ -58,6 +58,12 @@ export async function runLintForProject(
       // an official target, counted as its executor counts it.
       ...(options.eslintConfigMode === 'flat' && !options.warnIgnored ? { warnIgnored: false } : {}),
       ...options.eslintrcOptions,
+      // `--ext` as ESLint's CLI passes it: the eslintrc class's `extensions`; for flat config (ESLint 9.21+), a config matching them.
+      ...(options.extensions
+        ? options.eslintConfigMode === 'flat'
+          ? { overrideConfig: [{ files: options.extensions.map((extension) => `**/*${extension}`) }] }
+          : { extensions: options.extensions }
+        : {}),
     });
     await loadConfig(instance, options, project);
 
