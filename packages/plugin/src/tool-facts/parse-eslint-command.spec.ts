@@ -1,6 +1,6 @@
 import { parseEslintCommand } from './parse-eslint-command';
 
-const plain = { errorOnUnmatchedPattern: true, warnIgnored: true, noEslintrc: false, rulesdir: [] };
+const plain = { errorOnUnmatchedPattern: true, warnIgnored: true, ignorePatterns: [], ignore: true, inlineConfig: true, noEslintrc: false, rulesdir: [] };
 
 describe('parseEslintCommand', () => {
   it('reads the patterns of `eslint …` as its CLI does, ESLint run directly, through a package runner or its bin', () => {
@@ -47,6 +47,8 @@ describe('parseEslintCommand', () => {
       resolvePluginsRelativeTo: 'tools',
     });
     expect(parseEslintCommand('eslint . --ext .js,ts --ext=.tsx')).toEqual({ ...plain, patterns: ['.'], extensions: ['.js', '.ts', '.tsx'] });
+    expect(parseEslintCommand('eslint . --ignore-pattern dist --ignore-pattern="**/*.gen.ts" --no-inline-config')).toEqual({ ...plain, patterns: ['.'], ignorePatterns: ['dist', '**/*.gen.ts'], inlineConfig: false });
+    expect(parseEslintCommand('eslint --no-ignore src')).toEqual({ ...plain, patterns: ['src'], ignore: false });
     expect(parseEslintCommand('eslint -- --weird-dir')).toEqual({ ...plain, patterns: ['--weird-dir'] });
     expect(parseEslintCommand('eslint')).toEqual({ ...plain, patterns: [] });
   });
@@ -65,7 +67,7 @@ describe('parseEslintCommand', () => {
   it('says why when the command runs ESLint in a way its API cannot reproduce', () => {
     expect(parseEslintCommand('eslint src --fix')).toEqual({ uncarried: 'its option `--fix` changes what ESLint reports and is not carried' });
     expect(parseEslintCommand('eslint --rule "no-console: error" src')).toEqual({ uncarried: 'its option `--rule` changes what ESLint reports and is not carried' });
-    expect(parseEslintCommand('eslint src --ignore-pattern dist')).toEqual({ uncarried: 'its option `--ignore-pattern` changes what ESLint reports and is not carried' });
+    expect(parseEslintCommand('eslint src --no-inline-config --report-unused-disable-directives')).toEqual({ uncarried: 'its option `--report-unused-disable-directives` changes what ESLint reports and is not carried' });
     expect(parseEslintCommand('eslint src --ext ,ts')).toEqual({ uncarried: 'its option `--ext` has an empty extension' });
     expect(parseEslintCommand('eslint src && eslint test')).toEqual({ uncarried: 'it runs ESLint more than once' });
     expect(parseEslintCommand('eslint $DIRS')).toEqual({ uncarried: 'its argument `$DIRS` needs the shell to expand it' });

@@ -13,6 +13,12 @@ export interface EslintCommandLine {
   warnIgnored: boolean;
   /** `--ext`: file extensions (with their dot) linted in the folders named, besides those the config matches. */
   extensions?: string[];
+  /** `--ignore-pattern`s, relative to the directory the command runs in. */
+  ignorePatterns: string[];
+  /** False with `--no-ignore`: ignore files and the config's ignores do not apply. */
+  ignore: boolean;
+  /** False with `--no-inline-config`: `eslint-disable` and other inline comments are not read. */
+  inlineConfig: boolean;
   /** The eslintrc-only options (ESLint 8, or 9 with ESLINT_USE_FLAT_CONFIG=false). */
   noEslintrc: boolean;
   rulesdir: string[];
@@ -48,7 +54,7 @@ export function parseEslintCommand(command: string): EslintCommandLine | Uncarri
 }
 
 function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCommand {
-  const line: EslintCommandLine = { patterns: [], errorOnUnmatchedPattern: true, warnIgnored: true, noEslintrc: false, rulesdir: [] };
+  const line: EslintCommandLine = { patterns: [], errorOnUnmatchedPattern: true, warnIgnored: true, ignorePatterns: [], ignore: true, inlineConfig: true, noEslintrc: false, rulesdir: [] };
   let onlyPatterns = false;
   for (let index = 0; index < args.length; index++) {
     const { word, dynamic } = args[index]!;
@@ -98,6 +104,18 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
         line.extensions = [...(line.extensions ?? []), ...extensions.map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))];
         continue;
       }
+      case '--ignore-pattern': {
+        const pattern = value();
+        if (pattern === undefined) return { uncarried: `its option \`${name}\` has no value` };
+        line.ignorePatterns.push(pattern);
+        continue;
+      }
+      case '--no-ignore':
+        line.ignore = false;
+        continue;
+      case '--no-inline-config':
+        line.inlineConfig = false;
+        continue;
       case '--no-eslintrc':
         line.noEslintrc = true;
         continue;

@@ -37,8 +37,15 @@ export interface EslintOptions {
   cacheStrategy?: 'metadata' | 'content';
   errorOnUnmatchedPattern: boolean;
   warnIgnored?: boolean;
-  /** Flat class: configs applied on top of the config file (here only `files` patterns, as the CLI's `--ext` adds). */
-  overrideConfig?: { files: string[] }[];
+  /**
+   * Configs applied on top of the config file: for the flat class `files` patterns (the CLI's
+   * `--ext`), for the eslintrc class `ignorePatterns` (the CLI's `--ignore-pattern`).
+   */
+  overrideConfig?: { files: string[] }[] | { ignorePatterns: string[] };
+  /** Flat class: ignore patterns relative to `cwd`, beside the config's. */
+  ignorePatterns?: string[];
+  ignore?: false;
+  allowInlineConfig?: false;
   /** eslintrc class only (the flat class rejects them). */
   extensions?: string[];
   useEslintrc?: boolean;

@@ -1,5 +1,5 @@
 import { LINT_PSEUDO_RULES } from '@nx-quality/core';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { fixtureCopyPerSuite } from '../../test-support/fixture-copy-per-suite';
@@ -92,6 +92,22 @@ describe.each([
     expect(whole.counts.filesLinted).toBe(2);
     const { result: ownRun } = await runExecutor(ws, 'packages/scripted');
     expect(ownRun.counts).toEqual(whole.counts);
+  });
+
+  itEveryVersion("carries a script's --ignore-pattern (relative to the project, where the script runs) and --no-inline-config", async () => {
+    const manifest = join(ws, 'packages/scripted/package.json');
+    const original = readFileSync(manifest, 'utf8');
+    const args = ['.', '--ignore-pattern', 'tools.js', '--no-inline-config'];
+    writeFileSync(manifest, JSON.stringify({ name: 'scripted', scripts: { lint: `eslint ${args.join(' ')}` } }));
+    try {
+      const script = { lint: { executor: 'nx:run-script', options: { script: 'lint' } } };
+      const { result } = await runExecutor(ws, 'packages/scripted', { officialTarget: 'lint' }, script);
+      const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/scripted'), args), ws);
+      expect(result.counts).toEqual(cli.counts);
+      expect(result.counts.filesLinted).toBe(1);
+    } finally {
+      writeFileSync(manifest, original);
+    }
   });
 
   itOnce('passes with warnings unless they exceed maxWarnings, then fails with one sentence', async () => {

@@ -1,6 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { InvalidOptionsError, RESULT_FILE_NAMES } from '@nx-quality/core';
-import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
+import { dirname, join, posix, relative, isAbsolute, resolve, sep } from 'node:path';
 import type { ProjectRef } from '../../shared/project-ref';
 import type { WorkspacePath } from '../../shared/workspace-path';
 import { parseToolOptions } from '../shared/parse-tool-options';
@@ -18,6 +18,8 @@ export interface NormalizedLintOptions
   lintFilePatterns: string[];
   /** A command's `--ext` (beside one, without our own lintFilePatterns): extensions linted in the folders named. */
   extensions?: string[];
+  /** A command's `--ignore-pattern`, `--no-ignore` and `--no-inline-config`, as ESLint options (patterns relative to `eslintCwd`). */
+  commandOptions: CommandEslintOptions;
   /** Whether ESLint itself throws on a pattern that matches no file (`errorOnUnmatchedPattern` of ESLint). */
   errorOnUnmatchedPattern: boolean;
   /** Whether a run that lints no file at all is an error (the official executor's check; ours is ESLint's per pattern). */
@@ -39,6 +41,13 @@ export interface NormalizedLintOptions
   cacheLocation: string;
   resultsDir: WorkspacePath;
   lintResultFile: WorkspacePath;
+}
+
+/** ESLint options a command's CLI options become (both configuration systems; `ignorePatterns` goes into eslintrc's `overrideConfig`). */
+export interface CommandEslintOptions {
+  ignorePatterns?: string[];
+  ignore?: false;
+  allowInlineConfig?: false;
 }
 
 /** ESLint options of the eslintrc system only, as `@nx/eslint:lint` sets them from its target's options. */
@@ -97,12 +106,22 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
   const configFile = explicitConfig ?? (cascadeOff ? undefined : found?.file);
   const eslintConfig = configFile ? toPath(configFile) : undefined;
   const carriesUnmatched = official !== undefined && runsIn === undefined && parsed.errorOnUnmatchedPattern === undefined;
+  // eslintrc files cascade from each linted file's folder and `.eslintignore` is read from `cwd`:
+  // the workspace root is where the official executor runs ESLint, a command's directory where its
+  // CLI runs (with `--config`, also the base of the config's patterns), else the project root.
+  const eslintCwd =
+    official && runsIn === undefined
+      ? workspaceRoot
+      : eslintConfigMode === 'eslintrc' || (runsIn !== undefined && official?.eslintConfig !== undefined && parsed.eslintConfig === undefined)
+        ? (runsIn ?? projectRoot.absolute)
+        : chooseEslintCwd(configFile, runsIn ?? projectRoot.absolute, workspaceRoot);
 
   return {
     ...parsed,
     projectRoot,
     lintFilePatterns,
     ...(official?.extensions && ownPatterns === undefined ? { extensions: official.extensions } : {}),
+    commandOptions: official && runsIn !== undefined ? commandEslintOptions(official, runsIn, eslintCwd, ownPatterns !== undefined) : {},
     errorOnUnmatchedPattern: carriesUnmatched ? false : (parsed.errorOnUnmatchedPattern ?? official?.errorOnUnmatchedPattern ?? true),
     errorWhenNothingLinted: carriesUnmatched ? official.errorOnUnmatchedPattern : false,
     eslintrcOptions: official ? eslintrcOnlyOptions(official, eslintConfigMode, project) : {},
@@ -111,20 +130,32 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
     eslintConfig,
     eslintConfigExplicit: explicitConfig !== undefined,
     eslintConfigMode,
-    // eslintrc files cascade from each linted file's folder and `.eslintignore` is read from `cwd`:
-    // the workspace root is where the official executor runs ESLint, a command's directory where its
-    // CLI runs (with `--config`, also the base of the config's patterns), else the project root.
-    eslintCwd:
-      official && runsIn === undefined
-        ? workspaceRoot
-        : eslintConfigMode === 'eslintrc' || (runsIn !== undefined && official?.eslintConfig !== undefined && parsed.eslintConfig === undefined)
-          ? (runsIn ?? projectRoot.absolute)
-          : chooseEslintCwd(configFile, runsIn ?? projectRoot.absolute, workspaceRoot),
+    eslintCwd,
     cacheLocation: parsed.cacheLocation
       ? fromWorkspace(expand(parsed.cacheLocation))
       : join(workspaceRoot, 'node_modules/.cache/nx-quality/eslint', `${project.name.replace(/[/@]/g, '_')}.eslintcache`),
     resultsDir,
     lintResultFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.lint)),
+  };
+}
+
+/**
+ * A command's `--ignore-pattern`, `--no-ignore` and `--no-inline-config` as ESLint options. Its CLI
+ * reads ignore patterns relative to the command's directory, ESLint relative to its `cwd`: each is
+ * rebased from the one to the other (`!` kept in front). Our own lintFilePatterns replace the
+ * command's file selection, ignores included; inline comments still count as the command reads them.
+ */
+function commandEslintOptions(official: OfficialEslintTarget, runsIn: string, eslintCwd: string, ownSelection: boolean): CommandEslintOptions {
+  const base = relative(eslintCwd, runsIn).split(sep).join(posix.sep);
+  const rebase = (pattern: string): string => {
+    const negated = pattern.startsWith('!');
+    const body = negated ? pattern.slice(1) : pattern;
+    return `${negated ? '!' : ''}${base === '' ? body : posix.join(base, body)}`;
+  };
+  return {
+    ...(official.ignorePatterns && !ownSelection ? { ignorePatterns: official.ignorePatterns.map(rebase) } : {}),
+    ...(official.ignore === false && !ownSelection ? { ignore: false as const } : {}),
+    ...(official.inlineConfig === false ? { allowInlineConfig: false as const } : {}),
   };
 }
 

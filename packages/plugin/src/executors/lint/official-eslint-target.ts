@@ -15,6 +15,12 @@ export interface OfficialEslintTarget {
   errorOnUnmatchedPattern: boolean;
   /** A command's `--ext`: extensions linted in the folders it names, besides those the config matches. */
   extensions?: string[];
+  /** A command's `--ignore-pattern`s, relative to `runsIn` as its CLI reads them. */
+  ignorePatterns?: string[];
+  /** A command's `--no-ignore` makes this false. */
+  ignore?: false;
+  /** A command's `--no-inline-config` makes this false. */
+  inlineConfig?: false;
   /** A command's directory (package.json script, run-commands): where its ESLint runs and looks up its config. */
   runsIn?: string;
   /** A command's `--no-warn-ignored` makes this false: ignored files it names are then not reported. */

@@ -200,6 +200,12 @@ describe('runLintForProject with ESLint mocked', () => {
       expect(linted.at(-1)).toEqual(['libs/e']);
     });
 
+    it("gives a command's --ignore-pattern to the eslintrc class as overrideConfig, relative to the command's directory (ESLint's cwd)", async () => {
+      await runLintForProject(projectE, normalizeLintOptions(projectE, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint . --ignore-pattern dist', cwd: 'libs/e' } })));
+      expect(constructed).toEqual([{ cwd: join(rc, 'libs/e'), fix: false, cache: false, errorOnUnmatchedPattern: true, overrideConfig: { ignorePatterns: ['dist'] } }]);
+      expect(linted).toEqual([[join(rc, 'libs/e')]]);
+    });
+
     it("applies its eslintConfig like `eslint --config`, and noEslintrc turns the cascade off", async () => {
       const result = await runLintForProject(
         projectE,
@@ -276,6 +282,24 @@ describe('runLintForProject with ESLint mocked', () => {
       // Our own lintFilePatterns replace the command's whole file selection.
       await runLintForProject(projectA, normalizeLintOptions(projectA, { ...ours, lintFilePatterns: ['{projectRoot}/src'] }, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint . --ext .ts', cwd: 'libs/a' } })));
       expect(constructed[0]).not.toHaveProperty('overrideConfig');
+    });
+
+    it("passes a command's --ignore-pattern rebased to ESLint's cwd, --no-ignore and --no-inline-config; eslintrc gets its patterns as overrideConfig", async () => {
+      const command = 'eslint src --ignore-pattern "**/*.gen.js" --ignore-pattern !keep.js --no-ignore --no-inline-config';
+      await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command, cwd: 'libs/a/src' } })));
+      // The config is found from libs/a/src up (libs/a/eslint.config.mjs), so ESLint's cwd is libs/a.
+      expect(constructed).toEqual([
+        {
+          cwd: join(ws, 'libs/a'),
+          overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'),
+          fix: false,
+          cache: false,
+          errorOnUnmatchedPattern: true,
+          ignorePatterns: ['src/**/*.gen.js', '!src/keep.js'],
+          ignore: false,
+          allowInlineConfig: false,
+        },
+      ]);
     });
 
     it('stands beside a script whose name has a ":" (TanStack/query: `test:eslint`)', async () => {

@@ -64,6 +64,7 @@ export async function runLintForProject(
           ? { overrideConfig: [{ files: options.extensions.map((extension) => `**/*${extension}`) }] }
           : { extensions: options.extensions }
         : {}),
+      ...commandOptions(options),
     });
     await loadConfig(instance, options, project);
 
@@ -94,6 +95,13 @@ export async function runLintForProject(
     const recorded = { ...described, message: withoutRoot(described.message, project.workspaceRoot), ...(hint ? { hint } : {}) };
     return { ...header(), status: 'error', error: recorded, ...EMPTY_SUMMARY, fixed: false };
   }
+}
+
+/** A command's ignore and inline-config options as its CLI hands them to either ESLint class. */
+function commandOptions(options: NormalizedLintOptions): Partial<EslintOptions> {
+  const { ignorePatterns, ...flags } = options.commandOptions;
+  if (!ignorePatterns) return flags;
+  return options.eslintConfigMode === 'flat' ? { ...flags, ignorePatterns } : { ...flags, overrideConfig: { ignorePatterns } };
 }
 
 function requireConfigFile(project: ProjectRef, options: NormalizedLintOptions): string {
