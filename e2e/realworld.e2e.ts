@@ -125,6 +125,17 @@ function officialEslint(lib: string): EslintReference | undefined {
   return existsSync(file) ? readEslintReference(readFileSync(file, 'utf8')) : undefined;
 }
 
+/** The official target quality-lint stands beside, and what the official lint run and ours linted of a project. */
+function lintSelection(lib: string) {
+  const lint = readResult(lib, 'lint.json', LintResultSchema);
+  const official = officialEslint(lib);
+  return {
+    officialTarget: graphTargets[rw.project(lib)]?.['quality-lint']?.options?.officialTarget,
+    official: official && { files: official.filesLinted, errors: official.errors },
+    ours: lint && { status: lint.status, files: lint.counts.filesLinted, errors: lint.counts.errors },
+  };
+}
+
 function coverageNumbers(totals: CoverageTotals | NonNullable<TestResult['coverage']>['totals']) {
   const pick = (m: { total: number; covered: number }) => ({ total: m.total, covered: m.covered });
   return { lines: pick(totals.lines), statements: pick(totals.statements), functions: pick(totals.functions), branches: pick(totals.branches) };
@@ -341,13 +352,7 @@ describe(`${RW.big}: @nx/enforce-module-boundaries, which reads the project grap
 
 describe(`${RW.declared}: beside a declared @nx/eslint:lint target, quality-lint lints what it lints`, () => {
   it('the official target lints only what its lintFilePatterns select (one of them matches no file), and so does ours', () => {
-    const lint = readResult(RW.declared, 'lint.json', LintResultSchema);
-    const ours = graphTargets[rw.project(RW.declared)]?.['quality-lint']?.options;
-    expect({
-      officialTarget: ours?.officialTarget,
-      official: officialEslint(RW.declared) && { files: officialEslint(RW.declared)?.filesLinted, errors: officialEslint(RW.declared)?.errors },
-      ours: lint && { status: lint.status, files: lint.counts.filesLinted, errors: lint.counts.errors },
-    }).toEqual({
+    expect(lintSelection(RW.declared)).toEqual({
       officialTarget: 'lint',
       official: { files: DECLARED_LINTED_FILES, errors: 0 },
       ours: { status: 'passed', files: DECLARED_LINTED_FILES, errors: 0 },
@@ -357,13 +362,7 @@ describe(`${RW.declared}: beside a declared @nx/eslint:lint target, quality-lint
 
 describe(`${RW.scripted}: beside a package.json lint script, quality-lint lints what the script's ESLint command lints`, () => {
   it('the script lints ./src only (scripts/release.js and its error are left out), and so does ours', () => {
-    const lint = readResult(RW.scripted, 'lint.json', LintResultSchema);
-    const ours = graphTargets[rw.project(RW.scripted)]?.['quality-lint']?.options;
-    expect({
-      officialTarget: ours?.officialTarget,
-      official: officialEslint(RW.scripted) && { files: officialEslint(RW.scripted)?.filesLinted, errors: officialEslint(RW.scripted)?.errors },
-      ours: lint && { status: lint.status, files: lint.counts.filesLinted, errors: lint.counts.errors },
-    }).toEqual({
+    expect(lintSelection(RW.scripted)).toEqual({
       officialTarget: 'lint',
       official: { files: SCRIPTED_LINT.files, errors: 0 },
       ours: { status: 'passed', files: SCRIPTED_LINT.files, errors: 0 },

@@ -31,10 +31,11 @@ export interface UncarriedEslintCommand {
   uncarried: string;
 }
 
-
 /** Options that change only how the CLI prints, caches or exits, never which messages ESLint reports. */
 const NEUTRAL_WITH_VALUE = new Set(['-f', '--format', '-o', '--output-file', '--cache-location', '--cache-file', '--cache-strategy', '--max-warnings', '--concurrency']);
 const NEUTRAL_FLAGS = new Set(['--cache', '--color', '--no-color', '--quiet', '--exit-on-fatal-error', '--debug', '--pass-on-no-patterns', '--stats', '--no-cache']);
+/** The carried options that take a value (`--config x`, `--config=x`). */
+const CARRIED_WITH_VALUE = new Set(['-c', '--config', '--ext', '--ignore-pattern', '--rulesdir', '--ignore-path', '--resolve-plugins-relative-to']);
 const ESLINT: ProgramNames = { name: 'eslint', bin: 'eslint/bin/eslint.js' };
 
 /**
@@ -69,26 +70,22 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
     }
     const equals = word.startsWith('--') ? word.indexOf('=') : -1;
     const name = equals > 0 ? word.slice(0, equals) : word;
-    const value = (): string | undefined => {
-      if (equals > 0) return word.slice(equals + 1);
-      const next = args[index + 1];
-      if (!next || next.dynamic) return undefined;
-      index++;
-      return next.word;
-    };
     if (NEUTRAL_FLAGS.has(name) && equals < 0) continue;
-    if (NEUTRAL_WITH_VALUE.has(name)) {
-      if (value() === undefined) return { uncarried: `its option \`${name}\` has no value` };
-      continue;
+    let given = '';
+    if (NEUTRAL_WITH_VALUE.has(name) || CARRIED_WITH_VALUE.has(name)) {
+      const next = args[index + 1];
+      if (equals > 0) given = word.slice(equals + 1);
+      else if (next && !next.dynamic) {
+        given = next.word;
+        index++;
+      } else return { uncarried: `its option \`${name}\` has no value` };
+      if (NEUTRAL_WITH_VALUE.has(name)) continue;
     }
     switch (name) {
       case '-c':
-      case '--config': {
-        const config = value();
-        if (config === undefined) return { uncarried: `its option \`${name}\` has no value` };
-        line.config = config;
+      case '--config':
+        line.config = given;
         continue;
-      }
       case '--no-error-on-unmatched-pattern':
         line.errorOnUnmatchedPattern = false;
         continue;
@@ -96,20 +93,15 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
         line.warnIgnored = false;
         continue;
       case '--ext': {
-        const given = value();
-        if (given === undefined) return { uncarried: `its option \`${name}\` has no value` };
         // As ESLint's CLI reads it: a comma-separated list, the option repeatable, the dot optional.
         const extensions = given.split(',').map((extension) => extension.trim());
         if (extensions.some((extension) => extension === '')) return { uncarried: `its option \`${name}\` has an empty extension` };
         line.extensions = [...(line.extensions ?? []), ...extensions.map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))];
         continue;
       }
-      case '--ignore-pattern': {
-        const pattern = value();
-        if (pattern === undefined) return { uncarried: `its option \`${name}\` has no value` };
-        line.ignorePatterns.push(pattern);
+      case '--ignore-pattern':
+        line.ignorePatterns.push(given);
         continue;
-      }
       case '--no-ignore':
         line.ignore = false;
         continue;
@@ -120,15 +112,14 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
         line.noEslintrc = true;
         continue;
       case '--rulesdir':
-      case '--ignore-path':
-      case '--resolve-plugins-relative-to': {
-        const given = value();
-        if (given === undefined) return { uncarried: `its option \`${name}\` has no value` };
-        if (name === '--rulesdir') line.rulesdir.push(given);
-        else if (name === '--ignore-path') line.ignorePath = given;
-        else line.resolvePluginsRelativeTo = given;
+        line.rulesdir.push(given);
         continue;
-      }
+      case '--ignore-path':
+        line.ignorePath = given;
+        continue;
+      case '--resolve-plugins-relative-to':
+        line.resolvePluginsRelativeTo = given;
+        continue;
       default:
         return { uncarried: `its option \`${name}\` changes what ESLint reports and is not carried` };
     }

@@ -4,7 +4,8 @@ import { readShellCommand, type ShellWord } from './read-shell-command';
 /** The test runners a package.json script may run (`node`: Node's own, `node --test`). */
 export type ScriptTestRunner = 'jest' | 'vitest' | 'node';
 
-const RUNNERS: Record<Exclude<ScriptTestRunner, 'node'>, ProgramNames> = {
+/** How a command line names Jest and Vitest (also read for their flags, e.g. `--passWithNoTests`). */
+export const TEST_RUNNER_PROGRAMS: Record<Exclude<ScriptTestRunner, 'node'>, ProgramNames> = {
   jest: { name: 'jest', bin: 'jest/bin/jest.js' },
   vitest: { name: 'vitest', bin: 'vitest/vitest.mjs' },
 };
@@ -25,7 +26,7 @@ export function scriptTestRunner(script: unknown): ScriptTestRunner | undefined 
   let watches = false;
   for (const words of readShellCommand(script) ?? []) {
     for (const runner of ['jest', 'vitest'] as const) {
-      const args = programArguments(words, RUNNERS[runner]);
+      const args = programArguments(words, TEST_RUNNER_PROGRAMS[runner]);
       if (args === undefined) continue;
       if (runsOnce(runner, args)) found.push(runner);
       else watches = true;

@@ -248,10 +248,12 @@ describe('runLintForProject with ESLint mocked', () => {
     const contextWith = (lint: TargetConfiguration): ExecutorContext =>
       ({ root: ws, projectName: 'a', targetName: 'quality-lint', projectGraph: { nodes: { a: { data: { targets: { lint } } } } } }) as unknown as ExecutorContext;
     const ours = { officialTarget: 'lint' };
+    /** What ESLint is constructed with for a run from libs/a with its own flat config. */
+    const fromLibA = { cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true };
 
     it('lints what the inferred `eslint .` in the project lints, as without it, ignored files it names reported as the CLI reports them', async () => {
       await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint .', cwd: 'libs/a' } })));
-      expect(constructed).toEqual([{ cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true }]);
+      expect(constructed).toEqual([fromLibA]);
       expect(linted).toEqual([[join(ws, 'libs/a')]]);
     });
 
@@ -262,44 +264,24 @@ describe('runLintForProject with ESLint mocked', () => {
 
       constructed = [];
       await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint -c eslint.config.mjs src', cwd: 'libs/a' } })));
-      expect(constructed).toEqual([{ cwd: join(ws, 'libs/a'), overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'), fix: false, cache: false, errorOnUnmatchedPattern: true }]);
+      expect(constructed).toEqual([fromLibA]);
       expect(linted.at(-1)).toEqual([join(ws, 'libs/a/src')]);
     });
 
     it("passes a command's --ext as ESLint's CLI does: for flat config, a config whose files are those extensions", async () => {
       await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint . --ext .ts,tsx', cwd: 'libs/a' } })));
-      expect(constructed).toEqual([
-        {
-          cwd: join(ws, 'libs/a'),
-          overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'),
-          fix: false,
-          cache: false,
-          errorOnUnmatchedPattern: true,
-          overrideConfig: [{ files: ['**/*.ts', '**/*.tsx'] }],
-        },
-      ]);
+      expect(constructed).toEqual([{ ...fromLibA, overrideConfig: [{ files: ['**/*.ts', '**/*.tsx'] }] }]);
       constructed = [];
       // Our own lintFilePatterns replace the command's whole file selection.
       await runLintForProject(projectA, normalizeLintOptions(projectA, { ...ours, lintFilePatterns: ['{projectRoot}/src'] }, contextWith({ executor: 'nx:run-commands', options: { command: 'eslint . --ext .ts', cwd: 'libs/a' } })));
       expect(constructed[0]).not.toHaveProperty('overrideConfig');
     });
 
-    it("passes a command's --ignore-pattern rebased to ESLint's cwd, --no-ignore and --no-inline-config; eslintrc gets its patterns as overrideConfig", async () => {
+    it("passes a command's --ignore-pattern rebased to ESLint's cwd, --no-ignore and --no-inline-config", async () => {
       const command = 'eslint src --ignore-pattern "**/*.gen.js" --ignore-pattern !keep.js --no-ignore --no-inline-config';
       await runLintForProject(projectA, normalizeLintOptions(projectA, ours, contextWith({ executor: 'nx:run-commands', options: { command, cwd: 'libs/a/src' } })));
       // The config is found from libs/a/src up (libs/a/eslint.config.mjs), so ESLint's cwd is libs/a.
-      expect(constructed).toEqual([
-        {
-          cwd: join(ws, 'libs/a'),
-          overrideConfigFile: join(ws, 'libs/a/eslint.config.mjs'),
-          fix: false,
-          cache: false,
-          errorOnUnmatchedPattern: true,
-          ignorePatterns: ['src/**/*.gen.js', '!src/keep.js'],
-          ignore: false,
-          allowInlineConfig: false,
-        },
-      ]);
+      expect(constructed).toEqual([{ ...fromLibA, ignorePatterns: ['src/**/*.gen.js', '!src/keep.js'], ignore: false, allowInlineConfig: false }]);
     });
 
     it('stands beside a script whose name has a ":" (TanStack/query: `test:eslint`)', async () => {

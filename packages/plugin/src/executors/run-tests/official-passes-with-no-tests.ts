@@ -1,14 +1,11 @@
 import type { ProjectRef } from '../../shared/project-ref';
-import { programArguments, type ProgramNames } from '../../tool-facts/program-arguments';
+import { programArguments } from '../../tool-facts/program-arguments';
 import { readShellCommand } from '../../tool-facts/read-shell-command';
+import { TEST_RUNNER_PROGRAMS } from '../../tool-facts/script-test-runner';
 import { officialCommandLine } from '../shared/official-command-line';
 import type { OfficialTargetOptions } from '../shared/read-official-target-options';
 
 const FLAGS = new Set(['--passWithNoTests', '--pass-with-no-tests', '--passWithNoTests=true', '--pass-with-no-tests=true']);
-const RUNNERS: readonly ProgramNames[] = [
-  { name: 'jest', bin: 'jest/bin/jest.js' },
-  { name: 'vitest', bin: 'vitest/vitest.mjs' },
-];
 
 /**
  * Whether the official test target ours stands beside passes when no test file is found: its
@@ -24,6 +21,6 @@ export function officialPassesWithNoTests(project: ProjectRef, official: Officia
   const command = officialCommandLine(project, official);
   if (command === undefined) return false;
   return (readShellCommand(command) ?? []).some((words) =>
-    RUNNERS.some((runner) => programArguments(words, runner)?.some(({ word }) => FLAGS.has(word)) === true),
+    Object.values(TEST_RUNNER_PROGRAMS).some((runner) => programArguments(words, runner)?.some(({ word }) => FLAGS.has(word)) === true),
   );
 }
