@@ -37,6 +37,7 @@ export function createOfficialCoverage(
   plugins: readonly PluginConfiguration[] | undefined,
   options: NormalizedPluginOptions,
   workspaceRoot: string,
+  nxVersion: string | undefined,
 ): (projectRoot: string, tools: ProjectTools) => CoveredTools {
   const rule = (kind: ToolKind, include: string[] | undefined, exclude: string[] | undefined): KindRule => {
     const entries = kind === 'test' ? unitTestEntries(findOfficialEntries(plugins, kind)) : findOfficialEntries(plugins, kind);
@@ -47,8 +48,8 @@ export function createOfficialCoverage(
     lint: rule('lint', options.lintInclude, options.lintExclude),
     typecheck: rule('typecheck', options.typecheckInclude, options.typecheckExclude),
   };
-  // @nx/vitest (or @nx/vite/plugin) entries decide for Vitest projects as @nx/jest/plugin's do for Jest ones.
-  const vitestEntries = findOfficialVitestEntries(plugins);
+  // @nx/vitest (or, before Nx 23, @nx/vite/plugin) entries decide for Vitest projects as @nx/jest/plugin's do for Jest ones.
+  const vitestEntries = unitTestEntries(findOfficialVitestEntries(plugins, nxVersion));
   const vitestRule: KindRule = { entries: vitestEntries, filters: vitestEntries.map((entry) => createPluginFileFilter(entry.include, entry.exclude)), own: rules.test.own };
   const exists = (file: string) => existsSync(join(workspaceRoot, file));
 
@@ -134,10 +135,10 @@ function optsOutOfTypecheck(file: string): boolean {
 }
 
 /**
- * The @nx/jest/plugin entries that infer a project's unit tests. A workspace often registers a second
- * entry for its end-to-end suites (a target such as `e2e-local`, atomized with `ciTargetName`), whose
- * Jest config starts servers or a local registry and which it runs with other prerequisites: our test
- * target does not stand beside those, unless every entry is of that kind.
+ * The @nx/jest/plugin (or Vitest plugin) entries that infer a project's unit tests. A workspace often
+ * registers a second entry for its end-to-end suites (a target such as `e2e-local`, atomized with
+ * `ciTargetName`), whose config starts servers or a local registry and which it runs with other
+ * prerequisites: our test target does not stand beside those, unless every entry is of that kind.
  */
 function unitTestEntries(entries: OfficialEntry[]): OfficialEntry[] {
   const isEndToEnd = (entry: OfficialEntry) => entry.options['ciTargetName'] !== undefined || /e2e/i.test(entry.targetName);

@@ -367,7 +367,37 @@ describe('createNodesV2', () => {
     expect(Object.entries(own).filter(([, targets]) => targets['test']).map(([projectRoot]) => projectRoot)).toEqual(['packages/vite-app']);
     // init names ours quality-test beside @nx/vitest's `test`.
     const registered = nxJson([vitestEntry]);
-    expect(registerPlugin(registered)).toEqual([{ kind: 'test', officialName: 'test', officialPlugin: '@nx/vitest', ourName: 'quality-test' }]);
+    expect(registerPlugin(registered, undefined)).toEqual([{ kind: 'test', officialName: 'test', officialPlugin: '@nx/vitest', ourName: 'quality-test' }]);
+  });
+
+  it('follows the Vitest entries of angular-eslint @ a666e1b4 (Nx 23): @nx/vite/plugin infers no tests there, and the end-to-end @nx/vitest entry is not stood beside', async () => {
+    write('packages/eslint-plugin/package.json', { name: '@angular-eslint/eslint-plugin' });
+    write('packages/eslint-plugin/vitest.config.mts', "export default defineConfig({ test: { globals: true, include: ['tests/**/*.spec.ts'] } });");
+    write('e2e/project.json', { name: 'e2e' });
+    write('e2e/vitest.config.mts', "export default defineConfig({ test: { globalSetup: './setup.ts' } });");
+    const installed = ['vitest', '@nx-quality/plugin'];
+    for (const name of installed) write(`node_modules/${name}/package.json`, { name });
+    write('package-lock.json', { lockfileVersion: 3, packages: Object.fromEntries(installed.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])) });
+    const plugins: NxJsonConfiguration['plugins'] = [
+      { plugin: '@nx/vite/plugin', include: ['e2e/**/*'] },
+      { plugin: '@nx/vitest', options: { testTargetName: 'e2e-local', ciTargetName: 'e2e-ci' }, include: ['e2e/**/*'] },
+      { plugin: '@nx/vite/plugin', include: ['packages/**'], options: { typecheckTargetName: 'typecheck' } },
+      { plugin: '@nx/vitest', options: { testTargetName: 'test' }, include: ['packages/**'] },
+    ];
+    const files = ['package.json', 'packages/eslint-plugin/package.json', 'e2e/project.json'];
+    const testTargets = async (nxVersion: string | undefined) => {
+      rmSync(join(root, 'node_modules/nx'), { recursive: true, force: true });
+      if (nxVersion) write('node_modules/nx/package.json', { name: 'nx', version: nxVersion });
+      const projects = await run(files, { testTargetName: 'quality-test' }, { ...NX_JSON, plugins });
+      return Object.fromEntries(Object.entries(projects).map(([projectRoot, targets]) => [projectRoot, (targets['quality-test']?.options as { officialTarget?: string } | undefined)?.officialTarget ?? null]));
+    };
+    // Nx 23: the e2e suite (a local registry, new workspaces) is `e2e-local`; `nx run-many -t test` does not run it, nor does quality.
+    expect(await testTargets('23.0.2')).toEqual({ 'packages/eslint-plugin': 'test', e2e: null });
+    // Nx 22: the first @nx/vite/plugin entry does infer `test` for e2e, so ours stands beside it.
+    expect(await testTargets('22.7.5')).toEqual({ 'packages/eslint-plugin': 'test', e2e: 'test' });
+    // init renames ours beside @nx/vitest's `test`, the plugin that infers it on Nx 23.
+    expect(registerPlugin({ ...NX_JSON, plugins: structuredClone(plugins) }, '23.0.2')).toEqual([{ kind: 'test', officialName: 'test', officialPlugin: '@nx/vitest', ourName: 'quality-test' }]);
+    expect(registerPlugin({ ...NX_JSON, plugins: structuredClone(plugins) }, '22.7.5')).toEqual([{ kind: 'test', officialName: 'test', officialPlugin: '@nx/vite/plugin', ourName: 'quality-test' }]);
   });
 
   it('renames every inferred target a package.json script would replace, unless nx.includedScripts leaves the script out', async () => {
@@ -762,7 +792,7 @@ describe('createNodesV2', () => {
       const replaced = structuredClone(official);
       const carried = planOfficialCarryOver(replaced, {});
       replaceOfficialPlugins(replaced);
-      registerPlugin(replaced, carried);
+      registerPlugin(replaced, undefined, carried);
       const ours = replaced.plugins?.find((entry) => typeof entry === 'object' && entry.plugin === '@nx-quality/plugin');
       const after = await run(files(), (typeof ours === 'object' ? ours.options : undefined) as PluginOptions, replaced);
       const having = (projects: Record<string, Record<string, TargetConfiguration>>, target: string) => Object.keys(projects).filter((projectRoot) => projects[projectRoot]?.[target]);

@@ -48,9 +48,10 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const shared = findWorkspaceSharedFiles(context.workspaceRoot);
     const isInstalled = createInstalledPackageCheck(context.workspaceRoot);
     const byConfigFile = new Map(roots.map((found) => [found.configFile, found]));
-    const coverage = createOfficialCoverage(context.nxJsonConfiguration.plugins, options, context.workspaceRoot);
+    const nxVersion = installedNxVersion(context.workspaceRoot);
+    const coverage = createOfficialCoverage(context.nxJsonConfiguration.plugins, options, context.workspaceRoot, nxVersion);
     const inheritedConfigLints = createInheritedConfigLintCheck(context.workspaceRoot);
-    const gatesJoinToolBatch = gatesInToolBatch(installedNxVersion(context.workspaceRoot));
+    const gatesJoinToolBatch = gatesInToolBatch(nxVersion);
     const ownTargets = new Map(
       roots.map((found) => [found.root, { scripts: packageScriptTargets(context.workspaceRoot, found.root), declared: explicitTargets(context.workspaceRoot, found.root) }]),
     );

@@ -1,3 +1,5 @@
+import { nxMajor } from '../tool-facts/nx-major';
+
 /** The first Nx major that hashes a batch task again, once the batch ran, when its dependencies' outputs are among its inputs. */
 const FIRST_NX_MAJOR = 23;
 
@@ -12,6 +14,6 @@ const FIRST_NX_MAJOR = 23;
  * (`installedNxVersion`); unknown keeps the quality executor.
  */
 export function gatesInToolBatch(nxVersion: string | undefined): boolean {
-  const major = Number(/^(\d+)\./.exec(nxVersion ?? '')?.[1]);
-  return Number.isInteger(major) && major >= FIRST_NX_MAJOR;
+  const major = nxMajor(nxVersion);
+  return major !== undefined && major >= FIRST_NX_MAJOR;
 }

@@ -1,4 +1,5 @@
 import type { PluginConfiguration } from '@nx/devkit';
+import { nxMajor } from './nx-major';
 
 /** Our target kinds and the official plugin whose inferred target each one stands beside. */
 export const OFFICIAL_PLUGINS = {
@@ -24,6 +25,11 @@ export const TOOL_KINDS = Object.keys(OFFICIAL_PLUGINS) as ToolKind[];
  * and `@nx/vite/plugin` (before). They stand for the test kind beside @nx/jest/plugin.
  */
 export const OFFICIAL_VITEST_PLUGINS: readonly string[] = ['@nx/vitest', '@nx/vitest/plugin', '@nx/vite/plugin'];
+/**
+ * From this Nx major on, `@nx/vite/plugin` infers no test target (its build, serve and typecheck
+ * targets only; `@nx/vitest` infers the tests), whatever its options say.
+ */
+const FIRST_NX_MAJOR_WITHOUT_VITE_TESTS = 23;
 
 /** One nx.json registration of an official plugin that infers a target of our kind. */
 export interface OfficialEntry {
@@ -67,12 +73,19 @@ export function officialTargetName(kind: ToolKind, entry: PluginConfiguration): 
   return typeof name === 'string' ? name : kind;
 }
 
-/** The registrations of the official Vitest plugins that infer a test target, in order. */
-export function findOfficialVitestEntries(plugins: readonly PluginConfiguration[] | undefined): OfficialEntry[] {
+/**
+ * The registrations of the official Vitest plugins that infer a test target, in order. `nxVersion` is
+ * the workspace's installed Nx (`installedNxVersion`): `@nx/vite/plugin` registrations count only
+ * before Nx 23, or when it is unknown.
+ */
+export function findOfficialVitestEntries(plugins: readonly PluginConfiguration[] | undefined, nxVersion: string | undefined): OfficialEntry[] {
+  const major = nxMajor(nxVersion);
+  const viteInfersTests = major === undefined || major < FIRST_NX_MAJOR_WITHOUT_VITE_TESTS;
   const found: OfficialEntry[] = [];
   for (const [index, entry] of (plugins ?? []).entries()) {
     const plugin = pluginName(entry);
     if (!OFFICIAL_VITEST_PLUGINS.includes(plugin)) continue;
+    if (plugin === '@nx/vite/plugin' && !viteInfersTests) continue;
     const options = pluginOptions(entry);
     const name = options['testTargetName'];
     found.push({

@@ -1,4 +1,4 @@
-import { readJson, readNxJson, updateNxJson, writeJson, type NxJsonConfiguration, type Tree } from '@nx/devkit';
+import { logger, readJson, readNxJson, updateNxJson, writeJson, type NxJsonConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import initGenerator from './generator';
 import { OfficialPluginNotCarriedError } from './official-plugin-not-carried-error';
@@ -138,6 +138,26 @@ describe('init generator', () => {
       });
       await run();
       expect(readNxJson(tree)?.plugins?.at(-1)).toBe('@nx-quality/plugin');
+    });
+
+    it('says once per kind which target it names quality-*, however many registrations infer the name (angular-eslint: @nx/js/typescript twice)', async () => {
+      setNxJson({
+        plugins: [
+          { plugin: '@nx/eslint/plugin', options: {} },
+          { plugin: '@nx/js/typescript', include: ['packages/builder/**'], options: { build: { targetName: 'compile' } } },
+          { plugin: '@nx/js/typescript', exclude: ['packages/builder/**'], options: { build: { targetName: 'build', configName: 'tsconfig.lib.json' } } },
+        ],
+      });
+      const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+      try {
+        await run();
+        expect(info.mock.calls.map(([message]) => message).filter((message) => String(message).includes('already infers'))).toEqual([
+          'nx-quality: @nx/eslint/plugin already infers "lint"; ours is "quality-lint" (run with --replaceOfficial to take over "lint")',
+          'nx-quality: @nx/js/typescript already infers "typecheck"; ours is "quality-typecheck" (run with --replaceOfficial to take over "typecheck")',
+        ]);
+      } finally {
+        info.mockRestore();
+      }
     });
 
     it('is idempotent', async () => {

@@ -4,6 +4,7 @@ import { addReportTarget } from './add-report-target';
 import { checkOfficialTargetDefaults } from './check-official-target-defaults';
 import { copyDependsOnDefaults } from './copy-depends-on-defaults';
 import { ignoreResults } from './ignore-results';
+import { installedNxVersion } from '../../inference/installed-nx-version';
 import { OFFICIAL_PLUGINS, type ToolKind } from '../../tool-facts/official-plugins';
 import { optionsSchema, type InitGeneratorOptions } from './options';
 import { pluginVersion } from './plugin-version';
@@ -29,7 +30,7 @@ export default async function initGenerator(tree: Tree, rawOptions: InitGenerato
     retargetPluginDefaults(nxJson, Object.values(OFFICIAL_PLUGINS), [...names]);
   }
   const wasRegistered = (nxJson.plugins ?? []).some((entry) => (typeof entry === 'string' ? entry : entry.plugin) === PLUGIN_NAME);
-  const renamed = registerPlugin(nxJson, carried);
+  const renamed = registerPlugin(nxJson, installedNxVersion(tree.root), carried);
   if (!wasRegistered) logger.info(`nx-quality: registered ${PLUGIN_NAME} in nx.json "plugins" (it infers the quality targets)`);
   for (const target of renamed) {
     logger.info(`nx-quality: ${target.officialPlugin} already infers "${target.officialName}"; ours is "${target.ourName}" (run with --replaceOfficial to take over "${target.officialName}")`);

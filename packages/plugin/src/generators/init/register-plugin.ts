@@ -28,18 +28,16 @@ export interface RenamedTarget {
  * the official entries it removed (their target name and include/exclude) becomes our options, so
  * the same projects keep a target of the same name. Idempotent.
  */
-export function registerPlugin(nxJson: NxJsonConfiguration, carried: Partial<Record<ToolKind, CarriedEntry>> = {}): RenamedTarget[] {
+export function registerPlugin(nxJson: NxJsonConfiguration, nxVersion: string | undefined, carried: Partial<Record<ToolKind, CarriedEntry>> = {}): RenamedTarget[] {
   const plugins = (nxJson.plugins ??= []);
   const renamed: RenamedTarget[] = [];
   for (const kind of Object.keys(OFFICIAL_PLUGINS) as ToolKind[]) {
-    for (const entry of plugins) {
-      if (pluginName(entry) !== OFFICIAL_PLUGINS[kind]) continue;
-      const officialName = officialTargetName(kind, entry);
-      if (officialName === kind) renamed.push({ kind, officialName, officialPlugin: OFFICIAL_PLUGINS[kind], ourName: `quality-${kind}` });
-    }
+    // One rename per kind, however many registrations infer the name (@nx/js/typescript twice, with other includes).
+    const inferring = plugins.some((entry) => pluginName(entry) === OFFICIAL_PLUGINS[kind] && officialTargetName(kind, entry) === kind);
+    if (inferring) renamed.push({ kind, officialName: kind, officialPlugin: OFFICIAL_PLUGINS[kind], ourName: `quality-${kind}` });
   }
   // @nx/vitest infers `test` beside (or instead of) @nx/jest/plugin: ours must not take its name either.
-  const vitest = findOfficialVitestEntries(plugins).find((entry) => entry.targetName === 'test');
+  const vitest = findOfficialVitestEntries(plugins, nxVersion).find((entry) => entry.targetName === 'test');
   if (vitest && !carried.test && !renamed.some((r) => r.kind === 'test')) renamed.push({ kind: 'test', officialName: 'test', officialPlugin: vitest.plugin, ourName: 'quality-test' });
   const index = plugins.findIndex((entry) => pluginName(entry) === PLUGIN_NAME);
   const existing = index >= 0 ? plugins[index] : undefined;
