@@ -254,6 +254,11 @@ describe('which projects get our targets: exactly those the official entries cov
     expect({ project: rw.project(RW.json), testLike, hasLint: 'quality-lint' in targets }).toEqual({ project: rw.project(RW.json), testLike: [], hasLint: true });
   });
 
+  it(`${RW_EXCLUDED.vitestE2e.name}: the end-to-end @nx/vitest entry infers its suite as e2e-local and e2e-ci (the pattern is real), no entry infers a test target`, () => {
+    const targets = graphTargets[RW_EXCLUDED.vitestE2e.name] ?? {};
+    expect({ e2eLocal: targets['e2e-local']?.options?.['command'], e2eCi: 'e2e-ci' in targets, test: 'test' in targets }).toEqual({ e2eLocal: 'vitest', e2eCi: true, test: false });
+  });
+
   it.each(Object.values(RW_EXCLUDED))('$name ($root, left out by the official entries) gets no nx-quality target at all', ({ name }) => {
     expect({ project: name, exists: name in graphTargets, ours: ourExecutorTargets(name), official: Object.keys(graphTargets[name] ?? {}).filter((t) => t === 'test' || t === 'lint') }).toEqual({
       project: name,

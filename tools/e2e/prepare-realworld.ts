@@ -35,7 +35,7 @@ export async function prepareRealworldWorkspace(): Promise<RealworldWorkspace> {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'nxq-rw-')));
   process.stderr.write(`[e2e] workspace root: ${root}\n`);
   const tarballs = await timePhase('pack tarballs', () => packTarballs(join(root, 'tarballs')));
-  const dir = await createBaseWorkspace(root, 'nxq-rw', { libs: [RW.control], nodeLib: false });
+  const dir = await createBaseWorkspace(root, 'nxq-rw', { libs: [RW.control], nodeLib: false, vitestLib: true });
   const scope = workspaceScope(dir);
   await timePhase('reshape into the real-world patterns', () => reshapeWorkspace(dir, scope));
   const missing = missingPackages(dir);

@@ -2,7 +2,7 @@
 // that broke nx-quality on real repositories. Each project stands for one pattern; RW names them.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { JEST_LIBS, NODE_LIB } from './create-base-workspace';
+import { JEST_LIBS, NODE_LIB, VITEST_LIB } from './create-base-workspace';
 
 /** Folder and role of every project of the real-world workspace. */
 export const RW = {
@@ -54,10 +54,17 @@ export const RW_EXCLUDED = {
   e2e: { name: 'app-e2e', root: 'e2e/app-e2e' },
   /** tools/codegen: ESLint config and a lint error, outside the @nx/eslint/plugin `include` list. */
   codegen: { name: 'codegen', root: 'tools/codegen' },
+  /**
+   * e2e/vite-e2e: a Vitest end-to-end suite whose globalSetup must never run, as angular-eslint's: a
+   * second @nx/vitest entry infers it as `e2e-local` (atomized as `e2e-ci`), the first only covers packages/.
+   */
+  vitestE2e: { name: 'vite-e2e', root: 'e2e/vite-e2e' },
 } as const;
 
 /** The official plugin entries' lists the workspace registers (create-nx-workspace's entries plus these). */
-export const OFFICIAL_LISTS = { jestExclude: ['e2e/**'], eslintInclude: ['packages/**/*'] } as const;
+export const OFFICIAL_LISTS = { jestExclude: ['e2e/**'], eslintInclude: ['packages/**/*'], vitestInclude: ['packages/**'] } as const;
+/** The @nx/vitest entry the workspace registers for its end-to-end suites (angular-eslint's shape). */
+export const VITEST_E2E_ENTRY = { plugin: '@nx/vitest', include: ['e2e/**/*'], options: { testTargetName: 'e2e-local', ciTargetName: 'e2e-ci' } } as const;
 
 /** Libraries copied from the generated `alpha` (TypeScript, @swc/jest unless replaced). */
 const COPIED_FROM_ALPHA = [RW.tsjest, RW.exit, RW.kill, RW.badOptions, RW.big] as const;
@@ -124,7 +131,8 @@ function writeJsLibrary(dir: string, scope: string, name: string): void {
  * exitlib and killlib get their harmless specs here; {@link plantCrashes} plants the crashes later.
  */
 export function reshapeWorkspace(dir: string, scope: string): void {
-  for (const lib of [...JEST_LIBS.filter((lib) => lib !== RW.control), NODE_LIB]) rmSync(join(dir, 'packages', lib), { recursive: true, force: true });
+  // The Vitest library was generated for what it installs and registers (Vitest, @nx/vitest); its project goes.
+  for (const lib of [...JEST_LIBS.filter((lib) => lib !== RW.control), NODE_LIB, VITEST_LIB]) rmSync(join(dir, 'packages', lib), { recursive: true, force: true });
   for (const lib of COPIED_FROM_ALPHA) copyLibrary(dir, RW.control, lib);
   setTsReferences(dir, [RW.control, ...COPIED_FROM_ALPHA]);
 
@@ -138,6 +146,8 @@ export function reshapeWorkspace(dir: string, scope: string): void {
   };
   entry('@nx/jest/plugin').exclude = [...OFFICIAL_LISTS.jestExclude];
   entry('@nx/eslint/plugin').include = [...OFFICIAL_LISTS.eslintInclude];
+  entry('@nx/vitest').include = [...OFFICIAL_LISTS.vitestInclude];
+  nxJson.plugins.push(structuredClone(VITEST_E2E_ENTRY) as { plugin: string; include: string[] });
   writeJsonFile(nxJsonFile, nxJson);
 
   // The official reference runs write Jest's and ESLint's JSON into <project>/.nxq-ref: not an Nx
@@ -146,8 +156,9 @@ export function reshapeWorkspace(dir: string, scope: string): void {
   writeFileSync(gitignore, `${readFileSync(gitignore, 'utf8')}\n# e2e: official reference runs\n.nxq-ref\n`);
   const eslintConfig = join(dir, 'eslint.config.mjs');
   const eslintText = readFileSync(eslintConfig, 'utf8');
-  if (!eslintText.includes("ignores: ['**/dist', '**/out-tsc']")) throw new Error(`unexpected root eslint.config.mjs:\n${eslintText}`);
-  writeFileSync(eslintConfig, eslintText.replace("ignores: ['**/dist', '**/out-tsc']", "ignores: ['**/dist', '**/out-tsc', '**/.nxq-ref']"));
+  // The Vitest generator adds its own entry after these two.
+  if (!eslintText.includes("ignores: ['**/dist', '**/out-tsc'")) throw new Error(`unexpected root eslint.config.mjs:\n${eslintText}`);
+  writeFileSync(eslintConfig, eslintText.replace("ignores: ['**/dist', '**/out-tsc'", "ignores: ['**/dist', '**/out-tsc', '**/.nxq-ref'"));
 
   // ts-jest (already a devDependency of a create-nx-workspace workspace) instead of @swc/jest.
   write(
@@ -372,6 +383,17 @@ describe('${RW.json}', () => {
   write(dir, `${e2e.root}/eslint.config.mjs`, `import baseConfig from '../../eslint.config.mjs';\n\nexport default [...baseConfig];\n`);
   write(dir, `${e2e.root}/src/lint-error.js`, `export function stop() {\n  debugger;\n}\n`);
 
+  // A Vitest e2e project: only the e2e @nx/vitest entry covers it (as e2e-local), outside the ESLint include list.
+  const vitestE2e = RW_EXCLUDED.vitestE2e;
+  write(dir, `${vitestE2e.root}/project.json`, `${JSON.stringify({ name: vitestE2e.name, $schema: '../../node_modules/nx/schemas/project-schema.json', projectType: 'application', sourceRoot: `${vitestE2e.root}/src` }, null, 2)}\n`);
+  write(dir, `${vitestE2e.root}/vitest.config.mts`, `import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({\n  root: import.meta.dirname,\n  test: { globalSetup: './global-setup.mjs', include: ['src/**/*.test.mjs'] },\n});\n`);
+  write(
+    dir,
+    `${vitestE2e.root}/global-setup.mjs`,
+    `export default async function setup() {\n  throw new Error('${vitestE2e.name} globalSetup ran: it would start a local registry; only e2e-local runs this suite');\n}\n`,
+  );
+  write(dir, `${vitestE2e.root}/src/app.test.mjs`, `import { expect, it } from 'vitest';\n\nit('never runs here', () => {\n  expect(true).toBe(true);\n});\n`);
+
   // A tools project with an ESLint config and a lint error, outside the ESLint include list.
   const codegen = RW_EXCLUDED.codegen;
   write(dir, `${codegen.root}/project.json`, `${JSON.stringify({ name: codegen.name, $schema: '../../node_modules/nx/schemas/project-schema.json', projectType: 'library', sourceRoot: `${codegen.root}/src` }, null, 2)}\n`);
@@ -431,5 +453,5 @@ export function removeInvalidOption(dir: string): void {
 
 /** Whether the workspace has what the real-world e2e needs installed (ts-jest comes with create-nx-workspace). */
 export function missingPackages(dir: string): string[] {
-  return ['ts-jest', 'jest', 'eslint', '@swc/jest'].filter((pkg) => !existsSync(join(dir, 'node_modules', pkg, 'package.json')));
+  return ['ts-jest', 'jest', 'eslint', '@swc/jest', 'vitest', '@nx/vitest'].filter((pkg) => !existsSync(join(dir, 'node_modules', pkg, 'package.json')));
 }

@@ -136,12 +136,14 @@ function optsOutOfTypecheck(file: string): boolean {
 
 /**
  * The @nx/jest/plugin (or Vitest plugin) entries that infer a project's unit tests. A workspace often
- * registers a second entry for its end-to-end suites (a target such as `e2e-local`, atomized with
- * `ciTargetName`), whose config starts servers or a local registry and which it runs with other
+ * registers a second entry for its end-to-end suites (a target such as `e2e-local`, atomized as
+ * `e2e-ci`), whose config starts servers or a local registry and which it runs with other
  * prerequisites: our test target does not stand beside those, unless every entry is of that kind.
+ * A `ciTargetName` alone says nothing: Nx 23's generators register @nx/vitest with `test-ci`.
  */
 function unitTestEntries(entries: OfficialEntry[]): OfficialEntry[] {
-  const isEndToEnd = (entry: OfficialEntry) => entry.options['ciTargetName'] !== undefined || /e2e/i.test(entry.targetName);
+  const ciTargetName = (entry: OfficialEntry) => (typeof entry.options['ciTargetName'] === 'string' ? entry.options['ciTargetName'] : '');
+  const isEndToEnd = (entry: OfficialEntry) => /e2e/i.test(entry.targetName) || /e2e/i.test(ciTargetName(entry));
   const unit = entries.filter((entry) => !isEndToEnd(entry));
   return unit.length > 0 ? unit : entries;
 }

@@ -382,7 +382,8 @@ describe('createNodesV2', () => {
       { plugin: '@nx/vite/plugin', include: ['e2e/**/*'] },
       { plugin: '@nx/vitest', options: { testTargetName: 'e2e-local', ciTargetName: 'e2e-ci' }, include: ['e2e/**/*'] },
       { plugin: '@nx/vite/plugin', include: ['packages/**'], options: { typecheckTargetName: 'typecheck' } },
-      { plugin: '@nx/vitest', options: { testTargetName: 'test' }, include: ['packages/**'] },
+      // What Nx 23's generator registers (its ciTargetName too), narrowed to packages/.
+      { plugin: '@nx/vitest', options: { testTargetName: 'test', ciTargetName: 'test-ci', testMode: 'watch' }, include: ['packages/**'] },
     ];
     const files = ['package.json', 'packages/eslint-plugin/package.json', 'e2e/project.json'];
     const testTargets = async (nxVersion: string | undefined) => {
