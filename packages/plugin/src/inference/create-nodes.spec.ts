@@ -731,6 +731,17 @@ describe('createNodesV2', () => {
       expect(Object.keys(projects['packages/alpha'] ?? {})).toContain('quality-test');
       expect(projects['packages/alpha']?.['quality-test']?.options).toMatchObject({ officialTarget: 'test' });
       for (const e2e of e2eRoots) expect(Object.keys(projects[e2e] ?? {})).not.toContain('quality-test');
+      // A unit entry atomized for CI (`test-ci`) is still a unit entry.
+      const atomized = await run(
+        files(),
+        { testTargetName: 'quality-test' },
+        nxJson([
+          { plugin: '@nx/jest/plugin', exclude: ['e2e/**'], options: { targetName: 'test', ciTargetName: 'test-ci' } },
+          { plugin: '@nx/jest/plugin', include: ['e2e/**/*'], options: { targetName: 'e2e-local', ciTargetName: 'e2e-ci' } },
+        ]),
+      );
+      expect(atomized['packages/alpha']?.['quality-test']?.options).toMatchObject({ officialTarget: 'test' });
+      for (const e2e of e2eRoots) expect(Object.keys(atomized[e2e] ?? {})).not.toContain('quality-test');
       // With only an end-to-end entry, that entry is the one the workspace has.
       const only = await run(files(), { testTargetName: 'quality-test' }, nxJson([{ plugin: '@nx/jest/plugin', options: { targetName: 'e2e' } }]));
       expect(only['e2e/app1-e2e']?.['quality-test']?.options).toMatchObject({ officialTarget: 'e2e' });
