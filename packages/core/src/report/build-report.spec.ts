@@ -210,4 +210,36 @@ describe('buildReport and the quality target', () => {
     // Outside this invocation with nothing on disk (affected mode): not judged, rather than failed.
     expect(gateOf({ ...beta, results: { ...beta.results, quality: { origin: 'not-run', file, nothingOnDisk: true } } })?.status).toBe('not-evaluated');
   });
+
+  it('shows no gate whose quality.json judged other results than those on disk: a tool ran again without the quality target', () => {
+    const file = 'dist/quality/packages/beta/quality.json';
+    const judged = beta.results.quality!.value!;
+    const startedAtOf = (kind: 'test' | 'lint' | 'typecheck') => beta.results[kind]!.value!.startedAt;
+    // quality.json records which result it judged (its startedAt) for each tool.
+    const recording = {
+      ...judged,
+      inputs: Object.fromEntries(
+        (['test', 'lint', 'typecheck'] as const).map((kind) => [kind, { state: 'ok' as const, file: `dist/quality/packages/beta/${kind}.json`, startedAt: startedAtOf(kind) }]),
+      ),
+    };
+    const lastKnown = { origin: 'not-run' as const, file, value: recording };
+    expect(gateOf({ ...beta, results: { ...beta.results, quality: lastKnown } })?.status).toBe('passed');
+
+    // `nx run beta:test` alone: a new test.json, with a failing test, beside the earlier passing gate.
+    const rerun = { ...beta.results.test!, origin: 'fresh' as const, value: { ...beta.results.test!.value!, startedAt: '2026-01-02T04:00:00.000Z', counts: { ...beta.results.test!.value!.counts, failed: 1 } } };
+    const report = buildReport({ generatedAt, producer: 'hook', projects: [{ ...beta, results: { ...beta.results, test: rerun, quality: lastKnown } }] });
+    expect(report.projects[0]?.gate).toEqual({
+      status: 'not-evaluated',
+      conditions: [],
+      violations: [],
+      reason: 'Gate not evaluated on the current results: test.json of project beta was written after its quality.json judged the project; run its quality target.',
+    });
+    expect(report.totals).toMatchObject({ gatesPassed: 0, gatesNotEvaluated: 1 });
+    expect(ReportSchema.safeParse(report).success).toBe(true);
+    // Its metrics are the current results': the failing test is counted.
+    expect(report.totals.tests.failed).toBe(1);
+
+    // A quality.json of an older release records no startedAt: taken as it is.
+    expect(gateOf({ ...beta, results: { ...beta.results, test: rerun, quality: { origin: 'not-run', file, value: judged } } })?.status).toBe('passed');
+  });
 });

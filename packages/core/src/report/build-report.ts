@@ -5,6 +5,7 @@ import { collectMetrics, type ProjectResults } from '../gates/collect-metrics';
 import { evaluateGates } from '../gates/evaluate-gates';
 import { unusableResultCondition, unusableResultConditions, type UnusableResult } from '../judge/unusable-result-conditions';
 import type { HealthResult } from '../schemas/health-result';
+import type { QualityResult } from '../schemas/quality-result';
 import type { TestResult } from '../schemas/test-result';
 import { collectFindings } from './collect-findings';
 import { countTestsPerKind } from './count-tests-per-kind';
@@ -63,6 +64,19 @@ function staleResults(project: ReportProjectInput): Partial<Record<ToolKind, Unu
   return stale;
 }
 
+/**
+ * The tool results on disk that are not the ones quality.json judged (it records each one's
+ * startedAt): a tool target ran again without the quality target, e.g. `nx run app:test` after a
+ * quality run. A quality.json without those records (an older release) is taken as it is.
+ */
+function replacedSinceJudged(project: ReportProjectInput, recorded: QualityResult): ToolKind[] {
+  return TOOL_KINDS.filter((kind) => {
+    const judged = recorded.inputs[kind]?.startedAt;
+    const current = project.results[kind]?.value?.startedAt;
+    return judged !== undefined && current !== undefined && judged !== current;
+  });
+}
+
 /** Why the gate outcome cannot be read from quality.json, as a failing condition. */
 function unreadableQualityCondition(project: ReportProjectInput): ProjectReport['gate']['conditions'][number] {
   const quality = project.results.quality;
@@ -89,6 +103,13 @@ function projectGate(project: ReportProjectInput, baseline: Baseline | undefined
     if (outsideInvocation) return { gate: { status: 'not-evaluated', conditions: [], violations: [] } };
     const unreadable = unreadableQualityCondition(project);
     return { gate: { status: 'failed', conditions: [unreadable], violations: [unreadable.message as string] } };
+  }
+  const replaced = replacedSinceJudged(project, recorded);
+  if (replaced.length > 0) {
+    // Its conditions describe results no longer on disk: showing its outcome would show an earlier pass or failure as current.
+    const files = replaced.map((kind) => `${kind}.json`).join(', ');
+    const reason = `Gate not evaluated on the current results: ${files} of project ${project.name} ${replaced.length === 1 ? 'was' : 'were'} written after its quality.json judged the project; run its quality target.`;
+    return { gate: { status: 'not-evaluated', conditions: [], violations: [], reason } };
   }
   const stale = unusableResultConditions(project.name, staleResults(project), recorded.conditions);
   const ratchet = evaluateGates({ project: project.name, metrics: recorded.metrics, conditions: ratchetConditions(baseline, project.name) });

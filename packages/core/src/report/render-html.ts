@@ -163,7 +163,7 @@ function projectDetail(p: ProjectReport): string {
     `<details id="${anchor(p.name)}"${p.gate.status === 'failed' ? ' open' : ''}><summary>${h(p.name)} <span class="pill">${h(p.gate.status)}</span> <span class="muted">${h(p.root)}</span></summary>` +
     `<h4>Results</h4><table><thead><tr><th>Kind</th><th>Origin</th><th>Status</th><th>File</th><th>Produced</th><th>Note</th></tr></thead><tbody>${results}</tbody></table>` +
     (errors ? `<h4>Tools that could not run</h4><ul>${errors}</ul>` : '') +
-    `<h4>Gate conditions</h4>${conditions ? `<table><thead><tr><th>Metric</th><th>Required</th><th>Actual</th><th>Source</th><th>Outcome</th></tr></thead><tbody>${conditions}</tbody></table>` : '<p class="empty">Not evaluated.</p>'}` +
+    `<h4>Gate conditions</h4>${conditions ? `<table><thead><tr><th>Metric</th><th>Required</th><th>Actual</th><th>Source</th><th>Outcome</th></tr></thead><tbody>${conditions}</tbody></table>` : `<p class="empty">${h(p.gate.reason ?? 'Not evaluated.')}</p>`}` +
     (failures ? `<h4>Failing tests</h4><ul>${failures}</ul>${p.failuresOmitted ? `<p class="muted">… ${p.failuresOmitted} more</p>` : ''}` : '') +
     (lintErrors ? `<h4>Lint errors</h4><ul>${lintErrors}</ul>${p.lintErrorsOmitted ? `<p class="muted">… ${p.lintErrorsOmitted} more</p>` : ''}` : '') +
     (typeErrors ? `<h4>Type errors</h4><ul>${typeErrors}</ul>${p.typeErrorsOmitted ? `<p class="muted">… ${p.typeErrorsOmitted} more</p>` : ''}` : '') +

@@ -1,4 +1,5 @@
 import { buildReport } from './build-report';
+import { renderReportHtml } from './render-html';
 import { renderReportMarkdown } from './render-markdown';
 import { lintResult, sampleProjects, testResult, typecheckResult, withQuality } from '../test-support/sample-inputs';
 import type { ReportProjectInput } from './report-inputs';
@@ -91,6 +92,19 @@ describe('report.md: what fails', () => {
     expect(markdown).toContain("- old test: stale (dist/old/test.json) – this run's task failed without replacing it");
     expect(markdown).toContain('- crashed test could not run (TASK\\_DID\\_NOT\\_FINISH): The task ended before jest wrote its result Fix: Run it with --batch=false');
     expect(markdown).toContain('Merged coverage leaves out 2 projects: crashed (its tests could not run (TASK\\_DID\\_NOT\\_FINISH)), old (its test result is stale (left by an earlier run)).');
+  });
+
+  it('shows a gate whose results were replaced since as not evaluated, in the table, the headline and the HTML details', () => {
+    const beta = sampleProjects().find((p) => p.name === 'beta')!;
+    const judged = withQuality(beta).results.quality!.value!;
+    const inputs = Object.fromEntries((['test', 'lint', 'typecheck'] as const).map((kind) => [kind, { state: 'ok' as const, file: `${kind}.json`, startedAt: beta.results[kind]!.value!.startedAt }]));
+    const rerun = { ...beta.results.test!, origin: 'fresh' as const, value: { ...beta.results.test!.value!, startedAt: '2026-01-02T04:00:00.000Z' } };
+    const project = { ...beta, name: 'beta<1>', results: { ...beta.results, test: rerun, quality: { origin: 'not-run' as const, value: { ...judged, inputs } } } };
+    const report = buildReport({ generatedAt, producer: 'hook', projects: [project] });
+    const markdown = renderReportMarkdown(report);
+    expect(markdown).toContain('| ➖ not evaluated |');
+    expect(markdown).toContain('Gates not evaluated on the current results (a tool ran again without the quality target): beta&lt;1&gt;.');
+    expect(renderReportHtml(report)).toContain('<p class="empty">Gate not evaluated on the current results: test.json of project beta&lt;1&gt; was written after its quality.json judged the project; run its quality target.</p>');
   });
 
   it('labels executed and static test-kind counts', () => {

@@ -39,6 +39,7 @@ function headline(report: Report): string[] {
     .map(([origin, count]) => `${count} ${origin}`)
     .join(', ');
   const leftOut = report.coverageLeftOut.map((x) => `${md(x.project)} (${md(x.reason)})`);
+  const outdated = report.projects.filter((p) => p.gate.reason).map((p) => md(p.name));
   return [
     '## nx-quality report',
     '',
@@ -48,6 +49,7 @@ function headline(report: Report): string[] {
       `${t.suitesErrored ? `, ${countPhrase(t.suitesErrored, 'test file')} could not run` : ''} · Coverage (lines, merged): **${formatLineCoverage(t.coverage)}** · ` +
       `Lint: **${countPhrase(t.lint.errors, 'error')}**, ${countPhrase(t.lint.warnings, 'warning')} · Type errors: **${t.typecheck.errors}**`,
     ...(leftOut.length ? ['', `Merged coverage leaves out ${countPhrase(leftOut.length, 'project')}: ${leftOut.join(', ')}.`] : []),
+    ...(outdated.length ? ['', `Gates not evaluated on the current results (a tool ran again without the quality target): ${outdated.join(', ')}.`] : []),
     '',
     `<sub>Generated ${md(report.generatedAt)} by the ${report.producer === 'hook' ? 'after-run hook' : 'quality-report executor'}; results: ${md(origins || 'none')}.</sub>`,
   ];

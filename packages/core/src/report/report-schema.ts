@@ -107,6 +107,7 @@ export const ProjectReportSchema = z.object({
     status: z.enum(['passed', 'failed', 'not-evaluated']),
     conditions: z.array(EvaluatedConditionSchema),
     violations: z.array(z.string()),
+    reason: z.string().optional().describe('Why a gate recorded in quality.json is not shown: the results it judged were replaced since'),
   }),
   deltas: z.array(MetricDeltaSchema),
 });

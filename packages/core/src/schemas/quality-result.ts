@@ -17,7 +17,12 @@ export const QualityResultSchema = z.object({
   taskHash: z.string().optional().describe('Nx hash of the quality task that wrote it (NX_TASK_HASH)'),
   inputs: z.record(
     z.string(),
-    z.object({ state: InputStateSchema, file: z.string(), detail: z.string().optional() }),
+    z.object({
+      state: InputStateSchema,
+      file: z.string(),
+      detail: z.string().optional(),
+      startedAt: z.string().optional().describe('startedAt of the result it judged: the report tells from it whether the file on disk is still that result'),
+    }),
   ).describe('test, lint, typecheck, health: where each was read and in which state'),
   metrics: z.record(z.string(), z.number()),
   conditions: z.array(EvaluatedConditionSchema),

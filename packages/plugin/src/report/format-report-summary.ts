@@ -13,6 +13,10 @@ export function formatReportSummary(report: Report, outputDir: string, files: st
     `  tests ${t.tests.passed} passed, ${t.tests.failed} failed, ${t.tests.skipped} skipped · coverage ${coverage} · lint ${countPhrase(t.lint.errors, 'error')}, ${countPhrase(t.lint.warnings, 'warning')} · ${countPhrase(t.typecheck.errors, 'type error')}`,
     `  results: ${origins || 'none found'}`,
   ];
+  const outdated = report.projects.filter((p) => p.gate.reason).map((p) => p.name);
+  if (outdated.length) {
+    lines.push(`  gates not evaluated on the current results (a tool ran again without the quality target): ${outdated.slice(0, 10).join(', ')}${outdated.length > 10 ? ` and ${outdated.length - 10} more` : ''}; run their quality targets`);
+  }
   const notRun = report.projects.filter((p) => p.origin === 'not-run').map((p) => p.name);
   if (notRun.length) lines.push(`  not run in this invocation: ${notRun.slice(0, 10).join(', ')}${notRun.length > 10 ? ` and ${notRun.length - 10} more` : ''}`);
   for (const condition of report.failingConditions.slice(0, maxConditions)) lines.push(`  ✗ ${condition.message ?? condition.metric}`);

@@ -99,11 +99,13 @@ describe('quality executor', () => {
       'coverage.lines 71.2 < 80 (project core)',
     ]);
     expect(written.metrics).toMatchObject({ 'tests.passed': 9, 'coverage.lines': 71.2, 'lint.errors': 3, 'typecheck.errors': 0, 'health.genericCatches': 2 });
+    // Each input names the result it judged by its startedAt, so the report can tell a result written since.
+    const judged = header('core').startedAt;
     expect(written.inputs).toEqual({
-      test: { state: 'ok', file: `${resultsDir}/test.json` },
-      lint: { state: 'ok', file: `${resultsDir}/lint.json` },
-      typecheck: { state: 'ok', file: `${resultsDir}/typecheck.json` },
-      health: { state: 'ok', file: `${resultsDir}/health.json` },
+      test: { state: 'ok', file: `${resultsDir}/test.json`, startedAt: judged },
+      lint: { state: 'ok', file: `${resultsDir}/lint.json`, startedAt: judged },
+      typecheck: { state: 'ok', file: `${resultsDir}/typecheck.json`, startedAt: judged },
+      health: { state: 'ok', file: `${resultsDir}/health.json`, startedAt: judged },
     });
     expect(written.metrics['health.todos']).toBe(5);
   });
@@ -145,7 +147,7 @@ describe('quality executor', () => {
       'coverage.lines unknown (test result missing at dist/quality/libs/core/test.json), required >= 80 (project core)',
     ]);
     // health.json comes from its own target, which does not depend on test: it is still evaluated.
-    expect(result.inputs['health']).toEqual({ state: 'ok', file: `${resultsDir}/health.json` });
+    expect(result.inputs['health']).toEqual({ state: 'ok', file: `${resultsDir}/health.json`, startedAt: header('core').startedAt });
     expect(result.metrics['health.genericCatches']).toBe(2);
   });
 

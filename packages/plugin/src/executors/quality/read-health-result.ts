@@ -27,7 +27,7 @@ export function readHealthResult(project: ProjectRef, resultsDir: string, config
   if (read.state === 'missing') return { input: { state: 'missing', file, detail: `${file} does not exist; run the ${targetName} target first` }, configErrors };
   if (read.state === 'invalid') return { input: { state: 'invalid', file, detail: `${file} ${read.reason}` }, configErrors };
   if (read.value.status === 'error') {
-    return { health: read.value, input: { state: 'error', file, detail: read.value.error?.message ?? 'the health analysis failed' }, configErrors };
+    return { health: read.value, input: { state: 'error', file, detail: read.value.error?.message ?? 'the health analysis failed', startedAt: read.value.startedAt }, configErrors };
   }
-  return { health: read.value, input: { state: 'ok', file }, configErrors };
+  return { health: read.value, input: { state: 'ok', file, startedAt: read.value.startedAt }, configErrors };
 }

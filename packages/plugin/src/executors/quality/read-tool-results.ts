@@ -15,6 +15,8 @@ export interface InputRecord {
   state: InputState;
   file: string;
   detail?: string;
+  /** The judged result's startedAt: which result this was, for the report. */
+  startedAt?: string;
 }
 
 /** The tool results read for one project. */
@@ -60,11 +62,11 @@ export function readToolResults(
       because(tool, `${tool} result invalid at ${file}: ${read.reason}`);
     } else if (read.value.status === 'error') {
       const error = read.value.error;
-      inputs[tool] = { state: 'error', file, detail: error ? `${error.message}${error.file ? ` (${error.file})` : ''}` : `${tool} could not run` };
+      inputs[tool] = { state: 'error', file, detail: error ? `${error.message}${error.file ? ` (${error.file})` : ''}` : `${tool} could not run`, startedAt: read.value.startedAt };
       because(tool, `${tool} could not run: ${error?.message ?? 'tool error'}`);
       Object.assign(results, { [tool]: read.value });
     } else {
-      inputs[tool] = { state: 'ok', file };
+      inputs[tool] = { state: 'ok', file, startedAt: read.value.startedAt };
       Object.assign(results, { [tool]: read.value });
       if (tool === 'test' && !(read.value as TestResult).coverage) unknownReasons['coverage'] = 'tests ran without coverage';
     }
