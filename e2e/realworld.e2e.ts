@@ -527,6 +527,21 @@ describe(`${RW.declared}: a changed lintFilePatterns of the declared target re-r
       after: { files: DECLARED_LINTED_FILES + 1, errors: 2, rules: ['no-debugger', 'prefer-const'] },
     });
   });
+
+  it("the after-run report does not show the quality run's gate beside the newer lint result: not evaluated, and says why", () => {
+    const output = `${rerun.stdout}\n${rerun.stderr}`;
+    const report = readReport();
+    const declared = report?.projects.find((p) => p.name === rw.project(RW.declared));
+    expect({
+      summary: output.includes(`gates not evaluated on the current results (a tool ran again without the quality target): ${rw.project(RW.declared)};`),
+      gate: declared?.gate.status,
+      reason: declared?.gate.reason,
+    }).toEqual({
+      summary: true,
+      gate: 'not-evaluated',
+      reason: `Gate not evaluated on the current results: lint.json of project ${rw.project(RW.declared)} was written after its quality.json judged the project; run its quality target.`,
+    });
+  });
 });
 
 describe('init --replaceOfficial on the same workspace', () => {

@@ -138,7 +138,7 @@ export function reshapeWorkspace(dir: string, scope: string): void {
 
   // nx.json: the entries create-nx-workspace registered, with the lists real workspaces add.
   const nxJsonFile = join(dir, 'nx.json');
-  const nxJson = readJsonFile<{ plugins: (string | { plugin: string; include?: string[]; exclude?: string[] })[] }>(nxJsonFile);
+  const nxJson = readJsonFile<{ plugins: (string | { plugin: string; include?: string[]; exclude?: string[]; options?: Record<string, unknown> })[] }>(nxJsonFile);
   const entry = (plugin: string) => {
     const found = nxJson.plugins.find((p) => typeof p !== 'string' && p.plugin === plugin);
     if (!found || typeof found === 'string') throw new Error(`nx.json of the base workspace has no ${plugin} entry: ${JSON.stringify(nxJson.plugins)}`);
@@ -147,7 +147,7 @@ export function reshapeWorkspace(dir: string, scope: string): void {
   entry('@nx/jest/plugin').exclude = [...OFFICIAL_LISTS.jestExclude];
   entry('@nx/eslint/plugin').include = [...OFFICIAL_LISTS.eslintInclude];
   entry('@nx/vitest').include = [...OFFICIAL_LISTS.vitestInclude];
-  nxJson.plugins.push(structuredClone(VITEST_E2E_ENTRY) as { plugin: string; include: string[] });
+  nxJson.plugins.push({ plugin: VITEST_E2E_ENTRY.plugin, include: [...VITEST_E2E_ENTRY.include], options: { ...VITEST_E2E_ENTRY.options } });
   writeJsonFile(nxJsonFile, nxJson);
 
   // The official reference runs write Jest's and ESLint's JSON into <project>/.nxq-ref: not an Nx
