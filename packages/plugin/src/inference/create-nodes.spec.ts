@@ -33,6 +33,12 @@ describe('createNodesV2', () => {
     return projects;
   };
 
+  /** Puts these packages into node_modules and writes a package-lock.json that lists exactly them. */
+  const install = (names: string[]) => {
+    for (const name of names) write(`node_modules/${name}/package.json`, { name });
+    write('package-lock.json', { lockfileVersion: 3, packages: Object.fromEntries(names.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])) });
+  };
+
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'nxq-nodes-'));
     // The shape of a create-nx-workspace --preset=ts workspace.
@@ -48,9 +54,7 @@ describe('createNodesV2', () => {
     write('packages/alpha/eslint.config.mjs', "import base from '../../eslint.config.mjs'; export default [...base];");
     write('packages/alpha/tsconfig.json', { files: [], references: [] });
     write('packages/alpha/src/index.ts', 'export const a = 1;');
-    const installed = ['jest', 'eslint', 'typescript', '@nx-quality/plugin', 'c8'];
-    for (const name of installed) write(`node_modules/${name}/package.json`, { name });
-    write('package-lock.json', { lockfileVersion: 3, packages: Object.fromEntries(installed.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])) });
+    install(['jest', 'eslint', 'typescript', '@nx-quality/plugin', 'c8']);
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -337,9 +341,7 @@ describe('createNodesV2', () => {
     write('packages/vite-app/vite.config.ts', "export default defineConfig({\n  // no tests here: test: {}\n  plugins: [],\n  test: {\n    environment: 'node',\n  },\n});");
     write('packages/vite-build/package.json', { name: '@ws/vite-build' });
     write('packages/vite-build/vite.config.ts', "export default defineConfig({\n  // test: { } is commented out\n  build: { outDir: 'dist' },\n});");
-    const installed = ['vitest', '@nx-quality/plugin'];
-    for (const name of installed) write(`node_modules/${name}/package.json`, { name });
-    write('package-lock.json', { lockfileVersion: 3, packages: Object.fromEntries(installed.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])) });
+    install(['vitest', '@nx-quality/plugin']);
     const files = ['package.json', 'packages/vit/package.json', 'packages/vite-app/package.json', 'packages/vite-build/package.json'];
     const nxJson = (plugins: NxJsonConfiguration['plugins']): NxJsonConfiguration => ({ ...NX_JSON, plugins });
     const vitestEntry = { plugin: '@nx/vitest', options: { testTargetName: 'test', ciTargetName: 'test-ci', testMode: 'watch' } };
@@ -375,9 +377,7 @@ describe('createNodesV2', () => {
     write('packages/eslint-plugin/vitest.config.mts', "export default defineConfig({ test: { globals: true, include: ['tests/**/*.spec.ts'] } });");
     write('e2e/project.json', { name: 'e2e' });
     write('e2e/vitest.config.mts', "export default defineConfig({ test: { globalSetup: './setup.ts' } });");
-    const installed = ['vitest', '@nx-quality/plugin'];
-    for (const name of installed) write(`node_modules/${name}/package.json`, { name });
-    write('package-lock.json', { lockfileVersion: 3, packages: Object.fromEntries(installed.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])) });
+    install(['vitest', '@nx-quality/plugin']);
     const plugins: NxJsonConfiguration['plugins'] = [
       { plugin: '@nx/vite/plugin', include: ['e2e/**/*'] },
       { plugin: '@nx/vitest', options: { testTargetName: 'e2e-local', ciTargetName: 'e2e-ci' }, include: ['e2e/**/*'] },

@@ -1,4 +1,5 @@
 import type { ExecutorContext, Task } from '@nx/devkit';
+import { OFFICIAL_TARGET_NAME } from '../../shared/task-environment-options';
 import { resolveToolModule } from './resolve-tool-module';
 
 interface NxTaskEnvModule {
@@ -55,5 +56,5 @@ function envOption(options: unknown): Record<string, string> {
 /** The `officialTarget` option of a task's raw options, when it is a usable target name. */
 export function officialTargetOf(rawOptions: unknown): string | undefined {
   const value = (rawOptions as { officialTarget?: unknown } | undefined)?.officialTarget;
-  return typeof value === 'string' && /^\S+$/.test(value) ? value : undefined;
+  return typeof value === 'string' && OFFICIAL_TARGET_NAME.test(value) ? value : undefined;
 }

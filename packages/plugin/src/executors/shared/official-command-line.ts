@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonIfPresent } from '../../inference/read-json-if-present';
 import type { ProjectRef } from '../../shared/project-ref';
 import type { OfficialTargetOptions } from './read-official-target-options';
 
@@ -14,15 +14,10 @@ export function officialCommandLine(project: ProjectRef, official: OfficialTarge
   if (official.executor === 'nx:run-script') {
     const script = options['script'];
     if (typeof script !== 'string') return undefined;
-    try {
-      const manifest = JSON.parse(readFileSync(join(project.workspaceRoot, project.root, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> };
-      const text = manifest.scripts?.[script];
-      return typeof text === 'string' ? text : undefined;
-    } catch (error) {
-      // No readable package.json: Nx could not have inferred the script target from it either.
-      if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    // No readable package.json: Nx could not have inferred the script target from it either.
+    const manifest = readJsonIfPresent(join(project.workspaceRoot, project.root, 'package.json')) as { scripts?: Record<string, unknown> } | undefined;
+    const text = manifest?.scripts?.[script];
+    return typeof text === 'string' ? text : undefined;
   }
   if (official.executor !== undefined && official.executor !== 'nx:run-commands') return undefined;
   const commands = typeof options['command'] === 'string' ? [options['command']] : Array.isArray(options['commands']) ? options['commands'] : [];
