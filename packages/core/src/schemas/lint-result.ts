@@ -48,6 +48,10 @@ export const LintResultSchema = z.object({
   maxWarnings: z.number().int().optional(),
   fixed: z.boolean().describe('Whether --fix wrote changes to disk'),
   config: z.string().optional().describe('Workspace-relative ESLint config file used'),
+  officialTargetNotCarried: z
+    .string()
+    .optional()
+    .describe('Set when the official lint target runs ESLint in a way nx-quality cannot reproduce: why, and that the project was linted with its ESLint config instead'),
   failureReasons: z
     .array(z.string())
     .optional()

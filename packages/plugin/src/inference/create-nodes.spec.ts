@@ -478,6 +478,42 @@ describe('createNodesV2', () => {
     expect(targets['quality']?.dependsOn).toEqual(['quality-test', 'quality-lint', 'typecheck', 'health']);
   });
 
+  // As in code-pushup/cli @ 47eb97ae (Nx 22.3): each project.json declares `"unit-test": {}`, `"int-test": {}`,
+  // `"lint": {}` and `"e2e": {}`, and nx.json's target defaults give them their executors, options and dependsOn.
+  it('completes a target declared without executor from the target defaults of its name, as Nx does, and runs the config its official test target names', async () => {
+    const targetDefaults = {
+      lint: {
+        dependsOn: ['eslint-formatter-multi:build'],
+        executor: 'nx:run-commands',
+        options: { command: 'eslint', args: ["'{projectRoot}/**/*.ts'", '--error-on-unmatched-pattern=false'] },
+      },
+      'unit-test': { executor: '@nx/vitest:test', options: { configFile: '{projectRoot}/vitest.unit.config.ts', passWithNoTests: true } },
+      'int-test': { executor: '@nx/vitest:test', options: { configFile: '{projectRoot}/vitest.int.config.ts' } },
+      e2e: { executor: '@nx/vitest:test', options: { configFile: '{projectRoot}/vitest.e2e.config.ts' } },
+      // Options only, as for an inferred target: the declared `typecheck` stays an addition.
+      typecheck: { cache: true },
+    } as NxJsonConfiguration['targetDefaults'];
+    write('packages/alpha/project.json', { name: 'alpha', targets: { lint: {}, 'unit-test': {}, 'int-test': {}, typecheck: {} } });
+    write('packages/alpha/vitest.unit.config.ts', 'export default {};');
+    write('packages/alpha/vitest.int.config.ts', 'export default {};');
+    write('packages/alpha-e2e/project.json', { name: 'alpha-e2e', targets: { lint: {}, e2e: {} } });
+    write('packages/alpha-e2e/eslint.config.mjs', 'export default [];');
+    write('packages/alpha-e2e/vitest.e2e.config.ts', 'export default {};');
+    write('packages/alpha-e2e/tests/cli.e2e.test.ts', "it('runs', () => undefined);");
+    const projects = await run(['packages/alpha/project.json', 'packages/alpha-e2e/project.json'], undefined, { ...NX_JSON, targetDefaults });
+    const alpha = projects['packages/alpha'] ?? {};
+    // `lint` is the workspace's own (run-commands from the target defaults): ours must not take its name.
+    expect(Object.keys(alpha)).toEqual(['test', 'quality-lint', 'typecheck', 'health', 'quality']);
+    // The declared config wins over the jest.config.cts a search by file name finds.
+    expect(alpha['test']?.options).toEqual({ tool: 'test', runner: 'vitest', vitestConfig: 'packages/alpha/vitest.unit.config.ts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'unit-test' });
+    expect(alpha['quality-lint']?.options).toMatchObject({ officialTarget: 'lint' });
+    expect(alpha['quality-lint']?.dependsOn).toEqual(['eslint-formatter-multi:build']);
+    // An end-to-end suite is never the test target ours stands beside.
+    const e2e = projects['packages/alpha-e2e'] ?? {};
+    expect(Object.keys(e2e)).toEqual(['quality-lint', 'health', 'quality']);
+    expect(e2e['quality-lint']?.options).toMatchObject({ officialTarget: 'lint' });
+  });
+
   // As in typescript-eslint: each package declares `lint` as a command in package.json `nx.targets`, and
   // the target defaults make it build the workspace's own ESLint plugin, which the ESLint config imports.
   it("takes the dependsOn of the target it stands beside: a declared target's own, else the target defaults' for it", async () => {

@@ -9,6 +9,7 @@ import { createInheritedConfigLintCheck } from './inherited-eslint-config-lints'
 import { createInstalledPackageCheck } from './installed-packages';
 import { createPackageWorkspacesMatcher } from './package-workspaces-matcher';
 import { explicitTargets } from './explicit-targets';
+import { withOfficialTestConfig } from './with-official-test-config';
 import { findToolScripts } from './find-tool-scripts';
 import { packageScriptTargets } from './package-script-targets';
 import { normalizePluginOptions, type PluginOptions } from './plugin-options';
@@ -53,7 +54,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
     const inheritedConfigLints = createInheritedConfigLintCheck(context.workspaceRoot);
     const gatesJoinToolBatch = gatesInToolBatch(nxVersion);
     const ownTargets = new Map(
-      roots.map((found) => [found.root, { scripts: packageScriptTargets(context.workspaceRoot, found.root), declared: explicitTargets(context.workspaceRoot, found.root) }]),
+      roots.map((found) => [found.root, { scripts: packageScriptTargets(context.workspaceRoot, found.root), declared: explicitTargets(context.workspaceRoot, found.root, context.nxJsonConfiguration.targetDefaults) }]),
     );
     // A name a project declares a target or a script under is not ours in any project (unless
     // configured): a project without such a target must not gain one, or `nx run-many -t test` would run more.
@@ -65,13 +66,13 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
       async (configFile): Promise<CreateNodesResult> => {
         const found = byConfigFile.get(configFile);
         if (!found || (found.root === '.' && !standalone)) return {};
-        const detected = detectProjectTools(context.workspaceRoot, found.root);
+        const { scripts, declared } = ownTargets.get(found.root)!;
+        const detected = withOfficialTestConfig(detectProjectTools(context.workspaceRoot, found.root), declared.officialTestConfig, context.workspaceRoot);
         if (detected.eslintConfig && posix.dirname(detected.eslintConfig) !== found.root && !(await inheritedConfigLints(found.root, detected.eslintConfigChain))) {
           detected.eslintConfig = undefined;
           detected.eslintConfigChain = [];
         }
         const { tools, officialEntries } = coverage(found.root, detected);
-        const { scripts, declared } = ownTargets.get(found.root)!;
         const targetNames = resolveTargetNames(options, new Set([...scripts.keys(), ...declared.names, ...officialNamesTaken(officialEntries, configured, ourIndex)]), declaredNames, configured);
         // Without an official plugin, the package.json script of that name is the target ours stands
         // beside (the `test` script a `node --test` project runs, or whichever script took our name);

@@ -53,6 +53,25 @@ describe('parseEslintCommand', () => {
     expect(parseEslintCommand('eslint')).toEqual({ ...plain, patterns: [] });
   });
 
+  // code-pushup's lint target runs `eslint '{projectRoot}/**/*.{ts,…}' … --no-warn-ignored --error-on-unmatched-pattern=false`.
+  it("reads a Boolean option written with a value, as ESLint's CLI does: `--name=false` is `--no-name`", () => {
+    expect(parseEslintCommand("eslint 'src/**/*.{ts,js}' --error-on-unmatched-pattern=false --warn-ignored=false --cache=false --quiet=true")).toEqual({
+      ...plain,
+      patterns: ['src/**/*.{ts,js}'],
+      errorOnUnmatchedPattern: false,
+      warnIgnored: false,
+    });
+    expect(parseEslintCommand('eslint src --no-ignore --ignore --inline-config=false --eslintrc=false --error-on-unmatched-pattern')).toEqual({
+      ...plain,
+      patterns: ['src'],
+      inlineConfig: false,
+      noEslintrc: true,
+    });
+    expect(parseEslintCommand('eslint src --no-warn-ignored=true --no-ignore=false')).toEqual({ ...plain, patterns: ['src'], warnIgnored: false });
+    expect(parseEslintCommand('eslint src --fix=true')).toEqual({ uncarried: 'its option `--fix` changes what ESLint reports and is not carried' });
+    expect(parseEslintCommand('eslint src --error-on-unmatched-pattern=maybe')).toEqual({ uncarried: 'its option `--error-on-unmatched-pattern` has the value `maybe`, which is neither true nor false' });
+  });
+
   it('finds the ESLint part of a chained command, quotes and escapes read as sh reads them', () => {
     expect(parseEslintCommand('tsc --noEmit && eslint "src dir" \'lib\'/a\\ b; echo done')).toEqual({ ...plain, patterns: ['src dir', 'lib/a b'] });
     expect(parseEslintCommand('prettier --check . || eslint src | tee lint.log')).toEqual({ ...plain, patterns: ['src'] });

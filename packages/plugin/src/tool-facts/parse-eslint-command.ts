@@ -33,7 +33,10 @@ export interface UncarriedEslintCommand {
 
 /** Options that change only how the CLI prints, caches or exits, never which messages ESLint reports. */
 const NEUTRAL_WITH_VALUE = new Set(['-f', '--format', '-o', '--output-file', '--cache-location', '--cache-file', '--cache-strategy', '--max-warnings', '--concurrency']);
-const NEUTRAL_FLAGS = new Set(['--cache', '--color', '--no-color', '--quiet', '--exit-on-fatal-error', '--debug', '--pass-on-no-patterns', '--stats', '--no-cache']);
+const NEUTRAL_BOOLEANS = ['cache', 'color', 'quiet', 'exit-on-fatal-error', 'debug', 'pass-on-no-patterns', 'stats'];
+const NEUTRAL_FLAGS = new Set(NEUTRAL_BOOLEANS.flatMap((name) => [`--${name}`, `--no-${name}`]));
+/** ESLint's Boolean options: its CLI takes each as `--name` or `--no-name`, either with `=true` or `=false`. */
+const BOOLEAN_OPTIONS = new Set([...NEUTRAL_BOOLEANS, 'error-on-unmatched-pattern', 'warn-ignored', 'ignore', 'inline-config', 'eslintrc']);
 /** The carried options that take a value (`--config x`, `--config=x`). */
 const CARRIED_WITH_VALUE = new Set(['-c', '--config', '--ext', '--ignore-pattern', '--rulesdir', '--ignore-path', '--resolve-plugins-relative-to']);
 const ESLINT: ProgramNames = { name: 'eslint', bin: 'eslint/bin/eslint.js' };
@@ -58,7 +61,8 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
   const line: EslintCommandLine = { patterns: [], errorOnUnmatchedPattern: true, warnIgnored: true, ignorePatterns: [], ignore: true, inlineConfig: true, noEslintrc: false, rulesdir: [] };
   let onlyPatterns = false;
   for (let index = 0; index < args.length; index++) {
-    const { word, dynamic } = args[index]!;
+    const { dynamic } = args[index]!;
+    const word = withoutBooleanValue(args[index]!.word);
     if (dynamic) return { uncarried: `its argument \`${word}\` needs the shell to expand it` };
     if (onlyPatterns || !word.startsWith('-') || word === '-') {
       line.patterns.push(word);
@@ -70,7 +74,10 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
     }
     const equals = word.startsWith('--') ? word.indexOf('=') : -1;
     const name = equals > 0 ? word.slice(0, equals) : word;
-    if (NEUTRAL_FLAGS.has(name) && equals < 0) continue;
+    if (equals > 0 && BOOLEAN_OPTIONS.has(name.replace(/^--(no-)?/, ''))) {
+      return { uncarried: `its option \`${name}\` has the value \`${word.slice(equals + 1)}\`, which is neither true nor false` };
+    }
+    if (NEUTRAL_FLAGS.has(name)) continue;
     let given = '';
     if (NEUTRAL_WITH_VALUE.has(name) || CARRIED_WITH_VALUE.has(name)) {
       const next = args[index + 1];
@@ -86,11 +93,13 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
       case '--config':
         line.config = given;
         continue;
+      case '--error-on-unmatched-pattern':
       case '--no-error-on-unmatched-pattern':
-        line.errorOnUnmatchedPattern = false;
+        line.errorOnUnmatchedPattern = name === '--error-on-unmatched-pattern';
         continue;
+      case '--warn-ignored':
       case '--no-warn-ignored':
-        line.warnIgnored = false;
+        line.warnIgnored = name === '--warn-ignored';
         continue;
       case '--ext': {
         // As ESLint's CLI reads it: a comma-separated list, the option repeatable, the dot optional.
@@ -102,14 +111,17 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
       case '--ignore-pattern':
         line.ignorePatterns.push(given);
         continue;
+      case '--ignore':
       case '--no-ignore':
-        line.ignore = false;
+        line.ignore = name === '--ignore';
         continue;
+      case '--inline-config':
       case '--no-inline-config':
-        line.inlineConfig = false;
+        line.inlineConfig = name === '--inline-config';
         continue;
+      case '--eslintrc':
       case '--no-eslintrc':
-        line.noEslintrc = true;
+        line.noEslintrc = name === '--no-eslintrc';
         continue;
       case '--rulesdir':
         line.rulesdir.push(given);
@@ -125,4 +137,16 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
     }
   }
   return line;
+}
+
+/**
+ * A Boolean option with a value as its CLI reads it: `--name=true` is `--name`, `--name=false` is
+ * `--no-name`, `--no-name=false` is `--name` (code-pushup lints with `--error-on-unmatched-pattern=false`;
+ * run-commands forwards an option `no-warn-ignored: true` as `--no-warn-ignored=true`).
+ */
+function withoutBooleanValue(word: string): string {
+  const match = /^--(no-)?([a-z-]+)=(true|false)$/.exec(word);
+  if (!match || !BOOLEAN_OPTIONS.has(match[2]!)) return word;
+  const on = (match[3] === 'true') !== (match[1] === 'no-');
+  return on ? `--${match[2]}` : `--no-${match[2]}`;
 }

@@ -110,6 +110,33 @@ describe.each([
     }
   });
 
+  // code-pushup's lint targets run `eslint '<root>/**/*.{ts,…}' … --error-on-unmatched-pattern=false`.
+  itOnce("carries a Boolean option written `--name=false`, and says in the result when a script's ESLint options cannot be carried", async () => {
+    const manifest = join(ws, 'packages/scripted/package.json');
+    const original = readFileSync(manifest, 'utf8');
+    const script = { lint: { executor: 'nx:run-script', options: { script: 'lint' } } };
+    const carried = ['./src', '--error-on-unmatched-pattern=false', '--warn-ignored=false'];
+    try {
+      writeFileSync(manifest, JSON.stringify({ name: 'scripted', scripts: { lint: `eslint ${carried.join(' ')}` } }));
+      const { result } = await runExecutor(ws, 'packages/scripted', { officialTarget: 'lint' }, script);
+      expect(result.counts).toEqual(cliCounts(eslintCli(eslint, join(ws, 'packages/scripted'), carried), ws).counts);
+      expect(result.counts.filesLinted).toBe(1);
+      expect(result.officialTargetNotCarried).toBeUndefined();
+
+      writeFileSync(manifest, JSON.stringify({ name: 'scripted', scripts: { lint: 'eslint --fix-dry-run ./src' } }));
+      const uncarried = await runExecutor(ws, 'packages/scripted', { officialTarget: 'lint' }, script);
+      const sentence =
+        'The official target "lint" runs ESLint in a way nx-quality cannot reproduce (its option `--fix-dry-run` changes what ESLint reports and is not carried): ' +
+        'this run linted the project with its ESLint config instead, so its files and messages may differ from `nx run scripted:lint`.';
+      expect(uncarried.result.officialTargetNotCarried).toBe(sentence);
+      expect(uncarried.stdout).toContain(`! ${sentence}`);
+      // What it lints instead: the project, as `eslint .` there does.
+      expect(uncarried.result.counts).toEqual(cliCounts(eslintCli(eslint, join(ws, 'packages/scripted')), ws).counts);
+    } finally {
+      writeFileSync(manifest, original);
+    }
+  });
+
   itOnce('passes with warnings unless they exceed maxWarnings, then fails with one sentence', async () => {
     const cli = cliCounts(eslintCli(eslint, join(ws, 'packages/warnings')), ws);
     expect(cli.counts.warnings).toBe(3);

@@ -10,6 +10,7 @@ export function formatLintSummary(result: LintResult, resultFile: string, maxMes
       : `${heading} — ${countPhrase(counts.errors, 'error')}, ${countPhrase(counts.warnings, 'warning')} (${counts.fixableErrors + counts.fixableWarnings} fixable); ` +
         `${countPhrase(counts.filesLinted, 'file')} linted, ${counts.filesWithProblems} with problems${result.fixed ? '; fixes written' : ''}`,
   ];
+  if (result.officialTargetNotCarried) lines.push(`  ! ${result.officialTargetNotCarried}`);
   const topRules = Object.entries(result.rules)
     .sort(([, a], [, b]) => b.errors + b.warnings - (a.errors + a.warnings))
     .slice(0, 5)

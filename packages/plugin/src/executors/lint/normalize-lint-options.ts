@@ -30,6 +30,8 @@ export interface NormalizedLintOptions
   warnIgnored: boolean;
   /** The official ESLint target whose selection and config this run carries, when ours stands beside one. */
   officialTarget?: string;
+  /** Where the official target's command cannot be carried (and our own lintFilePatterns do not replace it), the sentence lint.json records. */
+  officialTargetNotCarried?: string;
   /** Absent when none was given and none was found (the run then reports ESLINT_CONFIG_NOT_FOUND). */
   eslintConfig?: WorkspacePath;
   /** Whether `eslintConfig` came from the option (a missing file is then the user's typo). */
@@ -77,7 +79,8 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'lint');
   const { workspaceRoot } = project;
   const fromWorkspace = (file: string): string => (isAbsolute(file) ? file : resolve(workspaceRoot, file));
-  const official = readOfficialEslintTarget(project, raw, context);
+  const read = readOfficialEslintTarget(project, raw, context);
+  const official = read && !('uncarried' in read) ? read : undefined;
   // A command (package.json script, run-commands) runs ESLint's CLI in its directory, where the CLI looks up its config.
   const runsIn = official?.runsIn;
 
@@ -127,6 +130,9 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
     eslintrcOptions: official ? eslintrcOnlyOptions(official, eslintConfigMode, project) : {},
     warnIgnored: official !== undefined && ownPatterns === undefined && official.warnIgnored !== false,
     ...(official ? { officialTarget: official.target } : {}),
+    ...(read && 'uncarried' in read && parsed.lintFilePatterns === undefined
+      ? { officialTargetNotCarried: `The official target "${read.target}" runs ESLint in a way nx-quality cannot reproduce (${read.uncarried}): this run linted the project with its ESLint config instead, so its files and messages may differ from \`nx run ${project.name}:${read.target}\`.` }
+      : {}),
     eslintConfig,
     eslintConfigExplicit: explicitConfig !== undefined,
     eslintConfigMode,

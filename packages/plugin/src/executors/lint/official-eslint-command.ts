@@ -4,21 +4,23 @@ import { officialCommandDirectory } from '../shared/official-command-directory';
 import { officialCommandLine } from '../shared/official-command-line';
 import type { OfficialTargetOptions } from '../shared/read-official-target-options';
 import { parseEslintCommand } from '../../tool-facts/parse-eslint-command';
-import type { OfficialEslintTarget } from './official-eslint-target';
+import type { OfficialEslintTarget, UncarriedOfficialEslintTarget } from './official-eslint-target';
 
 /**
  * What a command target (package.json script, run-commands) lints, when its command runs ESLint
  * and every option it gives ESLint can be carried (`parseEslintCommand`): its patterns, `--config`
  * and eslintrc options resolved against the directory the command runs in, as ESLint's CLI resolves
- * them there. Without patterns, ESLint's CLI lints that directory. Undefined otherwise: our lint then
- * lints the project with its config, as without an official target.
+ * them there. Without patterns, ESLint's CLI lints that directory. Where the command runs ESLint in a
+ * way that cannot be carried, why (our lint then lints the project with its config, as without an
+ * official target, and its result says so); undefined where no command that runs ESLint can be read.
  */
-export function officialEslintCommand(project: ProjectRef, official: OfficialTargetOptions): OfficialEslintTarget | undefined {
+export function officialEslintCommand(project: ProjectRef, official: OfficialTargetOptions): OfficialEslintTarget | UncarriedOfficialEslintTarget | undefined {
   const runsIn = officialCommandDirectory(project, official);
   const command = runsIn === undefined ? undefined : officialCommandLine(project, official);
   if (runsIn === undefined || command === undefined) return undefined;
   const line = parseEslintCommand(command);
-  if (!line || 'uncarried' in line) return undefined;
+  if (!line) return undefined;
+  if ('uncarried' in line) return { target: official.target, uncarried: line.uncarried };
   const fromCommand = (path: string): string => resolve(runsIn, path);
   return {
     target: official.target,

@@ -32,3 +32,12 @@ export interface OfficialEslintTarget {
   resolvePluginsRelativeTo?: string;
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
+
+/**
+ * An official target whose command runs ESLint in a way ESLint's API cannot reproduce (`--fix`,
+ * `--rule`, ESLint run twice): its name, and why, as one clause (`its option \`--fix\` changes …`).
+ */
+export interface UncarriedOfficialEslintTarget {
+  target: string;
+  uncarried: string;
+}

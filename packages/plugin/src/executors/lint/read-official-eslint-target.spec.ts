@@ -40,21 +40,21 @@ describe('readOfficialEslintTarget', () => {
   });
 
   it("applies the official executor's defaults: the project root as the one pattern", () => {
-    expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget({})))?.lintFilePatterns).toEqual(['packages/store']);
+    expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget({})))).toMatchObject({ lintFilePatterns: ['packages/store'] });
     const root = { ...project, root: '.' };
-    expect(readOfficialEslintTarget(root, ours, contextWith(eslintTarget({})))?.lintFilePatterns).toEqual(['.']);
+    expect(readOfficialEslintTarget(root, ours, contextWith(eslintTarget({})))).toMatchObject({ lintFilePatterns: ['.'] });
   });
 
   it('interpolates tokens per path segment as the executor does (a leading {workspaceRoot}/ dropped, segments normalized)', () => {
     const patterns = ['{projectRoot}/**/*.ts', '!{projectRoot}/types', '{workspaceRoot}/tools/{projectName}.js', '{projectRoot}/./src/../lib', '/abs/{projectRoot}', '{unknown}/x'];
-    expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget({ lintFilePatterns: patterns })))?.lintFilePatterns).toEqual([
+    expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget({ lintFilePatterns: patterns })))).toMatchObject({ lintFilePatterns: [
       'packages/store/**/*.ts',
       '!packages/store/types',
       'tools/store.js',
       'packages/store/lib',
       '/abs/{projectRoot}',
       '{unknown}/x',
-    ]);
+    ] });
   });
 
   it("equals Nx's own interpolate with the official executor's data, for a project root and the root project", () => {
@@ -63,7 +63,7 @@ describe('readOfficialEslintTarget', () => {
     const patterns = ['{projectRoot}', '{projectRoot}/**/*.ts', '!{projectRoot}/types', '{workspaceRoot}/tools/{projectName}.js', '{projectRoot}/./src/../lib', 'a/b', '{projectName}/{unknown}'];
     for (const root of ['packages/store', '.']) {
       const expected = patterns.map((pattern) => interpolate(pattern, { workspaceRoot: '', projectRoot: root, projectName: project.name }));
-      expect(readOfficialEslintTarget({ ...project, root }, ours, contextWith(eslintTarget({ lintFilePatterns: patterns })))?.lintFilePatterns).toEqual(expected);
+      expect(readOfficialEslintTarget({ ...project, root }, ours, contextWith(eslintTarget({ lintFilePatterns: patterns })))).toMatchObject({ lintFilePatterns: expected });
     }
   });
 
@@ -92,7 +92,7 @@ describe('readOfficialEslintTarget', () => {
 
   it('accepts the older executor names and reads projectsConfigurations when the graph lacks the project', () => {
     const context = { ...contextWith({}), projectGraph: undefined, projectsConfigurations: { version: 2, projects: { store: { root: project.root, targets: { lint: { executor: '@nrwl/linter:eslint', options: { lintFilePatterns: ['x'] } } } } } } } as unknown as ExecutorContext;
-    expect(readOfficialEslintTarget(project, ours, context)?.lintFilePatterns).toEqual(['x']);
+    expect(readOfficialEslintTarget(project, ours, context)).toMatchObject({ lintFilePatterns: ['x'] });
     expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: '@nx/linter:eslint' } }))?.target).toBe('lint');
   });
 
@@ -141,7 +141,7 @@ describe('readOfficialEslintTarget', () => {
         ...commandOptions,
         warnIgnored: false,
       });
-      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { commands: ['tsc -b', { command: 'eslint lib' }] } } }))?.lintFilePatterns).toEqual(['/ws/lib']);
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { commands: ['tsc -b', { command: 'eslint lib' }] } } }))).toMatchObject({ lintFilePatterns: ['/ws/lib'] });
     });
 
     it("adds what run-commands adds: an option it does not know as `--name=value`, then args (typescript-eslint's lint target)", () => {
@@ -156,14 +156,18 @@ describe('readOfficialEslintTarget', () => {
       const placed = { command: 'eslint {args} src', cwd: 'packages/store', 'no-warn-ignored': true };
       expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: placed } }))).toMatchObject({ lintFilePatterns: ['/ws/packages/store/src'], warnIgnored: false });
       const notForwarded = { commands: [{ command: 'eslint src', forwardAllArgs: false }], cwd: 'packages/store', rule: 'no-console: error' };
-      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: notForwarded } }))?.lintFilePatterns).toEqual(['/ws/packages/store/src']);
-      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { ...notForwarded, commands: ['eslint src'] } } }))).toBeUndefined();
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: notForwarded } }))).toMatchObject({ lintFilePatterns: ['/ws/packages/store/src'] });
+      expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { ...notForwarded, commands: ['eslint src'] } } }))).toEqual({
+        target: 'lint',
+        uncarried: 'its option `--rule` changes what ESLint reports and is not carried',
+      });
     });
 
-    it('carries nothing from a command it cannot reproduce: our lint then lints the project as without an official target', () => {
-      for (const command of ['eslint src --fix', 'eslint src && eslint test', 'tsc --noEmit']) {
-        expect(readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command } } }))).toBeUndefined();
-      }
+    it('carries nothing from a command it cannot reproduce, and says why: our lint then lints the project as without an official target', () => {
+      const read = (command: string) => readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options: { command } } }));
+      expect(read('eslint src --fix')).toEqual({ target: 'lint', uncarried: 'its option `--fix` changes what ESLint reports and is not carried' });
+      expect(read('eslint src && eslint test')).toEqual({ target: 'lint', uncarried: 'it runs ESLint more than once' });
+      expect(read('tsc --noEmit')).toBeUndefined();
     });
   });
 

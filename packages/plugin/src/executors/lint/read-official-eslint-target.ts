@@ -6,7 +6,7 @@ import { parseOptions } from '../../shared/parse-options';
 import { OFFICIAL_EXECUTORS } from '../../tool-facts/official-plugins';
 import { readOfficialTargetOptions } from '../shared/read-official-target-options';
 import { officialEslintCommand } from './official-eslint-command';
-import type { OfficialEslintTarget } from './official-eslint-target';
+import type { OfficialEslintTarget, UncarriedOfficialEslintTarget } from './official-eslint-target';
 
 /**
  * The options of an official ESLint target that change which files its executor lints or with
@@ -32,13 +32,18 @@ const carriedOptionsSchema = z.looseObject({
  * the task's executor context: an `@nx/eslint:lint` target (`@nx/linter:eslint`, `@nrwl/linter:eslint`),
  * or a package.json script or run-commands target whose command runs ESLint (`officialEslintCommand`:
  * `eslint ./src`, the `eslint .` @nx/eslint/plugin infers); undefined when there is none, or when
- * that target runs another executor or a command that cannot be carried.
+ * that target runs another executor or a command that does not run ESLint; why, when its command runs
+ * ESLint in a way that cannot be carried.
  *
  * Its options are merged with its configuration as Nx does when it runs the target: our task's
  * configuration when the official target has one of that name, else its `defaultConfiguration`.
  * Throws InvalidOptionsError naming the official target when a carried option has the wrong shape.
  */
-export function readOfficialEslintTarget(project: ProjectRef, rawOptions: unknown, context: ExecutorContext | undefined): OfficialEslintTarget | undefined {
+export function readOfficialEslintTarget(
+  project: ProjectRef,
+  rawOptions: unknown,
+  context: ExecutorContext | undefined,
+): OfficialEslintTarget | UncarriedOfficialEslintTarget | undefined {
   const official = readOfficialTargetOptions(project, rawOptions, context);
   if (!official) return undefined;
   const executors: readonly string[] = OFFICIAL_EXECUTORS.lint;

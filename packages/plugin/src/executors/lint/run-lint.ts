@@ -38,6 +38,7 @@ export async function runLintForProject(
     tool,
     ...(options.maxWarnings >= 0 ? { maxWarnings: options.maxWarnings } : {}),
     ...(options.eslintConfig ? { config: options.eslintConfig.relative } : {}),
+    ...(options.officialTargetNotCarried ? { officialTargetNotCarried: options.officialTargetNotCarried } : {}),
   });
 
   try {
