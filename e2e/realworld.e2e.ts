@@ -11,7 +11,7 @@
 //
 // Environment (all optional): NXQ_E2E_KEEP=1 keeps the temp workspace; NXQ_E2E_BASE_CACHE=<dir>
 // reuses the generated base across local runs (never in CI); NXQ_E2E_TIMINGS_FILE=<file>.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { LintResultSchema, QualityResultSchema, ReportSchema, TestResultSchema, type LintResult, type ReportJson, type TestResult } from '@nx-quality/core';
@@ -31,6 +31,7 @@ import {
   plantCrashes,
   removeInvalidOption,
   RW,
+  RW_DEFAULTED,
   RW_EXCLUDED,
   SCRIPTED_LINT,
   writeDeclaredLintPatterns,
@@ -62,6 +63,8 @@ let preRun: CommandResult;
 let preResults: Record<string, TestResult | undefined>;
 let officialTest: CommandResult;
 let officialLint: CommandResult;
+let officialDefaultedTest: CommandResult;
+let officialDefaultedLint: CommandResult;
 let run1: CommandResult;
 let run1Start: number;
 let run1Tasks: ProbedTask[];
@@ -97,10 +100,15 @@ function readJson(relPath: string): unknown {
 
 /** A result file of a packages/ library, validated; undefined when it does not exist. */
 function readResult<T>(lib: string, file: string, schema: ZodType<T>): T | undefined {
-  const rel = `${RESULTS}/packages/${lib}/${file}`;
+  return readResultAt(`packages/${lib}`, file, schema);
+}
+
+/** A result file of the project at `projectRoot`, validated; undefined when it does not exist. */
+function readResultAt<T>(projectRoot: string, file: string, schema: ZodType<T>): T | undefined {
+  const rel = `${RESULTS}/${projectRoot}/${file}`;
   if (!existsSync(join(rw.dir, rel))) return undefined;
   const parsed = schema.safeParse(readJson(rel));
-  if (!parsed.success) throw new Error(`${rw.project(lib)}: ${rel} does not match its schema: ${parsed.error.message}`);
+  if (!parsed.success) throw new Error(`${projectRoot}: ${rel} does not match its schema: ${parsed.error.message}`);
   return parsed.data;
 }
 
@@ -204,6 +212,26 @@ beforeAll(async () => {
   officialLint = await timePhase('official: nx run-many -t lint -- --format json', () =>
     nx(['run-many', '-t', 'lint', '--skip-nx-cache', '--', '--format', 'json', '--output-file', `${REF_DIR}/eslint.json`]),
   );
+  // @nx/jest:jest runs Jest in the workspace root: the reference files are named absolutely.
+  // (Jest does not create the folder of its outputFile.)
+  const defaultedRef = join(rw.dir, RW_DEFAULTED.root, REF_DIR);
+  mkdirSync(defaultedRef, { recursive: true });
+  officialDefaultedTest = await timePhase(`official: nx run ${RW_DEFAULTED.name}:${RW_DEFAULTED.testTarget} -- --json --coverage`, () =>
+    nx([
+      'run',
+      `${RW_DEFAULTED.name}:${RW_DEFAULTED.testTarget}`,
+      '--skip-nx-cache',
+      '--',
+      '--json',
+      `--outputFile=${join(defaultedRef, 'jest.json')}`,
+      '--codeCoverage',
+      '--coverageReporters=json-summary',
+      `--coverageDirectory=${join(defaultedRef, 'coverage')}`,
+    ]),
+  );
+  officialDefaultedLint = await timePhase(`official: nx run ${RW_DEFAULTED.name}:${RW_DEFAULTED.lintTarget} -- --format json`, () =>
+    nx(['run', `${RW_DEFAULTED.name}:${RW_DEFAULTED.lintTarget}`, '--skip-nx-cache', '--', '--format', 'json', '--output-file', `${REF_DIR}/eslint.json`]),
+  );
 
   run1Start = Date.now();
   run1 = await timePhase('nx run-many -t quality (1st run)', () => nx(['run-many', '-t', 'quality']));
@@ -234,8 +262,11 @@ describe('which projects get our targets: exactly those the official entries cov
     expect(official).toEqual({ test: TESTED.map((lib) => rw.project(lib)).sort(), lint: LINTED.map((lib) => rw.project(lib)).sort() });
   });
 
-  it('quality-test and quality-lint stand beside exactly the official test and lint targets', () => {
-    expect({ qualityTest: withTarget('quality-test'), qualityLint: withTarget('quality-lint') }).toEqual({ qualityTest: official.test, qualityLint: official.lint });
+  it(`quality-test and quality-lint stand beside exactly the official test and lint targets, and ${RW_DEFAULTED.name}'s own ${RW_DEFAULTED.testTarget} and ${RW_DEFAULTED.lintTarget}`, () => {
+    expect({ qualityTest: withTarget('quality-test'), qualityLint: withTarget('quality-lint') }).toEqual({
+      qualityTest: [...official.test, RW_DEFAULTED.name].sort(),
+      qualityLint: [...official.lint, RW_DEFAULTED.name].sort(),
+    });
   });
 
   it('our test targets run the Jest config inference found and name the official target', () => {
@@ -375,6 +406,59 @@ describe(`${RW.scripted}: beside a package.json lint script, quality-lint lints 
   });
 });
 
+describe(`${RW_DEFAULTED.name}: targets declared empty, completed by the target defaults of their names (code-pushup/cli)`, () => {
+  it(`the pattern is real: ${RW_DEFAULTED.testTarget} runs @nx/jest:jest and ${RW_DEFAULTED.lintTarget} runs ESLint's CLI, from nx.json; ours stand beside them`, () => {
+    const targets = graphTargets[RW_DEFAULTED.name] ?? {};
+    expect({
+      test: targets[RW_DEFAULTED.testTarget]?.executor,
+      lint: targets[RW_DEFAULTED.lintTarget]?.executor,
+      qualityTest: targets['quality-test']?.options,
+      qualityLint: targets['quality-lint']?.options?.['officialTarget'],
+    }).toEqual({
+      test: '@nx/jest:jest',
+      lint: 'nx:run-commands',
+      qualityTest: { tool: 'test', jestConfig: RW_DEFAULTED.jestConfig, resultsDir: `${RESULTS}/${RW_DEFAULTED.root}`, officialTarget: RW_DEFAULTED.testTarget },
+      qualityLint: RW_DEFAULTED.lintTarget,
+    });
+  });
+
+  it(`test.json equals the official ${RW_DEFAULTED.testTarget} target's Jest JSON, and its coverage Jest's own with that config`, () => {
+    const file = join(rw.dir, RW_DEFAULTED.root, REF_DIR, 'jest.json');
+    const official = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { numTotalTests: number; numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number })
+      : undefined;
+    // @nx/jest:jest 23 (deprecated) collects no coverage for --codeCoverage: the coverage reference is `jest --coverage` with the config it runs.
+    const reference = jestReference(rw.dir, RW_DEFAULTED.root, ['--config', 'jest.unit.config.cjs']);
+    const test = readResultAt(RW_DEFAULTED.root, 'test.json', TestResultSchema);
+    const m = new Mismatches(RW_DEFAULTED.name);
+    m.check(official !== undefined, `the official ${RW_DEFAULTED.testTarget} run wrote no ${REF_DIR}/jest.json\n${describeOutput(officialDefaultedTest, 3000)}`);
+    m.check(test !== undefined, 'test.json was not written');
+    if (official && test) {
+      const counts = { total: official.numTotalTests, passed: official.numPassedTests, failed: official.numFailedTests, skipped: official.numPendingTests, todo: official.numTodoTests };
+      m.eq('test.counts', test.counts, counts, `official ${RW_DEFAULTED.testTarget} --json`);
+      m.eq('test.counts', test.counts, reference.counts, 'jest --json with its config');
+      if (test.coverage) m.eq('coverage totals', coverageNumbers(test.coverage.totals), coverageNumbers(reference.coverageTotals), 'jest json-summary');
+      else m.check(false, 'test.coverage is missing');
+    }
+    expect(m.list).toEqual([]);
+    expect(test?.counts).toMatchObject({ passed: 2, todo: 1 });
+  });
+
+  it(`lint.json equals the official ${RW_DEFAULTED.lintTarget} target's ESLint JSON: src/ only, as its \`--error-on-unmatched-pattern=false\` command lints (scripts/release.js and its error left out)`, () => {
+    const file = join(rw.dir, RW_DEFAULTED.root, REF_DIR, 'eslint.json');
+    const ref = existsSync(file) ? readEslintReference(readFileSync(file, 'utf8')) : undefined;
+    expect({ wrote: ref !== undefined, output: ref ? '' : describeOutput(officialDefaultedLint, 3000) }).toEqual({ wrote: true, output: '' });
+    const lint = readResultAt(RW_DEFAULTED.root, 'lint.json', LintResultSchema);
+    expect({
+      official: ref && { files: ref.filesLinted, errors: ref.errors, warnings: ref.warnings },
+      ours: lint && { files: lint.counts.filesLinted, errors: lint.counts.errors, warnings: lint.counts.warnings, notCarried: lint.officialTargetNotCarried },
+    }).toEqual({
+      official: { files: RW_DEFAULTED.lintedFiles, errors: 0, warnings: 0 },
+      ours: { files: RW_DEFAULTED.lintedFiles, errors: 0, warnings: 0, notCarried: undefined },
+    });
+  });
+});
+
 describe('crashes (process.exit, SIGKILL, an invalid option): error results, never the earlier one shown as current', () => {
   it('before the crashes were planted, each crash project had a passing result and coverage on disk', () => {
     const state = Object.fromEntries(CRASHING.map((lib) => [lib, preResults[lib] && { status: preResults[lib].status, coverage: preResults[lib].coverage !== undefined }]));
@@ -455,11 +539,12 @@ describe('nx run-many -t quality: exit 1, every failing gate listed, warm rerun 
     const withQuality = Object.keys(graphTargets)
       .filter((p) => graphTargets[p]?.['quality']?.executor === `${PLUGIN}:tool` && graphTargets[p]?.['quality']?.options?.['tool'] === 'quality')
       .sort();
-    expect(withQuality).toEqual(LINTED.map((lib) => rw.project(lib)).sort());
+    expect(withQuality).toEqual([...LINTED.map((lib) => rw.project(lib)), RW_DEFAULTED.name].sort());
     const passing = LINTED.filter((lib) => !(FAILING_GATES as readonly string[]).includes(lib));
-    expect(passing.map((lib) => `${rw.project(lib)}: ${readResult(lib, 'quality.json', QualityResultSchema)?.status ?? 'no quality.json'}`)).toEqual(
-      passing.map((lib) => `${rw.project(lib)}: passed`),
-    );
+    expect([
+      ...passing.map((lib) => `${rw.project(lib)}: ${readResult(lib, 'quality.json', QualityResultSchema)?.status ?? 'no quality.json'}`),
+      `${RW_DEFAULTED.name}: ${readResultAt(RW_DEFAULTED.root, 'quality.json', QualityResultSchema)?.status ?? 'no quality.json'}`,
+    ]).toEqual([...passing.map((lib) => `${rw.project(lib)}: passed`), `${RW_DEFAULTED.name}: passed`]);
     expect(violationsNotListed(run1, FAILING_GATES, run1Start)).toEqual([]);
   });
 
@@ -470,7 +555,7 @@ describe('nx run-many -t quality: exit 1, every failing gate listed, warm rerun 
     const failing = report.projects.filter((p) => p.gate.status !== 'passed').map((p) => p.name).sort();
     expect({ failing, rows: report.projects.map((p) => p.name).sort() }).toEqual({
       failing: FAILING_GATES.map((lib) => rw.project(lib)).sort(),
-      rows: LINTED.map((lib) => rw.project(lib)).sort(),
+      rows: [...LINTED.map((lib) => rw.project(lib)), RW_DEFAULTED.name].sort(),
     });
     const markdown = readFileSync(join(rw.dir, REPORT_DIR, 'report.md'), 'utf8');
     expect(Object.values(RW_EXCLUDED).filter(({ name, root }) => markdown.includes(name) || markdown.includes(root)).map(({ name }) => name)).toEqual([]);
@@ -570,8 +655,9 @@ describe('init --replaceOfficial on the same workspace', () => {
 
   // Issue 15: "--replaceOfficial on that workspace leaves nx show projects -t test (and -t lint) exactly
   // the set the official plugins gave" (@nx/jest/plugin never gave jsonlib one: it does not glob jest.config.json).
-  it('nx show projects -t test and -t lint list exactly the projects the official plugins gave them', () => {
-    expect(after).toEqual(official);
+  // defaulted's own unit-test and eslint are no plugin's: ours stand beside them under our targets' names.
+  it(`nx show projects -t test and -t lint list exactly the projects the official plugins gave them, and ${RW_DEFAULTED.name} (beside its own targets)`, () => {
+    expect(after).toEqual({ test: [...official.test, RW_DEFAULTED.name].sort(), lint: [...official.lint, RW_DEFAULTED.name].sort() });
   });
 
   it('nx run-many -t test lint (no quality target) fails on failing tests and lint errors, as the official targets did', () => {

@@ -61,6 +61,33 @@ export const RW_EXCLUDED = {
   vitestE2e: { name: 'vite-e2e', root: 'e2e/vite-e2e' },
 } as const;
 
+/**
+ * libs/defaulted, code-pushup/cli's pattern: plain JS outside every official entry's include, its
+ * project.json declaring `"unit-test": {}` and `"eslint": {}`, which the target defaults of their names
+ * complete (an @nx/jest:jest target running jest.unit.config.cjs, and a run-commands `eslint` with
+ * `--error-on-unmatched-pattern=false` linting src/ only: scripts/release.js and its error are left out).
+ * code-pushup names its lint target `lint`; here target defaults of that name would also rewrite the
+ * `lint` targets @nx/eslint/plugin infers for packages/ (Nx applies them over inferred options).
+ */
+export const RW_DEFAULTED = {
+  name: 'defaulted',
+  root: 'libs/defaulted',
+  testTarget: 'unit-test',
+  lintTarget: 'eslint',
+  jestConfig: 'libs/defaulted/jest.unit.config.cjs',
+  /** src/'s three files. */
+  lintedFiles: 3,
+} as const;
+/** The target defaults that complete the defaulted project's targets (nx.json keys the base workspace does not have). */
+export const DEFAULTED_TARGET_DEFAULTS = {
+  [RW_DEFAULTED.testTarget]: { executor: '@nx/jest:jest', cache: true, options: { jestConfig: '{projectRoot}/jest.unit.config.cjs', passWithNoTests: true } },
+  [RW_DEFAULTED.lintTarget]: {
+    executor: 'nx:run-commands',
+    cache: true,
+    options: { command: 'eslint', cwd: '{projectRoot}', args: ["'src/**/*.js'", '--error-on-unmatched-pattern=false', '--no-warn-ignored'] },
+  },
+} as const;
+
 /** The official plugin entries' lists the workspace registers (create-nx-workspace's entries plus these). */
 export const OFFICIAL_LISTS = { jestExclude: ['e2e/**'], eslintInclude: ['packages/**/*'], vitestInclude: ['packages/**'] } as const;
 /** The @nx/vitest entry the workspace registers for its end-to-end suites (angular-eslint's shape). */
@@ -138,7 +165,10 @@ export function reshapeWorkspace(dir: string, scope: string): void {
 
   // nx.json: the entries create-nx-workspace registered, with the lists real workspaces add.
   const nxJsonFile = join(dir, 'nx.json');
-  const nxJson = readJsonFile<{ plugins: (string | { plugin: string; include?: string[]; exclude?: string[]; options?: Record<string, unknown> })[] }>(nxJsonFile);
+  const nxJson = readJsonFile<{
+    plugins: (string | { plugin: string; include?: string[]; exclude?: string[]; options?: Record<string, unknown> })[];
+    targetDefaults?: Record<string, unknown>;
+  }>(nxJsonFile);
   const entry = (plugin: string) => {
     const found = nxJson.plugins.find((p) => typeof p !== 'string' && p.plugin === plugin);
     if (!found || typeof found === 'string') throw new Error(`nx.json of the base workspace has no ${plugin} entry: ${JSON.stringify(nxJson.plugins)}`);
@@ -148,6 +178,11 @@ export function reshapeWorkspace(dir: string, scope: string): void {
   entry('@nx/eslint/plugin').include = [...OFFICIAL_LISTS.eslintInclude];
   entry('@nx/vitest').include = [...OFFICIAL_LISTS.vitestInclude];
   nxJson.plugins.push({ plugin: VITEST_E2E_ENTRY.plugin, include: [...VITEST_E2E_ENTRY.include], options: { ...VITEST_E2E_ENTRY.options } });
+  const targetDefaults = (nxJson.targetDefaults ??= {});
+  for (const [name, defaults] of Object.entries(DEFAULTED_TARGET_DEFAULTS)) {
+    if (name in targetDefaults) throw new Error(`nx.json of the base workspace already has target defaults for ${name}: ${JSON.stringify(targetDefaults[name])}`);
+    targetDefaults[name] = structuredClone(defaults);
+  }
   writeJsonFile(nxJsonFile, nxJson);
 
   // The official reference runs write Jest's and ESLint's JSON into <project>/.nxq-ref: not an Nx
@@ -393,6 +428,25 @@ describe('${RW.json}', () => {
     `export default async function setup() {\n  throw new Error('${vitestE2e.name} globalSetup ran: it would start a local registry; only e2e-local runs this suite');\n}\n`,
   );
   write(dir, `${vitestE2e.root}/src/app.test.mjs`, `import { expect, it } from 'vitest';\n\nit('never runs here', () => {\n  expect(true).toBe(true);\n});\n`);
+
+  // Targets declared empty, completed by the target defaults of their names.
+  const defaulted = RW_DEFAULTED;
+  write(
+    dir,
+    `${defaulted.root}/project.json`,
+    `${JSON.stringify({ name: defaulted.name, $schema: '../../node_modules/nx/schemas/project-schema.json', projectType: 'library', sourceRoot: `${defaulted.root}/src`, targets: { [defaulted.testTarget]: {}, [defaulted.lintTarget]: {} } }, null, 2)}\n`,
+  );
+  // CommonJS whatever the root package.json says; not one of the package manager's workspaces.
+  write(dir, `${defaulted.root}/package.json`, `${JSON.stringify({ name: defaulted.name, version: '0.0.1', private: true }, null, 2)}\n`);
+  write(dir, defaulted.jestConfig, `module.exports = {\n  displayName: '${defaulted.name}',\n  testEnvironment: 'node',\n  transform: {},\n};\n`);
+  write(dir, `${defaulted.root}/src/index.js`, `'use strict';\nconst { total } = require('./total.js');\n\nmodule.exports = { total };\n`);
+  write(dir, `${defaulted.root}/src/total.js`, `'use strict';\n\n/** Adds up a list of numbers. */\nfunction total(values) {\n  return values.reduce((sum, value) => sum + value, 0);\n}\n\nmodule.exports = { total };\n`);
+  write(
+    dir,
+    `${defaulted.root}/src/total.spec.js`,
+    `'use strict';\nconst { total } = require('./index.js');\n\ndescribe('total', () => {\n  it('adds', () => {\n    expect(total([1, 2, 3])).toBe(6);\n  });\n\n  it('is 0 for none', () => {\n    expect(total([])).toBe(0);\n  });\n\n  it.todo('rounds');\n});\n`,
+  );
+  write(dir, `${defaulted.root}/scripts/release.js`, `export function release() {\n  debugger;\n}\n`);
 
   // A tools project with an ESLint config and a lint error, outside the ESLint include list.
   const codegen = RW_EXCLUDED.codegen;

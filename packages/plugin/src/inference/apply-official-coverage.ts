@@ -18,6 +18,12 @@ export interface CoveredTools {
   officialEntries: Partial<Record<ToolKind, OfficialEntry>>;
 }
 
+/** Whether the project declares its own official target of a kind (`explicitTargets`), which stands whatever the plugin entries cover. */
+export interface DeclaredOfficialTargets {
+  test?: boolean;
+  lint?: boolean;
+}
+
 interface KindRule {
   entries: OfficialEntry[];
   filters: PluginFileFilter[];
@@ -27,18 +33,18 @@ interface KindRule {
 const NEXT_CONFIG_FILES = ['next.config.js', 'next.config.cjs', 'next.config.mjs', 'next.config.ts'];
 
 /**
- * Decides, per project and kind, whether our target is inferred: where official plugin entries of a
- * kind are registered, only for projects one of them gives a target (their include/exclude applied
- * to the files their createNodes glob matches, and the conditions under which they infer one);
- * otherwise by our own `<kind>Include`/`<kind>Exclude` applied to the same files. Built once per
- * createNodes call.
+ * Decides, per project and kind, whether our target is inferred: where the project declares its own
+ * official test or lint target (`declared`), always; where official plugin entries of a kind are
+ * registered, only for projects one of them gives a target (their include/exclude applied to the
+ * files their createNodes glob matches, and the conditions under which they infer one); otherwise by
+ * our own `<kind>Include`/`<kind>Exclude` applied to the same files. Built once per createNodes call.
  */
 export function createOfficialCoverage(
   plugins: readonly PluginConfiguration[] | undefined,
   options: NormalizedPluginOptions,
   workspaceRoot: string,
   nxVersion: string | undefined,
-): (projectRoot: string, tools: ProjectTools) => CoveredTools {
+): (projectRoot: string, tools: ProjectTools, declared?: DeclaredOfficialTargets) => CoveredTools {
   const rule = (kind: ToolKind, include: string[] | undefined, exclude: string[] | undefined): KindRule => {
     const entries = kind === 'test' ? unitTestEntries(findOfficialEntries(plugins, kind)) : findOfficialEntries(plugins, kind);
     return { entries, filters: entries.map((entry) => createPluginFileFilter(entry.include, entry.exclude)), own: createPluginFileFilter(include, exclude) };
@@ -60,12 +66,14 @@ export function createOfficialCoverage(
     return index >= 0 ? entries[index] : undefined;
   };
 
-  return (projectRoot, tools) => {
+  return (projectRoot, tools, declared = {}) => {
     const covered: ProjectTools = { ...tools };
     const officialEntries: Partial<Record<ToolKind, OfficialEntry>> = {};
     const projectFiles = ['project.json', 'package.json'].map((name) => posix.join(projectRoot, name)).filter(exists);
 
-    if (tools.jestConfig) {
+    if (declared.test && (tools.jestConfig || tools.vitestConfig)) {
+      // The project's own test target (an @nx/jest:jest or @nx/vitest:test it declares) is official whatever the plugin entries cover.
+    } else if (tools.jestConfig) {
       if (rules.test.entries.length > 0) {
         // @nx/jest/plugin globs jest.config.{cjs,mjs,js,cts,mts,ts}: a jest.config.json project has no official target.
         const configs = OFFICIAL_JEST_CONFIG_FILE_NAMES.map((name) => posix.join(projectRoot, name)).filter(exists);
@@ -97,7 +105,7 @@ export function createOfficialCoverage(
         const entry = covering('lint', lints);
         if (entry) officialEntries.lint = entry;
       }
-      const isCovered = rules.lint.entries.length > 0 ? officialEntries.lint !== undefined : lints(rules.lint.own);
+      const isCovered = declared.lint === true || (rules.lint.entries.length > 0 ? officialEntries.lint !== undefined : lints(rules.lint.own));
       // The chain stays: the health target reads the same ESLint config.
       if (!isCovered) delete covered.eslintConfig;
     }

@@ -755,6 +755,31 @@ describe('createNodesV2', () => {
       });
     });
 
+    it("stands beside a project's own declared test and lint targets outside every entry's include (a workspace mixing inferred and declared targets)", async () => {
+      write('tools/scripts/project.json', {
+        name: 'scripts',
+        targets: {
+          'unit-test': { executor: '@nx/jest:jest', options: { jestConfig: '{projectRoot}/jest.unit.config.cts' } },
+          lint: { command: "eslint 'tools/scripts/src/**/*.ts'" },
+        },
+      });
+      write('tools/scripts/jest.unit.config.cts', 'module.exports = {};');
+      write('tools/scripts/eslint.config.mjs', 'export default [];');
+      const plugins = nxJson([
+        { plugin: '@nx/jest/plugin', exclude: ['e2e/**', 'tools/**'], options: { targetName: 'test' } },
+        { plugin: '@nx/eslint/plugin', include: ['packages/**'], options: { targetName: 'lint' } },
+      ]);
+      const scripts = (await run(files(), undefined, plugins))['tools/scripts'] ?? {};
+      expect({ targets: Object.keys(scripts), test: scripts['test']?.options, lint: scripts['quality-lint']?.options }).toEqual({
+        targets: ['test', 'quality-lint', 'health', 'quality'],
+        test: { tool: 'test', jestConfig: 'tools/scripts/jest.unit.config.cts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'unit-test' },
+        lint: { tool: 'lint', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'lint' },
+      });
+      // A declared command that does not run ESLint is no lint target to stand beside: outside the entries, nothing of ours.
+      write('tools/scripts/project.json', { name: 'scripts', targets: { lint: { command: 'tsc --noEmit' } } });
+      expect(Object.keys((await run(files(), undefined, plugins))['tools/scripts'] ?? {})).toEqual([]);
+    });
+
     it('does not stand beside a second @nx/jest/plugin entry for end-to-end suites (angular-eslint: e2e-local with ciTargetName)', async () => {
       const projects = await run(
         files(),

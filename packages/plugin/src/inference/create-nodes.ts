@@ -72,7 +72,7 @@ export const createNodesV2: CreateNodesV2<PluginOptions> = [
           detected.eslintConfig = undefined;
           detected.eslintConfigChain = [];
         }
-        const { tools, officialEntries } = coverage(found.root, detected);
+        const { tools, officialEntries } = coverage(found.root, detected, { test: declared.official.test !== undefined, lint: declared.official.lint !== undefined });
         const targetNames = resolveTargetNames(options, new Set([...scripts.keys(), ...declared.names, ...officialNamesTaken(officialEntries, configured, ourIndex)]), declaredNames, configured);
         // Without an official plugin, the package.json script of that name is the target ours stands
         // beside (the `test` script a `node --test` project runs, or whichever script took our name);

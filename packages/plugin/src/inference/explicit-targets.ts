@@ -2,6 +2,7 @@ import type { NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
 import { join, posix } from 'node:path';
 import { applyingTargetDefaults } from '../tool-facts/applying-target-defaults';
 import { OFFICIAL_EXECUTORS } from '../tool-facts/official-plugins';
+import { parseEslintCommand } from '../tool-facts/parse-eslint-command';
 import { readJsonIfPresent } from './read-json-if-present';
 
 /** The targets a project declares itself (project.json `targets`, package.json `nx.targets`). */
@@ -9,7 +10,8 @@ export interface ExplicitTargets {
   names: Set<string>;
   /**
    * Per kind, the first declared target that runs the official executor of that tool; for tests, the
-   * first whose name does not say `e2e` (an end-to-end suite, which `nx run-many -t test` does not run).
+   * first whose name does not say `e2e` (an end-to-end suite, which `nx run-many -t test` does not run);
+   * for lint, else the first run-commands target whose command runs ESLint.
    */
   official: Partial<Record<keyof typeof OFFICIAL_EXECUTORS, string>>;
   /**
@@ -57,7 +59,12 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string, targ
     for (const entry of fromDefaults && dependsOn === undefined ? entries : []) {
       if (entry['dependsOn'] !== undefined) dependsOn = structuredClone(entry['dependsOn'] as TargetConfiguration['dependsOn']);
     }
-    options[name] = Object.assign({}, ...entries.map((entry) => entry['options'] as Record<string, unknown> | undefined), target?.options) as Record<string, unknown>;
+    // `command` beside `options` is Nx's shorthand for run-commands' `options.command`.
+    const withCommand = (target: { command?: unknown; options?: unknown } | undefined) => ({
+      ...(target?.options as Record<string, unknown> | undefined),
+      ...(typeof target?.command === 'string' ? { command: target.command } : {}),
+    });
+    options[name] = Object.assign({}, ...entries.map(withCommand), withCommand(target)) as Record<string, unknown>;
     const executor = own ?? fromDefaults;
     targets[name] = { ...(executor ? { executor } : {}), ...(dependsOn !== undefined ? { dependsOn } : {}) };
   }
@@ -68,6 +75,8 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string, targ
     const name = Object.keys(targets).find((target) => executors.includes(String(targets[target]!.executor)) && !(kind === 'test' && /e2e/i.test(target)));
     if (name) official[kind] = name;
   }
+  // A run-commands target whose command runs ESLint is the project's lint target as much as an @nx/eslint:lint one.
+  official.lint ??= Object.keys(targets).find((target) => targets[target]!.executor === 'nx:run-commands' && runsEslint(options[target]!));
   const officialTestConfig = official.test ? testConfigOf(targets[official.test]!.executor!, options[official.test]!, projectRoot) : undefined;
   return {
     names: new Set(Object.keys(targets).filter((name) => targets[name]!.executor !== undefined)),
@@ -75,6 +84,14 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string, targ
     ...(officialTestConfig ? { officialTestConfig } : {}),
     targets,
   };
+}
+
+function runsEslint(options: Record<string, unknown>): boolean {
+  const commands = typeof options['command'] === 'string' ? [options['command']] : Array.isArray(options['commands']) ? options['commands'] : [];
+  return commands.some((entry: unknown) => {
+    const command = typeof entry === 'string' ? entry : (entry as { command?: unknown } | null)?.command;
+    return typeof command === 'string' && parseEslintCommand(command) !== undefined;
+  });
 }
 
 function executorOf(target: { executor?: unknown; command?: unknown } | undefined): string | undefined {
