@@ -185,7 +185,13 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
     coverage: test && test.status !== 'error' && test.coverage ? test.coverage.totals : null,
     lint:
       lint && lint.status !== 'error'
-        ? { errors: lint.counts.errors, warnings: lint.counts.warnings, fixable: lint.counts.fixableErrors + lint.counts.fixableWarnings, topRules }
+        ? {
+            errors: lint.counts.errors,
+            warnings: lint.counts.warnings,
+            fixable: lint.counts.fixableErrors + lint.counts.fixableWarnings,
+            topRules,
+            ...(lint.officialTargetNotCarried ? { notCarried: lint.officialTargetNotCarried } : {}),
+          }
         : null,
     typecheck: typecheck && typecheck.status !== 'error' ? { errors: typecheck.counts.errors, topCodes } : null,
     health: health && health.status !== 'error' ? health.counts : null,

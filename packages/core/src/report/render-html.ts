@@ -188,6 +188,12 @@ function problemsSection(report: Report): string {
   return items.length ? `<section id="problems"><h2>Results that could not be used (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
 }
 
+/** Projects whose lint result is not what their official lint target lints (its command could not be carried). */
+function lintNotCarriedSection(report: Report): string {
+  const items = report.projects.filter((p) => p.lint?.notCarried).map((p) => `${h(p.name)}: ${h(p.lint!.notCarried!)}`);
+  return items.length ? `<section id="lint-not-carried"><h2>Lint not as the official target lints (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
+}
+
 /**
  * `index.html`: one self-contained page (no network; a Content Security Policy allows only its own
  * inline style and script by hash) with cards, a sortable project table, SVG charts, failing
@@ -224,7 +230,7 @@ ${card('type errors', String(t.typecheck.errors), t.typecheck.errors ? 'bad' : '
 <section><h2>Projects</h2>${projectsTable(report)}</section>
 <section><h2>Charts</h2>${charts(report)}</section>
 <section><h2>Failing conditions (${report.failingConditions.length})</h2>${list(failing, 'Every evaluated gate passes.')}${report.failingConditions.length > 500 ? `<p class="muted">… ${report.failingConditions.length - 500} more in report.json</p>` : ''}</section>
-${problemsSection(report)}
+${problemsSection(report)}${lintNotCarriedSection(report)}
 <section><h2>Top gaps</h2>${gapsSection(report)}</section>
 <section><h2>Tests per kind</h2>${testKindsTable(report)}</section>
 <section><h2>Code health</h2>${healthTable(report)}</section>

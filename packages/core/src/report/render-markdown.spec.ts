@@ -107,6 +107,24 @@ describe('report.md: what fails', () => {
     expect(renderReportHtml(report)).toContain('<p class="empty">Gate not evaluated on the current results: test.json of project beta&lt;1&gt; was written after its quality.json judged the project; run its quality target.</p>');
   });
 
+  it("says where a lint result is not what the official lint target lints (its command could not be carried), escaped, in report.json, report.md and the HTML", () => {
+    const sentence = 'The official target "lint" runs ESLint in a way nx-quality cannot reproduce (its option `--fix` changes what ESLint reports and is not carried): <b>';
+    const project = withQuality({
+      name: 'gamma_1',
+      root: 'libs/gamma',
+      results: { lint: { origin: 'fresh', value: { ...lintResult('gamma_1', 'libs/gamma', 0, 0), officialTargetNotCarried: sentence } } },
+    });
+    const report = buildReport({ generatedAt, producer: 'hook', projects: [project, ...sampleProjects()] });
+    expect(report.projects.map((p) => p.lint?.notCarried).filter(Boolean)).toEqual([sentence]);
+    const section = renderReportMarkdown(report).split('### Lint not as the official target lints')[1]?.trim().split('\n');
+    expect(section).toEqual([
+      '(1)',
+      '',
+      '- gamma\\_1: The official target "lint" runs ESLint in a way nx-quality cannot reproduce (its option \\`--fix\\` changes what ESLint reports and is not carried): &lt;b&gt;',
+    ]);
+    expect(renderReportHtml(report)).toContain('<h2>Lint not as the official target lints (1)</h2><ul><li>gamma_1: The official target &quot;lint&quot; runs ESLint');
+  });
+
   it('labels executed and static test-kind counts', () => {
     const alpha = sampleProjects().find((p) => p.name === 'alpha')!;
     const health = alpha.results.health!.value!;

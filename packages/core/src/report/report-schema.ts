@@ -72,6 +72,10 @@ export const ProjectReportSchema = z.object({
       warnings: z.number().int().nonnegative(),
       fixable: z.number().int().nonnegative(),
       topRules: z.array(z.object({ rule: z.string(), errors: z.number().int(), warnings: z.number().int() })),
+      notCarried: z
+        .string()
+        .optional()
+        .describe("lint.json's officialTargetNotCarried: the official lint target's command could not be reproduced, and why"),
     })
     .nullable(),
   typecheck: z

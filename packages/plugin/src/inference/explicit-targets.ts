@@ -48,24 +48,19 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string, targ
   const targets: ExplicitTargets['targets'] = {};
   const options: Record<string, Record<string, unknown>> = {};
   for (const [name, target] of Object.entries(declared)) {
-    const own = executorOf(target);
-    const entries = applyingTargetDefaults(targetDefaults, name, own ? { executor: own } : {}).filter((entry) => {
+    const ownExecutor = executorOf(target);
+    const entries = applyingTargetDefaults(targetDefaults, name, ownExecutor ? { executor: ownExecutor } : {}).filter((entry) => {
       // Nx applies defaults only to a target whose executor they do not contradict.
       const executor = executorOf(entry);
-      return !own || !executor || executor === own;
+      return !ownExecutor || !executor || executor === ownExecutor;
     });
-    const fromDefaults = own ? undefined : entries.map(executorOf).findLast((executor) => executor !== undefined);
+    const fromDefaults = ownExecutor ? undefined : entries.map(executorOf).findLast((executor) => executor !== undefined);
     let dependsOn = target?.dependsOn;
     for (const entry of fromDefaults && dependsOn === undefined ? entries : []) {
       if (entry['dependsOn'] !== undefined) dependsOn = structuredClone(entry['dependsOn'] as TargetConfiguration['dependsOn']);
     }
-    // `command` beside `options` is Nx's shorthand for run-commands' `options.command`.
-    const withCommand = (target: { command?: unknown; options?: unknown } | undefined) => ({
-      ...(target?.options as Record<string, unknown> | undefined),
-      ...(typeof target?.command === 'string' ? { command: target.command } : {}),
-    });
-    options[name] = Object.assign({}, ...entries.map(withCommand), withCommand(target)) as Record<string, unknown>;
-    const executor = own ?? fromDefaults;
+    options[name] = Object.assign({}, ...entries.map(optionsOf), optionsOf(target)) as Record<string, unknown>;
+    const executor = ownExecutor ?? fromDefaults;
     targets[name] = { ...(executor ? { executor } : {}), ...(dependsOn !== undefined ? { dependsOn } : {}) };
   }
 
@@ -92,6 +87,11 @@ function runsEslint(options: Record<string, unknown>): boolean {
     const command = typeof entry === 'string' ? entry : (entry as { command?: unknown } | null)?.command;
     return typeof command === 'string' && parseEslintCommand(command) !== undefined;
   });
+}
+
+/** A target's options; `command` beside them is Nx's shorthand for run-commands' `options.command`. */
+function optionsOf(target: { command?: unknown; options?: unknown } | undefined): Record<string, unknown> {
+  return { ...(target?.options as Record<string, unknown> | undefined), ...(typeof target?.command === 'string' ? { command: target.command } : {}) };
 }
 
 function executorOf(target: { executor?: unknown; command?: unknown } | undefined): string | undefined {
