@@ -37,6 +37,28 @@ describe('runTypecheckForProject with TypeScript mocked', () => {
     expect(result.error).toMatchObject({ code: 'TYPECHECK_FAILED', message: 'stop after reading', hint: expect.stringContaining('unexpected failure') });
   });
 
+  // code-pushup's models: ts-patch makes createProgram load the tsconfig's compiler plugin, not built yet.
+  it('names the config whose program TypeScript threw on, with how to tell its cause from ours', async () => {
+    const realTs = jest.requireActual<typeof import('typescript')>('typescript');
+    const createProgram = jest.fn(() => {
+      throw Object.assign(new Error("Cannot find module './tools/zod2md-jsdocs/dist'"), { code: 'MODULE_NOT_FOUND' });
+    });
+    jest.mocked(resolveTypeScript).mockReturnValue({ ts: { ...realTs, createProgram } as never, path: 'typescript' });
+    const fixture = join(__dirname, '__fixtures__/ts-workspace');
+    const lib = { workspaceRoot: fixture, name: 'clean-lib', root: 'packages/clean-lib', tags: [] };
+    const result = await runTypecheckForProject(lib, normalizeTypecheckOptions(lib, {}));
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'error',
+      error: {
+        code: 'TYPECHECK_FAILED',
+        message: "Cannot find module './tools/zod2md-jsdocs/dist'",
+        file: result.configs[0],
+        hint: expect.stringMatching(/^Run `tsc -p packages\/clean-lib\/tsconfig\.\w+\.json --noEmit` with the workspace's TypeScript\. .*compilerOptions\.plugins.*please report it/),
+      },
+    });
+    expect(result.configs[0]).toMatch(/^packages\/clean-lib\/tsconfig\.\w+\.json$/);
+  });
+
   it('creates one program per config of the solution, lib before spec, reading referenced sources instead of outputs', async () => {
     const realTs = jest.requireActual<typeof import('typescript')>('typescript');
     const createProgram = jest.fn((options: import('typescript').CreateProgramOptions) => realTs.createProgram(options));

@@ -24,6 +24,8 @@ export async function runTypecheckForProject(
   const startedAt = new Date();
   let tool: ToolInfo = { name: 'typescript', version: 'unknown' };
   let configs: string[] = [];
+  // The config whose program TypeScript is building, so that a throw there names it.
+  let checking: string | undefined;
   const header = (): Omit<TypecheckResult, 'status' | 'counts' | 'codes' | 'diagnostics' | 'diagnosticsOmitted'> => ({
     ...resultHeader('typecheck', { name: project.name, root: options.projectRoot.relative }, startedAt),
     tool,
@@ -40,7 +42,11 @@ export async function runTypecheckForProject(
 
     const projectConfigs = collectProjectConfigs(ts, options.tsConfig.absolute, options.projectRoot.absolute, project.workspaceRoot, cache.parsedConfigs);
     configs = projectConfigs.map((config) => toWorkspacePath(project.workspaceRoot, config.file));
-    const checks = projectConfigs.map((config) => checkConfig(ts, config, project.workspaceRoot, cache));
+    const checks = projectConfigs.map((config) => {
+      checking = toWorkspacePath(project.workspaceRoot, config.file);
+      return checkConfig(ts, config, project.workspaceRoot, cache);
+    });
+    checking = undefined;
     const summary = summarizeDiagnostics(
       checks.flatMap((check) => check.diagnostics),
       options.diagnosticsCap,
@@ -65,11 +71,26 @@ export async function runTypecheckForProject(
       error:
         error instanceof QualityError
           ? described
-          : { ...described, hint: 'An unexpected failure inside the typecheck executor, not a known TypeScript/tsconfig problem: please report it with this typecheck.json.' },
+          : checking
+            ? { ...described, file: checking, hint: typescriptThrewHint(checking) }
+            : { ...described, hint: 'An unexpected failure inside the typecheck executor, not a known TypeScript/tsconfig problem: please report it with this typecheck.json.' },
       counts: { errors: 0, warnings: 0, filesChecked: 0 },
       codes: {},
       diagnostics: [],
       diagnosticsOmitted: 0,
     };
   }
+}
+
+/**
+ * Where TypeScript threw while building or checking a config's program: a patched TypeScript (ts-patch)
+ * loading a compiler plugin the tsconfig names that is not built yet (code-pushup's models), a crash of
+ * TypeScript itself, or ours; `tsc` on the same config tells them apart.
+ */
+function typescriptThrewHint(config: string): string {
+  return (
+    `Run \`tsc -p ${config} --noEmit\` with the workspace's TypeScript. If it fails the same way, the cause is that tsconfig: a module it cannot find is often ` +
+    'a compiler plugin of its compilerOptions.plugins, which a patched TypeScript (ts-patch) loads; build the plugin first (add its build to the dependsOn of this target). ' +
+    'If tsc succeeds, please report it with this typecheck.json.'
+  );
 }
