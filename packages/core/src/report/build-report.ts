@@ -181,7 +181,10 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
     origin: summarizeOrigin(states),
     results: states,
     metrics,
-    tests: test && test.status !== 'error' ? { counts: test.counts, suitesErrored: test.suites.errored, status: test.status } : null,
+    tests:
+      test && test.status !== 'error'
+        ? { counts: test.counts, suitesErrored: test.suites.errored, status: test.status, ...(test.officialTargetsNotRun ? { notRun: test.officialTargetsNotRun } : {}) }
+        : null,
     coverage: test && test.status !== 'error' && test.coverage ? test.coverage.totals : null,
     lint:
       lint && lint.status !== 'error'

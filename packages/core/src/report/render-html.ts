@@ -188,6 +188,12 @@ function problemsSection(report: Report): string {
   return items.length ? `<section id="problems"><h2>Results that could not be used (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
 }
 
+/** Projects with test targets whose tests their test result does not include (one test target of a project is run). */
+function testsNotRunSection(report: Report): string {
+  const items = report.projects.filter((p) => p.tests?.notRun).map((p) => `${h(p.name)}: ${p.tests!.notRun!.map((name) => h(name)).join(', ')}`);
+  return items.length ? `<section id="tests-not-run"><h2>Test targets whose tests are not in the results (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
+}
+
 /** Projects whose lint result is not what their official lint target lints (its command could not be carried). */
 function lintNotCarriedSection(report: Report): string {
   const items = report.projects.filter((p) => p.lint?.notCarried).map((p) => `${h(p.name)}: ${h(p.lint!.notCarried!)}`);
@@ -230,7 +236,7 @@ ${card('type errors', String(t.typecheck.errors), t.typecheck.errors ? 'bad' : '
 <section><h2>Projects</h2>${projectsTable(report)}</section>
 <section><h2>Charts</h2>${charts(report)}</section>
 <section><h2>Failing conditions (${report.failingConditions.length})</h2>${list(failing, 'Every evaluated gate passes.')}${report.failingConditions.length > 500 ? `<p class="muted">… ${report.failingConditions.length - 500} more in report.json</p>` : ''}</section>
-${problemsSection(report)}${lintNotCarriedSection(report)}
+${problemsSection(report)}${testsNotRunSection(report)}${lintNotCarriedSection(report)}
 <section><h2>Top gaps</h2>${gapsSection(report)}</section>
 <section><h2>Tests per kind</h2>${testKindsTable(report)}</section>
 <section><h2>Code health</h2>${healthTable(report)}</section>

@@ -125,6 +125,19 @@ describe('report.md: what fails', () => {
     expect(renderReportHtml(report)).toContain('<h2>Lint not as the official target lints (1)</h2><ul><li>gamma_1: The official target &quot;lint&quot; runs ESLint');
   });
 
+  it("names the test targets whose tests a project's result does not include, escaped, in report.json, report.md and the HTML", () => {
+    const project = withQuality({
+      name: 'utils',
+      root: 'packages/utils',
+      results: { test: { origin: 'fresh', value: { ...testResult('utils', 'packages/utils', {}), officialTargetsNotRun: ['int-test', 'perf_<x>'] } } },
+    });
+    const report = buildReport({ generatedAt, producer: 'hook', projects: [project, ...sampleProjects()] });
+    expect(report.projects.filter((p) => p.tests?.notRun).map((p) => [p.name, p.tests?.notRun])).toEqual([['utils', ['int-test', 'perf_<x>']]]);
+    const section = renderReportMarkdown(report).split('### Test targets whose tests are not in the results')[1]?.trim().split('\n');
+    expect(section).toEqual(['(1)', '', '- utils: int-test, perf\\_&lt;x&gt;']);
+    expect(renderReportHtml(report)).toContain('<h2>Test targets whose tests are not in the results (1)</h2><ul><li>utils: int-test, perf_&lt;x&gt;</li></ul>');
+  });
+
   it('labels executed and static test-kind counts', () => {
     const alpha = sampleProjects().find((p) => p.name === 'alpha')!;
     const health = alpha.results.health!.value!;

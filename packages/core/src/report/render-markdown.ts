@@ -231,6 +231,13 @@ function problems(report: Report, cap: number): string[] {
   return ['', `### Results that could not be used (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'entry', 'entries')];
 }
 
+/** Projects with test targets whose tests their test result does not include (one test target of a project is run). */
+function testsNotRun(report: Report, cap: number): string[] {
+  const items = report.projects.filter((p) => p.tests?.notRun).map((p) => `- ${md(p.name)}: ${p.tests!.notRun!.map((name) => md(name)).join(', ')}`);
+  if (items.length === 0) return [];
+  return ['', `### Test targets whose tests are not in the results (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'project')];
+}
+
 /** Projects whose lint result is not what their official lint target lints (its command could not be carried). */
 function lintNotCarried(report: Report, cap: number): string[] {
   const items = report.projects.filter((p) => p.lint?.notCarried).map((p) => `- ${md(p.name)}: ${md(p.lint!.notCarried!)}`);
@@ -249,6 +256,7 @@ function render(report: Report, caps: Caps): string {
     ...healthMatrix(report, caps.projects),
     ...deltas(report, caps.deltas),
     ...problems(report, caps.problems),
+    ...testsNotRun(report, caps.problems),
     ...lintNotCarried(report, caps.problems),
   ].join('\n')}\n`;
 }
@@ -256,7 +264,8 @@ function render(report: Report, caps: Caps): string {
 /**
  * `report.md`: headline, per-project table, what fails in each failing project (first failing tests,
  * lint errors and type errors), failing conditions, top gaps, test kinds (executed or static),
- * baseline deltas, unusable results and lint results that are not what the official target lints. Fit for a PR comment and `$GITHUB_STEP_SUMMARY`: every string from
+ * baseline deltas, unusable results, test targets left out and lint results that are not what the
+ * official target lints. Fit for a PR comment and `$GITHUB_STEP_SUMMARY`: every string from
  * user code is escaped, and long sections are cut (with a note) until the text is under `maxBytes`.
  */
 export function renderReportMarkdown(report: Report, maxBytes: number = DEFAULT_MARKDOWN_MAX_BYTES): string {

@@ -63,7 +63,12 @@ export const ProjectReportSchema = z.object({
   results: z.record(z.string(), ReportResultStateSchema),
   metrics: z.record(z.string(), z.number()),
   tests: z
-    .object({ counts: TestCountsSchema, suitesErrored: z.number().int().nonnegative(), status: z.string() })
+    .object({
+      counts: TestCountsSchema,
+      suitesErrored: z.number().int().nonnegative(),
+      status: z.string(),
+      notRun: z.array(z.string()).optional().describe("test.json's officialTargetsNotRun: the project's other test targets, whose tests these counts do not include"),
+    })
     .nullable(),
   coverage: CoverageSummarySchema.nullable(),
   lint: z

@@ -57,5 +57,9 @@ export const TestResultSchema = z.object({
   failuresOmitted: z.number().int().nonnegative(),
   files: z.array(TestFileResultSchema),
   coverage: TestCoverageSchema.optional(),
+  officialTargetsNotRun: z
+    .array(z.string())
+    .optional()
+    .describe("The project's other test targets on an official test executor, whose tests this result does not include (it holds the run of one official target's config)"),
 });
 export type TestResult = z.infer<typeof TestResultSchema>;

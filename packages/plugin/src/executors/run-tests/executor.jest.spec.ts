@@ -213,10 +213,17 @@ describe('test executor with real Jest', () => {
     expect(config).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 } } });
     // The official target's option (here from targetDefaults of the @nx/jest:jest executor, as in ngxs/store), read from the task's context.
     const official = { executor: '@nx/jest:jest', options: { jestConfig: 'libs/no-tests/jest.config.js', passWithNoTests: true } };
-    const context = { ...contextFor('libs/no-tests'), targetName: 'quality-test', projectGraph: { nodes: { 'no-tests': { name: 'no-tests', type: 'lib', data: { root: 'libs/no-tests', targets: { test: official } } } }, dependencies: {} } };
+    // Beside it, another official test target (code-pushup's int-test) and an end-to-end one: their tests are not in this result, which says so for the first.
+    const other = { executor: '@nx/jest:jest', options: { jestConfig: 'libs/no-tests/jest.config.passing.js' } };
+    const targets = { test: official, 'int-test': other, e2e: other, 'quality-test': { executor: '@nx-quality/plugin:tool' } };
+    const context = { ...contextFor('libs/no-tests'), targetName: 'quality-test', projectGraph: { nodes: { 'no-tests': { name: 'no-tests', type: 'lib', data: { root: 'libs/no-tests', targets } } }, dependencies: {} } };
     const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ officialTarget: 'test' }, context]);
     expect(value.success).toBe(true);
-    expect(TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality/libs/no-tests/test.json'), 'utf8')))).toMatchObject({ status: 'passed', counts: { total: 0 } });
+    expect(TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality/libs/no-tests/test.json'), 'utf8')))).toMatchObject({
+      status: 'passed',
+      counts: { total: 0 },
+      officialTargetsNotRun: ['int-test'],
+    });
     // Our own option, set to false, is the workspace's word on our target.
     const own = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ officialTarget: 'test', passWithNoTests: false }, context]);
     expect(own.value.success).toBe(false);

@@ -38,6 +38,12 @@ describe('formatTestSummary', () => {
     ]);
   });
 
+  it("says which of the project's test targets this result leaves out", () => {
+    const lines = formatTestSummary({ ...result, officialTargetsNotRun: ['int-test', 'perf-test'] }, 'dist/quality/libs/my-lib/test.json').split('\n');
+    expect(lines[1]).toBe('  ! not in this result: the tests of int-test, perf-test (one test target of a project is run)');
+    expect(formatTestSummary(result, 'x').includes('not in this result')).toBe(false);
+  });
+
   it("prints the fix once when a failure's cause is the environment (Jest's VM without --experimental-vm-modules)", () => {
     const message = 'TypeError: A dynamic import callback was invoked without --experimental-vm-modules';
     const vm = { ...result, coverage: undefined, failuresOmitted: 0, failures: [1, 2].map((n) => ({ file: `libs/my-lib/src/${n}.spec.ts`, fullName: `t${n}`, message })) };

@@ -10,6 +10,7 @@ import { findVitestConfigFile } from '../../tool-facts/vitest-config-files';
 import { findJestConfig } from './find-jest-config';
 import { officialPassesWithNoTests } from './official-passes-with-no-tests';
 import { officialTestDirectory } from './official-test-directory';
+import { officialTestTargetsNotRun } from './official-test-targets-not-run';
 import { optionsSchema, type ParsedTestOptions } from './options';
 
 /** Test executor options with defaults applied and every path resolved. */
@@ -24,6 +25,8 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
   coverageFile: WorkspacePath;
   /** Absolute: the runner's working directory, the official test target's (see officialTestDirectory). */
   workingDirectory: string;
+  /** The project's other official test targets, whose tests this run does not include (officialTestTargetsNotRun). */
+  officialTargetsNotRun: string[];
 }
 
 /**
@@ -68,5 +71,6 @@ export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?
     testResultFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.test)),
     coverageFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.coverage)),
     workingDirectory: officialTestDirectory(project, official, context?.cwd),
+    officialTargetsNotRun: officialTestTargetsNotRun(project, official?.target, context),
   };
 }

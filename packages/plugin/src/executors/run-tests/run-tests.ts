@@ -69,5 +69,6 @@ export async function runTestsForProject(project: ProjectRef, options: Normalize
     runner: options.runner,
     ...tests,
     ...(outcome.coverage ? { coverage: outcome.coverage } : {}),
+    ...(options.officialTargetsNotRun.length > 0 ? { officialTargetsNotRun: options.officialTargetsNotRun } : {}),
   };
 }

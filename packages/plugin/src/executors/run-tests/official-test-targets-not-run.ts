@@ -1,0 +1,20 @@
+import type { ExecutorContext } from '@nx/devkit';
+import type { ProjectRef } from '../../shared/project-ref';
+import { OFFICIAL_EXECUTORS } from '../../tool-facts/official-plugins';
+
+/**
+ * The project's other test targets on an official test executor (`@nx/jest:jest`, `@nx/vitest:test`…),
+ * besides `officialTarget`, the one ours stands beside: their tests are not in our result, which holds
+ * one run (code-pushup declares `unit-test` and `int-test`). End-to-end targets (`e2e` in the name) are
+ * left out, as `nx run-many -t test` leaves them out. Read from the task's project graph; empty
+ * without one, or when ours stands beside no official target.
+ */
+export function officialTestTargetsNotRun(project: ProjectRef, officialTarget: string | undefined, context: ExecutorContext | undefined): string[] {
+  if (!officialTarget || !context) return [];
+  const targets = context.projectGraph?.nodes[project.name]?.data.targets ?? context.projectsConfigurations?.projects[project.name]?.targets ?? {};
+  const executors: readonly string[] = OFFICIAL_EXECUTORS.test;
+  return Object.entries(targets)
+    .filter(([name, target]) => name !== officialTarget && name !== context.targetName && !/e2e/i.test(name) && executors.includes(String(target.executor)))
+    .map(([name]) => name)
+    .sort();
+}
