@@ -188,16 +188,13 @@ function problemsSection(report: Report): string {
   return items.length ? `<section id="problems"><h2>Results that could not be used (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
 }
 
-/** Projects with test targets whose tests their test result does not include (one test target of a project is run). */
-function testsNotRunSection(report: Report): string {
-  const items = report.projects.filter((p) => p.tests?.notRun).map((p) => `${h(p.name)}: ${p.tests!.notRun!.map((name) => h(name)).join(', ')}`);
-  return items.length ? `<section id="tests-not-run"><h2>Test targets whose tests are not in the results (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
-}
-
-/** Projects whose lint result is not what their official lint target lints (its command could not be carried). */
-function lintNotCarriedSection(report: Report): string {
-  const items = report.projects.filter((p) => p.lint?.notCarried).map((p) => `${h(p.name)}: ${h(p.lint!.notCarried!)}`);
-  return items.length ? `<section id="lint-not-carried"><h2>Lint not as the official target lints (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
+/** A section listing each project with a note (`note` undefined: not listed), the note escaped. */
+function projectNotesSection(report: Report, id: string, title: string, note: (p: ProjectReport) => string | undefined): string {
+  const items = report.projects.flatMap((p) => {
+    const text = note(p);
+    return text === undefined ? [] : [`${h(p.name)}: ${h(text)}`];
+  });
+  return items.length ? `<section id="${id}"><h2>${h(title)} (${items.length})</h2>${list(items.slice(0, 500), '')}</section>` : '';
 }
 
 /**
@@ -236,7 +233,7 @@ ${card('type errors', String(t.typecheck.errors), t.typecheck.errors ? 'bad' : '
 <section><h2>Projects</h2>${projectsTable(report)}</section>
 <section><h2>Charts</h2>${charts(report)}</section>
 <section><h2>Failing conditions (${report.failingConditions.length})</h2>${list(failing, 'Every evaluated gate passes.')}${report.failingConditions.length > 500 ? `<p class="muted">… ${report.failingConditions.length - 500} more in report.json</p>` : ''}</section>
-${problemsSection(report)}${testsNotRunSection(report)}${lintNotCarriedSection(report)}
+${problemsSection(report)}${projectNotesSection(report, 'tests-not-run', 'Test targets whose tests are not in the results', (p) => p.tests?.notRun?.join(', '))}${projectNotesSection(report, 'lint-not-carried', 'Lint not as the official target lints', (p) => p.lint?.notCarried)}
 <section><h2>Top gaps</h2>${gapsSection(report)}</section>
 <section><h2>Tests per kind</h2>${testKindsTable(report)}</section>
 <section><h2>Code health</h2>${healthTable(report)}</section>

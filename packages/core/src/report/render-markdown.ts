@@ -231,18 +231,14 @@ function problems(report: Report, cap: number): string[] {
   return ['', `### Results that could not be used (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'entry', 'entries')];
 }
 
-/** Projects with test targets whose tests their test result does not include (one test target of a project is run). */
-function testsNotRun(report: Report, cap: number): string[] {
-  const items = report.projects.filter((p) => p.tests?.notRun).map((p) => `- ${md(p.name)}: ${p.tests!.notRun!.map((name) => md(name)).join(', ')}`);
+/** A section listing each project with a note (`note` undefined: not listed), the note escaped. */
+function projectNotes(report: Report, title: string, note: (p: ProjectReport) => string | undefined, cap: number): string[] {
+  const items = report.projects.flatMap((p) => {
+    const text = note(p);
+    return text === undefined ? [] : [`- ${md(p.name)}: ${md(text)}`];
+  });
   if (items.length === 0) return [];
-  return ['', `### Test targets whose tests are not in the results (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'project')];
-}
-
-/** Projects whose lint result is not what their official lint target lints (its command could not be carried). */
-function lintNotCarried(report: Report, cap: number): string[] {
-  const items = report.projects.filter((p) => p.lint?.notCarried).map((p) => `- ${md(p.name)}: ${md(p.lint!.notCarried!)}`);
-  if (items.length === 0) return [];
-  return ['', `### Lint not as the official target lints (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'project')];
+  return ['', `### ${title} (${items.length})`, '', ...items.slice(0, cap), ...more(items.length - cap, 'project')];
 }
 
 function render(report: Report, caps: Caps): string {
@@ -256,8 +252,9 @@ function render(report: Report, caps: Caps): string {
     ...healthMatrix(report, caps.projects),
     ...deltas(report, caps.deltas),
     ...problems(report, caps.problems),
-    ...testsNotRun(report, caps.problems),
-    ...lintNotCarried(report, caps.problems),
+    // Test targets of a project its test result leaves out (one is run); lint results whose official command could not be carried.
+    ...projectNotes(report, 'Test targets whose tests are not in the results', (p) => p.tests?.notRun?.join(', '), caps.problems),
+    ...projectNotes(report, 'Lint not as the official target lints', (p) => p.lint?.notCarried, caps.problems),
   ].join('\n')}\n`;
 }
 

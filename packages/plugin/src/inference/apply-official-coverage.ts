@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { PluginConfiguration } from '@nx/devkit';
+import { isEndToEndTargetName } from '../tool-facts/end-to-end-target-name';
 import { OFFICIAL_JEST_CONFIG_FILE_NAMES } from '../tool-facts/jest-config-files';
 import { findOfficialEntries, findOfficialVitestEntries, type OfficialEntry, type ToolKind } from '../tool-facts/official-plugins';
 import type { ProjectTools } from './detect-project-tools';
@@ -151,7 +152,7 @@ function optsOutOfTypecheck(file: string): boolean {
  */
 function unitTestEntries(entries: OfficialEntry[]): OfficialEntry[] {
   const ciTargetName = (entry: OfficialEntry) => (typeof entry.options['ciTargetName'] === 'string' ? entry.options['ciTargetName'] : '');
-  const isEndToEnd = (entry: OfficialEntry) => /e2e/i.test(entry.targetName) || /e2e/i.test(ciTargetName(entry));
+  const isEndToEnd = (entry: OfficialEntry) => isEndToEndTargetName(entry.targetName) || isEndToEndTargetName(ciTargetName(entry));
   const unit = entries.filter((entry) => !isEndToEnd(entry));
   return unit.length > 0 ? unit : entries;
 }

@@ -2,7 +2,9 @@ import type { NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
 import { join, posix } from 'node:path';
 import { applyingTargetDefaults } from '../tool-facts/applying-target-defaults';
 import { OFFICIAL_EXECUTORS } from '../tool-facts/official-plugins';
+import { isEndToEndTargetName } from '../tool-facts/end-to-end-target-name';
 import { parseEslintCommand } from '../tool-facts/parse-eslint-command';
+import { runCommandsEntries } from '../tool-facts/run-commands-entries';
 import { readJsonIfPresent } from './read-json-if-present';
 
 /** The targets a project declares itself (project.json `targets`, package.json `nx.targets`). */
@@ -67,7 +69,7 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string, targ
   const official: ExplicitTargets['official'] = {};
   for (const kind of Object.keys(OFFICIAL_EXECUTORS) as (keyof typeof OFFICIAL_EXECUTORS)[]) {
     const executors: readonly string[] = OFFICIAL_EXECUTORS[kind];
-    const name = Object.keys(targets).find((target) => executors.includes(String(targets[target]!.executor)) && !(kind === 'test' && /e2e/i.test(target)));
+    const name = Object.keys(targets).find((target) => executors.includes(String(targets[target]!.executor)) && !(kind === 'test' && isEndToEndTargetName(target)));
     if (name) official[kind] = name;
   }
   // A run-commands target whose command runs ESLint is the project's lint target as much as an @nx/eslint:lint one.
@@ -82,11 +84,7 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string, targ
 }
 
 function runsEslint(options: Record<string, unknown>): boolean {
-  const commands = typeof options['command'] === 'string' ? [options['command']] : Array.isArray(options['commands']) ? options['commands'] : [];
-  return commands.some((entry: unknown) => {
-    const command = typeof entry === 'string' ? entry : (entry as { command?: unknown } | null)?.command;
-    return typeof command === 'string' && parseEslintCommand(command) !== undefined;
-  });
+  return runCommandsEntries(options).some((entry) => entry !== undefined && parseEslintCommand(entry.command) !== undefined);
 }
 
 /** A target's options; `command` beside them is Nx's shorthand for run-commands' `options.command`. */

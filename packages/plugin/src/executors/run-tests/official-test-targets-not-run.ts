@@ -1,6 +1,8 @@
 import type { ExecutorContext } from '@nx/devkit';
 import type { ProjectRef } from '../../shared/project-ref';
+import { isEndToEndTargetName } from '../../tool-facts/end-to-end-target-name';
 import { OFFICIAL_EXECUTORS } from '../../tool-facts/official-plugins';
+import { projectTargets } from '../shared/project-targets';
 
 /**
  * The project's other test targets on an official test executor (`@nx/jest:jest`, `@nx/vitest:test`…),
@@ -11,10 +13,9 @@ import { OFFICIAL_EXECUTORS } from '../../tool-facts/official-plugins';
  */
 export function officialTestTargetsNotRun(project: ProjectRef, officialTarget: string | undefined, context: ExecutorContext | undefined): string[] {
   if (!officialTarget || !context) return [];
-  const targets = context.projectGraph?.nodes[project.name]?.data.targets ?? context.projectsConfigurations?.projects[project.name]?.targets ?? {};
   const executors: readonly string[] = OFFICIAL_EXECUTORS.test;
-  return Object.entries(targets)
-    .filter(([name, target]) => name !== officialTarget && name !== context.targetName && !/e2e/i.test(name) && executors.includes(String(target.executor)))
+  return Object.entries(projectTargets(context, project.name))
+    .filter(([name, target]) => name !== officialTarget && name !== context.targetName && !isEndToEndTargetName(name) && executors.includes(String(target.executor)))
     .map(([name]) => name)
     .sort();
 }

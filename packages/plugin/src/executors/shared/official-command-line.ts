@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readJsonIfPresent } from '../../inference/read-json-if-present';
 import type { ProjectRef } from '../../shared/project-ref';
+import { runCommandsEntries, type RunCommandsEntry } from '../../tool-facts/run-commands-entries';
 import type { OfficialTargetOptions } from './read-official-target-options';
 
 /**
@@ -20,14 +21,11 @@ export function officialCommandLine(project: ProjectRef, official: OfficialTarge
     return typeof text === 'string' ? text : undefined;
   }
   if (official.executor !== undefined && official.executor !== 'nx:run-commands') return undefined;
-  const commands = typeof options['command'] === 'string' ? [options['command']] : Array.isArray(options['commands']) ? options['commands'] : [];
-  const entries = commands.map((entry: unknown) =>
-    typeof entry === 'string' ? { command: entry } : typeof (entry as { command?: unknown } | null)?.command === 'string' ? (entry as { command: string; forwardAllArgs?: unknown }) : undefined,
-  );
+  const entries = runCommandsEntries(options);
   if (entries.length === 0 || entries.some((entry) => entry === undefined)) return undefined;
   const forwarded = runCommandsForwardedArgs(options);
   const lines: string[] = [];
-  for (const entry of entries as { command: string; forwardAllArgs?: unknown }[]) {
+  for (const entry of entries as RunCommandsEntry[]) {
     // `{args.name}` picks single options: not reproduced.
     if (entry.command.includes('{args.')) return undefined;
     const forwardAll = entry.forwardAllArgs ?? options['forwardAllArgs'] ?? true;

@@ -1,6 +1,7 @@
 import type { ExecutorContext, TargetConfiguration } from '@nx/devkit';
 import type { ProjectRef } from '../../shared/project-ref';
 import { officialTargetOf } from './nx-task-env';
+import { projectTargets } from './project-targets';
 
 /** The official target a tool task stands beside, as Nx would run it. */
 export interface OfficialTargetOptions {
@@ -20,8 +21,7 @@ export interface OfficialTargetOptions {
 export function readOfficialTargetOptions(project: ProjectRef, rawOptions: unknown, context: ExecutorContext | undefined): OfficialTargetOptions | undefined {
   const target = officialTargetOf(rawOptions);
   if (!target || !context || target === context.targetName) return undefined;
-  const config: TargetConfiguration | undefined =
-    context.projectGraph?.nodes[project.name]?.data.targets?.[target] ?? context.projectsConfigurations?.projects[project.name]?.targets?.[target];
+  const config: TargetConfiguration | undefined = projectTargets(context, project.name)[target];
   if (!config) return undefined;
   const configuration =
     context.configurationName && config.configurations?.[context.configurationName] ? context.configurationName : config.defaultConfiguration;

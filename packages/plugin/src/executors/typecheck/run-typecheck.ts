@@ -42,8 +42,8 @@ export async function runTypecheckForProject(
 
     const projectConfigs = collectProjectConfigs(ts, options.tsConfig.absolute, options.projectRoot.absolute, project.workspaceRoot, cache.parsedConfigs);
     configs = projectConfigs.map((config) => toWorkspacePath(project.workspaceRoot, config.file));
-    const checks = projectConfigs.map((config) => {
-      checking = toWorkspacePath(project.workspaceRoot, config.file);
+    const checks = projectConfigs.map((config, index) => {
+      checking = configs[index];
       return checkConfig(ts, config, project.workspaceRoot, cache);
     });
     checking = undefined;
