@@ -453,8 +453,24 @@ describe(`${RW_DEFAULTED.name}: targets declared empty, completed by the target 
       official: ref && { files: ref.filesLinted, errors: ref.errors, warnings: ref.warnings },
       ours: lint && { files: lint.counts.filesLinted, errors: lint.counts.errors, warnings: lint.counts.warnings, notCarried: lint.officialTargetNotCarried },
     }).toEqual({
-      official: { files: RW_DEFAULTED.lintedFiles, errors: 0, warnings: 0 },
-      ours: { files: RW_DEFAULTED.lintedFiles, errors: 0, warnings: 0, notCarried: undefined },
+      official: { files: RW_DEFAULTED.lintedFiles, errors: 0, warnings: RW_DEFAULTED.warnings },
+      ours: { files: RW_DEFAULTED.lintedFiles, errors: 0, warnings: RW_DEFAULTED.warnings, notCarried: undefined },
+    });
+  });
+
+  // code-pushup lints with `--max-warnings=0`: a warning fails its lint task, and ours says so (the gates still judge `quality`).
+  it(`lint.json fails where the official ${RW_DEFAULTED.lintTarget} target fails on its \`--max-warnings=${RW_DEFAULTED.maxWarnings}\`, naming that limit`, () => {
+    const lint = readResultAt(RW_DEFAULTED.root, 'lint.json', LintResultSchema);
+    expect({
+      officialExit: officialDefaultedLint.code,
+      ours: lint && { status: lint.status, maxWarnings: lint.maxWarnings, failureReasons: lint.failureReasons },
+    }).toEqual({
+      officialExit: 1,
+      ours: {
+        status: 'failed',
+        maxWarnings: RW_DEFAULTED.maxWarnings,
+        failureReasons: [`1 ESLint warning exceeds maxWarnings ${RW_DEFAULTED.maxWarnings}, the limit of the official target "${RW_DEFAULTED.lintTarget}" (project ${RW_DEFAULTED.name})`],
+      },
     });
   });
 });

@@ -65,7 +65,8 @@ export const RW_EXCLUDED = {
  * libs/defaulted, code-pushup/cli's pattern: plain JS outside every official entry's include, its
  * project.json declaring `"unit-test": {}` and `"eslint": {}`, which the target defaults of their names
  * complete (an @nx/jest:jest target running jest.unit.config.cjs, and a run-commands `eslint` with
- * `--error-on-unmatched-pattern=false` linting src/ only: scripts/release.js and its error are left out).
+ * `--error-on-unmatched-pattern=false` linting src/ only: scripts/release.js and its error are left out;
+ * with `--max-warnings=0`, which src/'s one warning exceeds, so the official target fails).
  * code-pushup names its lint target `lint`; here target defaults of that name would also rewrite the
  * `lint` targets @nx/eslint/plugin infers for packages/ (Nx applies them over inferred options).
  */
@@ -77,6 +78,9 @@ export const RW_DEFAULTED = {
   jestConfig: 'libs/defaulted/jest.unit.config.cjs',
   /** src/'s three files. */
   lintedFiles: 3,
+  /** src/total.js's unused eslint-disable comment, one warning more than the target's `--max-warnings=0` allows. */
+  warnings: 1,
+  maxWarnings: 0,
 } as const;
 /** The target defaults that complete the defaulted project's targets (nx.json keys the base workspace does not have). */
 export const DEFAULTED_TARGET_DEFAULTS = {
@@ -84,7 +88,7 @@ export const DEFAULTED_TARGET_DEFAULTS = {
   [RW_DEFAULTED.lintTarget]: {
     executor: 'nx:run-commands',
     cache: true,
-    options: { command: 'eslint', cwd: '{projectRoot}', args: ["'src/**/*.js'", '--error-on-unmatched-pattern=false', '--no-warn-ignored'] },
+    options: { command: 'eslint', cwd: '{projectRoot}', args: ["'src/**/*.js'", '--error-on-unmatched-pattern=false', '--no-warn-ignored', `--max-warnings=${RW_DEFAULTED.maxWarnings}`] },
   },
 } as const;
 
@@ -440,7 +444,7 @@ describe('${RW.json}', () => {
   write(dir, `${defaulted.root}/package.json`, `${JSON.stringify({ name: defaulted.name, version: '0.0.1', private: true }, null, 2)}\n`);
   write(dir, defaulted.jestConfig, `module.exports = {\n  displayName: '${defaulted.name}',\n  testEnvironment: 'node',\n  transform: {},\n};\n`);
   write(dir, `${defaulted.root}/src/index.js`, `'use strict';\nconst { total } = require('./total.js');\n\nmodule.exports = { total };\n`);
-  write(dir, `${defaulted.root}/src/total.js`, `'use strict';\n\n/** Adds up a list of numbers. */\nfunction total(values) {\n  return values.reduce((sum, value) => sum + value, 0);\n}\n\nmodule.exports = { total };\n`);
+  write(dir, `${defaulted.root}/src/total.js`, `'use strict';\n\n/** Adds up a list of numbers. */\nfunction total(values) {\n  // eslint-disable-next-line no-debugger\n  return values.reduce((sum, value) => sum + value, 0);\n}\n\nmodule.exports = { total };\n`);
   write(
     dir,
     `${defaulted.root}/src/total.spec.js`,

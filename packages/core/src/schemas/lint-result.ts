@@ -55,6 +55,6 @@ export const LintResultSchema = z.object({
   failureReasons: z
     .array(z.string())
     .optional()
-    .describe('Why the status is failed, one sentence each (e.g. "12 warnings exceed maxWarnings 10")'),
+    .describe('Why the status is failed, one sentence each (e.g. "12 ESLint warnings exceed maxWarnings 10 (project app)")'),
 });
 export type LintResult = z.infer<typeof LintResultSchema>;

@@ -20,6 +20,11 @@ export function eslintCli(eslintDir: string, cwd: string, args: string[] = ['.']
   return JSON.parse(run.stdout) as CliFile[];
 }
 
+/** The exit code of `eslint <args>` run in `cwd` with the ESLint of `eslintDir`: 0 passed, 1 lint problems (errors, too many warnings), 2 a failure. */
+export function eslintCliExitCode(eslintDir: string, cwd: string, args: string[]): number | null {
+  return spawnSync(process.execPath, [join(eslintDir, 'bin/eslint.js'), ...args], { cwd, encoding: 'utf8' }).status;
+}
+
 /** The CLI's output in the shape of our counts; rule-less messages named the way LINT_PSEUDO_RULES documents. */
 export function cliCounts(files: CliFile[], ws: string) {
   const rules: Record<string, { errors: number; warnings: number }> = {};

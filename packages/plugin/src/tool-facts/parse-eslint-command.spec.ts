@@ -23,10 +23,24 @@ describe('parseEslintCommand', () => {
     }
   });
 
-  it('skips the options that change only output, cache, exit code or speed (TanStack runs `eslint --concurrency=auto ./src`)', () => {
+  it('skips the options that change only output, cache or speed (TanStack runs `eslint --concurrency=auto ./src`)', () => {
     expect(parseEslintCommand('eslint --concurrency=auto ./src')).toEqual({ patterns: ['./src'], ...plain });
-    expect(parseEslintCommand('eslint --cache --cache-location .cache/eslint -f json -o out.json --max-warnings 0 --quiet --color src')).toEqual({ patterns: ['src'], ...plain });
-    expect(parseEslintCommand('eslint --format=stylish --max-warnings=0 --stats src')).toEqual({ patterns: ['src'], ...plain });
+    expect(parseEslintCommand('eslint --cache --cache-location .cache/eslint -f json -o out.json --quiet --color src')).toEqual({ patterns: ['src'], ...plain });
+    expect(parseEslintCommand('eslint --format=stylish --stats src')).toEqual({ patterns: ['src'], ...plain });
+  });
+
+  // code-pushup's lint target runs `eslint … --max-warnings=0`: its task fails on one warning.
+  it("reads `--max-warnings` as ESLint's CLI does: the last one given, any integer its option parser takes", () => {
+    expect(parseEslintCommand('eslint --max-warnings 0 --quiet src')).toEqual({ ...plain, patterns: ['src'], maxWarnings: 0 });
+    expect(parseEslintCommand('eslint --max-warnings=5 src --max-warnings 2')).toEqual({ ...plain, patterns: ['src'], maxWarnings: 2 });
+    expect(parseEslintCommand('eslint --max-warnings=-1 src')).toEqual({ ...plain, patterns: ['src'], maxWarnings: -1 });
+    expect(parseEslintCommand('eslint --max-warnings=+3 src')).toEqual({ ...plain, patterns: ['src'], maxWarnings: 3 });
+  });
+
+  it('names a `--max-warnings` value its CLI refuses (the command then lints nothing) as not carried', () => {
+    expect(parseEslintCommand('eslint --max-warnings=1.5 src')).toEqual({ uncarried: "its option `--max-warnings` has the value `1.5`, which ESLint's CLI refuses" });
+    expect(parseEslintCommand('eslint --max-warnings= src')).toEqual({ uncarried: "its option `--max-warnings` has the value ``, which ESLint's CLI refuses" });
+    expect(parseEslintCommand('eslint --max-warnings -1 src')).toEqual({ uncarried: "its option `--max-warnings` is followed by `-1`, which ESLint's CLI reads as an unknown option" });
   });
 
   it('carries the config, unmatched-pattern and ignored-file options and the eslintrc ones, with their values', () => {

@@ -19,6 +19,8 @@ export interface EslintCommandLine {
   ignore: boolean;
   /** False with `--no-inline-config`: `eslint-disable` and other inline comments are not read. */
   inlineConfig: boolean;
+  /** `--max-warnings`: the most warnings with which the command still succeeds (last one given; -1 or absent: no limit). */
+  maxWarnings?: number;
   /** The eslintrc-only options (ESLint 8, or 9 with ESLINT_USE_FLAT_CONFIG=false). */
   noEslintrc: boolean;
   rulesdir: string[];
@@ -31,14 +33,14 @@ export interface UncarriedEslintCommand {
   uncarried: string;
 }
 
-/** Options that change only how the CLI prints, caches or exits, never which messages ESLint reports. */
-const NEUTRAL_WITH_VALUE = new Set(['-f', '--format', '-o', '--output-file', '--cache-location', '--cache-file', '--cache-strategy', '--max-warnings', '--concurrency']);
+/** Options that change only how the CLI prints, caches or runs, never which messages ESLint reports or whether it succeeds. */
+const NEUTRAL_WITH_VALUE = new Set(['-f', '--format', '-o', '--output-file', '--cache-location', '--cache-file', '--cache-strategy', '--concurrency']);
 const NEUTRAL_BOOLEANS = ['cache', 'color', 'quiet', 'exit-on-fatal-error', 'debug', 'pass-on-no-patterns', 'stats'];
 const NEUTRAL_FLAGS = new Set(NEUTRAL_BOOLEANS.flatMap((name) => [`--${name}`, `--no-${name}`]));
 /** ESLint's Boolean options: its CLI takes each as `--name` or `--no-name`, either with `=true` or `=false`. */
 const BOOLEAN_OPTIONS = new Set([...NEUTRAL_BOOLEANS, 'error-on-unmatched-pattern', 'warn-ignored', 'ignore', 'inline-config', 'eslintrc']);
 /** The carried options that take a value (`--config x`, `--config=x`). */
-const CARRIED_WITH_VALUE = new Set(['-c', '--config', '--ext', '--ignore-pattern', '--rulesdir', '--ignore-path', '--resolve-plugins-relative-to']);
+const CARRIED_WITH_VALUE = new Set(['-c', '--config', '--ext', '--ignore-pattern', '--rulesdir', '--ignore-path', '--resolve-plugins-relative-to', '--max-warnings']);
 const ESLINT: ProgramNames = { name: 'eslint', bin: 'eslint/bin/eslint.js' };
 
 /**
@@ -111,6 +113,14 @@ function readArguments(args: ShellWord[]): EslintCommandLine | UncarriedEslintCo
       case '--ignore-pattern':
         line.ignorePatterns.push(given);
         continue;
+      case '--max-warnings': {
+        // As its CLI's option parser reads an integer; a value it refuses makes it lint nothing, which ours would not copy.
+        const limit = given.trim() === '' ? Number.NaN : Number(given);
+        if (!Number.isInteger(limit)) return { uncarried: `its option \`${name}\` has the value \`${given}\`, which ESLint's CLI refuses` };
+        if (equals < 0 && given.startsWith('-')) return { uncarried: `its option \`${name}\` is followed by \`${given}\`, which ESLint's CLI reads as an unknown option` };
+        line.maxWarnings = limit;
+        continue;
+      }
       case '--ignore':
       case '--no-ignore':
         line.ignore = name === '--ignore';

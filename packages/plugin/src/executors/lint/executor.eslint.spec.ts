@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { copyFixture } from '../../test-support/copy-fixture';
 import { fixtureCopyPerSuite } from '../../test-support/fixture-copy-per-suite';
-import { cliCounts, eslintCli } from '../../test-support/eslint-cli-counts';
+import { cliCounts, eslintCli, eslintCliExitCode } from '../../test-support/eslint-cli-counts';
 import { installEslintVersion } from '../../test-support/install-eslint-version';
 import { runLintExecutor } from '../../test-support/run-lint-executor';
 
@@ -150,6 +150,33 @@ describe.each([
     expect(limited.result.status).toBe('failed');
     expect(limited.result.maxWarnings).toBe(2);
     expect(limited.result.failureReasons).toEqual(['3 ESLint warnings exceed maxWarnings 2 (project warnings)']);
+  });
+
+  // code-pushup's lint targets run `eslint … --max-warnings=0`: one warning fails them.
+  itOnce("fails beside a script where the script's `--max-warnings` fails it, and passes where it passes; our own maxWarnings wins", async () => {
+    const manifest = join(ws, 'packages/scripted/package.json');
+    const original = readFileSync(manifest, 'utf8');
+    const script = { lint: { executor: 'nx:run-script', options: { script: 'lint' } } };
+    const run = async (limit: string, own: Record<string, unknown> = {}) => {
+      const args = ['./src', '--max-warnings', limit];
+      writeFileSync(manifest, JSON.stringify({ name: 'scripted', scripts: { lint: `eslint ${args.join(' ')}` } }));
+      const { success, result } = await runExecutor(ws, 'packages/scripted', { officialTarget: 'lint', ...own }, script);
+      return { cliExit: eslintCliExitCode(eslint, join(ws, 'packages/scripted'), args), success, status: result.status, warnings: result.counts.warnings, maxWarnings: result.maxWarnings, failureReasons: result.failureReasons };
+    };
+    try {
+      expect(await run('0')).toEqual({
+        cliExit: 1,
+        success: false,
+        status: 'failed',
+        warnings: 1,
+        maxWarnings: 0,
+        failureReasons: ['1 ESLint warning exceeds maxWarnings 0, the limit of the official target "lint" (project scripted)'],
+      });
+      expect(await run('1')).toEqual({ cliExit: 0, success: true, status: 'passed', warnings: 1, maxWarnings: 1, failureReasons: undefined });
+      expect(await run('0', { maxWarnings: -1 })).toMatchObject({ cliExit: 1, success: true, status: 'passed', maxWarnings: undefined });
+    } finally {
+      writeFileSync(manifest, original);
+    }
   });
 
   itOnce("uses ESLint's cache in the workspace's node_modules/.cache and gives the same counts from it", async () => {

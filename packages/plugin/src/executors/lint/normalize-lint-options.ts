@@ -12,7 +12,7 @@ import { readOfficialEslintTarget } from './read-official-eslint-target';
 
 /** Lint executor options with defaults applied and every path resolved. */
 export interface NormalizedLintOptions
-  extends Omit<ParsedLintOptions, 'lintFilePatterns' | 'eslintConfig' | 'cacheLocation' | 'resultsDir'> {
+  extends Omit<ParsedLintOptions, 'lintFilePatterns' | 'eslintConfig' | 'cacheLocation' | 'resultsDir' | 'maxWarnings'> {
   projectRoot: WorkspacePath;
   /** Files, folders or globs handed to `ESLint#lintFiles`: absolute, or (the official target's) relative to `eslintCwd`. */
   lintFilePatterns: string[];
@@ -28,6 +28,10 @@ export interface NormalizedLintOptions
   eslintrcOptions: EslintrcOnlyOptions;
   /** Whether an ignored file named in the patterns is left out (ours) or reported with ESLint's warning (the official executor's). */
   warnIgnored: boolean;
+  /** The most warnings with which the run passes (-1: no limit): ours, else the official target's. */
+  maxWarnings: number;
+  /** Set when `maxWarnings` is the official target's limit: that target's name, for the failure's sentence. */
+  maxWarningsOfficialTarget?: string;
   /** The official ESLint target whose selection and config this run carries, when ours stands beside one. */
   officialTarget?: string;
   /** Where the official target's command cannot be carried (and our own lintFilePatterns do not replace it), the sentence lint.json records. */
@@ -72,8 +76,9 @@ export interface EslintrcOnlyOptions {
  * file at all is linted. Beside a package.json script or run-commands target whose command runs
  * ESLint (`eslint ./src`), the run lints what that command lints, as ESLint's CLI does in the
  * command's directory: its patterns and `--config`, the config it would look up from there, an error
- * for each pattern that matches nothing (unless `--no-error-on-unmatched-pattern`). Our own
- * `lintFilePatterns`, `eslintConfig` and `errorOnUnmatchedPattern` win.
+ * for each pattern that matches nothing (unless `--no-error-on-unmatched-pattern`). Either way the
+ * official target's warnings limit applies. Our own `lintFilePatterns`, `eslintConfig`,
+ * `errorOnUnmatchedPattern` and `maxWarnings` win.
  */
 export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedLintOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'lint');
@@ -129,6 +134,8 @@ export function normalizeLintOptions(project: ProjectRef, raw: unknown, context?
     errorWhenNothingLinted: carriesUnmatched ? official.errorOnUnmatchedPattern : false,
     eslintrcOptions: official ? eslintrcOnlyOptions(official, eslintConfigMode, project) : {},
     warnIgnored: official !== undefined && ownPatterns === undefined && official.warnIgnored !== false,
+    maxWarnings: parsed.maxWarnings ?? official?.maxWarnings ?? -1,
+    ...(parsed.maxWarnings === undefined && official?.maxWarnings !== undefined && official.maxWarnings >= 0 ? { maxWarningsOfficialTarget: official.target } : {}),
     ...(official ? { officialTarget: official.target } : {}),
     ...(read && 'uncarried' in read && parsed.lintFilePatterns === undefined
       ? { officialTargetNotCarried: `The official target "${read.target}" runs ESLint in a way nx-quality cannot reproduce (${read.uncarried}): this run linted the project with its ESLint config instead, so its files and messages may differ from \`nx run ${project.name}:${read.target}\`.` }

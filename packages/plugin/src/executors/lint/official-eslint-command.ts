@@ -31,6 +31,7 @@ export function officialEslintCommand(project: ProjectRef, official: OfficialTar
     ...(line.ignore ? {} : { ignore: false as const }),
     ...(line.inlineConfig ? {} : { inlineConfig: false as const }),
     errorOnUnmatchedPattern: line.errorOnUnmatchedPattern,
+    ...(line.maxWarnings !== undefined ? { maxWarnings: line.maxWarnings } : {}),
     noEslintrc: line.noEslintrc,
     rulesdir: line.rulesdir.map(fromCommand),
     ...(line.ignorePath ? { ignorePath: fromCommand(line.ignorePath) } : {}),

@@ -25,6 +25,12 @@ export interface OfficialEslintTarget {
   runsIn?: string;
   /** A command's `--no-warn-ignored` makes this false: ignored files it names are then not reported. */
   warnIgnored?: boolean;
+  /**
+   * The most warnings with which the target still succeeds: `@nx/eslint:lint`'s `maxWarnings` (none
+   * with `quiet`, whose warnings it drops before counting, or `force`, which always succeeds), a
+   * command's `--max-warnings` (which its CLI applies with `--quiet` too). Absent or -1: no limit.
+   */
+  maxWarnings?: number;
   /** The eslintrc-only options; with flat config the official executor refuses them. */
   noEslintrc: boolean;
   rulesdir: string[];

@@ -20,12 +20,15 @@ export const optionsSchema = z
         'Workspace-relative ESLint config file. Default: the nearest eslint.config.{js,mjs,cjs,ts,mts,cts} from the project root up to the workspace root, else the eslintrc cascade from the project root (.eslintrc.{js,cjs,yaml,yml,json}, ESLint 8.57 or 9). ESLINT_USE_FLAT_CONFIG=true|false decides the system when set; an explicit .eslintrc.* is applied like `eslint --config`.',
       ),
     fix: z.boolean().default(false).describe('Apply ESLint fixes to the files on disk; the result records what is left.'),
+    // No default here: beside an official target, its limit applies unless this is given.
     maxWarnings: z
       .number()
       .int()
       .min(-1)
-      .default(-1)
-      .describe('Most warnings allowed before the target fails; -1 means no limit.'),
+      .optional()
+      .describe(
+        "Most warnings allowed before the target fails; -1 means no limit. Default: beside an official ESLint target, its own limit (@nx/eslint:lint's maxWarnings unless its quiet or force is set, a command's --max-warnings), else -1.",
+      ),
     cache: z.boolean().default(false).describe("Use ESLint's cache so unchanged files are not linted again."),
     cacheLocation: z
       .string()

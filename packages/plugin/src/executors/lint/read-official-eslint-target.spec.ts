@@ -80,6 +80,16 @@ describe('readOfficialEslintTarget', () => {
     expect(readOfficialEslintTarget(project, ours, contextWith(eslintTarget(options)))).toEqual({ target: 'lint', lintFilePatterns: ['packages/store'], ...options });
   });
 
+  it('carries the warnings limit past which the executor fails, and none where its quiet drops the warnings or its force always succeeds', () => {
+    const limit = (options: Record<string, unknown>) => {
+      const read = readOfficialEslintTarget(project, ours, contextWith(eslintTarget(options)));
+      return read && 'maxWarnings' in read ? read.maxWarnings : undefined;
+    };
+    expect([limit({ maxWarnings: 0 }), limit({ maxWarnings: 7 }), limit({}), limit({ maxWarnings: -1 })]).toEqual([0, 7, undefined, undefined]);
+    expect([limit({ maxWarnings: 0, quiet: true }), limit({ maxWarnings: 0, force: true })]).toEqual([undefined, undefined]);
+    expect(() => limit({ maxWarnings: '0' })).toThrow(/maxWarnings/);
+  });
+
   it("merges the configuration Nx would run: the task's own when the official target has it, else its defaultConfiguration", () => {
     const targets = eslintTarget(
       { lintFilePatterns: ['a'], eslintConfig: 'base.js' },
@@ -161,6 +171,15 @@ describe('readOfficialEslintTarget', () => {
         target: 'lint',
         uncarried: 'its option `--rule` changes what ESLint reports and is not carried',
       });
+    });
+
+    // code-pushup's lint target: `eslint … --max-warnings=0 …` (its CLI applies the limit with --quiet too).
+    it("carries a command's `--max-warnings`, from the command or what run-commands adds to it", () => {
+      const limit = (options: Record<string, unknown>) => readOfficialEslintTarget(project, ours, contextWith({ lint: { executor: 'nx:run-commands', options } }));
+      expect(limit({ command: 'eslint src --max-warnings=0 --quiet', cwd: 'packages/store' })).toMatchObject({ lintFilePatterns: ['/ws/packages/store/src'], maxWarnings: 0 });
+      expect(limit({ command: 'eslint src', cwd: 'packages/store', 'max-warnings': 3 })).toMatchObject({ maxWarnings: 3 });
+      expect(limit({ command: 'eslint src', cwd: 'packages/store', args: ['--max-warnings', '2'] })).toMatchObject({ maxWarnings: 2 });
+      expect(limit({ command: 'eslint src', cwd: 'packages/store' })).not.toHaveProperty('maxWarnings');
     });
 
     it('carries nothing from a command it cannot reproduce, and says why: our lint then lints the project as without an official target', () => {

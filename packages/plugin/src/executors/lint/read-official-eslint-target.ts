@@ -10,11 +10,12 @@ import type { OfficialEslintTarget, UncarriedOfficialEslintTarget } from './offi
 
 /**
  * The options of an official ESLint target that change which files its executor lints or with
- * which config, with the official executor's schema defaults. The rest do not change what ESLint
- * reports and are not carried: output (`format`, `outputFile`, `silent`, `printConfig`), outcome
- * (`force`, `maxWarnings`), `fix`, ESLint's cache, `quiet` (a display filter: our result keeps the
- * warnings) and bulk suppressions (the executor hands them to the ESLint class, which applies none
- * without `applySuppressions`).
+ * which config, and the warnings limit past which it fails (`maxWarnings`, which `quiet` and `force`
+ * switch off), with the official executor's schema defaults. The rest do not change what ESLint
+ * reports and are not carried: output (`format`, `outputFile`, `silent`, `printConfig`), `fix`,
+ * ESLint's cache, `quiet` as a display filter (our result keeps the warnings), `force` beyond the
+ * warnings limit (errors fail ours, as the gates read them) and bulk suppressions (the executor
+ * hands them to the ESLint class, which applies none without `applySuppressions`).
  */
 const carriedOptionsSchema = z.looseObject({
   lintFilePatterns: z.array(z.string()).default(['{projectRoot}']),
@@ -25,6 +26,9 @@ const carriedOptionsSchema = z.looseObject({
   ignorePath: z.string().min(1).optional(),
   resolvePluginsRelativeTo: z.string().min(1).optional(),
   reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
+  maxWarnings: z.number().int().default(-1),
+  quiet: z.boolean().default(false),
+  force: z.boolean().default(false),
 });
 
 /**
@@ -61,6 +65,7 @@ export function readOfficialEslintTarget(
     ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}),
     ...(options.resolvePluginsRelativeTo ? { resolvePluginsRelativeTo: options.resolvePluginsRelativeTo } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}),
+    ...(options.maxWarnings >= 0 && !options.quiet && !options.force ? { maxWarnings: options.maxWarnings } : {}),
   };
 }
 

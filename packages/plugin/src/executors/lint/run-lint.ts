@@ -80,7 +80,7 @@ export async function runLintForProject(
     if (fixed) await eslint.ESLint.outputFixes(results);
 
     const summary = summarizeEslintResults(results, project.workspaceRoot, options.messagesCap);
-    const failureReasons = lintFailureReasons(summary.counts, options.maxWarnings, project.name);
+    const failureReasons = lintFailureReasons(summary.counts, options.maxWarnings, project.name, options.maxWarningsOfficialTarget);
     return {
       ...header(),
       status: failureReasons.length > 0 ? 'failed' : 'passed',
