@@ -508,6 +508,11 @@ describe('createNodesV2', () => {
     expect(alpha['test']?.options).toEqual({ tool: 'test', runner: 'vitest', vitestConfig: 'packages/alpha/vitest.unit.config.ts', resultsDir: 'dist/quality/{projectRoot}', officialTarget: 'unit-test' });
     expect(alpha['quality-lint']?.options).toMatchObject({ officialTarget: 'lint' });
     expect(alpha['quality-lint']?.dependsOn).toEqual(['eslint-formatter-multi:build']);
+    // Nx looks up the defaults of a target declared without executor by its name only, never by the executor they give it.
+    const { dependsOn: _, ...lintWithout } = targetDefaults!['lint'] as Record<string, unknown>;
+    const byExecutor = { ...targetDefaults, lint: lintWithout, 'nx:run-commands': { dependsOn: ['never'] } } as NxJsonConfiguration['targetDefaults'];
+    const again = (await run(['packages/alpha/project.json'], undefined, { ...NX_JSON, targetDefaults: byExecutor }))['packages/alpha'] ?? {};
+    expect({ officialTarget: again['quality-lint']?.options?.['officialTarget'], dependsOn: again['quality-lint']?.dependsOn }).toEqual({ officialTarget: 'lint', dependsOn: undefined });
     // An end-to-end suite is never the test target ours stands beside.
     const e2e = projects['packages/alpha-e2e'] ?? {};
     expect(Object.keys(e2e)).toEqual(['quality-lint', 'health', 'quality']);

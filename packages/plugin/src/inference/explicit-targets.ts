@@ -23,7 +23,8 @@ export interface ExplicitTargets {
   officialTestConfig?: { runner: 'jest' | 'vitest'; file: string };
   /**
    * Every declared target: its executor (`nx:run-commands` for a `command`; none for one that only
-   * adds to an inferred target of its name) and its own `dependsOn`.
+   * adds to an inferred target of its name) and its `dependsOn`: its own, else, where it has an
+   * executor, what the target defaults Nx applies to it give (those of its executor, else of its name).
    */
   targets: Record<string, { executor?: string; dependsOn?: TargetConfiguration['dependsOn'] }>;
 }
@@ -57,12 +58,13 @@ export function explicitTargets(workspaceRoot: string, projectRoot: string, targ
       return !ownExecutor || !executor || executor === ownExecutor;
     });
     const fromDefaults = ownExecutor ? undefined : entries.map(executorOf).findLast((executor) => executor !== undefined);
+    const executor = ownExecutor ?? fromDefaults;
+    // Nx looks the defaults up by the executor the target declares, else by its name (`entries` did the same).
     let dependsOn = target?.dependsOn;
-    for (const entry of fromDefaults && dependsOn === undefined ? entries : []) {
+    for (const entry of executor && dependsOn === undefined ? entries : []) {
       if (entry['dependsOn'] !== undefined) dependsOn = structuredClone(entry['dependsOn'] as TargetConfiguration['dependsOn']);
     }
     options[name] = Object.assign({}, ...entries.map(optionsOf), optionsOf(target)) as Record<string, unknown>;
-    const executor = ownExecutor ?? fromDefaults;
     targets[name] = { ...(executor ? { executor } : {}), ...(dependsOn !== undefined ? { dependsOn } : {}) };
   }
 

@@ -53,7 +53,7 @@ export function inheritedDependsOn(input: InheritedDependsOnInput): Partial<Reco
     const own = declared[official];
     const entry = officialEntries[kind];
     let dependsOn: TargetConfiguration['dependsOn'] | undefined;
-    if (own?.executor) dependsOn = own.dependsOn ?? targetDefaultDependsOn(targetDefaults, official, { executor: own.executor });
+    if (own?.executor) dependsOn = own.dependsOn;
     else if (entry?.targetName === official) dependsOn = own?.dependsOn ?? targetDefaultDependsOn(targetDefaults, official, { plugin: entry.plugin });
     else if (scripts.has(official)) dependsOn = targetDefaultDependsOn(targetDefaults, official, { executor: 'nx:run-script' });
     if (dependsOn !== undefined) inherited[kind] = retargetSelfDependencies(dependsOn, official, ours);
