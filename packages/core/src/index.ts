@@ -58,7 +58,7 @@ export { summarizeCoverage } from './coverage/summarize-coverage';
 
 // The workspace report: model, builder, renderers
 export { buildReport } from './report/build-report';
-export { gateHeadline } from './report/gate-headline';
+export { gateHeadline, OUTDATED_GATES_TEXT, type GateHeadline } from './report/gate-headline';
 export { countPhrase } from './report/count-phrase';
 export { renderGithubAnnotations } from './report/render-annotations';
 export { DEFAULT_MARKDOWN_MAX_BYTES } from './report/render-markdown';

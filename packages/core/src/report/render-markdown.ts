@@ -1,5 +1,5 @@
 import { countPhrase } from './count-phrase';
-import { gateHeadline } from './gate-headline';
+import { gateHeadline, OUTDATED_GATES_TEXT } from './gate-headline';
 import { describeOrigin } from './describe-origin';
 import { escapeMarkdown as md } from './escape-markdown';
 import { formatLineCoverage, formatPercent } from './format-numbers';
@@ -33,23 +33,22 @@ const HEADLINE_ICON = { failed: '❌', passed: '✅', none: '➖' } as const;
 
 function headline(report: Report): string[] {
   const t = report.totals;
-  const gates = gateHeadline(t);
+  const gates = gateHeadline(report);
   const status = `${HEADLINE_ICON[gates.outcome]} **${gates.text.charAt(0).toUpperCase()}${gates.text.slice(1)}**`;
   const origins = Object.entries(t.resultOrigins)
     .map(([origin, count]) => `${count} ${origin}`)
     .join(', ');
   const leftOut = report.coverageLeftOut.map((x) => `${md(x.project)} (${md(x.reason)})`);
-  const outdated = report.projects.filter((p) => p.gate.reason).map((p) => md(p.name));
   return [
     '## nx-quality report',
     '',
-    `${status}${t.gatesNotEvaluated ? ` (${t.gatesNotEvaluated} not evaluated)` : ''}`,
+    `${status}${gates.notEvaluated}`,
     '',
     `Tests: **${t.tests.passed} passed**, ${t.tests.failed} failed, ${t.tests.skipped} skipped, ${t.tests.todo} todo` +
       `${t.suitesErrored ? `, ${countPhrase(t.suitesErrored, 'test file')} could not run` : ''} · Coverage (lines, merged): **${formatLineCoverage(t.coverage)}** · ` +
       `Lint: **${countPhrase(t.lint.errors, 'error')}**, ${countPhrase(t.lint.warnings, 'warning')} · Type errors: **${t.typecheck.errors}**`,
     ...(leftOut.length ? ['', `Merged coverage leaves out ${countPhrase(leftOut.length, 'project')}: ${leftOut.join(', ')}.`] : []),
-    ...(outdated.length ? ['', `Gates not evaluated on the current results (a tool ran again without the quality target): ${outdated.join(', ')}.`] : []),
+    ...(gates.outdated.length ? ['', `${OUTDATED_GATES_TEXT.charAt(0).toUpperCase()}${OUTDATED_GATES_TEXT.slice(1)}: ${gates.outdated.map(md).join(', ')}.`] : []),
     '',
     `<sub>Generated ${md(report.generatedAt)} by the ${report.producer === 'hook' ? 'after-run hook' : 'quality-report executor'}; results: ${md(origins || 'none')}.</sub>`,
   ];

@@ -1,24 +1,22 @@
-import { countPhrase, formatMetricValue, gateHeadline, type Report } from '@nx-quality/core';
+import { countPhrase, formatMetricValue, gateHeadline, OUTDATED_GATES_TEXT, type Report } from '@nx-quality/core';
+import { firstNames } from './first-names';
 
 /** The few lines printed after a report is written: totals, origins, first failing conditions, where it is. */
 export function formatReportSummary(report: Report, outputDir: string, files: string[], maxConditions = 5): string {
   const t = report.totals;
   const coverage = t.coverage ? `${formatMetricValue(t.coverage.lines.pct)}% lines` : 'no coverage';
-  const gates = gateHeadline(t).text;
+  const gates = gateHeadline(report);
   const origins = Object.entries(t.resultOrigins)
     .map(([origin, count]) => `${count} ${origin}`)
     .join(', ');
   const lines = [
-    `nx-quality report: ${gates}${t.gatesNotEvaluated ? ` (${t.gatesNotEvaluated} not evaluated)` : ''}`,
+    `nx-quality report: ${gates.text}${gates.notEvaluated}`,
     `  tests ${t.tests.passed} passed, ${t.tests.failed} failed, ${t.tests.skipped} skipped · coverage ${coverage} · lint ${countPhrase(t.lint.errors, 'error')}, ${countPhrase(t.lint.warnings, 'warning')} · ${countPhrase(t.typecheck.errors, 'type error')}`,
     `  results: ${origins || 'none found'}`,
   ];
-  const outdated = report.projects.filter((p) => p.gate.reason).map((p) => p.name);
-  if (outdated.length) {
-    lines.push(`  gates not evaluated on the current results (a tool ran again without the quality target): ${outdated.slice(0, 10).join(', ')}${outdated.length > 10 ? ` and ${outdated.length - 10} more` : ''}; run their quality targets`);
-  }
+  if (gates.outdated.length) lines.push(`  ${OUTDATED_GATES_TEXT}: ${firstNames(gates.outdated)}; run their quality targets`);
   const notRun = report.projects.filter((p) => p.origin === 'not-run').map((p) => p.name);
-  if (notRun.length) lines.push(`  not run in this invocation: ${notRun.slice(0, 10).join(', ')}${notRun.length > 10 ? ` and ${notRun.length - 10} more` : ''}`);
+  if (notRun.length) lines.push(`  not run in this invocation: ${firstNames(notRun)}`);
   for (const condition of report.failingConditions.slice(0, maxConditions)) lines.push(`  ✗ ${condition.message ?? condition.metric}`);
   if (report.failingConditions.length > maxConditions) {
     lines.push(`  … ${countPhrase(report.failingConditions.length - maxConditions, 'more failing condition', 'more failing conditions')}`);
@@ -28,7 +26,7 @@ export function formatReportSummary(report: Report, outputDir: string, files: st
   const unusable = report.projects.reduce((n, p) => n + Object.values(p.results).filter((r) => r.origin === 'missing' || r.origin === 'invalid').length, 0);
   if (unusable) lines.push(`  ${countPhrase(unusable, 'result')} missing or invalid (listed in the report)`);
   if (report.coverageLeftOut.length) {
-    lines.push(`  merged coverage leaves out ${report.coverageLeftOut.map((x) => x.project).slice(0, 10).join(', ')}${report.coverageLeftOut.length > 10 ? ` and ${report.coverageLeftOut.length - 10} more` : ''}`);
+    lines.push(`  merged coverage leaves out ${firstNames(report.coverageLeftOut.map((x) => x.project))}`);
   }
   const names = files.map((f) => f.split('/').pop()).join(', ');
   lines.push(`  report: ${outputDir}/${files.some((f) => f.endsWith('index.html')) ? 'index.html' : ''} (${names})`);
