@@ -64,6 +64,7 @@ let preResults: Record<string, TestResult | undefined>;
 let officialTest: CommandResult;
 let officialLint: CommandResult;
 let officialDefaultedTest: CommandResult;
+let officialDefaultedIntTest: CommandResult;
 let officialDefaultedLint: CommandResult;
 let run1: CommandResult;
 let run1Start: number;
@@ -228,6 +229,9 @@ beforeAll(async () => {
       '--coverageReporters=json-summary',
       `--coverageDirectory=${join(defaultedRef, 'coverage')}`,
     ]),
+  );
+  officialDefaultedIntTest = await timePhase(`official: nx run ${RW_DEFAULTED.name}:${RW_DEFAULTED.intTestTarget} -- --json`, () =>
+    nx(['run', `${RW_DEFAULTED.name}:${RW_DEFAULTED.intTestTarget}`, '--skip-nx-cache', '--', '--json', `--outputFile=${join(defaultedRef, 'jest-int.json')}`]),
   );
   officialDefaultedLint = await timePhase(`official: nx run ${RW_DEFAULTED.name}:${RW_DEFAULTED.lintTarget} -- --format json`, () =>
     nx(['run', `${RW_DEFAULTED.name}:${RW_DEFAULTED.lintTarget}`, '--skip-nx-cache', '--', '--format', 'json', '--output-file', `${REF_DIR}/eslint.json`]),
@@ -411,37 +415,51 @@ describe(`${RW_DEFAULTED.name}: targets declared empty, completed by the target 
     const targets = graphTargets[RW_DEFAULTED.name] ?? {};
     expect({
       test: targets[RW_DEFAULTED.testTarget]?.executor,
+      intTest: targets[RW_DEFAULTED.intTestTarget]?.executor,
       lint: targets[RW_DEFAULTED.lintTarget]?.executor,
       qualityTest: targets['quality-test']?.options,
       qualityLint: targets['quality-lint']?.options?.['officialTarget'],
     }).toEqual({
       test: '@nx/jest:jest',
+      intTest: '@nx/jest:jest',
       lint: 'nx:run-commands',
       qualityTest: { tool: 'test', jestConfig: RW_DEFAULTED.jestConfig, resultsDir: `${RESULTS}/${RW_DEFAULTED.root}`, officialTarget: RW_DEFAULTED.testTarget },
       qualityLint: RW_DEFAULTED.lintTarget,
     });
   });
 
-  it(`test.json equals the official ${RW_DEFAULTED.testTarget} target's Jest JSON, and its coverage Jest's own with that config`, () => {
-    const file = join(rw.dir, RW_DEFAULTED.root, REF_DIR, 'jest.json');
-    const official = existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { numTotalTests: number; numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number })
-      : undefined;
-    // @nx/jest:jest 23 (deprecated) collects no coverage for --codeCoverage: the coverage reference is `jest --coverage` with the config it runs.
-    const reference = jestReference(rw.dir, RW_DEFAULTED.root, ['--config', 'jest.unit.config.cjs']);
+  // code-pushup runs `unit-test` and `int-test`, each with its own config; ours runs both into one result.
+  it(`test.json holds the official ${RW_DEFAULTED.testTarget} and ${RW_DEFAULTED.intTestTarget} targets' tests, their Jest JSON added up, and coverage as Jest merges both configs'`, () => {
+    const readJest = (name: string) => {
+      const file = join(rw.dir, RW_DEFAULTED.root, REF_DIR, name);
+      return existsSync(file)
+        ? (JSON.parse(readFileSync(file, 'utf8')) as { numTotalTests: number; numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number })
+        : undefined;
+    };
+    const unit = readJest('jest.json');
+    const int = readJest('jest-int.json');
+    // @nx/jest:jest 23 (deprecated) collects no coverage for --codeCoverage: the coverage reference is Jest itself running both configs as projects, which merges their coverage,
+    // with what .env.int-test gives the integration tests.
+    const reference = jestReference(rw.dir, RW_DEFAULTED.root, ['--projects', 'jest.unit.config.cjs', 'jest.int.config.cjs'], { DEFAULTED_SUITE: 'integration' });
     const test = readResultAt(RW_DEFAULTED.root, 'test.json', TestResultSchema);
     const m = new Mismatches(RW_DEFAULTED.name);
-    m.check(official !== undefined, `the official ${RW_DEFAULTED.testTarget} run wrote no ${REF_DIR}/jest.json\n${describeOutput(officialDefaultedTest, 3000)}`);
+    m.check(unit !== undefined, `the official ${RW_DEFAULTED.testTarget} run wrote no ${REF_DIR}/jest.json\n${describeOutput(officialDefaultedTest, 3000)}`);
+    m.check(int !== undefined, `the official ${RW_DEFAULTED.intTestTarget} run wrote no ${REF_DIR}/jest-int.json\n${describeOutput(officialDefaultedIntTest, 3000)}`);
     m.check(test !== undefined, 'test.json was not written');
-    if (official && test) {
-      const counts = { total: official.numTotalTests, passed: official.numPassedTests, failed: official.numFailedTests, skipped: official.numPendingTests, todo: official.numTodoTests };
-      m.eq('test.counts', test.counts, counts, `official ${RW_DEFAULTED.testTarget} --json`);
-      m.eq('test.counts', test.counts, reference.counts, 'jest --json with its config');
-      if (test.coverage) m.eq('coverage totals', coverageNumbers(test.coverage.totals), coverageNumbers(reference.coverageTotals), 'jest json-summary');
+    if (unit && int && test) {
+      const sum = (key: keyof typeof unit) => unit[key] + int[key];
+      const counts = { total: sum('numTotalTests'), passed: sum('numPassedTests'), failed: sum('numFailedTests'), skipped: sum('numPendingTests'), todo: sum('numTodoTests') };
+      m.eq('test.counts', test.counts, counts, `official ${RW_DEFAULTED.testTarget} --json + ${RW_DEFAULTED.intTestTarget} --json`);
+      m.eq('test.counts', test.counts, reference.counts, 'jest --json --projects <both configs>');
+      if (test.coverage) m.eq('coverage totals', coverageNumbers(test.coverage.totals), coverageNumbers(reference.coverageTotals), 'jest json-summary of both configs');
       else m.check(false, 'test.coverage is missing');
     }
     expect(m.list).toEqual([]);
-    expect(test?.counts).toMatchObject({ passed: 2, todo: 1 });
+    expect({ counts: test?.counts, officialTargets: test?.officialTargets, notRun: test?.officialTargetsNotRun }).toMatchObject({
+      counts: { passed: 3, failed: 0, todo: 1 },
+      officialTargets: [RW_DEFAULTED.testTarget, RW_DEFAULTED.intTestTarget],
+      notRun: undefined,
+    });
   });
 
   it(`lint.json equals the official ${RW_DEFAULTED.lintTarget} target's ESLint JSON: src/ only, as its \`--error-on-unmatched-pattern=false\` command lints (scripts/release.js and its error left out)`, () => {

@@ -74,10 +74,13 @@ export const RW_DEFAULTED = {
   name: 'defaulted',
   root: 'libs/defaulted',
   testTarget: 'unit-test',
+  /** A second official test target of the project (code-pushup's int-test), with a config and a `.env.int-test` of its own. */
+  intTestTarget: 'int-test',
   lintTarget: 'eslint',
   jestConfig: 'libs/defaulted/jest.unit.config.cjs',
-  /** src/'s three files. */
-  lintedFiles: 3,
+  intJestConfig: 'libs/defaulted/jest.int.config.cjs',
+  /** src/'s four files. */
+  lintedFiles: 4,
   /** src/total.js's unused eslint-disable comment, one warning more than the target's `--max-warnings=0` allows. */
   warnings: 1,
   maxWarnings: 0,
@@ -85,6 +88,7 @@ export const RW_DEFAULTED = {
 /** The target defaults that complete the defaulted project's targets (nx.json keys the base workspace does not have). */
 export const DEFAULTED_TARGET_DEFAULTS = {
   [RW_DEFAULTED.testTarget]: { executor: '@nx/jest:jest', cache: true, options: { jestConfig: '{projectRoot}/jest.unit.config.cjs', passWithNoTests: true } },
+  [RW_DEFAULTED.intTestTarget]: { executor: '@nx/jest:jest', cache: true, options: { jestConfig: '{projectRoot}/jest.int.config.cjs', passWithNoTests: true } },
   [RW_DEFAULTED.lintTarget]: {
     executor: 'nx:run-commands',
     cache: true,
@@ -438,11 +442,23 @@ describe('${RW.json}', () => {
   write(
     dir,
     `${defaulted.root}/project.json`,
-    `${JSON.stringify({ name: defaulted.name, $schema: '../../node_modules/nx/schemas/project-schema.json', projectType: 'library', sourceRoot: `${defaulted.root}/src`, targets: { [defaulted.testTarget]: {}, [defaulted.lintTarget]: {} } }, null, 2)}\n`,
+    `${JSON.stringify({ name: defaulted.name, $schema: '../../node_modules/nx/schemas/project-schema.json', projectType: 'library', sourceRoot: `${defaulted.root}/src`, targets: { [defaulted.testTarget]: {}, [defaulted.intTestTarget]: {}, [defaulted.lintTarget]: {} } }, null, 2)}\n`,
   );
   // CommonJS whatever the root package.json says; not one of the package manager's workspaces.
   write(dir, `${defaulted.root}/package.json`, `${JSON.stringify({ name: defaulted.name, version: '0.0.1', private: true }, null, 2)}\n`);
   write(dir, defaulted.jestConfig, `module.exports = {\n  displayName: '${defaulted.name}',\n  testEnvironment: 'node',\n  transform: {},\n};\n`);
+  write(
+    dir,
+    defaulted.intJestConfig,
+    `module.exports = {\n  displayName: '${defaulted.name}-int',\n  testEnvironment: 'node',\n  transform: {},\n  testMatch: ['<rootDir>/src/**/*.int.js'],\n};\n`,
+  );
+  // Nx loads it for the int-test target's tasks only: the integration tests see it, the unit tests do not.
+  write(dir, `${defaulted.root}/.env.${defaulted.intTestTarget}`, 'DEFAULTED_SUITE=integration\n');
+  write(
+    dir,
+    `${defaulted.root}/src/total.int.js`,
+    `'use strict';\nconst { total } = require('./index.js');\n\ndescribe('total, integrated', () => {\n  it('adds what its environment names', () => {\n    expect(process.env.DEFAULTED_SUITE).toBe('integration');\n    expect(total([2, 2])).toBe(4);\n  });\n});\n`,
+  );
   write(dir, `${defaulted.root}/src/index.js`, `'use strict';\nconst { total } = require('./total.js');\n\nmodule.exports = { total };\n`);
   write(dir, `${defaulted.root}/src/total.js`, `'use strict';\n\n/** Adds up a list of numbers. */\nfunction total(values) {\n  // eslint-disable-next-line no-debugger\n  return values.reduce((sum, value) => sum + value, 0);\n}\n\nmodule.exports = { total };\n`);
   write(

@@ -55,6 +55,7 @@ export { mergeCoverage, toCoverageSummary } from './coverage/merge-coverage';
 export { parseCoverageJson } from './coverage/parse-coverage-json';
 export { relativizeCoverageMap } from './coverage/relativize-coverage-map';
 export { summarizeCoverage } from './coverage/summarize-coverage';
+export { mergeCoverageData } from './coverage/merge-coverage-data';
 
 // The workspace report: model, builder, renderers
 export { buildReport } from './report/build-report';

@@ -233,7 +233,7 @@ ${card('type errors', String(t.typecheck.errors), t.typecheck.errors ? 'bad' : '
 <section><h2>Projects</h2>${projectsTable(report)}</section>
 <section><h2>Charts</h2>${charts(report)}</section>
 <section><h2>Failing conditions (${report.failingConditions.length})</h2>${list(failing, 'Every evaluated gate passes.')}${report.failingConditions.length > 500 ? `<p class="muted">… ${report.failingConditions.length - 500} more in report.json</p>` : ''}</section>
-${problemsSection(report)}${projectNotesSection(report, 'tests-not-run', 'Test targets whose tests are not in the results', (p) => p.tests?.notRun?.join(', '))}${projectNotesSection(report, 'lint-not-carried', 'Lint not as the official target lints', (p) => p.lint?.notCarried)}
+${problemsSection(report)}${projectNotesSection(report, 'tests-together', 'Tests of several official targets, together', (p) => p.tests?.targets?.join(', '))}${projectNotesSection(report, 'tests-not-run', 'Test targets whose tests are not in the results', (p) => p.tests?.notRun?.join(', '))}${projectNotesSection(report, 'lint-not-carried', 'Lint not as the official target lints', (p) => p.lint?.notCarried)}
 <section><h2>Top gaps</h2>${gapsSection(report)}</section>
 <section><h2>Tests per kind</h2>${testKindsTable(report)}</section>
 <section><h2>Code health</h2>${healthTable(report)}</section>

@@ -125,14 +125,18 @@ describe('report.md: what fails', () => {
     expect(renderReportHtml(report)).toContain('<h2>Lint not as the official target lints (1)</h2><ul><li>gamma_1: The official target &quot;lint&quot; runs ESLint');
   });
 
-  it("names the test targets whose tests a project's result does not include, escaped, in report.json, report.md and the HTML", () => {
+  it("names the official test targets a project's result holds together, and those it does not include, escaped, in report.json, report.md and the HTML", () => {
     const project = withQuality({
       name: 'utils',
       root: 'packages/utils',
-      results: { test: { origin: 'fresh', value: { ...testResult('utils', 'packages/utils', {}), officialTargetsNotRun: ['int-test', 'perf_<x>'] } } },
+      results: { test: { origin: 'fresh', value: { ...testResult('utils', 'packages/utils', {}), officialTargets: ['unit-test', 'int_<t>'], officialTargetsNotRun: ['int-test', 'perf_<x>'] } } },
     });
     const report = buildReport({ generatedAt, producer: 'hook', projects: [project, ...sampleProjects()] });
     expect(report.projects.filter((p) => p.tests?.notRun).map((p) => [p.name, p.tests?.notRun])).toEqual([['utils', ['int-test', 'perf_<x>']]]);
+    expect(report.projects.filter((p) => p.tests?.targets).map((p) => [p.name, p.tests?.targets])).toEqual([['utils', ['unit-test', 'int_<t>']]]);
+    const together = renderReportMarkdown(report).split('### Tests of several official targets, together')[1]?.trim().split('\n').slice(0, 3);
+    expect(together).toEqual(['(1)', '', '- utils: unit-test, int\\_&lt;t&gt;']);
+    expect(renderReportHtml(report)).toContain('<h2>Tests of several official targets, together (1)</h2><ul><li>utils: unit-test, int_&lt;t&gt;</li></ul>');
     const section = renderReportMarkdown(report).split('### Test targets whose tests are not in the results')[1]?.trim().split('\n');
     expect(section).toEqual(['(1)', '', '- utils: int-test, perf\\_&lt;x&gt;']);
     expect(renderReportHtml(report)).toContain('<h2>Test targets whose tests are not in the results (1)</h2><ul><li>utils: int-test, perf_&lt;x&gt;</li></ul>');

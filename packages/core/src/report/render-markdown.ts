@@ -251,7 +251,8 @@ function render(report: Report, caps: Caps): string {
     ...healthMatrix(report, caps.projects),
     ...deltas(report, caps.deltas),
     ...problems(report, caps.problems),
-    // Test targets of a project its test result leaves out (one is run); lint results whose official command could not be carried.
+    // The official test targets a project's test result holds together, those it leaves out; lint results whose official command could not be carried.
+    ...projectNotes(report, 'Tests of several official targets, together', (p) => p.tests?.targets?.join(', '), caps.problems),
     ...projectNotes(report, 'Test targets whose tests are not in the results', (p) => p.tests?.notRun?.join(', '), caps.problems),
     ...projectNotes(report, 'Lint not as the official target lints', (p) => p.lint?.notCarried, caps.problems),
   ].join('\n')}\n`;

@@ -67,6 +67,7 @@ export const ProjectReportSchema = z.object({
       counts: TestCountsSchema,
       suitesErrored: z.number().int().nonnegative(),
       status: z.string(),
+      targets: z.array(z.string()).optional().describe("test.json's officialTargets: the official test targets whose tests these counts hold together, when there are several"),
       notRun: z.array(z.string()).optional().describe("test.json's officialTargetsNotRun: the project's other test targets, whose tests these counts do not include"),
     })
     .nullable(),

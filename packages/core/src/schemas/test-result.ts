@@ -57,9 +57,17 @@ export const TestResultSchema = z.object({
   failuresOmitted: z.number().int().nonnegative(),
   files: z.array(TestFileResultSchema),
   coverage: TestCoverageSchema.optional(),
+  officialTargets: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "The official test targets whose tests this result holds, in the order they ran, when there are several: the one ours stands beside, then the project's other official test targets on the same runner with configs of their own (code-pushup's unit-test and int-test); counts, failures and files are theirs together, coverage their merged coverage",
+    ),
   officialTargetsNotRun: z
     .array(z.string())
     .optional()
-    .describe("The project's other test targets on an official test executor, whose tests this result does not include (it holds the run of one official target's config)"),
+    .describe(
+      "The project's other test targets on an official test executor whose tests this result does not include: on another runner, without a config to run, or every one when the test executor's otherOfficialTargets is false",
+    ),
 });
 export type TestResult = z.infer<typeof TestResultSchema>;

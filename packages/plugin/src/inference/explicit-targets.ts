@@ -2,6 +2,7 @@ import type { NxJsonConfiguration, TargetConfiguration } from '@nx/devkit';
 import { join, posix } from 'node:path';
 import { applyingTargetDefaults } from '../tool-facts/applying-target-defaults';
 import { OFFICIAL_EXECUTORS } from '../tool-facts/official-plugins';
+import { officialTestRunner } from '../tool-facts/official-test-runner';
 import { isEndToEndTargetName } from '../tool-facts/end-to-end-target-name';
 import { parseEslintCommand } from '../tool-facts/parse-eslint-command';
 import { runCommandsEntries } from '../tool-facts/run-commands-entries';
@@ -30,8 +31,6 @@ export interface ExplicitTargets {
 }
 
 type DeclaredTarget = { executor?: unknown; command?: unknown; options?: Record<string, unknown>; dependsOn?: TargetConfiguration['dependsOn'] };
-
-const VITEST_EXECUTORS = new Set(['@nx/vitest:test', '@nx/vite:test', '@nrwl/vite:test']);
 
 /**
  * The targets a project declares in its own files. A declared target replaces an inferred one of the
@@ -100,8 +99,8 @@ function executorOf(target: { executor?: unknown; command?: unknown } | undefine
 
 /** The config an official test executor's options name, with the tokens Nx substitutes in options resolved; undefined for any other token. */
 function testConfigOf(executor: string, options: Record<string, unknown>, projectRoot: string): ExplicitTargets['officialTestConfig'] {
-  const runner = VITEST_EXECUTORS.has(executor) ? 'vitest' : 'jest';
-  const value = options[runner === 'vitest' ? 'configFile' : 'jestConfig'];
+  const { runner, configOption } = officialTestRunner(executor);
+  const value = options[configOption];
   if (typeof value !== 'string' || value === '') return undefined;
   const file = value.replace(/^\{workspaceRoot\}\/?/, '').replaceAll('{projectRoot}', projectRoot);
   return /[{}]/.test(file) ? undefined : { runner, file: posix.normalize(file) };

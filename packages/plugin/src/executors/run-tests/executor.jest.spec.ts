@@ -1,6 +1,6 @@
 import { TestResultSchema, type TestResult } from '@nx-quality/core';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoverageMap } from 'istanbul-lib-coverage';
 import { createContext } from 'istanbul-lib-report';
@@ -40,16 +40,22 @@ type JestJson = Omit<JestAggregatedResult, 'testResults'> & {
   testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
 };
 
-/** Jest's own CLI on the same project: `--json` results plus istanbul's json-summary of its coverage. */
-function jestCli(configFile: string, cwd = ws): Promise<{ json: JestJson; coverageTotals: Record<string, { total: number; covered: number; pct: number }> }> {
+/** Jest's own CLI on the same project: `--json` results plus istanbul's json-summary of its coverage (and, asked, its coverage-final.json). */
+function jestCli(
+  configFile: string,
+  cwd = ws,
+  extra: { coverageFinal?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ json: JestJson; coverageTotals: Record<string, { total: number; covered: number; pct: number }>; coverageFinal?: string }> {
   const out = mkdtempSync(join(ws, '.jest-cli-'));
-  const args = [JEST_BIN, '--json', `--outputFile=${join(out, 'results.json')}`, '--config', configFile, '--coverage', '--coverageReporters=json-summary', `--coverageDirectory=${out}`];
+  const reporters = ['--coverageReporters=json-summary', ...(extra.coverageFinal ? ['--coverageReporters=json'] : [])];
+  const args = [JEST_BIN, '--json', `--outputFile=${join(out, 'results.json')}`, '--config', configFile, '--coverage', ...reporters, `--coverageDirectory=${out}`];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd, env: { ...process.env, NODE_ENV: undefined, FORCE_COLOR: '0' } }, () => {
+    execFile(process.execPath, args, { cwd, env: { ...process.env, NODE_ENV: undefined, FORCE_COLOR: '0', ...extra.env } }, () => {
       try {
         resolve({
           json: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as JestJson,
           coverageTotals: JSON.parse(readFileSync(join(out, 'coverage-summary.json'), 'utf8')).total,
+          ...(extra.coverageFinal ? { coverageFinal: join(out, 'coverage-final.json') } : {}),
         });
       } catch (error) {
         reject(error);
@@ -69,6 +75,13 @@ function istanbulTotals(coverageFile: string): Record<string, { total: number; c
   const map = createCoverageMap(JSON.parse(readFileSync(coverageFile, 'utf8')));
   createReport('json-summary').execute(createContext({ dir, coverageMap: map }));
   return JSON.parse(readFileSync(join(dir, 'coverage-summary.json'), 'utf8')).total;
+}
+
+/** Coverage data written to a file of its own, for istanbulTotals. */
+function writeJson(data: unknown): string {
+  const file = join(mkdtempSync(join(ws, '.merged-')), 'coverage-final.json');
+  writeFileSync(file, JSON.stringify(data));
+  return file;
 }
 
 function pick(totals: Record<string, { total: number; covered: number; pct: number }>) {
@@ -213,7 +226,7 @@ describe('test executor with real Jest', () => {
     expect(config).toMatchObject({ success: true, result: { status: 'passed', counts: { total: 0 } } });
     // The official target's option (here from targetDefaults of the @nx/jest:jest executor, as in ngxs/store), read from the task's context.
     const official = { executor: '@nx/jest:jest', options: { jestConfig: 'libs/no-tests/jest.config.js', passWithNoTests: true } };
-    // Beside it, another official test target (code-pushup's int-test) and an end-to-end one: their tests are not in this result, which says so for the first.
+    // Beside it, another official test target (code-pushup's int-test, run too with its own config) and an end-to-end one (never run).
     const other = { executor: '@nx/jest:jest', options: { jestConfig: 'libs/no-tests/jest.config.passing.js' } };
     const targets = { test: official, 'int-test': other, e2e: other, 'quality-test': { executor: '@nx-quality/plugin:tool' } };
     const context = { ...contextFor('libs/no-tests'), targetName: 'quality-test', projectGraph: { nodes: { 'no-tests': { name: 'no-tests', type: 'lib', data: { root: 'libs/no-tests', targets } } }, dependencies: {} } };
@@ -222,11 +235,74 @@ describe('test executor with real Jest', () => {
     expect(TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality/libs/no-tests/test.json'), 'utf8')))).toMatchObject({
       status: 'passed',
       counts: { total: 0 },
-      officialTargetsNotRun: ['int-test'],
+      officialTargets: ['test', 'int-test'],
     });
     // Our own option, set to false, is the workspace's word on our target.
     const own = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ officialTarget: 'test', passWithNoTests: false }, context]);
     expect(own.value.success).toBe(false);
+  });
+
+  // code-pushup/cli: each project declares `unit-test` and `int-test`, each @nx/vitest:test with a config of its own.
+  it("runs the project's other official test targets with their own configs and environment into one result: counts as both `jest --json` runs, coverage as istanbul merges theirs", async () => {
+    const root = 'libs/two-configs';
+    const unitConfig = `${root}/jest.config.js`;
+    const intConfig = `${root}/jest.int.config.js`;
+    const jestTarget = (jestConfig: string) => ({ executor: '@nx/jest:jest', options: { jestConfig } });
+    const targets = {
+      'unit-test': jestTarget(unitConfig),
+      'int-test': jestTarget(intConfig),
+      // The same config again (a CI variant): its tests are already in the result.
+      'unit-test-ci': jestTarget(unitConfig),
+      'e2e': jestTarget(intConfig),
+      'vite-test': { executor: '@nx/vitest:test', options: { configFile: `${root}/vitest.config.mts` } },
+      'quality-test': { executor: '@nx-quality/plugin:tool' },
+    };
+    const task = { id: 'two-configs:quality-test', target: { project: 'two-configs', target: 'quality-test' }, projectRoot: root, overrides: {}, outputs: [], parallelism: true };
+    const context = {
+      ...contextFor(root),
+      targetName: 'quality-test',
+      projectGraph: { nodes: { 'two-configs': { name: 'two-configs', type: 'lib', data: { root, targets } } }, dependencies: {} },
+      taskGraph: { roots: [task.id], tasks: { [task.id]: task }, dependencies: { [task.id]: [] }, continuousDependencies: {} },
+    };
+    const options = { officialTarget: 'unit-test', jestConfig: unitConfig };
+    // As Nx runs a task: in the workspace root, with its go-ahead for .env files.
+    const asNx = { cwd: ws, env: { NX_LOAD_DOT_ENV_FILES: 'true' } };
+    const { value } = await runInChild<{ success: boolean }>(EXECUTOR, 'default', [options, context], asNx);
+    const result = TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')));
+
+    // Jest's CLI on each config, where @nx/jest:jest runs it (the workspace root), the second with the target's .env file.
+    const unit = await jestCli(unitConfig, ws, { coverageFinal: true });
+    const int = await jestCli(intConfig, ws, { coverageFinal: true, env: { TWO_CONFIGS_TARGET: 'int-test' } });
+    const both = { total: unit.json.numTotalTests + int.json.numTotalTests, failed: unit.json.numFailedTests + int.json.numFailedTests };
+    expect({ success: value.success, status: result.status, error: result.error, officialTargets: result.officialTargets, notRun: result.officialTargetsNotRun }).toEqual({
+      success: false,
+      status: 'failed',
+      error: undefined,
+      officialTargets: ['unit-test', 'int-test'],
+      notRun: ['vite-test'],
+    });
+    const sum = (key: keyof ReturnType<typeof countsOf>) => countsOf(unit.json)[key] + countsOf(int.json)[key];
+    expect(result.counts).toEqual({ total: sum('total'), passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), todo: sum('todo') });
+    expect({ total: result.counts.total, failed: result.counts.failed, passedInt: int.json.numPassedTests }).toEqual({ ...both, passedInt: 2 });
+    expect(result.suites.total).toBe(unit.json.numTotalTestSuites + int.json.numTotalTestSuites);
+    expect(result.files.map((file) => file.file).sort()).toEqual([`${root}/src/math.int.js`, `${root}/src/math.spec.js`]);
+    expect(result.failures.map((failure) => failure.fullName)).toEqual(['add › fails on purpose']);
+
+    // Merged as istanbul merges the two runs' coverage-final.json: more than either run covers alone.
+    const merged = createCoverageMap(JSON.parse(readFileSync(unit.coverageFinal!, 'utf8')));
+    merged.merge(createCoverageMap(JSON.parse(readFileSync(int.coverageFinal!, 'utf8'))));
+    const mergedTotals = pick(istanbulTotals(writeJson(merged.toJSON())));
+    expect(pick(istanbulTotals(join(ws, result.coverage!.coverageFile)))).toEqual(mergedTotals);
+    expect(mergedTotals['functions']!.covered).toBeGreaterThan(pick(unit.coverageTotals)['functions']!.covered);
+
+    // Only the target ours stands beside, as asked.
+    await runInChild<{ success: boolean }>(EXECUTOR, 'default', [{ ...options, otherOfficialTargets: false }, context], asNx);
+    const alone = TestResultSchema.parse(JSON.parse(readFileSync(join(ws, 'dist/quality', root, 'test.json'), 'utf8')));
+    expect({ counts: alone.counts, officialTargets: alone.officialTargets, notRun: alone.officialTargetsNotRun }).toEqual({
+      counts: countsOf(unit.json),
+      officialTargets: undefined,
+      notRun: ['int-test', 'unit-test-ci', 'vite-test'],
+    });
   });
 
   it('records invalid options in test.json at the default location', async () => {

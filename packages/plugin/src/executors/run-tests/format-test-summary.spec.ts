@@ -38,10 +38,14 @@ describe('formatTestSummary', () => {
     ]);
   });
 
-  it("says which of the project's test targets this result leaves out", () => {
-    const lines = formatTestSummary({ ...result, officialTargetsNotRun: ['int-test', 'perf-test'] }, 'dist/quality/libs/my-lib/test.json').split('\n');
-    expect(lines[1]).toBe('  ! not in this result: the tests of int-test, perf-test (one test target of a project is run)');
+  it("says which of the project's official test targets this result holds, and which it leaves out", () => {
+    const lines = formatTestSummary({ ...result, officialTargets: ['unit-test', 'int-test'], officialTargetsNotRun: ['perf-test'] }, 'dist/quality/libs/my-lib/test.json').split('\n');
+    expect(lines.slice(1, 3)).toEqual([
+      '  the tests of the official targets unit-test, int-test, coverage merged',
+      '  ! not in this result: the tests of perf-test (another runner, no config of their own, or otherOfficialTargets false)',
+    ]);
     expect(formatTestSummary(result, 'x').includes('not in this result')).toBe(false);
+    expect(formatTestSummary(result, 'x').includes('official targets')).toBe(false);
   });
 
   it("prints the fix once when a failure's cause is the environment (Jest's VM without --experimental-vm-modules)", () => {

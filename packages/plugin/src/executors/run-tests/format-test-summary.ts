@@ -9,7 +9,10 @@ export function formatTestSummary(result: TestResult, resultFile: string, maxFai
       `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.todo} todo of ${counts.total}; ` +
       `${suites.total} files${suites.errored ? `, ${suites.errored} could not run` : ''}`,
   ];
-  if (result.officialTargetsNotRun) lines.push(`  ! not in this result: the tests of ${result.officialTargetsNotRun.join(', ')} (one test target of a project is run)`);
+  if (result.officialTargets) lines.push(`  the tests of the official targets ${result.officialTargets.join(', ')}, coverage merged`);
+  if (result.officialTargetsNotRun) {
+    lines.push(`  ! not in this result: the tests of ${result.officialTargetsNotRun.join(', ')} (another runner, no config of their own, or otherOfficialTargets false)`);
+  }
   if (result.coverage) {
     const { lines: l, statements: s, functions: f, branches: b } = result.coverage.totals;
     lines.push(`  coverage: lines ${l.pct}%, statements ${s.pct}%, functions ${f.pct}%, branches ${b.pct}%`);

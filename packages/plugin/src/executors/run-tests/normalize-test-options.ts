@@ -10,7 +10,7 @@ import { findVitestConfigFile } from '../../tool-facts/vitest-config-files';
 import { findJestConfig } from './find-jest-config';
 import { officialPassesWithNoTests } from './official-passes-with-no-tests';
 import { officialTestDirectory } from './official-test-directory';
-import { officialTestTargetsNotRun } from './official-test-targets-not-run';
+import { otherTestRuns, type OtherTestRun } from './other-test-runs';
 import { optionsSchema, type ParsedTestOptions } from './options';
 
 /** Test executor options with defaults applied and every path resolved. */
@@ -25,7 +25,9 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
   coverageFile: WorkspacePath;
   /** Absolute: the runner's working directory, the official test target's (see officialTestDirectory). */
   workingDirectory: string;
-  /** The project's other official test targets, whose tests this run does not include (officialTestTargetsNotRun). */
+  /** The project's other official test targets whose tests the task runs after these, each as its executor would (otherTestRuns). */
+  otherRuns: OtherTestRun[];
+  /** The project's other official test targets whose tests the task does not run. */
   officialTargetsNotRun: string[];
 }
 
@@ -33,12 +35,14 @@ export interface NormalizedTestOptions extends Omit<ParsedTestOptions, 'jestConf
  * Validates raw options (throws InvalidOptionsError naming each bad option) and resolves paths
  * against the project. Unless the options set `passWithNoTests`, the official target's applies
  * (read from `context`), so a project without tests passes or fails as under the official target;
- * the runner works in the official target's directory.
+ * the runner works in the official target's directory. The project's other official test targets
+ * on the same runner are run after it (`otherRuns`), the rest named (`officialTargetsNotRun`).
  */
 export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?: ExecutorContext): NormalizedTestOptions {
   const { parsed, toPath, projectRoot, resultsDir } = parseToolOptions(optionsSchema, project, raw, 'test');
   const official = readOfficialTargetOptions(project, raw, context);
-  if ((raw as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === undefined && officialPassesWithNoTests(project, official)) {
+  const ownPassWithNoTests = (raw as { passWithNoTests?: unknown } | undefined)?.passWithNoTests !== undefined;
+  if (!ownPassWithNoTests && officialPassesWithNoTests(project, official)) {
     parsed.passWithNoTests = true;
   }
 
@@ -62,6 +66,20 @@ export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?
     }
   }
 
+  const others = otherTestRuns(
+    project,
+    {
+      officialTarget: official?.target,
+      runner: parsed.runner,
+      config: jestConfig ?? vitestConfig,
+      include: parsed.otherOfficialTargets,
+      ...(ownPassWithNoTests ? { passWithNoTests: parsed.passWithNoTests } : {}),
+      rawOptions: raw,
+    },
+    toPath,
+    context,
+  );
+
   return {
     ...parsed,
     projectRoot,
@@ -71,6 +89,7 @@ export function normalizeTestOptions(project: ProjectRef, raw: unknown, context?
     testResultFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.test)),
     coverageFile: toPath(join(resultsDir.absolute, RESULT_FILE_NAMES.coverage)),
     workingDirectory: officialTestDirectory(project, official, context?.cwd),
-    officialTargetsNotRun: officialTestTargetsNotRun(project, official?.target, context),
+    otherRuns: others.runs,
+    officialTargetsNotRun: others.notRun,
   };
 }

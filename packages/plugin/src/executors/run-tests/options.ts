@@ -25,6 +25,12 @@ export const optionsSchema = z
         "Workspace-relative Vitest config (inference passes the one it found). Default: the first vitest.config.* in the project root, else a vite.config.* with a `test` block, in Vitest's own order.",
       ),
     coverage: z.boolean().default(true).describe('Collect coverage and write coverage-final.json beside test.json.'),
+    otherOfficialTargets: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Beside an official test target (officialTarget), also run the tests of the project's other official test targets on the same runner (@nx/jest:jest, @nx/vitest:test; not those whose name says e2e), each with its own config, directory, passWithNoTests and environment, into this one result with their coverage merged; a target whose config is the same file is run once. false: only the one ours stands beside (test.json names the others).",
+      ),
     coverageThreshold: CoverageThresholdsSchema.strict()
       .optional()
       .describe("Minimum coverage in percent per dimension; unmet thresholds fail the target. Jest's own global coverageThreshold, or Vitest's coverage.thresholds (percentages), is honoured for dimensions not set here."),

@@ -12,7 +12,7 @@ import { mapJestResults } from './map-jest-results';
 import type { NormalizedTestOptions } from './normalize-test-options';
 import { prepareJestConfig } from './prepare-jest-config';
 import { noTestsFoundOutcome } from './no-tests-found-outcome';
-import { recordCoverage } from './record-coverage';
+import { withThresholds } from './with-thresholds';
 import { requireRunnerConfig } from './require-runner-config';
 import { unexpectedRunnerError } from './unexpected-runner-error';
 import { resolveJest } from './resolve-jest';
@@ -52,12 +52,7 @@ export async function runJestTests(project: ProjectRef, options: NormalizedTestO
     const { results, globalConfig } = output;
     const tests = mapJestResults(results, project.workspaceRoot, options.failuresCap);
     const coverage = options.coverage
-      ? recordCoverage(
-          coverageDataOf(results.coverageMap),
-          project,
-          options,
-          mergeThresholds(globalConfig.coverageThreshold?.global, options.coverageThreshold),
-        )
+      ? withThresholds(coverageDataOf(results.coverageMap), mergeThresholds(globalConfig.coverageThreshold?.global, options.coverageThreshold))
       : undefined;
     const noTests = results.numTotalTestSuites === 0;
     // Jest was told to pass without tests (see buildJestArgv); whether the run passes is the option's or the project's config's word.

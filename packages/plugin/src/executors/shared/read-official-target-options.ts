@@ -21,6 +21,11 @@ export interface OfficialTargetOptions {
 export function readOfficialTargetOptions(project: ProjectRef, rawOptions: unknown, context: ExecutorContext | undefined): OfficialTargetOptions | undefined {
   const target = officialTargetOf(rawOptions);
   if (!target || !context || target === context.targetName) return undefined;
+  return readTargetOptions(project, target, context);
+}
+
+/** The project's target `target` as Nx would run it in this task's configuration (see readOfficialTargetOptions); undefined when there is none. */
+export function readTargetOptions(project: ProjectRef, target: string, context: ExecutorContext): OfficialTargetOptions | undefined {
   const config: TargetConfiguration | undefined = projectTargets(context, project.name)[target];
   if (!config) return undefined;
   const configuration =

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ProjectRef } from '../../../shared/project-ref';
 import { describeError } from '../../shared/describe-error';
 import type { NormalizedTestOptions } from '../normalize-test-options';
-import { recordCoverage } from '../record-coverage';
+import { withThresholds } from '../with-thresholds';
 import { resolveToolModule } from '../../shared/resolve-tool-module';
 import { unexpectedRunnerError } from '../unexpected-runner-error';
 import type { RunnerOutcome } from '../runner-outcome';
@@ -105,7 +105,7 @@ export async function runNodeTests(project: ProjectRef, options: NormalizedTestO
         });
       }
       const data = JSON.parse(readFileSync(coverageJson, 'utf8')) as CoverageMapData;
-      coverage = recordCoverage(data, project, options, options.coverageThreshold as CoverageThresholds | undefined);
+      coverage = withThresholds(data, options.coverageThreshold as CoverageThresholds | undefined);
     }
     // Node exits non-zero for failures the counts already show; anything else (a crash) must not pass silently.
     const runnerReportedFailure = child.code !== 0 && tests.counts.failed === 0 && tests.suites.errored === 0;

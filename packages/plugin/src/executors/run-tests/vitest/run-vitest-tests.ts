@@ -9,7 +9,7 @@ import { VITEST_CONFIG_FILE_NAMES } from '../../../tool-facts/vitest-config-file
 import { firstMessageLines } from '../first-message-lines';
 import type { NormalizedTestOptions } from '../normalize-test-options';
 import { noTestsFoundOutcome } from '../no-tests-found-outcome';
-import { recordCoverage } from '../record-coverage';
+import { withThresholds } from '../with-thresholds';
 import { requireRunnerConfig } from '../require-runner-config';
 import { unexpectedRunnerError } from '../unexpected-runner-error';
 import type { RunnerOutcome } from '../runner-outcome';
@@ -82,7 +82,7 @@ export async function runVitestTests(project: ProjectRef, options: NormalizedTes
       tests.failuresOmitted += unhandled.length - Math.min(room, unhandled.length);
     }
     const coverage = options.coverage
-      ? recordCoverage(coverageData ?? {}, project, options, mergeThresholds(ctx?.config.coverage.thresholds, options.coverageThreshold))
+      ? withThresholds(coverageData ?? {}, mergeThresholds(ctx?.config.coverage.thresholds, options.coverageThreshold))
       : undefined;
     if (run.testModules.length === 0 && !options.passWithNoTests && ctx?.config.passWithNoTests !== true) {
       return noTestsFoundOutcome({ tool, tests, coverage }, project, options.vitestConfig, "Add tests, check the config's test.include, or set the passWithNoTests option.");
