@@ -67,7 +67,7 @@ export const TestResultSchema = z.object({
     .array(z.string())
     .optional()
     .describe(
-      "The project's other test targets on an official test executor whose tests this result does not include: on another runner, without a config to run, or every one when the test executor's otherOfficialTargets is false",
+      "The project's other test targets on an official test executor whose tests this result does not include: on another runner, without a config to run, with other NODE_OPTIONS than the task's, or every one when the test executor's otherOfficialTargets is false",
     ),
 });
 export type TestResult = z.infer<typeof TestResultSchema>;

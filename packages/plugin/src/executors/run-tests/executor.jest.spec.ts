@@ -255,6 +255,8 @@ describe('test executor with real Jest', () => {
       'unit-test-ci': jestTarget(unitConfig),
       'e2e': jestTarget(intConfig),
       'vite-test': { executor: '@nx/vitest:test', options: { configFile: `${root}/vitest.config.mts` } },
+      // Its .env.vm-test sets NODE_OPTIONS, which the task's process did not start with.
+      'vm-test': jestTarget(`${root}/jest.vm.config.js`),
       'quality-test': { executor: '@nx-quality/plugin:tool' },
     };
     const task = { id: 'two-configs:quality-test', target: { project: 'two-configs', target: 'quality-test' }, projectRoot: root, overrides: {}, outputs: [], parallelism: true };
@@ -279,7 +281,7 @@ describe('test executor with real Jest', () => {
       status: 'failed',
       error: undefined,
       officialTargets: ['unit-test', 'int-test'],
-      notRun: ['vite-test'],
+      notRun: ['vite-test', 'vm-test'],
     });
     const sum = (key: keyof ReturnType<typeof countsOf>) => countsOf(unit.json)[key] + countsOf(int.json)[key];
     expect(result.counts).toEqual({ total: sum('total'), passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), todo: sum('todo') });
@@ -301,7 +303,7 @@ describe('test executor with real Jest', () => {
     expect({ counts: alone.counts, officialTargets: alone.officialTargets, notRun: alone.officialTargetsNotRun }).toEqual({
       counts: countsOf(unit.json),
       officialTargets: undefined,
-      notRun: ['int-test', 'unit-test-ci', 'vite-test'],
+      notRun: ['int-test', 'unit-test-ci', 'vite-test', 'vm-test'],
     });
   });
 

@@ -42,7 +42,7 @@ describe('formatTestSummary', () => {
     const lines = formatTestSummary({ ...result, officialTargets: ['unit-test', 'int-test'], officialTargetsNotRun: ['perf-test'] }, 'dist/quality/libs/my-lib/test.json').split('\n');
     expect(lines.slice(1, 3)).toEqual([
       '  the tests of the official targets unit-test, int-test, coverage merged',
-      '  ! not in this result: the tests of perf-test (another runner, no config of their own, or otherOfficialTargets false)',
+      '  ! not in this result: the tests of perf-test (another runner, no config of their own, other NODE_OPTIONS, or otherOfficialTargets false)',
     ]);
     expect(formatTestSummary(result, 'x').includes('not in this result')).toBe(false);
     expect(formatTestSummary(result, 'x').includes('official targets')).toBe(false);

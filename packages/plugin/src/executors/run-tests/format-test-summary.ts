@@ -11,7 +11,7 @@ export function formatTestSummary(result: TestResult, resultFile: string, maxFai
   ];
   if (result.officialTargets) lines.push(`  the tests of the official targets ${result.officialTargets.join(', ')}, coverage merged`);
   if (result.officialTargetsNotRun) {
-    lines.push(`  ! not in this result: the tests of ${result.officialTargetsNotRun.join(', ')} (another runner, no config of their own, or otherOfficialTargets false)`);
+    lines.push(`  ! not in this result: the tests of ${result.officialTargetsNotRun.join(', ')} (another runner, no config of their own, other NODE_OPTIONS, or otherOfficialTargets false)`);
   }
   if (result.coverage) {
     const { lines: l, statements: s, functions: f, branches: b } = result.coverage.totals;

@@ -29,7 +29,7 @@ export const optionsSchema = z
       .boolean()
       .default(true)
       .describe(
-        "Beside an official test target (officialTarget), also run the tests of the project's other official test targets on the same runner (@nx/jest:jest, @nx/vitest:test; not those whose name says e2e), each with its own config, directory, passWithNoTests and environment, into this one result with their coverage merged; a target whose config is the same file is run once. false: only the one ours stands beside (test.json names the others).",
+        "Beside an official test target (officialTarget), also run the tests of the project's other official test targets on the same runner (@nx/jest:jest, @nx/vitest:test; not those whose name says e2e), each with its own config, directory, passWithNoTests and environment, into this one result with their coverage merged; a target whose config is the same file is run once, one whose environment sets other NODE_OPTIONS is not run. false: only the one ours stands beside (test.json names the others).",
       ),
     coverageThreshold: CoverageThresholdsSchema.strict()
       .optional()

@@ -34,8 +34,9 @@ export interface OtherTestRuns {
  * The project's other official test targets (`otherOfficialTestTargets`) whose tests the task runs
  * too, as each target's executor would run them: those on the task's runner with a config of their
  * own. A target whose config is one already run (a `test-ci` running the same file) adds nothing; one
- * on another runner, or an @nx/jest:jest without `jestConfig`, is left out and named. With `include`
- * false, every one is left out. `passWithNoTests` is ours when our options set it, else the target's.
+ * on another runner, an @nx/jest:jest without `jestConfig`, or one whose environment sets other
+ * NODE_OPTIONS than the task's (its `.env.<name>`) is left out and named. With `include` false, every
+ * one is left out. `passWithNoTests` is ours when our options set it, else the target's.
  */
 export function otherTestRuns(
   project: ProjectRef,
@@ -49,6 +50,9 @@ export function otherTestRuns(
   const notRun: string[] = [];
   const seen = new Set(task.config ? [task.config.absolute] : []);
   const nxTask = taskOfContext(context);
+  // Node reads NODE_OPTIONS only when a process starts: a run needing others than the task's cannot happen in its process.
+  const nodeOptionsOf = (env: NodeJS.ProcessEnv | undefined): string | undefined => (env ?? process.env)['NODE_OPTIONS'] || undefined;
+  const ownNodeOptions = nodeOptionsOf(nxTask ? nxTaskEnv(nxTask, context, task.rawOptions) : undefined);
   for (const name of names) {
     const target = readTargetOptions(project, name, context);
     const { runner, configOption } = officialTestRunner(String(target?.executor));
@@ -67,6 +71,10 @@ export function otherTestRuns(
     if (seen.has(config.absolute)) continue;
     seen.add(config.absolute);
     const env = nxTask ? nxTaskEnv(nxTask, context, { ...(task.rawOptions as object | undefined), officialTarget: name }) : undefined;
+    if (nodeOptionsOf(env) !== ownNodeOptions) {
+      notRun.push(name);
+      continue;
+    }
     runs.push({
       officialTarget: name,
       config,
