@@ -183,7 +183,10 @@ function buildProject(project: ReportProjectInput, input: BuildReportInput, limi
     metrics,
     tests:
       test && test.status !== 'error'
-        ? { counts: test.counts, suitesErrored: test.suites.errored, status: test.status,
+        ? {
+            counts: test.counts,
+            suitesErrored: test.suites.errored,
+            status: test.status,
             ...(test.officialTargets ? { targets: test.officialTargets } : {}),
             ...(test.officialTargetsNotRun ? { notRun: test.officialTargetsNotRun } : {}),
           }

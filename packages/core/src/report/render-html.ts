@@ -9,6 +9,7 @@ import { formatLineCoverage, formatPercent } from './format-numbers';
 import { REPORT_CSS, REPORT_JS } from './html-assets';
 import { renderSvgBarChart, type BarChartRow } from './render-svg-bar-chart';
 import { HEALTH_COLUMNS } from './health-columns';
+import { PROJECT_NOTE_SECTIONS, type ProjectNoteSection } from './project-note-sections';
 import type { Report } from './report-model';
 import type { ProjectReport } from './report-schema';
 
@@ -189,7 +190,7 @@ function problemsSection(report: Report): string {
 }
 
 /** A section listing each project with a note (`note` undefined: not listed), the note escaped. */
-function projectNotesSection(report: Report, id: string, title: string, note: (p: ProjectReport) => string | undefined): string {
+function projectNotesSection(report: Report, { id, title, note }: ProjectNoteSection): string {
   const items = report.projects.flatMap((p) => {
     const text = note(p);
     return text === undefined ? [] : [`${h(p.name)}: ${h(text)}`];
@@ -233,7 +234,7 @@ ${card('type errors', String(t.typecheck.errors), t.typecheck.errors ? 'bad' : '
 <section><h2>Projects</h2>${projectsTable(report)}</section>
 <section><h2>Charts</h2>${charts(report)}</section>
 <section><h2>Failing conditions (${report.failingConditions.length})</h2>${list(failing, 'Every evaluated gate passes.')}${report.failingConditions.length > 500 ? `<p class="muted">… ${report.failingConditions.length - 500} more in report.json</p>` : ''}</section>
-${problemsSection(report)}${projectNotesSection(report, 'tests-together', 'Tests of several official targets, together', (p) => p.tests?.targets?.join(', '))}${projectNotesSection(report, 'tests-not-run', 'Test targets whose tests are not in the results', (p) => p.tests?.notRun?.join(', '))}${projectNotesSection(report, 'lint-not-carried', 'Lint not as the official target lints', (p) => p.lint?.notCarried)}
+${problemsSection(report)}${PROJECT_NOTE_SECTIONS.map((section) => projectNotesSection(report, section)).join('')}
 <section><h2>Top gaps</h2>${gapsSection(report)}</section>
 <section><h2>Tests per kind</h2>${testKindsTable(report)}</section>
 <section><h2>Code health</h2>${healthTable(report)}</section>

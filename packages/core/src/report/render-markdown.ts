@@ -1,5 +1,6 @@
 import { countPhrase } from './count-phrase';
 import { gateHeadline, OUTDATED_GATES_TEXT } from './gate-headline';
+import { PROJECT_NOTE_SECTIONS, type ProjectNoteSection } from './project-note-sections';
 import { describeOrigin } from './describe-origin';
 import { escapeMarkdown as md } from './escape-markdown';
 import { formatLineCoverage, formatPercent } from './format-numbers';
@@ -231,7 +232,7 @@ function problems(report: Report, cap: number): string[] {
 }
 
 /** A section listing each project with a note (`note` undefined: not listed), the note escaped. */
-function projectNotes(report: Report, title: string, note: (p: ProjectReport) => string | undefined, cap: number): string[] {
+function projectNotes(report: Report, { title, note }: ProjectNoteSection, cap: number): string[] {
   const items = report.projects.flatMap((p) => {
     const text = note(p);
     return text === undefined ? [] : [`- ${md(p.name)}: ${md(text)}`];
@@ -251,10 +252,7 @@ function render(report: Report, caps: Caps): string {
     ...healthMatrix(report, caps.projects),
     ...deltas(report, caps.deltas),
     ...problems(report, caps.problems),
-    // The official test targets a project's test result holds together, those it leaves out; lint results whose official command could not be carried.
-    ...projectNotes(report, 'Tests of several official targets, together', (p) => p.tests?.targets?.join(', '), caps.problems),
-    ...projectNotes(report, 'Test targets whose tests are not in the results', (p) => p.tests?.notRun?.join(', '), caps.problems),
-    ...projectNotes(report, 'Lint not as the official target lints', (p) => p.lint?.notCarried, caps.problems),
+    ...PROJECT_NOTE_SECTIONS.flatMap((section) => projectNotes(report, section, caps.problems)),
   ].join('\n')}\n`;
 }
 

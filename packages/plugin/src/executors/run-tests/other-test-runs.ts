@@ -45,7 +45,8 @@ export function otherTestRuns(
   context: ExecutorContext | undefined,
 ): OtherTestRuns {
   const names = otherOfficialTestTargets(project, task.officialTarget, context);
-  if (!context || !task.include) return { runs: [], notRun: names };
+  // Most projects have one test target: then the task's environment is not read here again.
+  if (!context || !task.include || names.length === 0) return { runs: [], notRun: names };
   const runs: OtherTestRun[] = [];
   const notRun: string[] = [];
   const seen = new Set(task.config ? [task.config.absolute] : []);
